@@ -1,0 +1,1 @@
+"""The Textual reader: everything that imports Textual lives below here."""

@@ -1,0 +1,127 @@
+"""The ``kursk-reader`` command line: the reader app, and JSON/table reports for scripts.
+
+Exit codes: 0 success, 1 input error (bad or missing articles, bad bookmark store),
+2 usage error (argparse), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from tui import __version__
+from tui.core.corpus import CorpusError, load_corpus
+from tui.core.models import Corpus
+
+PROG = "kursk-reader"
+REPORTS = ("sentences", "align", "discrepancies", "quotes")
+COMMANDS = (*REPORTS, "bookmarks", "read")
+
+
+class InputError(Exception):
+    """A problem with the user's input or data: one line on stderr, exit 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: ``read`` is the default command when none is named."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Compare news reports of one event: aligned facts, conflicting numbers, "
+            "name variants and who said what. With no command, opens the reader on "
+            "PATHs (files or folders of .txt/.md articles) or on the bundled corpus."
+        ),
+        epilog="Run 'kursk-reader COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    read = commands.add_parser("read", help="open the reader app (the default)")
+    _add_paths(read)
+
+    helps = {
+        "sentences": "print each article's segmentation",
+        "align": "print the facts aligned across articles",
+        "discrepancies": "print where the sources disagree",
+        "quotes": "print direct quotes and their speakers",
+    }
+    for name in REPORTS:
+        report = commands.add_parser(name, help=helps[name], description=helps[name].capitalize())
+        report.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        _add_paths(report)
+
+    bookmarks = commands.add_parser("bookmarks", help="list, export or delete bookmarks")
+    actions = bookmarks.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list bookmarks")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    export = actions.add_parser("export", help="export bookmarks as a fact-check memo or data")
+    export.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    delete = actions.add_parser("delete", help="delete one bookmark")
+    delete.add_argument("id", type=int, metavar="ID")
+    return parser
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders (default: bundled corpus)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list.insert(0, "read")
+    elif args_list[0] == "--" and len(args_list) > 1:
+        args_list[0] = "read"
+    args = build_parser().parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except (CorpusError, InputError) as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # The reader of our output went away (``| head``): not an error.
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "bookmarks":
+        from tui.reports.bookmarks import run_bookmarks
+
+        return run_bookmarks(args)
+    corpus = _load(args.paths)
+    if args.command == "read":
+        from tui.app.app import run_app
+
+        run_app(corpus)
+        return 0
+    return _report(args.command, corpus, as_json=args.json)
+
+
+def _load(paths: Sequence[str]) -> Corpus:
+    corpus = load_corpus(paths)
+    for warning in corpus.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return corpus
+
+
+def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:
+    from tui.reports import REPORTERS
+
+    reporter = REPORTERS[command]
+    if as_json:
+        payload: Any = reporter.to_json(corpus)
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.console import Console
+
+        reporter.print_table(corpus, Console())
+    return 0

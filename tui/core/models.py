@@ -1,0 +1,172 @@
+"""Core value objects shared by every part of kursk-reader.
+
+They are frozen: built once by the core, handed to the UI and the CLI, never mutated.
+All offsets are character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SentenceKind = Literal["text", "heading", "tweet", "dateline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or heading, or tweet line) of an article."""
+
+    index: int
+    """Position of the sentence in its article, from 0."""
+    paragraph: int
+    """Index of the paragraph holding the sentence, from 0."""
+    start: int
+    end: int
+    text: str
+    """Exactly ``article.text[start:end]``."""
+    kind: SentenceKind = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the article, as the reader shows it."""
+
+    index: int
+    start: int
+    end: int
+    kind: Literal["text", "heading"] = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Tweet:
+    """A tweet pasted inline, recognised by its ``— Name (@handle) Date`` signature."""
+
+    start: int
+    end: int
+    """End of the signature: the tweet is ``text[start:end]``."""
+    body_end: int
+    """End of the tweet's own words, before ``pic.twitter.com`` links and the signature."""
+    author: str
+    handle: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report: its readable text, segmented, with metadata."""
+
+    id: str
+    path: str
+    """Where it was read from (for the bundled seeds, the path inside the package)."""
+    title: str
+    date: str | None
+    text: str
+    """The readable text: the file itself for ``.txt``, the rendered prose for ``.md``."""
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...]
+    tweets: tuple[Tweet, ...] = ()
+    source: str | None = None
+    """The outlet, from Markdown front matter."""
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The articles being compared, and what was skipped while loading them."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def article(self, article_id: str) -> Article:
+        """The article with that id (``KeyError`` if none)."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+
+DiffKind = Literal["shared", "own", "number", "entity"]
+DiscrepancyKind = Literal["number", "date", "attribution", "entity_variant", "quote_wording"]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSpan:
+    """A coloured stretch of a member sentence, in offsets into ``Article.text``."""
+
+    start: int
+    end: int
+    kind: DiffKind
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One article's sentence inside an aligned group."""
+
+    article: str
+    sentence: int
+    diff: tuple[DiffSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Sentences from two or more articles that report the same fact."""
+
+    id: int
+    label: str
+    score: float
+    members: tuple[Member, ...]
+    discrepancies: tuple[int, ...] = ()
+    """Ids of the discrepancies found inside this group."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyValue:
+    """What one source says about the disputed point."""
+
+    article: str
+    sentence: int
+    text: str
+    """The words in the sentence that carry the value (``76,000``)."""
+    value: str
+    """The value, normalised for comparison (``76000``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A point on which the sources disagree, or name the same thing differently."""
+
+    id: int
+    kind: DiscrepancyKind
+    group: int | None
+    summary: str
+    values: tuple[DiscrepancyValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The result of aligning a corpus: facts and where the sources disagree on them."""
+
+    groups: tuple[Group, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote (or a tweet) and who said it."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    """The quoted words, without the quotation marks."""
+    speaker: str | None
+    """Canonical speaker name, shared across articles."""
+    speaker_mention: str | None
+    """The words in the text the speaker was taken from."""
+    cue: str | None
+    kind: Literal["direct", "tweet"] = "direct"
+    unclosed: bool = False
+    same_as: tuple[str, ...] = ()
+    reason: str | None = None
+    """Why the speaker is unknown, when it is."""
