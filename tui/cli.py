@@ -67,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files or folders (default: bundled corpus)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (default: bundled corpus)",
     )
 
 

@@ -61,7 +61,9 @@ def load_corpus(paths: Sequence[str | Path] = ()) -> Corpus:
         problems = [w.removeprefix("skipped ") for w in warnings]
         if len(problems) == 1:
             raise CorpusError(problems[0])
-        raise CorpusError(f"no usable articles ({len(problems)} inputs refused: {problems[0]}; ...)")
+        raise CorpusError(
+            f"no usable articles ({len(problems)} inputs refused: {problems[0]}; ...)"
+        )
     return Corpus(tuple(articles), tuple(warnings))
 
 
@@ -117,7 +119,9 @@ def read_text(path: Path) -> tuple[str, str | None]:
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise CorpusError(f"{path}: not valid {encoding} despite its byte-order mark") from None
+                raise CorpusError(
+                    f"{path}: not valid {encoding} despite its byte-order mark"
+                ) from None
             break
     else:
         if b"\x00" in data[:8192]:

@@ -47,7 +47,10 @@ def render_markdown(source: str) -> tuple[str, list[Block], dict[str, str]]:
             meta = _front_matter(token.content)
         elif token.type == "inline":
             parent = tokens[i - 1].type if i else ""
-            add(_inline_text(token.children or []), "heading" if parent == "heading_open" else "text")
+            add(
+                _inline_text(token.children or []),
+                "heading" if parent == "heading_open" else "text",
+            )
         elif token.type in ("fence", "code_block"):
             add(token.content, "code")
         elif token.type == "html_block":

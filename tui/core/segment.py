@@ -8,6 +8,7 @@ into the text it came from (``text[start:end] == sentence.text``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,7 +100,9 @@ def segment(text: str, blocks: Sequence[Block] | None = None) -> Segmentation:
         index = len(paragraphs)
         paragraphs.append(Paragraph(index, start, end, "heading" if heading else "text"))
         if heading:
-            sentences.append(Sentence(len(sentences), index, start, end, text[start:end], "heading"))
+            sentences.append(
+                Sentence(len(sentences), index, start, end, text[start:end], "heading")
+            )
             continue
         if date is None and index <= 1 and (match := _DATELINE.match(text, start, end)):
             date = _iso_date(match.group(1))
@@ -118,7 +121,9 @@ def segment(text: str, blocks: Sequence[Block] | None = None) -> Segmentation:
 
 def split_paragraphs(text: str) -> list[Block]:
     """Paragraphs of plain text: each line, unless the text is hard-wrapped."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()]
+    lines = [
+        (m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()
+    ]
     if not _is_hard_wrapped(text, lines):
         return [Block(s, e) for s, e in lines]
     blocks: list[Block] = []
@@ -153,7 +158,9 @@ def find_tweets(text: str) -> list[Tweet]:
             body_end = min(body_end, sig.start())
         body_end = _strip(text, start, body_end)[1]
         author = sig.group("author").strip()
-        tweets.append(Tweet(start, sig.end(), body_end, author, sig.group("handle"), sig.group("date")))
+        tweets.append(
+            Tweet(start, sig.end(), body_end, author, sig.group("handle"), sig.group("date"))
+        )
         floor = sig.end()
     return tweets
 
@@ -278,8 +285,8 @@ def _is_hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
         return False
     run_on = sum(
         1
-        for (s, e), (ns, _) in zip(lines, lines[1:], strict=False)
-        if text[e - 1] not in ".!?\"”" and not text[e:ns].count("\n") > 1
+        for (s, e), (ns, _) in itertools.pairwise(lines)
+        if text[e - 1] not in '.!?"”' and not text[e:ns].count("\n") > 1
     )
     return run_on >= len(lines) // 3
 
@@ -298,7 +305,9 @@ def _iso_date(value: str) -> str:
     match = re.match(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})", value)
     if not match:
         return value
-    month = next((n for name, n in _MONTHS.items() if name.startswith(match.group(1).lower()[:3])), 0)
+    month = next(
+        (n for name, n in _MONTHS.items() if name.startswith(match.group(1).lower()[:3])), 0
+    )
     if not month:
         return value
     return f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"

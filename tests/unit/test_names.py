@@ -1,0 +1,61 @@
+"""Name variants: transliterations fold together, places and their people do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.names import cluster_names, find_names, fold, is_variant_spelling, same_name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Syrskyii", "Sirski"),
+        ("Syrskyj", "Syrskyii"),
+        ("Oleksandr Syrskyj", "Oleksander Sirski"),
+        ("Korenovo", "Korenewo"),
+        ("Zelensky", "Zelenskyy"),
+        ("President Volodymyr Zelenskyy", "Zelensky"),
+        ("Kyiv", "Kiev"),
+        ("Sudzha", "Sudscha"),
+    ],
+)
+def test_transliteration_variants_are_one_name(a: str, b: str) -> None:
+    assert same_name(a, b)
+    assert is_variant_spelling(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russia", "Russian"),
+        ("Ukraine", "Ukrainian"),
+        ("Kursk", "Kirov"),
+        ("Belgorod", "Belarus"),
+        ("Barack Obama", "Michelle Obama"),
+    ],
+)
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert not same_name(a, b)
+
+
+def test_same_spelling_is_not_a_variant() -> None:
+    assert not is_variant_spelling("Vladimir Putin", "Putin")
+
+
+def test_fold_strips_accents_and_possessives() -> None:
+    assert fold("Visegrád") == fold("Visegrad")
+    assert fold("Russia's") == fold("Russia")
+
+
+def test_find_names_keeps_offsets_and_drops_sentence_openers() -> None:
+    text = 'Military leaders met. Andriy Yermak, the chief of staff, said: "Air defense works."'
+    mentions = find_names(text)
+    assert [m.text for m in mentions] == ["Andriy Yermak"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_cluster_picks_the_most_complete_spelling() -> None:
+    clusters = cluster_names(["Zelensky", "Zelenskyy", "President Volodymyr Zelenskyy", "Putin"])
+    assert clusters["Zelensky"] == "Volodymyr Zelenskyy"
+    assert clusters["Putin"] == "Putin"

@@ -1,0 +1,206 @@
+"""Proper names and their spelling variants across outlets.
+
+Outlets transliterate differently (Syrskyi / Syrskyj / Sirski, Korenovo / Korenewo,
+Kyiv / Kiev, Zelensky / Zelenskyy). :func:`fold` maps a name to a key in which the
+common transliteration differences vanish; Jaro-Winkler on those keys catches the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+from wordfreq import zipf_frequency
+
+SAME_NAME_THRESHOLD = 0.88
+"""Jaro-Winkler similarity of folded surnames above which two spellings are one name."""
+
+TITLES = frozenset(
+    "president prime minister commander chief commander-in-chief general gen mr mrs ms dr "
+    "sen senator rep representative gov governor mayor ambassador secretary spokesman "
+    "spokeswoman spokesperson minister chancellor king queen prince lt col colonel "
+    "lieutenant sgt sergeant captain capt adm admiral ukrainian russian american us u.s. "
+    "former vice deputy foreign defense defence army state the chairman chairwoman chair "
+    "speaker leader house senate rev reverend judge justice attorney first lady".split()
+)
+"""Words that precede a person's name without being part of it."""
+
+_INFLECTIONS = ("n", "an", "ian", "ns", "ans", "ians", "s", "es", "ese", "i", "is")
+"""Endings that turn a place into its people or adjective: Russia / Russian is no variant."""
+
+_STOP = frozenset(
+    "a an the this that these those he she it they we i you his her its their our "
+    "but and or so yet in on at for from after before when while if as since there here "
+    "what who why how where some many most all both each no not meanwhile however still "
+    "also then now today yesterday last according despite although though even just "
+    "one two three four five six seven eight nine ten mr mrs ms".split()
+)
+"""Capitalised only because they open a sentence."""
+
+_NAME = re.compile(
+    r"(?<![\w@])(?:[A-Z][\w’'\-]*|[A-Z]\.)"
+    r"(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|of)[ \t]+)?(?:[A-Z][\w’'\-]*|[A-Z]\.))*"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+_FOLD_RULES: tuple[tuple[str, str], ...] = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("kh", "h"),
+    ("zh", "sh"),
+    ("ks", "x"),
+    ("ck", "k"),
+    ("ie", "i"),
+    ("w", "v"),
+    ("j", "i"),
+    ("y", "i"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A capitalised name in a text, with its offsets and folded key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=65_536)
+def fold(name: str) -> str:
+    """Key in which transliteration variants coincide: ``Syrskyj`` -> ``sirski``."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    plain = _POSSESSIVE.sub("", plain.strip())
+    words = []
+    for raw in re.findall(r"[a-z0-9]+", plain):
+        word = raw
+        for old, new in _FOLD_RULES:
+            word = word.replace(old, new)
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(words)
+
+
+def strip_titles(name: str) -> str:
+    """``President Volodymyr Zelenskyy`` -> ``Volodymyr Zelenskyy``."""
+    words = _POSSESSIVE.sub("", name.strip()).split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of the folded names, 0..1."""
+    return float(JaroWinkler.similarity(fold(a), fold(b)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names can be the same entity spelled differently.
+
+    Surnames must match after folding (or fuzzily, above the threshold); first names,
+    when both are given, must agree too. ``Russia`` / ``Russian`` are not variants.
+    """
+    ta, tb = fold(strip_titles(a)).split(), fold(strip_titles(b)).split()
+    if not ta or not tb:
+        return False
+    if not _similar_word(ta[-1], tb[-1]):
+        return False
+    if len(ta) > 1 and len(tb) > 1:
+        first_a, first_b = ta[0], tb[0]
+        if not (first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1)):
+            return _similar_word(first_a, first_b, 0.8)
+    return True
+
+
+def is_variant_spelling(a: str, b: str) -> bool:
+    """Two different spellings of one name (not the same string, not an inflection)."""
+    last_a = strip_titles(a).split()[-1:]
+    last_b = strip_titles(b).split()[-1:]
+    if [w.lower() for w in last_a] == [w.lower() for w in last_b]:
+        return False
+    return same_name(a, b)
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
+    """Capitalised name spans in ``text[start:end]`` (sentence-opening words dropped)."""
+    mentions: list[NameMention] = []
+    for match in _NAME.finditer(text, start, len(text) if end is None else end):
+        s, e = match.start(), match.end()
+        words = match.group(0).split()
+        while words and words[0].lower().strip(".") in _STOP:
+            s = text.index(words[1], s) if len(words) > 1 else e
+            words.pop(0)
+        if not words or (len(words) == 1 and _opens_sentence(text, s) and _common(words[0])):
+            continue
+        surface = _POSSESSIVE.sub("", text[s:e].rstrip("."))
+        e = s + len(surface)
+        key = fold(surface)
+        if key and len(key) > 1:
+            mentions.append(NameMention(s, e, surface, key))
+    return mentions
+
+
+def cluster_names(names: Iterable[str]) -> dict[str, str]:
+    """Map every name to the most complete spelling of its cluster of variants."""
+    unique = sorted(set(names))
+    parent = {n: n for n in unique}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_initial: dict[str, list[str]] = {}
+    for name in unique:
+        words = fold(strip_titles(name)).split()
+        if words:
+            by_initial.setdefault(words[-1][:1], []).append(name)
+    for bucket in by_initial.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                if root(a) != root(b) and same_name(a, b):
+                    parent[root(a)] = root(b)
+    clusters: dict[str, list[str]] = {}
+    for name in unique:
+        clusters.setdefault(root(name), []).append(name)
+    result: dict[str, str] = {}
+    for members in clusters.values():
+        best = max(members, key=lambda n: (len(strip_titles(n).split()), len(n), n))
+        for member in members:
+            result[member] = strip_titles(best)
+    return result
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """At the start of a sentence or of a quotation, where any word is capitalised."""
+    before = text[max(0, offset - 3) : offset].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"'“‘("
+
+
+@lru_cache(maxsize=65_536)
+def _common(word: str) -> bool:
+    """An everyday English word (``Military``), capitalised only by its position."""
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def _similar_word(a: str, b: str, threshold: float = SAME_NAME_THRESHOLD) -> bool:
+    if a == b:
+        return True
+    if a[:1] != b[:1] or _is_inflection(a, b):
+        return False
+    return float(JaroWinkler.similarity(a, b)) >= threshold
+
+
+def _is_inflection(a: str, b: str) -> bool:
+    """``rusia``/``rusian``, ``ukraine``/``ukrainian``: a place and its people."""
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short) :] in _INFLECTIONS:
+        return True
+    stem = short[:-1]
+    return short[-1:] in "aeiou" and long.startswith(stem) and long[len(stem) :] in _INFLECTIONS
