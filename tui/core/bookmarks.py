@@ -1,0 +1,489 @@
+"""Bookmarks: what the user flagged to check or cite, kept in SQLite so it is never lost.
+
+Each change is one SQLite transaction in a WAL database with a busy timeout, so a crash
+loses at most the save in flight and two app instances both keep what they saved. A
+corrupt file is moved aside (never overwritten) and a read-only folder still lets the app
+read. A bookmark carries the text it marks, so it survives a changed corpus
+(:mod:`tui.core.anchoring` finds it again).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from tui.core.bookmark_model import (
+    Anchor,
+    Bookmark,
+    BookmarkDraft,
+    MarkedValue,
+    TargetKind,
+    draft_for_discrepancy,
+    draft_for_fact,
+    draft_for_quote,
+    parse_tags,
+)
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "SCHEMA_VERSION",
+    "STORE_NAME",
+    "Anchor",
+    "Bookmark",
+    "BookmarkDraft",
+    "BookmarkStore",
+    "MarkedValue",
+    "ReadOnlyStoreError",
+    "StoreError",
+    "TargetKind",
+    "data_dir",
+    "draft_for_discrepancy",
+    "draft_for_fact",
+    "draft_for_quote",
+    "open_store",
+    "parse_tags",
+]
+
+DATA_DIR_ENV = "KURSK_READER_DATA_DIR"
+STORE_NAME = "bookmarks.sqlite3"
+BUSY_TIMEOUT = 10.0
+"""Seconds a writer waits for another instance's transaction before giving up."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the first schema.
+    (
+        """CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('fact', 'discrepancy', 'quote')),
+            target TEXT NOT NULL,
+            label TEXT NOT NULL,
+            anchors TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            fingerprint TEXT NOT NULL
+        )""",
+    ),
+    # 2: tags, an update time, the discrepancy's values and what kind of target it is.
+    (
+        "ALTER TABLE bookmarks ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE bookmarks ADD COLUMN updated TEXT NOT NULL DEFAULT ''",
+        "UPDATE bookmarks SET updated = created WHERE updated = ''",
+        "ALTER TABLE bookmarks ADD COLUMN dvalues TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE bookmarks ADD COLUMN details TEXT NOT NULL DEFAULT '{}'",
+    ),
+)
+"""Migration ``n`` brings ``PRAGMA user_version`` from ``n`` to ``n + 1``; append, never edit."""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_COLUMNS = (
+    "id, kind, target, label, anchors, dvalues, details, note, tags, created, updated, fingerprint"
+)
+_CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+_READONLY_CODES = frozenset({8, 14})  # SQLITE_READONLY, SQLITE_CANTOPEN
+
+
+class StoreError(Exception):
+    """A bookmark could not be saved; the message is one line for the user."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store was opened read-only: reading works, saving does not."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    conn: sqlite3.Connection
+    read_only: bool
+    reason: str | None
+
+
+class BookmarkStore:
+    """The bookmarks on disk; every method reads or writes the database itself."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        reason: str | None = None,
+        warning: str | None = None,
+    ) -> None:
+        self._conn = conn
+        self._lock = threading.Lock()
+        self.path = path
+        """The database file."""
+        self.read_only = read_only
+        """Saving raises :class:`ReadOnlyStoreError` when true."""
+        self.reason = reason
+        """Why the store is read-only, one line."""
+        self.warning = warning
+        """What the user should be told about opening the store (corruption, read-only)."""
+
+    @classmethod
+    def open(cls, folder: Path | None = None) -> BookmarkStore:
+        """Open (or create) the store; problems end up in ``warning``, never raised."""
+        return open_store(folder)[0]
+
+    def list(self) -> tuple[Bookmark, ...]:
+        """Every bookmark, oldest first, as on disk now (other instances' saves included)."""
+        with self._lock:
+            try:
+                rows = self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM bookmarks ORDER BY id"
+                ).fetchall()
+            except sqlite3.Error as error:
+                raise StoreError(f"cannot read bookmarks from {self.path}: {error}") from None
+        return tuple(_decode(row) for row in rows)
+
+    def get(self, bookmark_id: int) -> Bookmark:
+        """One bookmark (``KeyError`` if there is none with that id)."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(bookmark_id)
+        return _decode(row)
+
+    def add(self, draft: BookmarkDraft) -> Bookmark:
+        """Save a new bookmark in one transaction and return it with its id."""
+        now = _now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO bookmarks (kind, target, label, anchors, dvalues, details, note, "
+                "tags, created, updated, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    draft.kind,
+                    draft.target,
+                    draft.label,
+                    _dump([_anchor_json(a) for a in draft.anchors]),
+                    _dump([_value_json(v) for v in draft.values]),
+                    _dump(_details(draft)),
+                    draft.note,
+                    _dump(list(draft.tags)),
+                    now,
+                    now,
+                    draft.fingerprint,
+                ),
+            )
+            new_id = cursor.lastrowid
+        assert new_id is not None
+        return Bookmark.from_draft(new_id, draft, created=now, updated=now)
+
+    def update_note(self, bookmark_id: int, note: str, tags: Sequence[str]) -> Bookmark:
+        """Replace a bookmark's note and tags; ``KeyError`` if it was deleted meanwhile."""
+        now = _now()
+        clean = parse_tags(" ".join(tags))
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE bookmarks SET note = ?, tags = ?, updated = ? WHERE id = ?",
+                (note, _dump(list(clean)), now, bookmark_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(bookmark_id)
+        return replace(self.get(bookmark_id))
+
+    def delete(self, bookmark_id: int) -> None:
+        """Remove one bookmark; ``KeyError`` if there is none with that id."""
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+            if cursor.rowcount == 0:
+                raise KeyError(bookmark_id)
+
+    def close(self) -> None:
+        """Close the connection (SQLite then folds the WAL back into the file)."""
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; ``BEGIN IMMEDIATE`` takes the write lock up front (no deadlock)."""
+        if self.read_only:
+            raise ReadOnlyStoreError(f"bookmarks are read-only: {self.reason}")
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise StoreError(f"cannot save bookmark in {self.path}: {error}") from None
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise StoreError(f"cannot save bookmark in {self.path}: {error}") from None
+                raise
+
+
+def data_dir() -> Path:
+    """The folder holding the store: ``$KURSK_READER_DATA_DIR`` or the platform's data dir."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("kursk-reader")
+
+
+def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
+    """Open the store, never raising: the warning (one line or ``None``) says what went wrong.
+
+    A corrupt file is moved aside as ``<name>.corrupt-<timestamp>`` and a new store started;
+    an unwritable folder or file gives a read-only store; a folder that cannot even be
+    created gives an empty read-only store in memory.
+    """
+    folder = data_dir() if folder is None else folder
+    path = folder / STORE_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = f"cannot create {folder} ({error.strerror or error})"
+        return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
+    warning = None
+    try:
+        opened = _open_file(path)
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
+            reason = f"cannot open {path} ({error})"
+            return _memory_store(path, reason), f"bookmarks are unavailable: {reason}"
+        moved = _move_aside(path)
+        try:
+            opened = _open_file(path)
+        except sqlite3.Error as again:
+            reason = f"cannot start a new store at {path} ({again})"
+            return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
+        recovered = _salvage(moved, opened.conn)
+        warning = (
+            f"bookmark store {path} was corrupt ({error}): moved aside to {moved.name}, "
+            f"started a new store"
+            + (f" with {recovered} recovered bookmark(s)" if recovered else "")
+        )
+    if opened.read_only:
+        warning = f"bookmarks are read-only: {opened.reason}"
+    store = BookmarkStore(
+        opened.conn, path, read_only=opened.read_only, reason=opened.reason, warning=warning
+    )
+    return store, warning
+
+
+def _open_file(path: Path) -> _Opened:
+    """Open for writing, or read-only when the file or folder refuses writes."""
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return _open_read_only(path, f"{path.parent} is not writable")
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        version = _check(conn)
+        if version > SCHEMA_VERSION:
+            conn.close()
+            return _open_read_only(
+                path,
+                f"{path} was written by a newer kursk-reader (schema {version}, "
+                f"this one knows {SCHEMA_VERSION})",
+            )
+        _migrate(conn)
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if error.sqlite_errorcode in _READONLY_CODES:
+            return _open_read_only(path, f"cannot write to {path} ({error})")
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return _Opened(conn, read_only=False, reason=None)
+
+
+def _open_read_only(path: Path, reason: str) -> _Opened:
+    """Read what is there; ``immutable`` only when no WAL file could hold newer saves."""
+    if not path.exists():
+        return _Opened(_memory_connection(), read_only=True, reason=reason)
+    uris = [f"{path.resolve().as_uri()}?mode=ro"]
+    if not Path(f"{path}-wal").exists():
+        uris.append(f"{path.resolve().as_uri()}?immutable=1")
+    last: sqlite3.Error | None = None
+    for uri in uris:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+        try:
+            version = _check(conn)
+            if version < SCHEMA_VERSION:
+                reason += f"; schema {version} is older and cannot be upgraded here"
+            return _Opened(conn, read_only=True, reason=reason)
+        except sqlite3.Error as error:
+            conn.close()
+            last = error
+    assert last is not None
+    raise last
+
+
+def _check(conn: sqlite3.Connection) -> int:
+    """The schema version, after SQLite's quick check (raises on a corrupt file)."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        error = sqlite3.DatabaseError(f"integrity check failed: {result}")
+        error.sqlite_errorcode = 11
+        raise error
+    return version
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply the missing migrations, each with its version bump in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])  # Re-read under lock.
+        for number in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[number]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _memory_connection() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    _migrate(conn)
+    return conn
+
+
+def _memory_store(path: Path, reason: str) -> BookmarkStore:
+    return BookmarkStore(
+        _memory_connection(),
+        path,
+        read_only=True,
+        reason=reason,
+        warning=f"bookmarks are read-only: {reason}",
+    )
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the bad file (and its WAL and shared-memory files) out of the way, keeping it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        counter += 1
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        # No such side file, or another instance moved it first.
+        with suppress(FileNotFoundError):
+            os.replace(source, Path(f"{target}{suffix}"))
+    return target
+
+
+def _salvage(moved: Path, conn: sqlite3.Connection) -> int:
+    """Copy whatever rows can still be read from the moved-aside file into the new store."""
+    try:
+        old = sqlite3.connect(f"{moved.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        rows = old.execute(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY id").fetchall()
+    except sqlite3.Error:
+        return 0
+    finally:
+        old.close()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(
+        f"INSERT OR IGNORE INTO bookmarks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("COMMIT")
+    return len(rows)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(text: str | None, default: Any) -> Any:
+    try:
+        return json.loads(text) if text else default
+    except ValueError:
+        return default
+
+
+def _anchor_json(anchor: Anchor) -> dict[str, Any]:
+    return {
+        "article": anchor.article,
+        "sentence": anchor.sentence,
+        "start": anchor.start,
+        "end": anchor.end,
+        "text": anchor.text,
+    }
+
+
+def _value_json(value: MarkedValue) -> dict[str, Any]:
+    return {
+        "article": value.article,
+        "sentence": value.sentence,
+        "text": value.text,
+        "value": value.value,
+    }
+
+
+def _details(draft: BookmarkDraft) -> dict[str, Any]:
+    return {
+        "discrepancy_kind": draft.discrepancy_kind,
+        "speaker": draft.speaker,
+        "quote_text": draft.quote_text,
+    }
+
+
+def _decode(row: tuple[Any, ...]) -> Bookmark:
+    """A row as a :class:`Bookmark`; a damaged JSON column decodes as empty, not an error."""
+    (id_, kind, target, label, anchors, dvalues, details, note, tags, created, updated, fprint) = (
+        row
+    )
+    extra = _load(details, {})
+    return Bookmark(
+        id=int(id_),
+        kind=kind,
+        target=str(target),
+        label=str(label),
+        anchors=tuple(
+            Anchor(
+                str(a["article"]),
+                int(a["sentence"]),
+                int(a["start"]),
+                int(a["end"]),
+                str(a["text"]),
+            )
+            for a in _load(anchors, [])
+            if isinstance(a, dict)
+        ),
+        values=tuple(
+            MarkedValue(str(v["article"]), int(v["sentence"]), str(v["text"]), str(v["value"]))
+            for v in _load(dvalues, [])
+            if isinstance(v, dict)
+        ),
+        note=str(note or ""),
+        tags=tuple(str(t) for t in _load(tags, [])),
+        created=str(created),
+        updated=str(updated or created),
+        fingerprint=str(fprint),
+        discrepancy_kind=extra.get("discrepancy_kind"),
+        speaker=extra.get("speaker"),
+        quote_text=extra.get("quote_text"),
+    )
