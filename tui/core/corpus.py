@@ -77,7 +77,7 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
     if path.suffix.lower() in (".md", ".markdown"):
         text, blocks, meta = render_markdown(text)
     if not text.strip():
-        raise CorpusError(f"{path}: no article text (only front matter or markup)")
+        raise CorpusError(f"{path}: no article text (only front matter, markup or code blocks)")
     seg = segment(text, blocks)
     if not seg.sentences:
         raise CorpusError(f"{path}: no sentences found")

@@ -1,7 +1,7 @@
 """Markdown articles rendered to readable prose with markdown-it-py.
 
 Front matter becomes metadata, headings and paragraphs become blocks, inline markup
-is dropped and links keep their text. Blocks are joined by blank lines so that the
+is dropped and links keep their text. Code blocks are left out: they are not reporting. Blocks are joined by blank lines so that the
 segmenter can address them by offset.
 """
 
@@ -32,8 +32,8 @@ def render_markdown(source: str) -> tuple[str, list[Block], dict[str, str]]:
 
     def add(text: str, kind: str) -> None:
         nonlocal offset
-        text = " ".join(text.split()) if kind != "code" else text.strip("\n")
-        if not text.strip():
+        text = " ".join(text.split())
+        if not text:
             return
         if parts:
             parts.append("\n\n")
@@ -51,8 +51,6 @@ def render_markdown(source: str) -> tuple[str, list[Block], dict[str, str]]:
                 _inline_text(token.children or []),
                 "heading" if parent == "heading_open" else "text",
             )
-        elif token.type in ("fence", "code_block"):
-            add(token.content, "code")
         elif token.type == "html_block":
             add(_TAG.sub(" ", token.content), "text")
     return "".join(parts), blocks, meta
