@@ -9,7 +9,6 @@ read. A bookmark carries the text it marks, so it survives a changed corpus
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
@@ -18,7 +17,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
@@ -33,6 +31,8 @@ from tui.core.bookmark_model import (
     draft_for_quote,
     parse_tags,
 )
+from tui.core.bookmark_rows import COLUMNS as _COLUMNS
+from tui.core.bookmark_rows import bookmark_from_row, draft_row, dump_json
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -85,9 +85,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 """Migration ``n`` brings ``PRAGMA user_version`` from ``n`` to ``n + 1``; append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
-_COLUMNS = (
-    "id, kind, target, label, anchors, dvalues, details, note, tags, created, updated, fingerprint"
-)
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 _READONLY_CODES = frozenset({8, 14})  # SQLITE_READONLY, SQLITE_CANTOPEN
 
@@ -144,7 +141,7 @@ class BookmarkStore:
                 ).fetchall()
             except sqlite3.Error as error:
                 raise StoreError(f"cannot read bookmarks from {self.path}: {error}") from None
-        return tuple(_decode(row) for row in rows)
+        return tuple(bookmark_from_row(row) for row in rows)
 
     def get(self, bookmark_id: int) -> Bookmark:
         """One bookmark (``KeyError`` if there is none with that id)."""
@@ -154,7 +151,7 @@ class BookmarkStore:
             ).fetchone()
         if row is None:
             raise KeyError(bookmark_id)
-        return _decode(row)
+        return bookmark_from_row(row)
 
     def add(self, draft: BookmarkDraft) -> Bookmark:
         """Save a new bookmark in one transaction and return it with its id."""
@@ -163,19 +160,7 @@ class BookmarkStore:
             cursor = conn.execute(
                 "INSERT INTO bookmarks (kind, target, label, anchors, dvalues, details, note, "
                 "tags, created, updated, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    draft.kind,
-                    draft.target,
-                    draft.label,
-                    _dump([_anchor_json(a) for a in draft.anchors]),
-                    _dump([_value_json(v) for v in draft.values]),
-                    _dump(_details(draft)),
-                    draft.note,
-                    _dump(list(draft.tags)),
-                    now,
-                    now,
-                    draft.fingerprint,
-                ),
+                draft_row(draft, now),
             )
             new_id = cursor.lastrowid
         assert new_id is not None
@@ -188,7 +173,7 @@ class BookmarkStore:
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE bookmarks SET note = ?, tags = ?, updated = ? WHERE id = ?",
-                (note, _dump(list(clean)), now, bookmark_id),
+                (note, dump_json(list(clean)), now, bookmark_id),
             )
             if cursor.rowcount == 0:
                 raise KeyError(bookmark_id)
@@ -411,79 +396,3 @@ def _salvage(moved: Path, conn: sqlite3.Connection) -> int:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _load(text: str | None, default: Any) -> Any:
-    try:
-        return json.loads(text) if text else default
-    except ValueError:
-        return default
-
-
-def _anchor_json(anchor: Anchor) -> dict[str, Any]:
-    return {
-        "article": anchor.article,
-        "sentence": anchor.sentence,
-        "start": anchor.start,
-        "end": anchor.end,
-        "text": anchor.text,
-    }
-
-
-def _value_json(value: MarkedValue) -> dict[str, Any]:
-    return {
-        "article": value.article,
-        "sentence": value.sentence,
-        "text": value.text,
-        "value": value.value,
-    }
-
-
-def _details(draft: BookmarkDraft) -> dict[str, Any]:
-    return {
-        "discrepancy_kind": draft.discrepancy_kind,
-        "speaker": draft.speaker,
-        "quote_text": draft.quote_text,
-    }
-
-
-def _decode(row: tuple[Any, ...]) -> Bookmark:
-    """A row as a :class:`Bookmark`; a damaged JSON column decodes as empty, not an error."""
-    (id_, kind, target, label, anchors, dvalues, details, note, tags, created, updated, fprint) = (
-        row
-    )
-    extra = _load(details, {})
-    return Bookmark(
-        id=int(id_),
-        kind=kind,
-        target=str(target),
-        label=str(label),
-        anchors=tuple(
-            Anchor(
-                str(a["article"]),
-                int(a["sentence"]),
-                int(a["start"]),
-                int(a["end"]),
-                str(a["text"]),
-            )
-            for a in _load(anchors, [])
-            if isinstance(a, dict)
-        ),
-        values=tuple(
-            MarkedValue(str(v["article"]), int(v["sentence"]), str(v["text"]), str(v["value"]))
-            for v in _load(dvalues, [])
-            if isinstance(v, dict)
-        ),
-        note=str(note or ""),
-        tags=tuple(str(t) for t in _load(tags, [])),
-        created=str(created),
-        updated=str(updated or created),
-        fingerprint=str(fprint),
-        discrepancy_kind=extra.get("discrepancy_kind"),
-        speaker=extra.get("speaker"),
-        quote_text=extra.get("quote_text"),
-    )
