@@ -2,9 +2,5 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("kursk-reader")
-except PackageNotFoundError:  # Running from a source tree that is not installed.
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"
+"""The single source of the version: pyproject reads it from here (hatch)."""
