@@ -69,10 +69,17 @@ def reanchor(
     alignment: Alignment | None = None,
     quotes: Sequence[Quote] = (),
     *,
+    discrepancies: Sequence[Discrepancy] | None = None,
     threshold: float = FUZZY_THRESHOLD,
 ) -> list[AnchoredBookmark]:
-    """Locate every bookmark in the corpus and map it to current ids, in the given order."""
+    """Locate every bookmark in the corpus and map it to current ids, in the given order.
+
+    ``discrepancies`` defaults to the alignment's; pass ``Analysis.discrepancies`` to
+    include the quote-wording ones.
+    """
     fingerprint = corpus_fingerprint(corpus)
+    if discrepancies is None:
+        discrepancies = alignment.discrepancies if alignment is not None else ()
     return [
         _anchor_bookmark(b, corpus, alignment, quotes, threshold=threshold, fingerprint=fingerprint)
         for b in bookmarks
@@ -131,6 +138,7 @@ def _anchor_bookmark(
     alignment: Alignment | None,
     quotes: Sequence[Quote],
     *,
+    discrepancies: Sequence[Discrepancy],
     threshold: float,
     fingerprint: str,
 ) -> AnchoredBookmark:
@@ -153,10 +161,10 @@ def _anchor_bookmark(
     pairs = tuple(dict.fromkeys((f.article, s) for f in found for s in f.sentences))
     group = _match_group(bookmark, pairs, alignment)
     discrepancy = None
-    if bookmark.kind == "discrepancy" and alignment is not None:
-        discrepancy = _match_discrepancy(bookmark, pairs, group, alignment.discrepancies)
+    if bookmark.kind == "discrepancy":
+        discrepancy = _match_discrepancy(bookmark, pairs, group, discrepancies)
         if group is None and discrepancy is not None:
-            group = next((d.group for d in alignment.discrepancies if d.id == discrepancy), None)
+            group = next((d.group for d in discrepancies if d.id == discrepancy), None)
     worst = max((f.how for f in found), key=_RANK.__getitem__)
     status: AnchorStatus = "fuzzy" if missing and worst != "fuzzy" else worst
     return AnchoredBookmark(
