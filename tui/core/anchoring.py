@@ -81,7 +81,15 @@ def reanchor(
     if discrepancies is None:
         discrepancies = alignment.discrepancies if alignment is not None else ()
     return [
-        _anchor_bookmark(b, corpus, alignment, quotes, threshold=threshold, fingerprint=fingerprint)
+        _anchor_bookmark(
+            b,
+            corpus,
+            alignment,
+            quotes,
+            discrepancies=discrepancies,
+            threshold=threshold,
+            fingerprint=fingerprint,
+        )
         for b in bookmarks
     ]
 
