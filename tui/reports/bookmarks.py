@@ -70,9 +70,9 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
         table.add_row(
             str(b.id),
             b.kind,
-            f"[{b.discrepancy_kind.replace('_', ' ')}] {b.label}"
+            Text(f"({b.discrepancy_kind.replace('_', ' ')}) {b.label}")
             if b.discrepancy_kind
-            else b.label,
+            else Text(b.label),
             str(len(b.articles)),
             Text(" ".join(f"#{t}" for t in b.tags)),
             Text(b.note),
