@@ -61,10 +61,9 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
     table = Table(title=f"{len(bookmarks)} bookmarks", title_justify="left", expand=False)
     table.add_column("ID", justify="right", style="bold")
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Marks", overflow="fold", min_width=24)
-    table.add_column("Src", justify="right")
-    table.add_column("Tags")
-    table.add_column("Note", overflow="fold", min_width=12)
+    table.add_column("Marks", overflow="fold", min_width=20)
+    table.add_column("Tags", overflow="fold")
+    table.add_column("Note", overflow="fold")
     table.add_column("Saved", no_wrap=True)
     for b in bookmarks:
         table.add_row(
@@ -73,7 +72,6 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
             Text(f"({b.discrepancy_kind.replace('_', ' ')}) {b.label}")
             if b.discrepancy_kind
             else Text(b.label),
-            str(len(b.articles)),
             Text(" ".join(f"#{t}" for t in b.tags)),
             Text(b.note),
             b.created[:10],
