@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -58,7 +59,9 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
     if not bookmarks:
         console.print("No bookmarks yet: press [bold]b[/] in the reader to add one.")
         return
-    table = Table(title=f"{len(bookmarks)} bookmarks", title_justify="left", expand=False)
+    table = Table(
+        title=f"{len(bookmarks)} bookmarks", title_justify="left", box=box.SIMPLE_HEAD, expand=False
+    )
     table.add_column("ID", justify="right", style="bold")
     table.add_column("Kind", no_wrap=True)
     table.add_column("Marks", overflow="fold", min_width=20)
