@@ -60,14 +60,14 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
         console.print("No bookmarks yet: press [bold]b[/] in the reader to add one.")
         return
     table = Table(
-        title=f"{len(bookmarks)} bookmarks", title_justify="left", box=box.SIMPLE_HEAD, expand=False
+        title=f"{len(bookmarks)} bookmarks", title_justify="left", box=box.SIMPLE_HEAD, expand=True
     )
     table.add_column("ID", justify="right", style="bold")
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Marks", overflow="fold", min_width=20)
+    table.add_column("Marks", overflow="fold", ratio=3)
     table.add_column("Tags", overflow="fold")
-    table.add_column("Note", overflow="fold")
-    table.add_column("Saved", no_wrap=True)
+    table.add_column("Note", overflow="fold", ratio=2)
+    table.add_column("Saved", min_width=10)
     for b in bookmarks:
         table.add_row(
             str(b.id),
