@@ -65,7 +65,7 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
     table.add_column("ID", justify="right", style="bold")
     table.add_column("Kind", no_wrap=True)
     table.add_column("Marks", overflow="fold", ratio=3)
-    table.add_column("Tags", overflow="fold")
+    table.add_column("Tags", overflow="fold", ratio=1)
     table.add_column("Note", overflow="fold", ratio=2)
     table.add_column("Saved", min_width=10)
     for b in bookmarks:
