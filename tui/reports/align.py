@@ -1,17 +1,86 @@
-"""``kursk-reader align``: not built yet (see its issue)."""
+"""``kursk-reader align``: the facts aligned across articles, as JSON or a table."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-from tui.core.models import Corpus
+from tui.core.align import align
+from tui.core.models import Alignment, Corpus, Group
+from tui.reports.sentences import article_json
+
+_STYLES = {"shared": "green", "own": "", "number": "bold yellow", "entity": "bold cyan"}
+
+
+def group_json(group: Group, alignment: Alignment) -> dict[str, Any]:
+    """One group as the ``align --json`` contract spells it."""
+    return {
+        "id": group.id,
+        "label": group.label,
+        "score": group.score,
+        "members": [
+            {
+                "article": m.article,
+                "sentence": m.sentence,
+                "diff": [{"start": d.start, "end": d.end, "kind": d.kind} for d in m.diff],
+            }
+            for m in group.members
+        ],
+        "discrepancies": [
+            discrepancy_json(alignment.discrepancies[i]) for i in group.discrepancies
+        ],
+    }
+
+
+def discrepancy_json(d: Any) -> dict[str, Any]:
+    """A discrepancy as both reports spell it."""
+    return {
+        "id": d.id,
+        "kind": d.kind,
+        "group": d.group,
+        "summary": d.summary,
+        "values": [
+            {"article": v.article, "sentence": v.sentence, "text": v.text, "value": v.value}
+            for v in d.values
+        ],
+    }
 
 
 def to_json(corpus: Corpus) -> dict[str, Any]:
-    raise NotImplementedError("align")
+    alignment = align(corpus)
+    return {
+        "articles": [article_json(a) for a in corpus.articles],
+        "groups": [group_json(g, alignment) for g in alignment.groups],
+    }
 
 
 def print_table(corpus: Corpus, console: Console) -> None:
-    raise NotImplementedError("align")
+    alignment = align(corpus)
+    if not alignment.groups:
+        console.print("No fact is reported by more than one article.")
+        return
+    for group in alignment.groups:
+        table = Table(
+            title=f"#{group.id} {group.label}  (score {group.score:.2f})",
+            title_justify="left",
+            expand=True,
+            show_header=False,
+        )
+        table.add_column("article", style="dim", no_wrap=True)
+        table.add_column("sentence", ratio=1)
+        for member in group.members:
+            article = corpus.article(member.article)
+            sentence = article.sentences[member.sentence]
+            text = Text(sentence.text)
+            for span in member.diff:
+                style = _STYLES[span.kind]
+                if style:
+                    text.stylize(style, span.start - sentence.start, span.end - sentence.start)
+            table.add_row(f"{member.article}#{member.sentence}", text)
+        for i in group.discrepancies:
+            d = alignment.discrepancies[i]
+            table.add_row(f"[red]{d.kind}[/]", f"[red]{d.summary}[/]")
+        console.print(table)

@@ -1,0 +1,343 @@
+"""Where the sources disagree inside an aligned fact, and names they spell differently.
+
+Kinds: ``number`` (same unit, different value: 76,000 vs 80,000 evacuated), ``date``
+(weekdays or calendar dates that conflict), ``attribution`` (the same label put in
+different mouths or words: Putin's "major provocation" vs the Kremlin's "large-scale
+provocation") and ``entity_variant`` (Syrskyii / Syrskyj / Sirski: one name, several
+spellings, which is *not* a disagreement). Hand-written rules over the normalised tokens
+instead of a quantity parser such as quantulum3: the units that matter in news (people,
+troops, square kilometres) are few, and its ambiguity resolution needs a model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Indel, JaroWinkler
+
+from tui.core import names
+from tui.core.models import (
+    Article,
+    Corpus,
+    Discrepancy,
+    DiscrepancyKind,
+    DiscrepancyValue,
+    Group,
+    Sentence,
+)
+from tui.core.normalize import Token, content_tokens, format_number, rarity, tokenize
+
+_UNIT_CLASSES: dict[str, str] = {
+    "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
+    "ukrainian": "people", "person": "people", "evacuate": "people", "refuge": "people",
+    "troop": "troops", "army": "troops", "kill": "dead", "wound": "injured",
+    "injur": "injured", "percent": "percent", "kilometer": "distance", "mile": "distance",
+    "dron": "drones", "drone": "drones", "missile": "missiles", "town": "places",
+    "villag": "places", "settlement": "places", "local": "places", "dollar": "money",
+}  # fmt: skip
+"""Concept of the word after a number -> what the number counts."""
+
+_INCREMENT = frozenset("additional another extra further added".split())
+_UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_DATE = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
+)
+_QUOTE = re.compile(r"[\"“]([^\"“”]{2,300})[\"”]")
+_ACTORS = re.compile(
+    r"\b(?:the\s+)?(?P<actor>Kremlin|White House|Pentagon|State Department|"
+    r"(?:[A-Z][a-z]+\s+)?(?:Foreign|Defense|Defence)\s+Ministry|Ministry of \w+)\b"
+)
+_SHORT_QUOTE = 6
+"""Quotes up to this many words are labels ("a major provocation"): wording counts."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: DiscrepancyKind
+    group: int | None
+    summary: str
+    values: tuple[DiscrepancyValue, ...]
+
+
+def find_discrepancies(
+    corpus: Corpus, groups: Sequence[Group]
+) -> tuple[list[Discrepancy], dict[int, list[int]]]:
+    """All discrepancies (ids from 0) and, per group id, the ids found inside it."""
+    found: list[_Found] = []
+    seen: set[tuple[str, frozenset[tuple[str, int, str]]]] = set()
+    articles = {a.id: a for a in corpus.articles}
+    for group in groups:
+        members = [
+            (articles[m.article], articles[m.article].sentences[m.sentence]) for m in group.members
+        ]
+        for item in (
+            *_numbers(group.id, members),
+            *_dates(group.id, members),
+            *_attributions(group.id, members),
+        ):
+            key = (item.kind, frozenset((v.article, v.sentence, v.value) for v in item.values))
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    found.extend(_entity_variants(corpus, groups))
+    result: list[Discrepancy] = []
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for n, item in enumerate(found):
+        result.append(Discrepancy(n, item.kind, item.group, item.summary, item.values))
+        if item.group is not None:
+            by_group[item.group].append(n)
+    return result, dict(by_group)
+
+
+def unit_of(tokens: Sequence[Token], index: int) -> str:
+    """What the number at ``tokens[index]`` counts: the class of the words after it."""
+    for token in tokens[index + 1 : index + 4]:
+        if token.kind == "number":
+            break
+        if token.stop or token.norm in ("more", "than", "have", "been"):
+            continue
+        return _UNIT_CLASSES.get(token.key, token.key)
+    for token in reversed(tokens[max(0, index - 3) : index]):
+        if not token.stop and token.kind == "word":
+            return _UNIT_CLASSES.get(token.key, token.key)
+    return "?"
+
+
+def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
+    by_unit: dict[str, list[DiscrepancyValue]] = defaultdict(list)
+    for article, sentence in members:
+        tokens = [t for t in tokenize(sentence.text) if not (t.stop and t.kind == "word")]
+        for i, token in enumerate(tokens):
+            value = token.value
+            if token.kind != "number" or value is None or 1900 <= value <= 2100:
+                continue
+            unit = unit_of(tokens, i)
+            if i and tokens[i - 1].norm in _INCREMENT:
+                unit = "more " + unit  # "an additional 40 square km" is not a total.
+            text = sentence.text[token.start : token.end]
+            by_unit[unit].append(
+                DiscrepancyValue(article.id, sentence.index, text, format_number(value))
+            )
+    found = []
+    for unit, values in by_unit.items():
+        per_article = {v.article for v in values}
+        distinct = sorted({v.value for v in values}, key=float)
+        if len(per_article) < 2 or len(distinct) < 2:
+            continue
+        shown = " vs ".join(_pretty(v) for v in distinct)
+        found.append(
+            _Found("number", gid, f"{_UNIT_LABELS.get(unit, unit)}: {shown}", tuple(values))
+        )
+    return found
+
+
+def _pretty(value: str) -> str:
+    number = float(value)
+    return f"{int(number):,}" if number == int(number) else value
+
+
+def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
+    """Weekdays or dates that differ where the words around them name the same event."""
+    mentions: list[tuple[str, DiscrepancyValue, frozenset[str]]] = []
+    for article, sentence in members:
+        tokens = content_tokens(tokenize(sentence.text))
+        for match in _DATE.finditer(sentence.text):
+            if match.group("weekday"):
+                what, value = "weekday", match.group("weekday").lower()
+            else:
+                month = match.group("month").lower()
+                number = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(month[:3]))
+                what, value = "date", f"{number:02d}-{int(match.group('day')):02d}"
+            context = frozenset(
+                t.key
+                for t in tokens
+                if abs(t.start - match.start()) < 60
+                and t.kind == "word"
+                and t.norm not in _WEEKDAYS
+                and not t.capital
+            )
+            mentions.append(
+                (what, DiscrepancyValue(article.id, sentence.index, match.group(0), value), context)
+            )
+    found = []
+    for what in ("weekday", "date"):
+        pool = [(v, ctx) for w, v, ctx in mentions if w == what]
+        for i, (v, ctx) in enumerate(pool):
+            rivals = [
+                (u, c)
+                for u, c in pool[i + 1 :]
+                if u.article != v.article and u.value != v.value and ctx & c
+            ]
+            if rivals:
+                values = (v, *(u for u, _ in rivals))
+                shown = " vs ".join(dict.fromkeys(x.text.strip() for x in values))
+                found.append(_Found("date", gid, f"{what}: {shown}", values))
+                break
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    article: str
+    sentence: int
+    text: str
+    speaker: str | None
+    keys: frozenset[str]
+
+
+def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
+    quotes: list[_Quote] = []
+    for article, sentence in members:
+        for match in _QUOTE.finditer(sentence.text):
+            words = match.group(1).strip(" ,.;:")
+            keys = frozenset(
+                t.key
+                for t in content_tokens(tokenize(words))
+                if t.kind == "word" and rarity(t.norm) >= 2.0
+            )
+            speaker = _speaker(sentence.text, match.start())
+            quotes.append(_Quote(article.id, sentence.index, words, speaker, keys))
+    found = []
+    used: set[int] = set()
+    for i, q in enumerate(quotes):
+        if i in used:
+            continue
+        related = [i] + [
+            j
+            for j in range(i + 1, len(quotes))
+            if j not in used and quotes[j].article != q.article and q.keys & quotes[j].keys
+        ]
+        if len(related) < 2:
+            continue
+        chosen = [quotes[j] for j in related]
+        speakers = {names.fold(c.speaker) for c in chosen if c.speaker}
+        wordings = {" ".join(sorted(c.keys)) for c in chosen}
+        short = all(len(c.text.split()) <= _SHORT_QUOTE for c in chosen)
+        if not (len(speakers) > 1 or (short and len(wordings) > 1)):
+            continue
+        used.update(related)
+        values = tuple(
+            DiscrepancyValue(c.article, c.sentence, c.text, f"{c.speaker or '?'}: {c.text}")
+            for c in chosen
+        )
+        shown = " vs ".join(dict.fromkeys(f'{c.speaker or "?"}: "{c.text}"' for c in chosen))
+        found.append(_Found("attribution", gid, shown, values))
+    return found
+
+
+def _speaker(text: str, quote_start: int) -> str | None:
+    """The nearest name or institution before the quote (after it when none before)."""
+    candidates: list[tuple[int, str]] = []
+    for mention in names.find_names(text):
+        if mention.end <= quote_start:
+            candidates.append((mention.end, names.strip_titles(mention.text)))
+    for match in _ACTORS.finditer(text, 0, quote_start):
+        candidates.append((match.end(), match.group("actor")))
+    candidates = [c for c in candidates if not _place(c[1])]
+    if candidates:
+        return max(candidates)[1]
+    after = [m for m in names.find_names(text, quote_start) if not _place(m.text)]
+    return names.strip_titles(after[0].text) if after else None
+
+
+def _place(name: str) -> bool:
+    """Countries and their adjectives say where, not who (``Ukraine's actions``)."""
+    return names.fold(name) in {"ukraine", "ukrainian", "rusia", "rusian", "kursk", "kiv"}
+
+
+def name_variants(words: Iterable[str]) -> dict[str, str]:
+    """Map single-word name spellings that are variants of each other to one of them.
+
+    Candidates come from Jaro-Winkler on folded keys (rapidfuzz ``cdist``, both cores);
+    an edit-distance floor and :func:`names.same_name` confirm them, so ``Korean`` /
+    ``Korenovo`` and ``Russia`` / ``Russian`` stay apart.
+    """
+    unique = sorted({w for w in words if len(w) >= 4 and rarity(w.lower()) >= 2.2})
+    if len(unique) < 2:
+        return {}
+    folded = [names.fold(w) for w in unique]
+    parent = list(range(len(unique)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    matrix = process.cdist(
+        folded,
+        folded,
+        scorer=JaroWinkler.normalized_similarity,
+        score_cutoff=names.SAME_NAME_THRESHOLD,
+        dtype=np.float32,
+        workers=2,
+    )
+    rows, cols = np.nonzero(np.triu(matrix, 1))
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        if (
+            unique[i].lower() == unique[j].lower()
+            or folded[i] == folded[j]
+            or (
+                folded[i][:2] == folded[j][:2]
+                and Indel.normalized_similarity(folded[i], folded[j]) >= 0.8
+                and names.same_name(unique[i], unique[j])
+            )
+        ):
+            parent[root(i)] = root(j)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(unique)):
+        clusters[root(i)].append(i)
+    result: dict[str, str] = {}
+    for members in clusters.values():
+        if len({unique[i].lower() for i in members}) > 1:
+            canon = unique[min(members, key=lambda i: (-len(unique[i]), unique[i]))]
+            for i in members:
+                result[unique[i]] = canon
+    return result
+
+
+def _entity_variants(corpus: Corpus, groups: Sequence[Group]) -> list[_Found]:
+    """Names spelled differently across (or within) articles: variants, not conflicts."""
+    first_seen: dict[str, tuple[str, int]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for article in corpus.articles:
+        for sentence in article.sentences:
+            if sentence.kind == "dateline":
+                continue
+            for mention in names.find_names(sentence.text):
+                for raw in re.findall(r"[^\W\d_][\w'’-]*", mention.text):
+                    word = re.sub(r"['’]s$", "", raw)
+                    first_seen.setdefault(word, (article.id, sentence.index))
+                    counts[word] += 1
+    variants = name_variants(first_seen)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for word, canon in variants.items():
+        clusters[canon].append(word)
+    # The spelling most used in the corpus names the cluster.
+    clusters = {max(ws, key=lambda w: (counts[w], len(w))): ws for ws in clusters.values()}
+    where: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for group in groups:
+        for m in group.members:
+            where[(m.article, m.sentence)].append(group.id)
+    order = {a.id: n for n, a in enumerate(corpus.articles)}
+    found = []
+    for canon, words in clusters.items():
+        words.sort(key=lambda w: (order[first_seen[w][0]], first_seen[w][1]))
+        values = tuple(
+            DiscrepancyValue(first_seen[w][0], first_seen[w][1], w, canon) for w in words
+        )
+        shared = set.intersection(*(set(where[(v.article, v.sentence)]) for v in values))
+        summary = f"{' / '.join(words)}: one name, spelled differently"
+        found.append(_Found("entity_variant", min(shared) if shared else None, summary, values))
+    found.sort(key=lambda f: (order[f.values[0].article], f.values[0].sentence))
+    return found

@@ -1,0 +1,270 @@
+"""Tokens with offsets, folded so that different wordings of one fact coincide.
+
+Alignment compares what sentences *say*, not how they spell it: case, quote styles,
+accents, ``1,000`` / ``1 thousand`` / ``one thousand``, ``4-year-old`` / ``four-year
+old``, inflections (light stemming) and the synonyms news writers rotate through
+(evacuated / fled / displaced) all fold to one key. Every token keeps the offsets of
+its surface words so that differences can be coloured in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from wordfreq import zipf_frequency
+
+TokenKind = Literal["word", "number"]
+
+_TOKEN = re.compile(
+    r"(?P<init>(?:[A-Za-z]\.){2,})"
+    r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+STOP_WORDS = frozenset(
+    "a an the and or but nor so yet of to in on at by for from with without into onto over "
+    "under about above below between through during before after since until than then "
+    "as if while because though although whether this that these those there here it its "
+    "he him his she her hers they them their theirs we us our you your i me my mine who whom "
+    "whose which what when where why how all any both each few more most other some such "
+    "no not only own same too very can could will would shall should may might must do does "
+    "did done be is am are was were been being have has had having also just now even still "
+    "again further once up down out off around across along against among within upon per "
+    "via its it's s t new one's said says say told tell according reportedly report reports "
+    "reported mr mrs ms however meanwhile yesterday today week".split()
+)
+"""Function words and reporting verbs: they say nothing about which fact a sentence holds."""
+
+FILLER_WORDS = frozenset(
+    "significant significantly ongoing situation dynamics shift shifted shifting implications "
+    "highlighting highlight highlights marking mark marks indicating indicate indicates remains "
+    "remain remained notably further various potential potentially recent recently including "
+    "amid continue continues continued continuing particularly largely especially additionally "
+    "furthermore moreover overall broader substantial considerable current currently "
+    "increasingly sharply seems seem appears appear suggesting suggest suggests like well "
+    "described describe describing noted note underscored emphasized emphasizing stating "
+    "stated explained explaining claimed claims claim added adding making make makes made "
+    "taking take takes come comes came get gets got become becomes became way ways thing things "
+    "part parts lot kind sort many much several certain".split()
+)
+"""Words news prose (and rewritten news) sprinkles everywhere: no evidence of a shared fact."""
+_IGNORED = STOP_WORDS | FILLER_WORDS
+"""Function words and reporting verbs: they say nothing about which fact a sentence holds."""
+
+_IRREGULAR = {
+    "fled": "flee", "fleeing": "flee", "flees": "flee", "caught": "catch", "catching": "catch",
+    "took": "take", "taken": "take", "seized": "seize", "began": "begin", "begun": "begin",
+    "beginning": "begin", "killed": "kill", "dead": "kill", "died": "kill", "death": "kill",
+    "deaths": "kill", "children": "child", "men": "man", "women": "woman", "people": "civilian",
+    "biggest": "large", "largest": "large", "bigger": "large", "larger": "large",
+    "struck": "strike", "hit": "strike", "shot": "shoot", "sent": "send", "led": "lead",
+    "won": "win", "lost": "lose", "held": "hold", "fought": "fight", "chose": "choose",
+    "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "rose": "rise",
+    "fell": "fall", "fallen": "fall", "gave": "give", "given": "give", "made": "make",
+    "kiev": "kyiv", "km": "kilometer", "kms": "kilometer", "kilometre": "kilometer",
+    "kilometres": "kilometer", "sq": "square", "mi": "mile", "captive": "prisoner",
+    "captives": "prisoner", "us": "usa", "america": "usa", "american": "usa",
+}  # fmt: skip
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "evacuate": ("evacu", "flee", "displac", "exodu", "refuge", "escap"),
+    "incursion": ("incursion", "invas", "invad", "offens", "assault", "raid", "counterpunch"),
+    "civilian": ("civilian", "resid", "inhabit", "citizen", "civilian"),
+    "troop": ("troop", "soldier", "servicemen", "fighter"),
+    "child": ("child", "boy", "girl", "son", "daughter", "kid", "toddler"),
+    "begin": ("begin", "launch", "start", "commenc"),
+    "capture": ("captur", "seiz", "overran", "overrun"),
+    "surprise": ("surpris", "nap", "unawar", "guard", "unprepar", "stun", "astonish"),
+    "confirm": ("confirm", "acknowledg", "admit", "verifi", "verify"),
+    "advance": ("advanc", "gain", "progress", "push"),
+    "missile": ("missil", "rocket"),
+    "drone": ("drone", "uav"),
+    "large": ("large", "big", "huge", "massiv", "major"),
+    "prisoner": ("prison", "captiv", "pow", "pows"),
+    "negotiate": ("negoti", "talk", "ceasefir", "truce"),
+    "kill": ("kill", "slain", "slay"),
+    "relocate": ("relocat", "divert", "redeploy", "transfer", "reassign"),
+    "reserve": ("reserv", "reservist", "reinforc"),
+    "kilometer": ("kilomet",),
+    "condemn": ("condemn", "denounc", "decri", "slam"),
+    "accuse": ("accus", "charg", "alleg", "blam"),
+    "vow": ("vow", "pledg", "promis"),
+    "criticize": ("critic", "criticis", "criticiz", "rebuk"),
+    "resign": ("resign", "quit", "step"),
+    "elect": ("elect", "vote", "ballot"),
+    "law": ("law", "legisl", "bill", "statut"),
+    "lie": ("lie", "li", "misl", "misrepres", "fals"),
+    "apologize": ("apolog", "sorri", "regret"),
+}
+"""Stems that news reports use interchangeably for one fact, keyed by a concept name."""
+
+_CONCEPT_OF = {stem: concept for concept, stems in _SYNONYMS.items() for stem in stems}
+
+_SUFFIXES = (
+    "ational", "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ness",
+    "ions", "ion", "ives", "ive", "ies", "ied", "ers", "er", "ed", "ly", "es", "s",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or number of a text, folded, with offsets of its surface form."""
+
+    start: int
+    end: int
+    norm: str
+    """Lower case, accents and quotes folded; numbers as their value (``76000``)."""
+    key: str
+    """What matching compares: the concept, stem, or number value."""
+    kind: TokenKind = "word"
+    value: float | None = None
+    """The number's value, for numbers."""
+    stop: bool = False
+    capital: bool = False
+    """The surface form starts with a capital letter."""
+
+
+def fold_text(text: str) -> str:
+    """Lower case without accents, with one style of quotes."""
+    plain = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=131_072)
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: ``evacuated``, ``evacuation`` -> ``evacu``."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 4:
+        return word[:-1] if word.endswith("s") and len(word) > 3 and word[-2] != "s" else word
+    base = word
+    for suffix in _SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            base = base[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                base += "i"
+            break
+    if base.endswith("y") and len(base) > 4:
+        base = base[:-1] + "i"
+    if base.endswith("at") and len(base) > 5:
+        base = base[:-2]
+    if base.endswith("e") and len(base) > 4:
+        base = base[:-1]
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+        base = base[:-1]
+    return base
+
+
+@lru_cache(maxsize=131_072)
+def concept(word: str) -> str:
+    """The matching key of a folded word: its synonym concept, else its stem."""
+    if word in _IRREGULAR:
+        word = _IRREGULAR[word]
+    base = stem(word)
+    found = _CONCEPT_OF.get(base) or _CONCEPT_OF.get(word)
+    if found is None and len(base) >= 6:
+        found = _CONCEPT_OF.get(base[:6]) if base[:6] in _CONCEPT_OF else None
+    return found or base
+
+
+@lru_cache(maxsize=131_072)
+def rarity(word: str) -> float:
+    """How much a shared word says about two sentences: rare words say more (0.2..4)."""
+    zipf = zipf_frequency(word, "en") if word else 0.0
+    if zipf == 0.0:
+        return 3.0  # Unknown to the frequency list: a name or a typo, rare either way.
+    return max(0.2, min(4.0, 6.5 - zipf))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, offsets into ``text``, number words merged.
+
+    ``1,000``, ``1 thousand`` and ``one thousand`` all become one number token of value
+    1000; ``4-year-old`` and ``four-year old`` both give ``4``, ``year``, ``old``.
+    """
+    raw: list[Token] = []
+    stop_at = len(text) if end is None else end
+    for match in _TOKEN.finditer(text, start, stop_at):
+        s, e = match.span()
+        if match.group("num") is not None:
+            number = float(match.group("num").replace(",", ""))
+            raw.append(_number(s, match.end("num"), number))
+            if match.group("pct"):
+                raw.append(Token(e - 1, e, "%", "percent", capital=False))
+            continue
+        surface = match.group(0)
+        norm = fold_text(surface).replace("'", "")
+        if match.group("init") is not None:
+            norm = _IRREGULAR.get(norm.replace(".", ""), norm.replace(".", ""))
+        elif norm.endswith("s") and surface[-2:] in ("'s", "’s"):
+            norm = norm[:-1]
+        capital = surface[:1].isupper()
+        if norm in _UNITS:
+            raw.append(_number(s, e, float(_UNITS[norm])))
+        elif norm in _SCALES:
+            raw.append(Token(s, e, norm, norm, "word", float(_SCALES[norm]), capital=capital))
+        else:
+            raw.append(Token(s, e, norm, concept(norm), stop=norm in _IGNORED, capital=capital))
+    return _merge_numbers(raw, text)
+
+
+def content_tokens(tokens: list[Token]) -> list[Token]:
+    """Tokens that carry meaning: not stop words, not one-letter leftovers."""
+    return [t for t in tokens if t.kind == "number" or (not t.stop and len(t.norm) > 1)]
+
+
+def format_number(value: float) -> str:
+    """``76000.0`` -> ``76000``, ``1.5`` -> ``1.5``: the comparable form of a number."""
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _number(start: int, end: int, value: float) -> Token:
+    return Token(start, end, format_number(value), "#" + format_number(value), "number", value)
+
+
+def _merge_numbers(raw: list[Token], text: str) -> list[Token]:
+    """Join ``1`` + ``thousand``, ``twenty`` + ``five``, ``two`` + ``hundred`` + ``thousand``."""
+    out: list[Token] = []
+    for token in raw:
+        prev = out[-1] if out else None
+        joined = prev is not None and _adjacent(text, prev.end, token.start)
+        if prev is not None and joined and prev.kind == "number" and prev.value is not None:
+            if token.kind == "word" and token.value is not None and token.norm in _SCALES:
+                # A scale word multiplies what precedes it ("1 thousand", "two million").
+                out[-1] = _number(prev.start, token.end, prev.value * token.value)
+                continue
+            if token.kind == "number" and _compound(prev, token, text):
+                out[-1] = _number(prev.start, token.end, prev.value + (token.value or 0.0))
+                continue
+        if token.kind == "word" and token.value is not None:
+            # A bare scale word ("hundreds", "thousand") is a word, not a number.
+            out.append(Token(token.start, token.end, token.norm, token.key, capital=token.capital))
+            continue
+        out.append(token)
+    return out
+
+
+def _compound(prev: Token, token: Token, text: str) -> bool:
+    """``twenty-five``: a tens word followed by a units word, both spelled out."""
+    a, b = prev.value or 0.0, token.value or 0.0
+    spelled = text[prev.start].isalpha() and text[token.start].isalpha()
+    return spelled and 20 <= a < 100 and a % 10 == 0 and 0 < b < 10
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return len(gap) <= 2 and gap.strip(" -\u00a0") == ""
