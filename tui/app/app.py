@@ -1,31 +1,88 @@
-"""The reader app (a first version: one pane per article)."""
+"""The reader app: a thin shell around the main screen, its views and commands."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.containers import HorizontalScroll, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
 
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.app.screens.reader import AnalyseSteps, ReaderScreen
+from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
 
 
 class ReaderApp(App[None]):
-    """Articles side by side."""
+    """Compare news reports of one event, fact by fact."""
 
     TITLE = "kursk-reader"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = Path(__file__).with_name("reader.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, analyse: AnalyseSteps = analyse_steps) -> None:
         super().__init__()
         self.corpus = corpus
+        self.analyse = analyse
+        self.bookmark_store: object | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with HorizontalScroll():
-            for article in self.corpus.articles:
-                with VerticalScroll():
-                    yield Static(f"[b]{article.title}[/b]\n\n{article.text}", markup=False)
-        yield Footer()
+    def on_mount(self) -> None:
+        from tui.app.screens.reader import _bookmarking
+
+        if (bookmarking := _bookmarking()) is not None:
+            bookmarking.open_bookmark_store(self)
+        self.push_screen(ReaderScreen(self.corpus, self.analyse))
+
+    def on_unmount(self) -> None:
+        from tui.app.screens.reader import _bookmarking
+
+        if (bookmarking := _bookmarking()) is not None:
+            bookmarking.close_bookmark_store(self)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The main screen (under any open view)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise LookupError("the reader screen is not mounted")
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The alignment, quotes and discrepancies; None until the worker is done."""
+        return self.reader.analysis
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        commands = (
+            ("Next fact", "Select the next aligned fact (j)", "next_fact"),
+            ("Next discrepancy", "Jump to the next fact where sources disagree (n)", "next_discrepancy"),
+            ("Quotes: who said what", "Every quote, grouped by speaker (w)", "quotes"),
+            ("Discrepancies", "Every point where the sources disagree (d)", "discrepancies"),
+            ("Search the articles", "Find words in every article (/)", "search"),
+            ("Toggle scroll lock", "Scroll the panes together or apart (s)", "toggle_lock"),
+            ("Add a pane", "Show one more article (+)", "add_pane"),
+            ("Remove a pane", "Close the focused pane (-)", "remove_pane"),
+            ("Toggle the facts list", "Hide or show the list of facts (f)", "toggle_facts"),
+            ("Bookmark", "Bookmark the current fact, discrepancy or quote (b)", "bookmark"),
+            ("Bookmarks", "List, filter and jump to bookmarks (B)", "bookmarks"),
+            ("Help", "Keys and how to read the screen (?)", "help"),
+        )
+        for title, help_text, action in commands:
+            yield SystemCommand(title, help_text, self._screen_action(screen, action))
+
+    @staticmethod
+    def _screen_action(screen: Screen[object], action: str):  # type: ignore[no-untyped-def]
+        async def run() -> None:
+            await screen.run_action(action)
+
+        return run
 
 
 def run_app(corpus: Corpus) -> None:

@@ -1,0 +1,62 @@
+"""Command palette providers: jump to a fact by its label (bookmarks have their own)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app.screens.reader import ReaderScreen
+
+MAX_HITS = 40
+"""The palette shows a screenful; more hits only cost time with thousands of facts."""
+
+
+class FactsProvider(Provider):
+    """Every aligned fact, searched by its label."""
+
+    def _reader(self) -> ReaderScreen | None:
+        from tui.app.screens.reader import ReaderScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, ReaderScreen) else None
+
+    async def discover(self) -> Hits:
+        reader = self._reader()
+        if reader is None or reader.analysis is None:
+            return
+        for position, group in enumerate(reader.analysis.groups[:10]):
+            yield DiscoveryHit(
+                f"Fact: {group.label}", partial(reader.select, position), help=self._help(reader, position)
+            )
+
+    async def search(self, query: str) -> Hits:
+        reader = self._reader()
+        if reader is None or reader.analysis is None:
+            return
+        matcher = self.matcher(query)
+        found = 0
+        for position, group in enumerate(reader.analysis.groups):
+            text = f"Fact: {group.label}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(reader.select, position),
+                    help=self._help(reader, position),
+                )
+                found += 1
+                if found >= MAX_HITS:
+                    return
+
+    @staticmethod
+    def _help(reader: ReaderScreen, position: int) -> str:
+        assert reader.analysis is not None
+        group = reader.analysis.groups[position]
+        sources = len({m.article for m in group.members})
+        disagreements = len(reader.analysis.fact_discrepancies[position])
+        extra = f", {disagreements} discrepancies" if disagreements else ""
+        return f"fact {position + 1}: reported by {sources} articles{extra}"

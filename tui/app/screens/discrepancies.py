@@ -1,0 +1,97 @@
+"""Every point where the sources disagree, with each source's value."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.messages import Target
+from tui.app.widgets.pane import article_color
+from tui.core.analysis import Analysis
+from tui.core.models import Discrepancy
+
+KIND_LABELS = {
+    "number": "number",
+    "date": "date",
+    "attribution": "attribution",
+    "entity_variant": "name variant",
+    "quote_wording": "quote wording",
+}
+
+
+class DiscrepanciesScreen(ModalScreen[Target | None]):
+    """Pick a discrepancy to go to its fact."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,d", "close", "Close"),
+    ]
+
+    def __init__(self, analysis: Analysis, current: Discrepancy | None = None) -> None:
+        super().__init__(classes="view")
+        self.analysis = analysis
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="view-box") as box:
+            box.border_title = f"Discrepancies · {len(self.analysis.discrepancies)}"
+            box.border_subtitle = "enter: go to the fact · esc: close"
+            if not self.analysis.discrepancies:
+                yield Label("The sources agree on every number, date, name and quote found.")
+            yield OptionList(*self._options(), id="discrepancy-list")
+
+    def _options(self) -> list[Option | None]:
+        positions = {a.id: i for i, a in enumerate(self.analysis.corpus.articles)}
+        options: list[Option | None] = []
+        for discrepancy in self.analysis.discrepancies:
+            fact = self.analysis.fact_of_discrepancy(discrepancy)
+            where = f"fact {fact + 1}" if fact is not None else "no fact"
+            prompt = Text.assemble(
+                ("≠ ", "bold"),
+                (f"{KIND_LABELS.get(discrepancy.kind, discrepancy.kind):<13}", "bold"),
+                " ",
+                discrepancy.summary,
+                (f"  {where}", "dim"),
+            )
+            for value in discrepancy.values:
+                article = self.analysis.corpus.article(value.article)
+                prompt.append("\n   ")
+                prompt.append("▌", article_color(positions.get(value.article, 0)))
+                prompt.append(f" {article.source or article.id}: ", "dim")
+                prompt.append(value.text, "bold")
+                if value.value and value.value != value.text:
+                    prompt.append(f"  ({value.value})", "dim")
+            options.append(Option(prompt, id=str(discrepancy.id)))
+        return options
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        if self.analysis.discrepancies:
+            index = 0
+            if self.current is not None and self.current in self.analysis.discrepancies:
+                index = self.analysis.discrepancies.index(self.current)
+            options.highlighted = index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        discrepancy = self.analysis.discrepancy(int(event.option.id or -1))
+        self.dismiss(self.target(discrepancy))
+
+    def target(self, discrepancy: Discrepancy) -> Target:
+        """The fact holding the discrepancy, else the first source's sentence."""
+        fact = self.analysis.fact_of_discrepancy(discrepancy)
+        article = offset = None
+        if discrepancy.values:
+            value = discrepancy.values[0]
+            article = value.article
+            offset = self.analysis.corpus.article(article).sentences[value.sentence].start
+        return Target(fact=fact, article=article, offset=offset, discrepancy=discrepancy)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

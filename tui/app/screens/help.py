@@ -1,0 +1,49 @@
+"""Help: how to read the screen (help.md) and every key of the main screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Markdown
+
+HELP = Path(__file__).resolve().parent.parent / "help.md"
+
+
+class HelpScreen(ModalScreen[None]):
+    """The help text, then a table of the keys active on the screen that opened it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close"),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__(classes="view")
+        self.keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            keys = " ".join(screen.app.get_key_display(Binding(k, "")) for k in binding.key.split(","))
+            self.keys.append((keys, binding.description))
+        self.keys.append(("ctrl+p", "Command palette: facts, views, bookmarks"))
+        self.keys.append(("ctrl+q", "Quit"))
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="view-box") as box:
+            box.border_title = "Help"
+            box.border_subtitle = "esc: close"
+            yield Markdown(HELP.read_text(encoding="utf-8"))
+            table: DataTable[str] = DataTable(show_cursor=False, zebra_stripes=True)
+            table.add_columns("Keys", "Does")
+            for keys, does in self.keys:
+                table.add_row(keys, does)
+            yield table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

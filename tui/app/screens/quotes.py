@@ -1,0 +1,113 @@
+"""Who said what: every quote across the articles, grouped by speaker."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.messages import Target
+from tui.app.widgets.pane import article_color
+from tui.core.analysis import Analysis
+from tui.core.models import Quote
+
+UNATTRIBUTED = "Unattributed"
+
+
+def _snippet(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def speakers(quotes: tuple[Quote, ...]) -> list[tuple[str, list[Quote]]]:
+    """Speakers with their quotes, the most quoted first, the unattributed last."""
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(quote.speaker or UNATTRIBUTED, []).append(quote)
+    return sorted(
+        by_speaker.items(), key=lambda item: (item[0] == UNATTRIBUTED, -len(item[1]), item[0])
+    )
+
+
+class QuotesScreen(ModalScreen[Target | None]):
+    """Pick a quote to see it in its article (and in the fact that holds it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,w", "close", "Close"),
+    ]
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(classes="view")
+        self.analysis = analysis
+        self.quotes: dict[str, Quote] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="view-box") as box:
+            box.border_title = f"Who said what · {len(self.analysis.quotes)} quotes"
+            box.border_subtitle = "enter: go to the quote · esc: close"
+            if not self.analysis.quotes:
+                yield Label("No direct quotes were found in these articles.")
+            yield OptionList(*self._options(), id="quote-list")
+
+    def _options(self) -> list[Option | None]:
+        positions = {a.id: i for i, a in enumerate(self.analysis.corpus.articles)}
+        options: list[Option | None] = []
+        for speaker, quotes in speakers(self.analysis.quotes):
+            articles = len({q.article for q in quotes})
+            heading = Text.assemble(
+                (speaker, "bold"), (f"  {len(quotes)} quotes in {articles} articles", "dim")
+            )
+            options.append(Option(heading, disabled=True))
+            for quote in sorted(quotes, key=lambda q: (positions.get(q.article, 0), q.start)):
+                self.quotes[quote.id] = quote
+                color = article_color(positions.get(quote.article, 0))
+                prompt = Text.assemble(
+                    ("  ▌", color),
+                    (f"“{_snippet(quote.text)}”", "italic"),
+                    ("  " + self._source(quote), "dim"),
+                )
+                if quote.same_as:
+                    prompt.append(f"  ×{len(quote.same_as) + 1}", "bold")
+                if quote.speaker is None and quote.reason:
+                    prompt.append(f"  ({quote.reason})", "dim")
+                options.append(Option(prompt, id=quote.id))
+            options.append(None)
+        return options[:-1] if options else options
+
+    def _source(self, quote: Quote) -> str:
+        article = self.analysis.corpus.article(quote.article)
+        name = article.source or article.id
+        return f"— {name}" + (f", via {quote.cue}" if quote.cue else "")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        for index in range(options.option_count):
+            if not options.get_option_at_index(index).disabled:
+                options.highlighted = index
+                break
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        quote = self.quotes.get(event.option.id or "")
+        if quote is not None:
+            self.dismiss(self.target(quote))
+
+    def target(self, quote: Quote) -> Target:
+        """The quote's place, and the fact holding its sentence if there is one."""
+        article = self.analysis.corpus.article(quote.article)
+        fact = None
+        for sentence in article.sentences:
+            if sentence.start <= quote.start < sentence.end:
+                facts = self.analysis.sentence_groups.get((article.id, sentence.index), ())
+                fact = facts[0] if facts else None
+                break
+        return Target(fact=fact, article=quote.article, offset=quote.start, quote=quote)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

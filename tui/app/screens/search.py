@@ -1,0 +1,110 @@
+"""Search the text of every article; each result is a fact (or a place) to jump to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.messages import Target
+from tui.app.widgets.pane import article_color
+from tui.core.analysis import Analysis
+from tui.core.models import Corpus
+
+MAX_RESULTS = 200
+
+
+class SearchScreen(ModalScreen[Target | None]):
+    """Type words; pick a sentence that holds them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "results", "Results", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus, analysis: Analysis | None, query: str = "") -> None:
+        super().__init__(classes="view")
+        self.corpus = corpus
+        self.analysis = analysis
+        self.query_text = query
+        self.targets: list[Target] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="view-box") as box:
+            box.border_title = "Search the articles"
+            box.border_subtitle = "enter: go to the result · ↓: results · esc: close"
+            yield Input(self.query_text, placeholder="words to find", id="search-input")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._search(self.query_text)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        if self.targets:
+            self.dismiss(self.targets[0])
+
+    def action_results(self) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            results.focus()
+            results.highlighted = results.highlighted or 0
+
+    def _search(self, words: str) -> None:
+        results = self.query_one(OptionList)
+        results.clear_options()
+        self.targets = []
+        needle = words.strip().casefold()
+        if len(needle) < 2:
+            return
+        options: list[Option] = []
+        for position, article in enumerate(self.corpus.articles):
+            for sentence in article.sentences:
+                found = sentence.text.casefold().find(needle)
+                if found < 0:
+                    continue
+                facts = ()
+                if self.analysis is not None:
+                    facts = self.analysis.sentence_groups.get((article.id, sentence.index), ())
+                fact = facts[0] if facts else None
+                self.targets.append(
+                    Target(fact=fact, article=article.id, offset=sentence.start, search=words.strip())
+                )
+                options.append(Option(self._prompt(position, sentence.text, found, len(needle), fact)))
+                if len(options) >= MAX_RESULTS:
+                    break
+            if len(options) >= MAX_RESULTS:
+                break
+        results.add_options(options)
+        self.query_one(".view-box").border_title = (
+            f"Search the articles · {len(options)}{'+' if len(options) >= MAX_RESULTS else ''} results"
+        )
+
+    def _prompt(self, position: int, text: str, found: int, length: int, fact: int | None) -> Text:
+        article = self.corpus.articles[position]
+        start = max(found - 50, 0)
+        snippet = " ".join(text[start : found + length + 80].split())
+        prefix = "…" if start else ""
+        line = Text.assemble(("▌", article_color(position)), f" {prefix}{snippet}")
+        line.highlight_words([text[found : found + length]], "reverse", case_sensitive=False)
+        where = f"fact {fact + 1}: {self.analysis.groups[fact].label}" if fact is not None and self.analysis else "not an aligned fact"
+        line.append(f"\n   {article.source or article.id} · {where}", "dim")
+        return line
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.targets[event.option_index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

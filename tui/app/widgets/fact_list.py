@@ -1,0 +1,163 @@
+"""The aligned facts, one line each: marker, coverage strip, label.
+
+A Line API list rather than an OptionList: with 300 articles there are thousands of
+facts, and only the dozen on screen are ever drawn.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.messages import FactClicked
+from tui.app.widgets.pane import article_color
+from tui.core.analysis import Analysis
+from tui.core.models import Corpus
+
+FULL_STRIP = 10
+"""Up to this many articles, the strip has a cell per article; beyond, per pane."""
+
+
+class FactList(ScrollView, can_focus=False):
+    """Every aligned fact; click one to select it (keys are the screen's)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fact-list--current",
+        "fact-list--discrepancy",
+        "fact-list--bookmark",
+        "fact-list--absent",
+        "fact-list--dim",
+    }
+
+    current: reactive[int] = reactive(-1, init=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False)
+    """Group ids with a bookmark."""
+    shown: reactive[tuple[int, ...]] = reactive((), init=False)
+    """Corpus positions of the articles in the panes (the strip for big corpora)."""
+    progress: reactive[float] = reactive(0.0, init=False)
+    failed: reactive[str | None] = reactive(None, init=False)
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self._ids = {article.id: i for i, article in enumerate(corpus.articles)}
+        self._cache: dict[int, Strip] = {}
+
+    def _changed(self) -> None:
+        self._cache.clear()
+        count = len(self.analysis.groups) if self.analysis else 1
+        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        self.refresh()
+
+    def watch_analysis(self) -> None:
+        self._changed()
+
+    def watch_bookmarked(self) -> None:
+        self._changed()
+
+    def watch_shown(self) -> None:
+        self._changed()
+
+    def watch_progress(self) -> None:
+        self._changed()
+
+    def watch_failed(self) -> None:
+        self._changed()
+
+    def watch_current(self, old: int, new: int) -> None:
+        self._cache.pop(old, None)
+        self._cache.pop(new, None)
+        self.refresh()
+        if new >= 0:
+            height = self.scrollable_content_region.height
+            if not self.scroll_y <= new < self.scroll_y + height:
+                self.scroll_to(y=max(new - height // 3, 0), animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._changed()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_click(self, event: events.Click) -> None:
+        row = int(self.scroll_y) + event.y
+        if self.analysis is not None and 0 <= row < len(self.analysis.groups):
+            self.post_message(FactClicked(row))
+
+    def render_line(self, y: int) -> Strip:
+        row = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        strip = self._cache.get(row)
+        if strip is None:
+            text = self._row_text(row)
+            if text is None:
+                return Strip.blank(width, base)
+            text.stylize_before(base)
+            text.truncate(width, overflow="ellipsis")
+            if row == self.current:
+                text.stylize(self.get_component_rich_style("fact-list--current", partial=True))
+            strip = Strip(list(text.render(self.app.console)), text.cell_len)
+            strip = strip.extend_cell_length(width, self._pad(row, base)).crop(0, width)
+            self._cache[row] = strip
+        return strip
+
+    def _pad(self, row: int, base: Style) -> Style:
+        if row == self.current:
+            return base + self.get_component_rich_style("fact-list--current", partial=True)
+        return base
+
+    def _row_text(self, row: int) -> Text | None:
+        dim = self.get_component_rich_style("fact-list--dim", partial=True)
+        if self.analysis is None:
+            if row > 0:
+                return None
+            if self.failed:
+                return Text(f"Alignment failed: {self.failed}", style=dim)
+            return Text(f"Aligning {len(self.corpus.articles)} articles… {self.progress:.0%}", style=dim)
+        groups = self.analysis.groups
+        if not groups:
+            return Text("No fact is reported by two articles." if row == 0 else "", style=dim)
+        if row >= len(groups):
+            return None
+        group = groups[row]
+        text = Text(no_wrap=True, end="")
+        if self.analysis.fact_discrepancies[row]:
+            text.append("≠", self.get_component_rich_style("fact-list--discrepancy", partial=True))
+        else:
+            text.append(" ")
+        if group.id in self.bookmarked:
+            text.append("★", self.get_component_rich_style("fact-list--bookmark", partial=True))
+        else:
+            text.append(" ")
+        text.append(" ")
+        text.append_text(self._strip(row, dim))
+        text.append(" ")
+        text.append(group.label)
+        return text
+
+    def _strip(self, row: int, dim: Style) -> Text:
+        """Which articles report the fact: a coloured cell each, a dot for absent ones."""
+        assert self.analysis is not None
+        reporting = {self._ids.get(m.article, -1) for m in self.analysis.groups[row].members}
+        cells = Text(no_wrap=True, end="")
+        total = len(self.corpus.articles)
+        positions = range(total) if total <= FULL_STRIP else self.shown
+        for position in positions:
+            if position in reporting:
+                cells.append("■", Style(color=article_color(position)))
+            else:
+                cells.append("·", dim)
+        if total > FULL_STRIP:
+            others = len(reporting - set(self.shown))
+            cells.append(f"+{others}" if others else "  ", dim)
+        return cells

@@ -1,0 +1,140 @@
+"""A pane: one article's header and its text, following the current fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.app.layout import LayoutCache
+from tui.app.messages import PaneFocused
+from tui.app.widgets.article_view import ArticleView, Highlight
+from tui.core.analysis import Analysis
+from tui.core.models import Article
+
+ARTICLE_COLORS = (
+    "#5fafff",
+    "#ff875f",
+    "#87d75f",
+    "#d787ff",
+    "#ffd75f",
+    "#5fd7d7",
+    "#ff5f87",
+    "#afaf87",
+)
+"""One colour per article, the same in pane headers and in the facts' coverage strips."""
+
+
+def article_color(index: int) -> str:
+    """The colour of the article at this corpus position."""
+    return ARTICLE_COLORS[index % len(ARTICLE_COLORS)]
+
+
+class PaneHeader(Vertical):
+    """Title, then date, outlet and file; or that the article does not report the fact."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="title")
+        yield Static(classes="meta")
+
+    def show(self, title: Text, meta: Text) -> None:
+        """Replace both lines."""
+        self.query_one(".title", Static).update(title)
+        self.query_one(".meta", Static).update(meta)
+
+
+class ArticlePane(Vertical):
+    """One article in the deck; the deck binds ``current`` and ``analysis`` into it."""
+
+    current: reactive[int] = reactive(-1, init=False)
+    """Position of the current fact (bound from the deck)."""
+    analysis: reactive[Analysis | None] = reactive(None, init=False)
+
+    def __init__(self, index: int, article: Article, position: int, layouts: LayoutCache) -> None:
+        super().__init__(classes="pane")
+        self.index = index
+        self.article = article
+        self.position = position
+        """The article's position in the corpus (for its colour and for `[`/`]`)."""
+        self.view = ArticleView(index, layouts)
+        self.header = PaneHeader()
+        self.search: str | None = None
+        self.hot_quote: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.header
+        yield self.view
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.post_message(PaneFocused(self.index))
+
+    def set_article(self, article: Article, position: int) -> None:
+        """Show another article in this pane."""
+        self.article = article
+        self.position = position
+        self._show()
+
+    def _show(self) -> None:
+        quotes = self.analysis.article_quotes.get(self.article.id, ()) if self.analysis else ()
+        self.view.show(self.article, quotes)
+        self._update()
+
+    def watch_analysis(self) -> None:
+        self._show()
+
+    def watch_current(self) -> None:
+        self._update()
+
+    def member_sentence(self, fact: int | None = None) -> int | None:
+        """The sentence of this article in a fact (the current one by default)."""
+        fact = self.current if fact is None else fact
+        if self.analysis is None or not 0 <= fact < len(self.analysis.groups):
+            return None
+        for member in self.analysis.groups[fact].members:
+            if member.article == self.article.id:
+                return member.sentence
+        return None
+
+    def sentence_row(self, sentence: int) -> int | None:
+        """The row of a sentence in the wrapped text (None before the first layout)."""
+        layout = self.view.wrapped
+        return None if layout is None else layout.sentence_rows[sentence]
+
+    def mark(self, search: str | None = None, quote: str | None = None) -> None:
+        """Mark searched words and a quote's badge (from a view's jump)."""
+        self.search, self.hot_quote = search, quote
+        self.view.set_search(search)
+        self._update()
+
+    def _update(self) -> None:
+        highlight: Highlight | None = None
+        reports = True
+        if self.analysis is not None and 0 <= self.current < len(self.analysis.groups):
+            reports = False
+            for member in self.analysis.groups[self.current].members:
+                if member.article == self.article.id:
+                    highlight = (member.sentence, member.diff)
+                    reports = True
+                    break
+        self.view.set_highlight(highlight, self.hot_quote)
+        self.set_class(not reports, "-absent")
+        if self.header.is_mounted:
+            self.header.show(*self._header_text(reports))
+
+    def _header_text(self, reports: bool) -> tuple[Text, Text]:
+        article = self.article
+        title = Text.assemble(("▌", article_color(self.position)), " ", (article.title, "bold"))
+        if not reports:
+            second = Text("✗ does not report this fact", style="bold")
+        else:
+            parts = [p for p in (article.date, article.source, Path(article.path).name) if p]
+            second = Text(" · ".join(parts), style="dim")
+        return title, second

@@ -1,0 +1,81 @@
+"""The status line: where the reader is, and what the current fact holds."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.markup import escape
+from textual.reactive import reactive
+from textual.widgets import ProgressBar, Static
+
+from tui.core.analysis import Analysis
+from tui.core.models import Corpus
+
+
+class StatusLine(Horizontal):
+    """``fact k/N``, coverage, discrepancies, lock; a progress bar while aligning."""
+
+    current: reactive[int] = reactive(-1, init=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False)
+    scroll_lock: reactive[bool] = reactive(True, init=False)
+    progress: reactive[float] = reactive(0.0, init=False)
+    note: reactive[str] = reactive("", init=False)
+    """What the current fact was reached through (a quote, a discrepancy, a search)."""
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.text = Static(id="status-text")
+        self.bar = ProgressBar(total=1.0, show_eta=False, id="status-progress")
+
+    def compose(self) -> ComposeResult:
+        yield self.text
+        yield self.bar
+
+    def on_mount(self) -> None:
+        self._update()
+
+    def watch_current(self) -> None:
+        self._update()
+
+    def watch_analysis(self) -> None:
+        self.bar.display = self.analysis is None
+        self._update()
+
+    def watch_scroll_lock(self) -> None:
+        self._update()
+
+    def watch_note(self) -> None:
+        self._update()
+
+    def watch_progress(self) -> None:
+        self.bar.update(progress=self.progress)
+        self._update()
+
+    def _update(self) -> None:
+        articles = len(self.corpus.articles)
+        lock = "[b]⇅ lock on[/]" if self.scroll_lock else "[dim]⇅ lock off[/]"
+        sep = " [dim]·[/] "
+        analysis = self.analysis
+        if analysis is None:
+            self.text.update(f"Aligning {articles} articles{sep}{lock}")
+            return
+        total = len(analysis.groups)
+        all_disc = len(analysis.discrepancies)
+        if not 0 <= self.current < total:
+            parts = [f"{total} facts", f"{all_disc} discrepancies", f"{articles} articles", lock]
+            self.text.update(sep.join(parts))
+            return
+        group = analysis.groups[self.current]
+        reporting = len({m.article for m in group.members})
+        here = len(analysis.fact_discrepancies[self.current])
+        disc = f"[b $text-warning]≠ {here} here[/]" if here else "[dim]no discrepancy[/]"
+        parts = [
+            f"[dim]Fact[/] [b]{self.current + 1}/{total}[/]",
+            f"reported by {reporting}/{articles}",
+            f"{disc} [dim]({all_disc} in all)[/]",
+            lock,
+        ]
+        if self.note:
+            parts.append(f"[i]{escape(self.note)}[/]")
+        self.text.update(sep.join(parts))
