@@ -1,0 +1,520 @@
+"""Who said a quote: cue verbs, the names around them, and speaker canonicalisation.
+
+A rule-based attributor in the spirit of news quote extractors: look for a speech cue
+right after the quote (``," Zelensky stated``), then before it in the same sentence
+(``Schumer, D-N.Y., concluded, "...``, ``According to Mayor Klitschko, "...``), then
+let the quote inherit from the sentence before it (paragraphs of quotes that follow a
+named speaker). Pronouns and role phrases (``the Republican senator``) resolve to the
+person the preceding sentences are about. Quoted words never serve as cues or names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from tui.core.models import Article
+from wordfreq import zipf_frequency
+
+from tui.core.names import cluster_names, fold, same_name
+
+Rule = Literal["after", "before", "passive", "according", "dash", "noun", "context", "none"]
+EntityKind = Literal["person", "org", "place", "other"]
+
+_SAY = {"say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing"}
+_REGULAR = (
+    "add state urge claim vow explain note declare announce insist argue warn ask reply respond "
+    "answer acknowledge admit concede conclude describe call label term dub brand suggest accuse "
+    "criticize criticise praise commend slam blast complain recall remark observe emphasize "
+    "emphasise stress assert allege maintain contend confirm deny predict promise pledge threaten "
+    "voice echo quip joke scoff shout exclaim repeat reiterate testify report demand plead lament "
+    "boast tout caution counter retort agree decry condemn denounce characterize characterise hail "
+    "laud affirm tweet post mock chide scold lash blame charge muse recount signal underscore "
+    "highlight continue implore proclaim whisper yell mutter concur speculate complain"
+).split()
+
+
+def _inflect(base: str) -> set[str]:
+    """Regular verb forms, generously: a wrong extra form costs nothing here."""
+    stem = base[:-1] if base.endswith("e") else base
+    ies = base[:-1] + "ie" if base.endswith("y") and base[-2] not in "aeiou" else base
+    forms = {base, ies + "s", ies + "d" if ies != base else stem + "ed", stem + "ing"}
+    forms |= {base + "es", base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+CUE_VERBS = frozenset(
+    {w for base in _REGULAR for w in _inflect(base)}
+    | {w for base, forms in _SAY.items() for w in (base, *forms.split())}
+)
+"""Lower-case verb forms that introduce or close a quote."""
+CUE_NOUNS = frozenset(
+    "statement statements remarks remark comment comments response reply answer words tweet "
+    "post message retort".split()
+)
+_PREPOSITIONS = frozenset(
+    "of for to by with from on about against at in into toward towards over under than like "
+    "including after before between as during among within without upon onto behind".split()
+)
+_OBJECT_MARKERS = frozenset("that whether if whom".split()) | CUE_VERBS
+ORG_WORDS = frozenset(
+    "ministry committee council kremlin police department agency office army forces force "
+    "news times post journal party government court university institute commission service "
+    "services center centre house senate congress parliament administration association "
+    "union bureau command staff guard navy corps embassy campaign network press reuters "
+    "bank company corporation inc group foundation organization organisation fbi cia nato "
+    "pentagon hospital school college board authority authorities cabinet duma federation "
+    "command media".split()
+)
+PLACES = frozenset(
+    "russia ukraine kyiv kiev moscow kursk belgorod america washington china iran israel gaza "
+    "europe britain england france germany poland belarus syria iraq afghanistan libya mexico "
+    "canada japan korea india pakistan turkey texas ohio florida california york jersey utah "
+    "virginia maine delaware iowa illinois georgia alabama arizona nevada missouri kentucky "
+    "louisiana pennsylvania michigan wisconsin minnesota colorado oregon carolina tennessee "
+    "massachusetts maryland connecticut hawaii alaska kenya ferguson orlando donbass donetsk "
+    "sudzha crimea odesa kharkiv lviv states kingdom union africa asia".split()
+)
+ROLE_NOUNS = (
+    "senator president congressman congresswoman lawmaker minister spokesman spokeswoman "
+    "spokesperson official leader mayor governor secretary ambassador commander adviser aide "
+    "general candidate nominee chairman chairwoman speaker representative whip diplomat "
+    "chancellor premier ruler judge justice officer analyst"
+).split()
+_ROLE_ALIASES = {
+    "senator": {"sen", "senator"},
+    "representative": {"rep", "representative", "congressman", "congresswoman"},
+    "congressman": {"rep", "representative", "congressman"},
+    "congresswoman": {"rep", "representative", "congresswoman"},
+    "governor": {"gov", "governor"},
+    "general": {"general", "gen"},
+}
+_PERSON_TITLES = frozenset(
+    "president mr mrs ms dr sen senator rep representative gov governor mayor ambassador "
+    "secretary minister speaker leader whip commander chief capt captain rev reverend judge "
+    "justice general gen attorney chairman chairwoman lt col sgt adm pope prince king queen "
+    "chancellor premier spokesman spokeswoman prosecutor".split()
+)
+_NAME_PREFIXES = _PERSON_TITLES | frozenset(
+    "former vice deputy house senate majority minority republican democratic gop us u.s. "
+    "first lady foreign defense defence state federal acting interim the late "
+    "commander-in-chief".split()
+)
+_DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec god".split()
+)
+_GEO_WORDS = frozenset(
+    "valley river county city street avenue hill island mountain lake park square bridge beach "
+    "bay station airport road highway turnpike freeway region oblast province district "
+    "village town".split()
+)
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
+_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Rev|Sen|Sens|Rep|Reps|Gov|Capt|Gen|Lt|Col|Sgt|St|Jr|Sr|Adm|Amb|Pres|Supt|Atty|Maj|Cpl|Pvt|Brig|Cmdr|Hon"
+_TOKEN = rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*)"
+_NAME_SPAN = re.compile(
+    rf"(?<![\w@.’'\-]){_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|du)[ \t]+)?{_TOKEN})*"
+)
+_OPENING = frozenset(
+    "a an the this that these those he she it they we i you his her its their our but and or so "
+    "yet in on at for from after before when while if as since there here what who why how where "
+    "some many most all both each no not meanwhile however still also then now today yesterday "
+    "last according despite although though even just one two three asked updated earlier later "
+    "likewise another fellow rather than with without by like during under over through until "
+    "unlike among once".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ROLE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z\-]+\s+){0,2}?(" + "|".join(ROLE_NOUNS) + r")\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|who|whose|which|then|now|also|both|too|former)\b[^,;:!?\n·]{0,100}?(?:,|·|$)",
+    re.M,
+)
+_DASH = re.compile(r"\s*(?:—|–|--)\s*")
+MASK = "·"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker found for one quote, and how."""
+
+    speaker: str | None
+    """The speaker's fullest name in the article (not yet canonical across articles)."""
+    mention: str | None
+    cue: str | None
+    rule: Rule
+    reason: str | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Found from a cue of the quote's own sentence (not inherited from context)."""
+        return self.rule not in ("context", "none")
+
+
+@dataclass(slots=True)
+class _Event:
+    """A name, pronoun or role phrase outside the quotes, in text order."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "pronoun", "role"]
+    entity: EntityKind
+    name: str
+    eligible: bool
+    """In a position where it can be a subject (not after a preposition, not appositive)."""
+    titles: frozenset[str] = frozenset()
+    resolved: str | None = None
+    done: bool = False
+
+
+class Attributor:
+    """Attributes the quotes of one article (given as quote-mark spans, in text order)."""
+
+    def __init__(self, article: Article, spans: Sequence[tuple[int, int]]) -> None:
+        self.article = article
+        self.text = article.text
+        self.spans = list(spans)
+        chars = list(self.text)
+        for start, end in self.spans:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = MASK
+        self.masked = "".join(chars)
+        self.events = self._find_events()
+        self.results: list[Attribution] = []
+
+    # ------------------------------------------------------------------ public
+    @cached_property
+    def people(self) -> tuple[str, ...]:
+        """Full names of the people the article names (two words or more)."""
+        return tuple(
+            dict.fromkeys(e.name for e in self.events if e.kind == "name" and e.entity == "person")
+        )
+
+    def attribute(self, index: int) -> Attribution:
+        """Speaker of quote ``index``; call in text order (context uses earlier results)."""
+        start, end = self.spans[index]
+        result = (
+            self._after(start, end)
+            or self._before(start)
+            or self._dash(end)
+            or self._context(start)
+            or Attribution(None, None, None, "none", "no speech cue or speaker near the quote")
+        )
+        self.results.append(result)
+        return result
+
+    # ------------------------------------------------------------------ rules
+    def _after(self, start: int, end: int) -> Attribution | None:
+        """``"...," Zelensky stated`` / ``," said Trump`` / ``," the senator said``."""
+        inner = self.text[start + 1 : end - 1].rstrip()
+        s_end = self._sentence_end(end)
+        after = self.masked[end:s_end]
+        lead = re.match(r"\s*,?\s*", after)
+        assert lead is not None
+        if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
+            return None  # The quote closed its sentence; what follows is a new one.
+        words = list(_WORD.finditer(self.masked, end, s_end))[:14]
+        for n, word in enumerate(words):
+            if word.group(0).lower() not in CUE_VERBS:
+                continue
+            between = [e for e in self._events_in(end, word.start()) if not _PARTY_TAG.match(e.text)]
+            gap = self.masked[end : between[0].start if between else word.start()]
+            if between and len(_WORD.findall(gap)) <= 2:
+                return self._found(between[0], word.group(0), "after")
+            if n == 0 and not between:
+                nxt = next(iter(self._events_in(word.end(), s_end)), None)
+                if nxt and len(_WORD.findall(self.masked[word.end() : nxt.start])) <= 1:
+                    return self._found(nxt, word.group(0), "after")
+            return None
+        return None
+
+    def _before(self, start: int) -> Attribution | None:
+        """A cue earlier in the quote's sentence: its subject (or agent, or source)."""
+        s_start = self._sentence_start(start)
+        window = self.masked[s_start:start]
+        cues = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
+        accord = list(_ACCORDING.finditer(window))
+        if accord and (not cues or accord[-1].start() > cues[-1].start()):
+            a_end = s_start + accord[-1].end()
+            event = next(iter(self._events_in(a_end, start)), None)
+            if event and event.start == a_end:
+                return self._found(event, "according to", "according")
+        for cue in reversed(cues):
+            v, v_end = s_start + cue.start(), s_start + cue.end()
+            agent = re.match(r"\s+by\s+", self.masked[v_end:start])
+            if agent and cue.group(0).endswith(("ed", "id", "ld")):
+                event = next(iter(self._events_in(v_end + agent.end(), start)), None)
+                if event and event.start == v_end + agent.end():
+                    return self._found(event, cue.group(0), "passive")
+            subject = self._subject(s_start, v)
+            if subject is not None:
+                return self._found(subject, cue.group(0), "before")
+        noun = re.search(
+            r"(\w+(?:['’]s)?)\s+(?:\w+\s+)?(" + "|".join(CUE_NOUNS) + r")\s*[:,]\s*$", window
+        )
+        if noun:
+            owner = self._subject(s_start, s_start + noun.end(1))
+            if owner is not None:
+                return self._found(owner, noun.group(2), "noun")
+        return None
+
+    def _dash(self, end: int) -> Attribution | None:
+        """``"..." — Name`` at the end of a sentence."""
+        dash = _DASH.match(self.masked, end)
+        if dash is None:
+            return None
+        event = next(iter(self._events_in(dash.end(), self._sentence_end(end))), None)
+        if event and event.start == dash.end():
+            return self._found(event, self.masked[end : dash.end()].strip(), "dash")
+        return None
+
+    def _context(self, start: int) -> Attribution | None:
+        """No cue of its own: the speaker of the sentence before (quote or speech cue)."""
+        s_start = self._sentence_start(start)
+        if self.masked[s_start:start].strip(f" \t\n{MASK}"):
+            return None  # Words precede the quote in its sentence, none of them a cue.
+        prev = self._sentence_before(s_start)
+        if prev is None:
+            return None
+        p_start, p_end = prev
+        for i in range(len(self.results) - 1, -1, -1):
+            q_start, q_end = self.spans[i]
+            if q_start < p_end and q_end > p_start and self.results[i].speaker:
+                found = self.results[i]
+                return Attribution(found.speaker, found.mention, None, "context")
+        window = self.masked[p_start:p_end]
+        for cue in reversed([m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]):
+            subject = self._subject(p_start, p_start + cue.start())
+            if subject is not None:
+                found = self._found(subject, None, "context")
+                return found if found.speaker else None
+        return None
+
+    # ------------------------------------------------------------------ helpers
+    def _found(self, event: _Event, cue: str | None, rule: Rule) -> Attribution:
+        name = self._resolve(event)
+        if name is None:
+            return Attribution(None, event.text, cue, rule, f"could not tell who “{event.text}” is")
+        return Attribution(name, event.text, cue, rule)
+
+    def _subject(self, s_start: int, v: int) -> _Event | None:
+        """The subject of a verb at ``v``: the nearest eligible person or organisation."""
+        candidates = [e for e in self._events_in(s_start, v) if e.eligible]
+        for wanted in (("person", "org"), ("place", "other")):
+            for event in reversed(candidates):
+                if event.entity in wanted:
+                    return event
+        return None
+
+    def _resolve(self, event: _Event) -> str | None:
+        if event.done:
+            return event.resolved
+        event.done = True
+        if event.kind == "name":
+            event.resolved = self._expand(event.name) if event.entity == "person" else event.name
+        elif event.kind == "role":
+            event.resolved = self._antecedent(event.start, event.titles)
+        else:
+            event.resolved = self._antecedent(event.start, frozenset())
+        return event.resolved
+
+    def _antecedent(self, pos: int, titles: frozenset[str]) -> str | None:
+        """The person the preceding sentences are about (their first eligible person)."""
+        sentences = [s for s in self.article.sentences if s.start < pos]
+        for sentence in reversed(sentences[-4:]):
+            people = [
+                e
+                for e in self._events_in(sentence.start, min(pos, sentence.end))
+                if e.eligible and e.entity == "person" and e.start != pos
+            ]
+            if titles:
+                people = [e for e in people if e.kind != "pronoun" and titles & self._titles_of(e)]
+            for event in people:
+                name = self._resolve(event)
+                if name:
+                    return name
+        return None
+
+    def _titles_of(self, event: _Event) -> frozenset[str]:
+        name = self._resolve(event) if event.kind != "pronoun" else None
+        titles: set[str] = set()
+        for other in self.events:
+            if other.kind == "name" and name and same_name(other.name, name):
+                titles |= other.titles
+        return frozenset(titles)
+
+    def _expand(self, name: str) -> str:
+        """A surname alone becomes the fullest name of that person in the article."""
+        if " " in name:
+            return name
+        matches = [p for p in self.people if " " in p and same_name(p, name)]
+        return max(matches, key=len) if matches else name
+
+    def _events_in(self, start: int, end: int) -> list[_Event]:
+        return [e for e in self.events if start <= e.start and e.end <= end]
+
+    def _sentence_start(self, pos: int) -> int:
+        for sentence in self.article.sentences:
+            if sentence.start <= pos < max(sentence.end, sentence.start + 1):
+                return sentence.start
+        return self._paragraph(pos)[0]
+
+    def _sentence_end(self, pos: int) -> int:
+        """End of the sentence holding ``pos`` (a closing mark may end its sentence)."""
+        for sentence in self.article.sentences:
+            if sentence.start <= pos <= sentence.end:
+                if pos < sentence.end:
+                    return sentence.end
+        return min(self._paragraph(pos)[1], pos + 300)
+
+    def _sentence_before(self, s_start: int) -> tuple[int, int] | None:
+        before = [s for s in self.article.sentences if s.end <= s_start and s.kind == "text"]
+        return (before[-1].start, before[-1].end) if before else None
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        for para in self.article.paragraphs:
+            if para.start <= pos <= para.end:
+                return para.start, para.end
+        return pos, pos
+
+    def _find_events(self) -> list[_Event]:
+        masked = self.masked
+        events: list[_Event] = []
+        for start, end in name_spans(masked):
+            event = _name_event(masked, start, end, masked[start:end])
+            if event is not None:
+                events.append(event)
+        for match in _PRONOUN.finditer(masked):
+            eligible = _eligible(masked, match.start())
+            events.append(_Event(match.start(), match.end(), match.group(0), "pronoun", "person", "", eligible))
+        for match in _ROLE.finditer(masked):
+            if any(e.start <= match.start() < e.end for e in events):
+                continue
+            role = match.group(1).lower()
+            eligible = _eligible(masked, match.start())
+            titles = frozenset(_ROLE_ALIASES.get(role, {role}))
+            events.append(_Event(match.start(), match.end(), match.group(0), "role", "person", "", eligible, titles))
+        events.sort(key=lambda e: e.start)
+        _mark_appositives(masked, events)
+        known = [e.name for e in events if e.entity == "person"]
+        for event in events:
+            if event.kind == "name" and event.entity == "other" and " " not in event.name:
+                if any(same_name(k, event.name) for k in known):
+                    event.entity = "person"
+        return events
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Capitalised name spans (``Rep. Brad Wenstrup``, ``U.S. Capitol Police``)."""
+    spans: list[tuple[int, int]] = []
+    for match in _NAME_SPAN.finditer(text):
+        start, end = match.start(), match.end()
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and words[0].group(0).lower().rstrip(".") in _OPENING:
+            words.pop(0)
+        if not words:
+            continue
+        start = match.start() + words[0].start()
+        if len(words) == 1 and _opens_sentence(text, start) and _common(words[0].group(0)):
+            if not _names_elsewhere(text, words[0].group(0)):
+                continue
+        if spans and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[spans[-1][1] : start]):
+            head = text[spans[-1][0] : spans[-1][1]].split()[-1].lower()
+            if head in ORG_WORDS:
+                spans[-1] = (spans[-1][0], end)
+                continue
+        spans.append((start, end))
+    return spans
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 3) : offset].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"'“‘("
+
+
+def _names_elsewhere(text: str, word: str) -> bool:
+    """``Trump`` opening a sentence is a name if it is capitalised mid-sentence too."""
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
+
+
+def _common(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
+    """Classify a capitalised span and cut titles from it (``Kyiv Mayor Vitaliy Klitschko``)."""
+    if _PARTY_TAG.match(surface):
+        return None
+    words = surface.split()
+    lower = [w.lower().rstrip(".,").removesuffix("’s").removesuffix("'s") for w in words]
+    if all(w in _DAYS for w in lower):
+        return None
+    eligible = _eligible(text, start)
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if lower[i] in _NAME_PREFIXES or word.endswith(("’s", "'s")) or lower[i] in PLACES:
+            cut = i + 1
+    tail = lower[cut:]
+    titles = frozenset(w for w in lower[:cut] if w in _PERSON_TITLES)
+    if any(w in ORG_WORDS for w in tail) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        org = re.sub(r"^[Tt]he\s+", "", surface).replace("’", "'")
+        return _Event(start, end, surface, "name", "org", org, eligible)
+    name = re.sub(r"['’]s$", "", " ".join(words[cut:]))
+    if tail[-1] in PLACES or all(w in PLACES or w in _GEO_WORDS for w in tail) or any(w in _GEO_WORDS for w in tail):
+        return _Event(start, end, surface, "name", "place", name, eligible)
+    entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
+    return _Event(start, end, surface, "name", entity, name, eligible, titles)
+
+
+def _eligible(text: str, start: int) -> bool:
+    """Not the object of a preposition, a cue verb or ``that``."""
+    if start > 0 and text[start - 1] in "–-/":
+        return False
+    before = re.search(
+        r"([A-Za-z]+)(?:[ \t]+(?:the|a|an))?[ \t]*$", text[max(0, start - 40) : start]
+    )
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    return word not in _PREPOSITIONS and word not in _OBJECT_MARKERS
+
+
+def _mark_appositives(text: str, events: list[_Event]) -> None:
+    """Names inside ``, the chief of staff for President X,`` are not subjects."""
+    for match in _APPOSITIVE.finditer(text):
+        for event in events:
+            if match.start() < event.start < match.end():
+                event.eligible = False
+    # ``Trump and Sen. McConnell``: a conjunct shares the eligibility of the first.
+    for prev, event in zip(events, events[1:], strict=False):
+        gap = text[prev.end : event.start]
+        if re.fullmatch(r",?\s+(?:and|or)\s+", gap) and not prev.eligible:
+            event.eligible = False
+
+
+def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
+    """Each speaker name -> the one shown for it across articles (fullest spelling)."""
+    unique = sorted(set(names))
+    people = [n for n in unique if not _is_org(n)]
+    result = dict(cluster_names(people))
+    orgs: dict[str, str] = {}
+    for name in unique:
+        if _is_org(name):
+            key = fold(name.removeprefix("the ").removeprefix("The "))
+            orgs.setdefault(key, name)
+            result[name] = orgs[key]
+    return result
+
+
+def _is_org(name: str) -> bool:
+    words = [w.lower().removesuffix("'s") for w in name.split()]
+    return any(w in ORG_WORDS for w in words) or name.isupper()
