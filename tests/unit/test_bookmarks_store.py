@@ -251,12 +251,11 @@ except ReadOnlyStoreError as error:
 """
 
 
-def test_a_read_only_folder_reads_bookmarks_and_refuses_saves_clearly(tmp_path: Path) -> None:
-    """Root ignores permissions, so as root the child runs without CAP_DAC_OVERRIDE."""
-    data = tmp_path / "data"
-    store, _ = open_store(data)
-    store.add(draft(1).with_note("kept", []))
-    store.close()
+def run_read_only(data: Path) -> tuple[str, str, str, str]:
+    """Make ``data`` read-only and run READ_ONLY_CHILD on it, unprivileged.
+
+    Root ignores permissions, so as root the child runs without CAP_DAC_OVERRIDE.
+    """
     command = [sys.executable, "-c", READ_ONLY_CHILD]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
@@ -279,9 +278,62 @@ def test_a_read_only_folder_reads_bookmarks_and_refuses_saves_clearly(tmp_path: 
     first, second = result.stdout.splitlines()
     read_only, warning, notes = (part.strip() for part in first.split("|"))
     assert read_only == "True"
-    assert "read-only" in warning and str(data) in warning
-    assert notes == "['kept']"
+    assert "\n" not in warning and "read-only" in warning and str(data) in warning
     assert second.startswith("refused |") and "read-only" in second
+    return read_only, warning, notes, second
+
+
+def test_a_read_only_folder_reads_bookmarks_and_refuses_saves_clearly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store, _ = open_store(data)
+    store.add(draft(1).with_note("kept", []))
+    store.close()
+    _, _, notes, _ = run_read_only(data)
+    assert notes == "['kept']"
+
+
+def test_a_read_only_folder_after_a_crash_still_reads_the_log(_private_data_dir: Path) -> None:
+    """Saves still in the WAL (never checkpointed: the writer was killed) are read."""
+    proc = child(
+        """
+        for n in range(3):
+            store.add(draft(n))
+        print("saved", flush=True)
+        import time; time.sleep(60)
+        """,
+        _private_data_dir,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "saved"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert Path(f"{_private_data_dir / STORE_NAME}-wal").stat().st_size > 0
+    _, _, notes, _ = run_read_only(_private_data_dir)
+    assert notes == str([f"child note {n}" for n in range(3)])
+
+
+def test_an_old_schema_in_a_read_only_folder_still_reads(_private_data_dir: Path) -> None:
+    _private_data_dir.mkdir(parents=True)
+    conn = sqlite3.connect(_private_data_dir / STORE_NAME)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO bookmarks (kind, target, label, anchors, note, created, fingerprint) "
+        "VALUES ('fact', '4', 'old fact', '[]', 'old note', '2025-01-02T03:04:05+00:00', 'abc')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    _, _, notes, _ = run_read_only(_private_data_dir)
+    assert notes == "['old note']"
+
+
+def test_a_corrupt_file_in_a_read_only_folder_is_left_alone(_private_data_dir: Path) -> None:
+    _private_data_dir.mkdir(parents=True)
+    path = _private_data_dir / STORE_NAME
+    path.write_bytes(b"garbage " * 1000)
+    _, warning, notes, _ = run_read_only(_private_data_dir)
+    assert "corrupt" in warning and "cannot be moved aside" in warning and notes == "[]"
+    assert path.read_bytes() == b"garbage " * 1000
 
 
 def test_a_store_from_an_older_schema_is_migrated_in_place(_private_data_dir: Path) -> None:

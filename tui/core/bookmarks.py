@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -177,7 +177,7 @@ class BookmarkStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(bookmark_id)
-        return replace(self.get(bookmark_id))
+        return self.get(bookmark_id)
 
     def delete(self, bookmark_id: int) -> None:
         """Remove one bookmark; ``KeyError`` if there is none with that id."""
@@ -242,7 +242,14 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
         if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
             reason = f"cannot open {path} ({error})"
             return _memory_store(path, reason), f"bookmarks are unavailable: {reason}"
-        moved = _move_aside(path)
+        try:
+            moved = _move_aside(path)
+        except OSError as failure:
+            reason = (
+                f"{path} is corrupt ({error}) and cannot be moved aside "
+                f"({failure.strerror or failure})"
+            )
+            return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
         try:
             opened = _open_file(path)
         except sqlite3.Error as again:
@@ -293,23 +300,33 @@ def _open_file(path: Path) -> _Opened:
 
 
 def _open_read_only(path: Path, reason: str) -> _Opened:
-    """Read what is there; ``immutable`` only when no WAL file could hold newer saves."""
+    """Read what is there: through the WAL when SQLite can, else the main file alone.
+
+    An older schema is upgraded in a private in-memory copy, so it still reads.
+    """
     if not path.exists():
         return _Opened(_memory_connection(), read_only=True, reason=reason)
-    uris = [f"{path.resolve().as_uri()}?mode=ro"]
-    if not Path(f"{path}-wal").exists():
-        uris.append(f"{path.resolve().as_uri()}?immutable=1")
+    uri = path.resolve().as_uri()
     last: sqlite3.Error | None = None
-    for uri in uris:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+    for mode in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(
+            f"{uri}?{mode}", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False
+        )
         try:
             version = _check(conn)
-            if version < SCHEMA_VERSION:
-                reason += f"; schema {version} is older and cannot be upgraded here"
-            return _Opened(conn, read_only=True, reason=reason)
         except sqlite3.Error as error:
             conn.close()
             last = error
+            continue
+        if mode == "immutable=1" and Path(f"{path}-wal").exists():
+            reason += "; the latest saves, still in the write-ahead log, cannot be read here"
+        if version < SCHEMA_VERSION:
+            copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.backup(copy)
+            conn.close()
+            _migrate(copy)
+            conn = copy
+        return _Opened(conn, read_only=True, reason=reason)
     assert last is not None
     raise last
 
@@ -385,12 +402,18 @@ def _salvage(moved: Path, conn: sqlite3.Connection) -> int:
         return 0
     finally:
         old.close()
-    conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(
-        f"INSERT OR IGNORE INTO bookmarks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    conn.execute("COMMIT")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            f"INSERT OR IGNORE INTO bookmarks ({_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return 0  # The moved-aside file still has them.
     return len(rows)
 
 
