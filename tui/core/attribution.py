@@ -10,15 +10,16 @@ person the preceding sentences are about. Quoted words never serve as cues or na
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from tui.core.models import Article
 from wordfreq import zipf_frequency
 
+from tui.core.models import Article
 from tui.core.names import cluster_names, fold, same_name
 
 Rule = Literal["after", "before", "passive", "according", "dash", "noun", "context", "none"]
@@ -33,7 +34,7 @@ _REGULAR = (
     "voice echo quip joke scoff shout exclaim repeat reiterate testify report demand plead lament "
     "boast tout caution counter retort agree decry condemn denounce characterize characterise hail "
     "laud affirm tweet post mock chide scold lash blame charge muse recount signal underscore "
-    "highlight continue implore proclaim whisper yell mutter concur speculate complain"
+    "highlight continue implore proclaim whisper yell mutter concur speculate express deem cite"
 ).split()
 
 
@@ -57,7 +58,7 @@ CUE_NOUNS = frozenset(
 )
 _PREPOSITIONS = frozenset(
     "of for to by with from on about against at in into toward towards over under than like "
-    "including after before between as during among within without upon onto behind".split()
+    "including after before between during among within without upon onto behind".split()
 )
 _OBJECT_MARKERS = frozenset("that whether if whom".split()) | CUE_VERBS
 ORG_WORDS = frozenset(
@@ -82,7 +83,8 @@ ROLE_NOUNS = (
     "senator president congressman congresswoman lawmaker minister spokesman spokeswoman "
     "spokesperson official leader mayor governor secretary ambassador commander adviser aide "
     "general candidate nominee chairman chairwoman speaker representative whip diplomat "
-    "chancellor premier ruler judge justice officer analyst"
+    "chancellor premier ruler judge justice officer analyst lawyer attorney counsel director "
+    "professor head prosecutor expert"
 ).split()
 _ROLE_ALIASES = {
     "senator": {"sen", "senator"},
@@ -101,7 +103,8 @@ _PERSON_TITLES = frozenset(
 _NAME_PREFIXES = _PERSON_TITLES | frozenset(
     "former vice deputy house senate majority minority republican democratic gop us u.s. "
     "first lady foreign defense defence state federal acting interim the late "
-    "commander-in-chief".split()
+    "commander-in-chief assistant associate security diplomatic intelligence national homeland "
+    "affairs special agent inspector then-deputy".split()
 )
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -125,13 +128,45 @@ _OPENING = frozenset(
     "some many most all both each no not meanwhile however still also then now today yesterday "
     "last according despite although though even just one two three asked updated earlier later "
     "likewise another fellow rather than with without by like during under over through until "
-    "unlike among once".split()
+    "unlike among once of to at into about against upon".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z\-]+\s+){0,2}?(" + "|".join(ROLE_NOUNS) + r")\b"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:[A-Za-z.\-]+\s+){0,3}?("
+    + "|".join(ROLE_NOUNS)
+    + r")\b"
 )
+_FEMALE = frozenset(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
+    "margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah "
+    "stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma "
+    "nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather "
+    "diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith "
+    "megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn "
+    "janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly "
+    "isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary meredith "
+    "kristen kirsten dana charlene yvette dominique angela condoleezza kamala elena sonia "
+    "michele nikki kellyanne sarah huckabee sheila maxine rashida ilhan alexandria ayanna "
+    "liz lindsey chelsea melania ivanka tulsi elise marsha debbie tammy kirstjen loretta "
+    "valerie samantha nadia olena yulia iryna oksana natalia svetlana tatiana olga galina "
+    "maria zakharova ursula angela theresa bridget".split()
+)
+_MALE = frozenset(
+    "james john robert michael william david richard joseph thomas charles christopher daniel "
+    "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
+    "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "
+    "scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry "
+    "tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold "
+    "keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan "
+    "joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene "
+    "vincent russell elijah louis bobby philip johnny barack mitch chuck bernie mike mitt ted "
+    "newt rand marco jeb rick ben bill hakeem adam devin jim lindsey steny kevin steve bob "
+    "chris dave brad tom vladimir volodymyr dmitry dmitri sergei sergey andriy oleksandr "
+    "oleksander vitaliy vitali ivan alexei alexey yuri igor viktor boris mikhail nikolai "
+    "aitan rudy rod mick ron".split()
+)
+_CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|whose|which|then|now|also|both|too|former)\b[^,;:!?\n·]{0,100}?(?:,|·|$)",
@@ -189,6 +224,7 @@ class Attributor:
                     chars[i] = MASK
         self.masked = "".join(chars)
         self.events = self._find_events()
+        self.role_links = self._role_links()
         self.results: list[Attribution] = []
 
     # ------------------------------------------------------------------ public
@@ -226,7 +262,9 @@ class Attributor:
         for n, word in enumerate(words):
             if word.group(0).lower() not in CUE_VERBS:
                 continue
-            between = [e for e in self._events_in(end, word.start()) if not _PARTY_TAG.match(e.text)]
+            between = [
+                e for e in self._events_in(end, word.start()) if not _PARTY_TAG.match(e.text)
+            ]
             gap = self.masked[end : between[0].start if between else word.start()]
             if between and len(_WORD.findall(gap)) <= 2:
                 return self._found(between[0], word.group(0), "after")
@@ -241,7 +279,7 @@ class Attributor:
         """A cue earlier in the quote's sentence: its subject (or agent, or source)."""
         s_start = self._sentence_start(start)
         window = self.masked[s_start:start]
-        cues = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
+        cues = _cues(window)
         accord = list(_ACCORDING.finditer(window))
         if accord and (not cues or accord[-1].start() > cues[-1].start()):
             a_end = s_start + accord[-1].end()
@@ -261,6 +299,11 @@ class Attributor:
         noun = re.search(
             r"(\w+(?:['’]s)?)\s+(?:\w+\s+)?(" + "|".join(CUE_NOUNS) + r")\s*[:,]\s*$", window
         )
+        if noun and noun.group(1).lower() in ("his", "her"):
+            pronoun = "he" if noun.group(1).lower() == "his" else "she"
+            name = self._antecedent(s_start + noun.start(1), frozenset(), pronoun)
+            if name:
+                return Attribution(name, noun.group(1), noun.group(2), "noun")
         if noun:
             owner = self._subject(s_start, s_start + noun.end(1))
             if owner is not None:
@@ -292,7 +335,7 @@ class Attributor:
                 found = self.results[i]
                 return Attribution(found.speaker, found.mention, None, "context")
         window = self.masked[p_start:p_end]
-        for cue in reversed([m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]):
+        for cue in reversed(_cues(window)):
             subject = self._subject(p_start, p_start + cue.start())
             if subject is not None:
                 found = self._found(subject, None, "context")
@@ -322,27 +365,70 @@ class Attributor:
         if event.kind == "name":
             event.resolved = self._expand(event.name) if event.entity == "person" else event.name
         elif event.kind == "role":
-            event.resolved = self._antecedent(event.start, event.titles)
+            event.resolved = self._role_holder(event) or self._antecedent(event.start, event.titles)
         else:
-            event.resolved = self._antecedent(event.start, frozenset())
+            event.resolved = self._antecedent(event.start, frozenset(), event.text.lower())
         return event.resolved
 
-    def _antecedent(self, pos: int, titles: frozenset[str]) -> str | None:
-        """The person the preceding sentences are about (their first eligible person)."""
-        sentences = [s for s in self.article.sentences if s.start < pos]
-        for sentence in reversed(sentences[-4:]):
-            people = [
-                e
-                for e in self._events_in(sentence.start, min(pos, sentence.end))
-                if e.eligible and e.entity == "person" and e.start != pos
-            ]
-            if titles:
-                people = [e for e in people if e.kind != "pronoun" and titles & self._titles_of(e)]
-            for event in people:
-                name = self._resolve(event)
-                if name:
-                    return name
+    def _antecedent(self, pos: int, titles: frozenset[str], pronoun: str = "") -> str | None:
+        """The person the preceding sentences are about (their first eligible person).
+
+        A role phrase (``the Republican senator``) wants a person who bore that title,
+        nearby or anywhere earlier, before settling for whoever came last.
+        """
+        for wanted in (titles, frozenset()) if titles else (frozenset(),):
+            checked = 0
+            for sentence in reversed([s for s in self.article.sentences if s.start < pos]):
+                events = self._events_in(sentence.start, min(pos, sentence.end))
+                if not events and MASK in self.masked[sentence.start : sentence.end]:
+                    continue  # All quotation: says nothing about who is talked about.
+                checked += 1
+                if checked > 5:
+                    break
+                for event in events:
+                    if not (event.eligible and event.entity == "person" and event.start != pos):
+                        continue
+                    if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
+                        continue
+                    name = self._resolve(event)
+                    if name and _gender_fits(name, pronoun):
+                        return name
+            if wanted:
+                titled = [
+                    e
+                    for e in self.events
+                    if e.end <= pos and e.kind == "name" and wanted & self._titles_of(e)
+                ]
+                if titled:
+                    return self._resolve(titled[-1])
         return None
+
+    def _role_links(self) -> list[tuple[_Event, _Event]]:
+        """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
+        links = []
+        for a, b in zip(self.events, self.events[1:], strict=False):
+            if not re.fullmatch(r",\s+", self.masked[a.end : b.start]):
+                continue
+            if a.kind == "role" and b.kind == "name" and b.entity == "person":
+                links.append((a, b))
+            elif a.kind == "name" and a.entity == "person" and b.kind == "role":
+                links.append((b, a))
+        return links
+
+    def _role_holder(self, role: _Event) -> str | None:
+        """The person an appositive elsewhere in the article gives that role to."""
+        head = role.text.split()[-1].lower()
+        words = {w.lower().strip(".,’'s") for w in role.text.split()}
+        best, best_score = None, 0
+        for link_role, person in self.role_links:
+            if link_role.text.split()[-1].lower() != head:
+                continue
+            if link_role is role:
+                return self._resolve(person)
+            score = len(words & {w.lower().strip(".,’'s") for w in link_role.text.split()})
+            if score > best_score:
+                best, best_score = person, score
+        return self._resolve(best) if best else None
 
     def _titles_of(self, event: _Event) -> frozenset[str]:
         name = self._resolve(event) if event.kind != "pronoun" else None
@@ -371,9 +457,8 @@ class Attributor:
     def _sentence_end(self, pos: int) -> int:
         """End of the sentence holding ``pos`` (a closing mark may end its sentence)."""
         for sentence in self.article.sentences:
-            if sentence.start <= pos <= sentence.end:
-                if pos < sentence.end:
-                    return sentence.end
+            if sentence.start <= pos <= sentence.end and pos < sentence.end:
+                return sentence.end
         return min(self._paragraph(pos)[1], pos + 300)
 
     def _sentence_before(self, s_start: int) -> tuple[int, int] | None:
@@ -395,21 +480,41 @@ class Attributor:
                 events.append(event)
         for match in _PRONOUN.finditer(masked):
             eligible = _eligible(masked, match.start())
-            events.append(_Event(match.start(), match.end(), match.group(0), "pronoun", "person", "", eligible))
-        for match in _ROLE.finditer(masked):
-            if any(e.start <= match.start() < e.end for e in events):
-                continue
+            events.append(
+                _Event(
+                    match.start(), match.end(), match.group(0), "pronoun", "person", "", eligible
+                )
+            )
+        for found in _ROLE.finditer(masked):
+            match = found
+            owner = next((e for e in events if e.start <= match.start() < e.end), None)
+            if owner is not None:
+                if not (owner.kind == "name" and owner.text.endswith(("’s", "'s"))):
+                    continue
+                events.remove(owner)  # ``Mr. Strzok's lawyer`` speaks, not Mr. Strzok.
+                match = _ROLE.match(masked, owner.start) or match
             role = match.group(1).lower()
             eligible = _eligible(masked, match.start())
             titles = frozenset(_ROLE_ALIASES.get(role, {role}))
-            events.append(_Event(match.start(), match.end(), match.group(0), "role", "person", "", eligible, titles))
+            events.append(
+                _Event(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    "role",
+                    "person",
+                    "",
+                    eligible,
+                    titles,
+                )
+            )
         events.sort(key=lambda e: e.start)
         _mark_appositives(masked, events)
         known = [e.name for e in events if e.entity == "person"]
         for event in events:
-            if event.kind == "name" and event.entity == "other" and " " not in event.name:
-                if any(same_name(k, event.name) for k in known):
-                    event.entity = "person"
+            single = event.kind == "name" and event.entity == "other" and " " not in event.name
+            if single and any(same_name(k, event.name) for k in known):
+                event.entity = "person"
         return events
 
 
@@ -424,12 +529,13 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         if not words:
             continue
         start = match.start() + words[0].start()
-        if len(words) == 1 and _opens_sentence(text, start) and _common(words[0].group(0)):
-            if not _names_elsewhere(text, words[0].group(0)):
-                continue
-        if spans and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[spans[-1][1] : start]):
-            head = text[spans[-1][0] : spans[-1][1]].split()[-1].lower()
-            if head in ORG_WORDS:
+        word = words[0].group(0)
+        opener = len(words) == 1 and _opens_sentence(text, start) and _common(word)
+        if opener and not _names_elsewhere(text, word):
+            continue
+        if spans and re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", text[spans[-1][1] : start]):
+            head = text[spans[-1][0] : spans[-1][1]].rsplit(maxsplit=1)[-1].lower()
+            if head in ORG_WORDS or head in _PERSON_TITLES:
                 spans[-1] = (spans[-1][0], end)
                 continue
         spans.append((start, end))
@@ -465,22 +571,50 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
             cut = i + 1
     tail = lower[cut:]
     titles = frozenset(w for w in lower[:cut] if w in _PERSON_TITLES)
-    if any(w in ORG_WORDS for w in tail) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+    if any(w in ORG_WORDS for w in tail) or (
+        len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+    ):
         org = re.sub(r"^[Tt]he\s+", "", surface).replace("’", "'")
         return _Event(start, end, surface, "name", "org", org, eligible)
     name = re.sub(r"['’]s$", "", " ".join(words[cut:]))
-    if tail[-1] in PLACES or all(w in PLACES or w in _GEO_WORDS for w in tail) or any(w in _GEO_WORDS for w in tail):
+    if (
+        tail[-1] in PLACES
+        or all(w in PLACES or w in _GEO_WORDS for w in tail)
+        or any(w in _GEO_WORDS for w in tail)
+    ):
         return _Event(start, end, surface, "name", "place", name, eligible)
+    if tail[-1] in _PERSON_TITLES or tail[-1] in ROLE_NOUNS:
+        return _Event(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
     entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
     return _Event(start, end, surface, "name", entity, name, eligible, titles)
 
 
+def _gender_fits(name: str, pronoun: str) -> bool:
+    """``he`` is not ``Meredith Vieira``; unknown first names fit either pronoun."""
+    first = name.split(maxsplit=1)[0].lower() if " " in name else ""
+    if pronoun in ("he", "his"):
+        return first not in _FEMALE or first in _MALE
+    if pronoun in ("she", "her"):
+        return first not in _MALE or first in _FEMALE
+    return True
+
+
+def _cues(window: str) -> list[re.Match[str]]:
+    """Cue verbs and phrases (``put it``) in a window, in order."""
+    found = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
+    found += list(_CUE_PHRASE.finditer(window))
+    return sorted(found, key=lambda m: m.start())
+
+
 def _eligible(text: str, start: int) -> bool:
     """Not the object of a preposition, a cue verb or ``that``."""
-    if start > 0 and text[start - 1] in "–-/":
-        return False
+    if re.search(MASK + r",?\s+[A-Za-z]+\s+$", text[max(0, start - 30) : start]):
+        return True  # ``"...," said Ed Whelan``: after a quote, the cue comes before its subject.
+    if re.search(r"[A-Z]\w*[–\-/]$", text[max(0, start - 30) : start]):
+        return False  # ``College–Florissant Valley``: the second half of a compound.
     before = re.search(
-        r"([A-Za-z]+)(?:[ \t]+(?:the|a|an))?[ \t]*$", text[max(0, start - 40) : start]
+        r"([A-Za-z]+)(?:[ \t]+(?:the|a|an|former|then|late))?[ \t]*$",
+        text[max(0, start - 40) : start],
     )
     if before is None:
         return True
@@ -490,12 +624,15 @@ def _eligible(text: str, start: int) -> bool:
 
 def _mark_appositives(text: str, events: list[_Event]) -> None:
     """Names inside ``, the chief of staff for President X,`` are not subjects."""
+    ends = {e.end for e in events if e.kind == "name"}
     for match in _APPOSITIVE.finditer(text):
+        if match.start() not in ends:
+            continue  # ``Before the meeting, the attorney general met``: a main clause.
         for event in events:
-            if match.start() < event.start < match.end():
+            if match.start() < event.start < match.end() and event.kind != "pronoun":
                 event.eligible = False
     # ``Trump and Sen. McConnell``: a conjunct shares the eligibility of the first.
-    for prev, event in zip(events, events[1:], strict=False):
+    for prev, event in itertools.pairwise(events):
         gap = text[prev.end : event.start]
         if re.fullmatch(r",?\s+(?:and|or)\s+", gap) and not prev.eligible:
             event.eligible = False

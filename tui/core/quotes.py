@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from tui.core.attribution import Attribution, Attributor, canonical_speakers
-from tui.core.models import Article, Corpus, DiffSpan, Discrepancy, DiscrepancyValue, Quote
+from tui.core.models import (
+    Article,
+    Corpus,
+    DiffKind,
+    DiffSpan,
+    Discrepancy,
+    DiscrepancyValue,
+    Quote,
+)
 
 OPENERS = "“„«‟"
 CLOSERS = "”»"
@@ -64,7 +72,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
     canonical = canonical_speakers(names)
     quotes: list[Quote] = []
     for index, article, found in raw:
-        items: list[tuple[int, Quote]] = []
+        items: list[tuple[tuple[int, int], Quote]] = []
         for span, attribution in found:
             speaker = canonical.get(attribution.speaker or "", attribution.speaker)
             quote = Quote(
@@ -79,16 +87,23 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
                 unclosed=span.unclosed,
                 reason=None if speaker else attribution.reason,
             )
-            items.append((span.start, quote))
+            items.append(((span.start, 1), quote))
         for tweet in article.tweets:
             author = _tweet_author(tweet.author)
             signature = article.text[tweet.body_end : tweet.end]
             mention = re.sub(r"^.*?[—–]\s*", "", signature, flags=re.S).strip()
             quote = Quote(
-                "", article.id, tweet.start, tweet.body_end, article.text[tweet.start : tweet.body_end],
-                canonical.get(author, author), mention or tweet.author, "tweet", "tweet",
+                "",
+                article.id,
+                tweet.start,
+                tweet.body_end,
+                article.text[tweet.start : tweet.body_end],
+                canonical.get(author, author),
+                mention or tweet.author,
+                "tweet",
+                "tweet",
             )
-            items.append((tweet.start - 0.5, quote))  # A tweet lists before quotes inside it.
+            items.append(((tweet.start, 0), quote))  # A tweet lists before quotes inside it.
         items.sort(key=lambda item: item[0])
         quotes.extend(replace(q, id=f"q{index}-{n}") for n, (_, q) in enumerate(items))
     return link_same_quotes(quotes)
@@ -153,6 +168,8 @@ def is_speech(text: str, span: _Span, attribution: Attribution) -> bool:
         return False
     if len(words) > SHORT_WORDS or re.search(r"[.!?…]\s+\S", inner):
         return True
+    if len(words) > 1 and inner[0].isupper() and inner.rstrip()[-1] in ".!?…":
+        return True  # A whole sentence (``"This isn't funny anymore."``) is no scare quote.
     return attribution.explicit
 
 
@@ -166,7 +183,7 @@ def quote_wording(a: Quote, b: Quote) -> tuple[tuple[DiffSpan, ...], tuple[DiffS
     spans_a: list[DiffSpan] = []
     spans_b: list[DiffSpan] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        kind = "shared" if tag == "equal" else "own"
+        kind: DiffKind = "shared" if tag == "equal" else "own"
         if i2 > i1:
             spans_a.append(DiffSpan(words_a[i1][0], words_a[i2 - 1][1], kind))
         if j2 > j1:
@@ -222,7 +239,9 @@ def quote_discrepancies(
         if len({" ".join(_norm(w) for w in _WORDS.findall(q.text)) for q in group}) < 2:
             continue
         values = tuple(
-            DiscrepancyValue(q.article, _sentence_of(corpus.article(q.article), q.start), q.text, q.text)
+            DiscrepancyValue(
+                q.article, _sentence_of(corpus.article(q.article), q.start), q.text, q.text
+            )
             for q in group
         )
         who = group[0].speaker or "an unknown speaker"
