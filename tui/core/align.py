@@ -27,16 +27,18 @@ from tui.core.discrepancies import find_discrepancies, name_variants
 from tui.core.models import Alignment, Corpus, DiffKind, DiffSpan, Group, Member
 from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
 
-ACCEPT = 0.28
+ACCEPT = 0.24
 """Pair score from which two sentences of different articles report the same fact."""
 LINK = 0.2
 """Weaker score that lets a sentence join a group it is linked to almost entirely."""
-MIN_SHARED = 5.0
+MIN_SHARED = 1.0
 """Least shared evidence (summed key weights): two common words never make a fact."""
 SAME_ARTICLE_MARGIN = 0.15
 """A fact repeated inside one article needs a stronger match to join its group."""
 HEADING_FACTOR = 0.85
 """Headings are short and generic: they align, but with a discount."""
+AFFINITY = 4
+"""Strong pairs two articles need before each of their pairs counts in full."""
 BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
 BATCH = 2_000
@@ -99,6 +101,7 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
     for progress, batch in _score_pairs(feats, weights):
         pairs.extend(batch)
         yield 0.45 + 0.4 * progress
+    pairs = _with_article_affinity(feats, pairs)
     members = group_sentences(feats, pairs)
     yield 0.9
     groups = _build_groups(corpus, feats, weights, members, pairs)
@@ -120,7 +123,7 @@ def _features(article: int, index: int, offset: int, kind: str, text: str) -> Se
             continue  # "Volodymyr Zelenskyy" is one piece of evidence, not two.
         keys.setdefault(token.key, token)
     for n, token in enumerate(content):
-        if token.kind == "number" or token.norm in _WEEKDAYS:
+        if (token.kind == "number" and (token.value or 0) > 10) or token.norm in _WEEKDAYS:
             # A quantity and the words around it: "76,000 residents were evacuated" and
             # "some 80,000 have fled" share "evacuate~#" though the numbers differ.
             for near in content[max(0, n - 3) : n + 4]:
@@ -173,14 +176,17 @@ def _key_weights(feats: list[SentenceFeatures]) -> dict[str, float]:
             if key not in rare:
                 rare[key] = _token_rarity(token, key)
     n = len(feats) + 1
-    return {k: min(1.0, rare[k] / 3.0) ** 2 * math.log(1.0 + n / df[k]) for k in df}
+    # Inverse sentence frequency as a share of its maximum, so that thresholds mean the
+    # same on five articles and on a thousand.
+    scale = math.log(1.0 + n)
+    return {k: min(1.0, rare[k] / 3.0) ** 2 * math.log(1.0 + n / df[k]) / scale for k in df}
 
 
 def _token_rarity(token: Token, key: str) -> float:
     """Numbers are strong evidence, except small ones and years; so are their contexts."""
     value = token.value or 0.0
     if key.startswith(QTY):
-        return 3.0 if token.kind == "word" or value > 10 else 1.5
+        return 1.8 if token.kind == "word" else 3.0  # Weekdays recur; large numbers less.
     if token.kind == "number":
         if value <= 10:
             return 1.0
@@ -195,6 +201,7 @@ def _score_pairs(
     key_ids = {k: i for i, k in enumerate(weights)}
     w = np.array(list(weights.values()), dtype=np.float64)
     sets = [frozenset(key_ids[k] for k in f.keys) for f in feats]
+    context = np.array([k.startswith(QTY) for k in weights], dtype=bool)
     totals = np.array([w[list(s)].sum() if s else 0.0 for s in sets])
     postings: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
@@ -224,8 +231,10 @@ def _score_pairs(
         xa, xb = ia[start : start + 50_000].tolist(), ib[start : start + 50_000].tolist()
         batch: list[PairScore] = []
         for a, b in zip(xa, xb, strict=True):
-            common = sets[a] & sets[b]
-            shared = float(w[list(common)].sum()) if len(common) > 1 else 0.0
+            common = list(sets[a] & sets[b])
+            if len(common) - int(context[common].sum()) < 2:
+                continue  # One shared word (and its contexts) is a coincidence.
+            shared = float(w[common].sum())
             if shared < floor:
                 continue
             ta, tb = totals[a], totals[b]
@@ -239,6 +248,26 @@ def _score_pairs(
         yield min(1.0, (start + 50_000) / total), batch
 
 
+def _with_article_affinity(
+    feats: list[SentenceFeatures], pairs: list[PairScore]
+) -> list[PairScore]:
+    """Discount pairs from articles that share almost nothing else.
+
+    Reports of one event match on many sentences; a lone strong pair between two
+    otherwise unrelated articles is usually a coincidence of wording, so it needs more.
+    """
+    strong: dict[tuple[int, int], int] = defaultdict(int)
+    for p in pairs:
+        if p.score >= ACCEPT:
+            strong[(feats[p.a].article, feats[p.b].article)] += 1
+    kept = []
+    for p in pairs:
+        support = strong[(feats[p.a].article, feats[p.b].article)]
+        factor = 1.0 if support >= AFFINITY else 0.5 + 0.5 * support / AFFINITY
+        kept.append(PairScore(p.a, p.b, p.score * factor, p.shared))
+    return kept
+
+
 def pair_score(shared: float, total_a: float, total_b: float) -> float:
     """Shared evidence, only gently normalised by length (roughly 0..1).
 
@@ -247,7 +276,7 @@ def pair_score(shared: float, total_a: float, total_b: float) -> float:
     """
     if shared <= 0 or total_a <= 0 or total_b <= 0:
         return 0.0
-    return float(shared / (4.0 * (total_a * total_b) ** 0.25))
+    return float(shared / (1.8 * (total_a * total_b) ** 0.25))
 
 
 def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> list[list[int]]:
@@ -283,11 +312,15 @@ def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> li
             where[p.a].append(len(groups) - 1)
             where[p.b].append(len(groups) - 1)
     result: list[list[int]] = []
+    holding: dict[int, list[int]] = defaultdict(list)
     for group in sorted(groups, key=len, reverse=True):
         if len({feats[i].article for i in group}) < 2:
             continue
-        if any(group <= set(r) for r in result):
-            continue
+        first = min(group)
+        if any(group <= set(result[r]) for r in holding[first]):
+            continue  # Already inside a larger group.
+        for i in group:
+            holding[i].append(len(result))
         result.append(sorted(group, key=lambda i: (feats[i].article, feats[i].sentence)))
     result.sort(key=lambda g: (feats[g[0]].article, feats[g[0]].sentence, len(g)))
     return result

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -99,6 +100,12 @@ def find_discrepancies(
     return result, dict(by_group)
 
 
+@lru_cache(maxsize=8_192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of a sentence, computed once however many groups it sits in."""
+    return tuple(tokenize(text))
+
+
 def unit_of(tokens: Sequence[Token], index: int) -> str:
     """What the number at ``tokens[index]`` counts: the class of the words after it."""
     for token in tokens[index + 1 : index + 4]:
@@ -116,7 +123,9 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
 def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
     by_unit: dict[str, list[DiscrepancyValue]] = defaultdict(list)
     for article, sentence in members:
-        tokens = [t for t in tokenize(sentence.text) if not (t.stop and t.kind == "word")]
+        if not any(c.isdigit() for c in sentence.text) and " thousand" not in sentence.text:
+            continue
+        tokens = [t for t in _tokens(sentence.text) if not (t.stop and t.kind == "word")]
         for i, token in enumerate(tokens):
             value = token.value
             if token.kind != "number" or value is None or 1900 <= value <= 2100:
@@ -150,8 +159,9 @@ def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
     """Weekdays or dates that differ where the words around them name the same event."""
     mentions: list[tuple[str, DiscrepancyValue, frozenset[str]]] = []
     for article, sentence in members:
-        tokens = content_tokens(tokenize(sentence.text))
-        for match in _DATE.finditer(sentence.text):
+        matches = list(_DATE.finditer(sentence.text))
+        tokens = content_tokens(list(_tokens(sentence.text))) if matches else []
+        for match in matches:
             if match.group("weekday"):
                 what, value = "weekday", match.group("weekday").lower()
             else:

@@ -45,7 +45,9 @@ STOP_WORDS = frozenset(
     "did done be is am are was were been being have has had having also just now even still "
     "again further once up down out off around across along against among within upon per "
     "via its it's s t new one's said says say told tell according reportedly report reports "
-    "reported mr mrs ms however meanwhile yesterday today week".split()
+    "reported mr mrs ms however meanwhile yesterday today week youre dont its im were theyre "
+    "cant wont isnt didnt doesnt wasnt arent ive weve thats theres hes shes whats lets "
+    "youve theyve ill hed shed wed id".split()
 )
 """Function words and reporting verbs: they say nothing about which fact a sentence holds."""
 
@@ -144,6 +146,11 @@ def fold_text(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=262_144)
+def _fold_word(surface: str) -> str:
+    return fold_text(surface).replace("'", "")
+
+
 @lru_cache(maxsize=131_072)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: ``evacuated``, ``evacuation`` -> ``evacu``."""
@@ -207,7 +214,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 raw.append(Token(e - 1, e, "%", "percent", capital=False))
             continue
         surface = match.group(0)
-        norm = fold_text(surface).replace("'", "")
+        norm = _fold_word(surface)
         if match.group("init") is not None:
             norm = _IRREGULAR.get(norm.replace(".", ""), norm.replace(".", ""))
         elif norm.endswith("s") and surface[-2:] in ("'s", "’s"):
