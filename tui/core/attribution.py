@@ -22,7 +22,9 @@ from wordfreq import zipf_frequency
 from tui.core.models import Article
 from tui.core.names import cluster_names, fold, same_name
 
-Rule = Literal["after", "before", "passive", "according", "dash", "noun", "context", "none"]
+Rule = Literal[
+    "after", "before", "passive", "according", "dash", "noun", "context", "subject", "none"
+]
 EntityKind = Literal["person", "org", "place", "other"]
 
 _SAY = {"say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing"}
@@ -166,6 +168,7 @@ _MALE = frozenset(
     "oleksander vitaliy vitali ivan alexei alexey yuri igor viktor boris mikhail nikolai "
     "aitan rudy rod mick ron".split()
 )
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _APPOSITIVE = re.compile(
@@ -190,7 +193,7 @@ class Attribution:
     @property
     def explicit(self) -> bool:
         """Found from a cue of the quote's own sentence (not inherited from context)."""
-        return self.rule not in ("context", "none")
+        return self.rule not in ("context", "subject", "none")
 
 
 @dataclass(slots=True)
@@ -243,6 +246,7 @@ class Attributor:
             or self._before(start)
             or self._dash(end)
             or self._context(start)
+            or self._topic(start, end)
             or Attribution(None, None, None, "none", "no speech cue or speaker near the quote")
         )
         self.results.append(result)
@@ -258,16 +262,19 @@ class Attributor:
         assert lead is not None
         if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
             return None  # The quote closed its sentence; what follows is a new one.
-        words = list(_WORD.finditer(self.masked, end, s_end))[:14]
+        words = list(_WORD.finditer(self.masked, end, s_end))[:24]
         for n, word in enumerate(words):
             if word.group(0).lower() not in CUE_VERBS:
                 continue
-            between = [
-                e for e in self._events_in(end, word.start()) if not _PARTY_TAG.match(e.text)
-            ]
+            between = self._events_in(end, word.start())
             gap = self.masked[end : between[0].start if between else word.start()]
             if between and len(_WORD.findall(gap)) <= 2:
                 return self._found(between[0], word.group(0), "after")
+            for event in reversed(between):  # ``," one of the women, Maureen Maloney, said``
+                if event.entity in ("person", "org") and re.fullmatch(
+                    r",?\s*", self.masked[event.end : word.start()]
+                ):
+                    return self._found(event, word.group(0), "after")
             if n == 0 and not between:
                 nxt = next(iter(self._events_in(word.end(), s_end)), None)
                 if nxt and len(_WORD.findall(self.masked[word.end() : nxt.start])) <= 1:
@@ -342,6 +349,17 @@ class Attributor:
                 return found if found.speaker else None
         return None
 
+    def _topic(self, start: int, end: int) -> Attribution | None:
+        """A long quote inside a sentence without a cue (``X produced "..."``): its subject."""
+        if len(_WORD.findall(self.text[start:end])) < 6:
+            return None
+        s_start = self._sentence_start(start)
+        subject = self._subject(s_start, start)
+        if subject is None or subject.entity not in ("person", "org"):
+            return None
+        found = self._found(subject, None, "subject")
+        return found if found.speaker else None
+
     # ------------------------------------------------------------------ helpers
     def _found(self, event: _Event, cue: str | None, rule: Rule) -> Attribution:
         name = self._resolve(event)
@@ -363,7 +381,8 @@ class Attributor:
             return event.resolved
         event.done = True
         if event.kind == "name":
-            event.resolved = self._expand(event.name) if event.entity == "person" else event.name
+            person = event.entity == "person"
+            event.resolved = self._expand(event.name, event.titles) if person else event.name
         elif event.kind == "role":
             event.resolved = self._role_holder(event) or self._antecedent(event.start, event.titles)
         else:
@@ -434,15 +453,24 @@ class Attributor:
         name = self._resolve(event) if event.kind != "pronoun" else None
         titles: set[str] = set()
         for other in self.events:
-            if other.kind == "name" and name and same_name(other.name, name):
+            if other.kind == "name" and name and same_person(other.name, name):
                 titles |= other.titles
         return frozenset(titles)
 
-    def _expand(self, name: str) -> str:
+    def _expand(self, name: str, titles: frozenset[str] = frozenset()) -> str:
         """A surname alone becomes the fullest name of that person in the article."""
-        if " " in name:
+        base, suffix = _SUFFIX.sub("", name), _SUFFIX.search(name)
+        if " " in base:
             return name
-        matches = [p for p in self.people if " " in p and same_name(p, name)]
+        matches = [
+            p
+            for p in self.people
+            if " " in _SUFFIX.sub("", p)
+            and same_person(p, base)
+            and (bool(_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
+        ]
+        pronoun = "he" if "mr" in titles else "she" if titles & {"mrs", "ms"} else ""
+        matches = [p for p in matches if _gender_fits(p, pronoun)] or matches
         return max(matches, key=len) if matches else name
 
     def _events_in(self, start: int, end: int) -> list[_Event]:
@@ -513,7 +541,7 @@ class Attributor:
         known = [e.name for e in events if e.entity == "person"]
         for event in events:
             single = event.kind == "name" and event.entity == "other" and " " not in event.name
-            if single and any(same_name(k, event.name) for k in known):
+            if single and any(same_person(k, event.name) for k in known):
                 event.entity = "person"
         return events
 
@@ -587,6 +615,16 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
         return _Event(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
     entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
     return _Event(start, end, surface, "name", entity, name, eligible, titles)
+
+
+def _numbered(full: str, suffix: re.Match[str] | None) -> bool:
+    """``Mr. Conway`` may be ``George T. Conway III``; ``Trump`` is not ``Donald Trump Jr.``"""
+    return suffix is None and re.search(r"\s(?:II|III|IV)$", full) is not None
+
+
+def same_person(a: str, b: str) -> bool:
+    """:func:`same_name`, blind to ``Jr.``/``III`` suffixes (``George T. Conway III``)."""
+    return same_name(_SUFFIX.sub("", a), _SUFFIX.sub("", b))
 
 
 def _gender_fits(name: str, pronoun: str) -> bool:

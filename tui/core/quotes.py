@@ -117,6 +117,7 @@ def find_spans(article: Article) -> list[_Span]:
     paragraphs = [p for p in article.paragraphs if p.end > p.start]
     for n, para in enumerate(paragraphs):
         open_at: int | None = None
+        skip_to = -1
         if chain:
             first = _first_visible(text, para.start, para.end)
             if first < para.end and text[first] in OPENERS + '"':
@@ -128,7 +129,7 @@ def find_spans(article: Article) -> list[_Span]:
             char = text[pos]
             if char not in MARKS:
                 continue
-            if open_at is not None and pos == open_at:
+            if (open_at is not None and pos == open_at) or pos < skip_to:
                 continue
             facing = _facing(text, pos, para.start, para.end)
             if open_at is None:
@@ -136,6 +137,10 @@ def find_spans(article: Article) -> list[_Span]:
                     open_at = pos
                 continue
             if facing == "open" and text[pos - 1].isspace():
+                nested = _nested_end(text, pos, para.end)
+                if nested is not None:
+                    skip_to = nested  # “... his own “Russian lawyer meeting” emails,” he said
+                    continue
                 chain.append((open_at, pos))  # A new quote opens: the old one never closed.
                 spans.extend(_unclosed(text, chain))
                 chain, open_at = [], pos
@@ -266,6 +271,22 @@ def _facing(text: str, pos: int, start: int, end: int) -> str:
     if closes and not opens:
         return "close"
     return "either"
+
+
+def _nested_end(text: str, pos: int, end: int) -> int | None:
+    """End of a double-quoted phrase nested in an open quote, if the outer one goes on.
+
+    Nested when its closing mark is followed by another closing mark before any new
+    opening one; otherwise the outer quote was simply never closed.
+    """
+    marks = [i for i in range(pos + 1, end) if text[i] in MARKS]
+    closers = [i for i in marks if _facing(text, i, pos, end) != "open"]
+    if len(closers) < 2:
+        return None
+    after = [i for i in marks if i > closers[0]]
+    if after and after[0] == closers[1]:
+        return closers[0] + 1
+    return None
 
 
 def _make(text: str, open_at: int, close_end: int, *, unclosed: bool) -> _Span:

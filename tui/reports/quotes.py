@@ -1,17 +1,71 @@
-"""``kursk-reader quotes``: not built yet (see its issue)."""
+"""``kursk-reader quotes``: direct quotes and tweets, who said them, and their echoes."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-from tui.core.models import Corpus
+from tui.core.models import Corpus, Quote
+from tui.core.quotes import extract_quotes
+
+UNKNOWN = "(speaker unknown)"
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    """One quote as the JSON contract has it (``reason`` only when the speaker is null)."""
+    data: dict[str, Any] = {
+        "id": quote.id,
+        "article": quote.article,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_mention": quote.speaker_mention,
+        "cue": quote.cue,
+        "kind": quote.kind,
+        "unclosed": quote.unclosed,
+        "same_as": list(quote.same_as),
+    }
+    if quote.speaker is None:
+        data["reason"] = quote.reason or "no speaker found"
+    return data
 
 
 def to_json(corpus: Corpus) -> dict[str, Any]:
-    raise NotImplementedError("quotes")
+    return {"quotes": [quote_json(q) for q in extract_quotes(corpus)]}
 
 
 def print_table(corpus: Corpus, console: Console) -> None:
-    raise NotImplementedError("quotes")
+    """Quotes grouped by speaker: the most quoted first, unknown speakers last."""
+    quotes = extract_quotes(corpus)
+    if not quotes:
+        console.print("No quotes found.")
+        return
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.speaker or UNKNOWN, []).append(quote)
+    order = sorted(groups, key=lambda s: (s == UNKNOWN, -len(groups[s]), s.lower()))
+    for speaker in order:
+        table = Table(
+            title=f"{speaker} — {len(groups[speaker])} quote(s)", title_justify="left", expand=True
+        )
+        table.add_column("id", style="dim", no_wrap=True)
+        table.add_column("quote", ratio=3)
+        table.add_column("said via", ratio=1)
+        for quote in groups[speaker]:
+            words = Text(f"“{' '.join(quote.text.split())}”")
+            if quote.unclosed:
+                words.append(" [unclosed]", style="yellow")
+            if quote.same_as:
+                words.append(f"  = {', '.join(quote.same_as)}", style="magenta")
+            source = Text(quote.speaker_mention or "", style="cyan")
+            if quote.cue:
+                source.append(f" ({quote.cue})")
+            if quote.speaker is None:
+                source = Text(quote.reason or "", style="italic")
+            source.append(f"\n{quote.article}", style="dim")
+            table.add_row(quote.id, words, source)
+        console.print(table)
