@@ -15,7 +15,10 @@ from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tui.core.bookmark_rows import safe_text
 from tui.core.bookmarks import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -393,3 +396,71 @@ def test_a_writer_waits_for_another_instances_transaction(_private_data_dir: Pat
     saved = store.add(draft(1))  # Blocks until the other instance commits, then succeeds.
     proc.wait(timeout=10)
     assert store.list() == (saved,)
+
+
+def test_several_instances_creating_the_store_at_once(_private_data_dir: Path) -> None:
+    """First launch of several app instances: one schema, every save kept."""
+    start = time.time() + 1.0
+    code = f"""
+    import time
+    time.sleep(max(0.0, {start} - time.time()))
+    """
+    # The prelude opens the store, so open after the shared start time instead.
+    procs = [
+        child(
+            code
+            + f"""
+    store2, warning2 = open_store()
+    assert warning2 is None, warning2
+    store2.add(draft({n}, "launch"))
+    print("ok", flush=True)
+    """,
+            _private_data_dir,
+        )
+        for n in range(4)
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0 and out.strip() == "ok", err
+    store, warning = open_store()
+    assert warning is None
+    assert sorted(b.target for b in store.list()) == ["0", "1", "2", "3"]
+    version = sqlite3.connect(store.path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION
+
+
+texts = st.text(max_size=60)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    label=texts,
+    note=texts,
+    tags=st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=8)),
+    anchor_text=texts,
+    start=st.integers(0, 10**6),
+)
+def test_whatever_is_typed_round_trips_or_is_made_storable(
+    _private_data_dir: Path, label: str, note: str, tags: list[str], anchor_text: str, start: int
+) -> None:
+    store, _ = open_store()
+    try:
+        draft_ = BookmarkDraft(
+            kind="quote",
+            target="q",
+            label=label,
+            anchors=(Anchor("a", 0, start, start + len(anchor_text), anchor_text),),
+            fingerprint="f",
+            quote_text=anchor_text,
+        ).with_note(note, tags)
+        saved = store.add(draft_)
+        (loaded,) = [b for b in store.list() if b.id == saved.id]
+        if all(safe_text(t) == t for t in (label, note, anchor_text)):
+            assert loaded == saved
+        else:
+            assert loaded.id == saved.id  # Stored with ``?`` for unencodable characters.
+        store.delete(saved.id)
+    finally:
+        store.close()

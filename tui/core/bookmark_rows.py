@@ -16,7 +16,7 @@ COLUMNS = (
 def draft_row(draft: BookmarkDraft, now: str) -> tuple[Any, ...]:
     """Values for ``INSERT (kind, target, label, anchors, dvalues, details, note, tags,
     created, updated, fingerprint)``."""
-    return (
+    values = (
         draft.kind,
         draft.target,
         draft.label,
@@ -29,6 +29,16 @@ def draft_row(draft: BookmarkDraft, now: str) -> tuple[Any, ...]:
         now,
         draft.fingerprint,
     )
+    return tuple(safe_text(v) for v in values)
+
+
+def safe_text(text: str) -> str:
+    """Text SQLite can store: a lone surrogate (not UTF-8 encodable) becomes ``?``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def dump_json(value: Any) -> str:

@@ -32,7 +32,7 @@ from tui.core.bookmark_model import (
     parse_tags,
 )
 from tui.core.bookmark_rows import COLUMNS as _COLUMNS
-from tui.core.bookmark_rows import bookmark_from_row, draft_row, dump_json
+from tui.core.bookmark_rows import bookmark_from_row, draft_row, dump_json, safe_text
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -173,7 +173,7 @@ class BookmarkStore:
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE bookmarks SET note = ?, tags = ?, updated = ? WHERE id = ?",
-                (note, dump_json(list(clean)), now, bookmark_id),
+                (safe_text(note), safe_text(dump_json(list(clean))), now, bookmark_id),
             )
             if cursor.rowcount == 0:
                 raise KeyError(bookmark_id)
