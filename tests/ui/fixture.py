@@ -17,8 +17,13 @@ from tui.core.models import (
     Quote,
 )
 
-SEED = ("000_853be78dae701b95", "001_0170d32d528fde8e", "002_6450b7ba5b7acab8",
-        "003_862aa6eede2fdb5e", "004_efa48e369320403d")
+SEED = (
+    "000_853be78dae701b95",
+    "001_0170d32d528fde8e",
+    "002_6450b7ba5b7acab8",
+    "003_862aa6eede2fdb5e",
+    "004_efa48e369320403d",
+)
 FACTS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("Zelensky confirms the offensive", ((1, 3), (3, 4), (4, 22))),
     ("civilians evacuated from Kursk", ((0, 5), (2, 32))),
@@ -31,13 +36,13 @@ _NUMBER = re.compile(r"\d[\d,]*")
 _NAME = re.compile(r"Zelensk\w*")
 
 
-def _diff(corpus: Corpus, article: str, sentence: int, others: list[tuple[str, int]]) -> tuple[DiffSpan, ...]:
+def _diff(
+    corpus: Corpus, article: str, sentence: int, others: list[tuple[str, int]]
+) -> tuple[DiffSpan, ...]:
     text = corpus.article(article).text
     own = corpus.article(article).sentences[sentence]
     other_words = {
-        w.casefold()
-        for a, s in others
-        for w in _WORD.findall(corpus.article(a).sentences[s].text)
+        w.casefold() for a, s in others for w in _WORD.findall(corpus.article(a).sentences[s].text)
     }
     spans = []
     for match in _WORD.finditer(text, own.start, own.end):
@@ -83,11 +88,24 @@ def make_analysis(corpus: Corpus) -> Analysis:
         ),
     )
     quotes = []
-    for article, words, speaker in ((a0, "a major provocation", "Vladimir Putin"),
-                                    (corpus.article(SEED[1]), "large-scale provocation", "Kremlin")):
+    for article, words, speaker in (
+        (a0, "a major provocation", "Vladimir Putin"),
+        (corpus.article(SEED[1]), "large-scale provocation", "Kremlin"),
+    ):
         start = article.text.index(words)
-        quotes.append(Quote(f"{article.id}#q{start}", article.id, start, start + len(words),
-                            words, speaker, speaker.split()[-1], "described", same_as=()))
+        quotes.append(
+            Quote(
+                f"{article.id}#q{start}",
+                article.id,
+                start,
+                start + len(words),
+                words,
+                speaker,
+                speaker.split()[-1],
+                "described",
+                same_as=(),
+            )
+        )
     wording = Discrepancy(
         1,
         "quote_wording",
@@ -99,7 +117,9 @@ def make_analysis(corpus: Corpus) -> Analysis:
         ),
     )
     del a2
-    return Analysis(corpus, Alignment(tuple(groups), (evacuated,)), tuple(quotes), (evacuated, wording))
+    return Analysis(
+        corpus, Alignment(tuple(groups), (evacuated,)), tuple(quotes), (evacuated, wording)
+    )
 
 
 def fake_steps(corpus: Corpus) -> Generator[float, None, Analysis]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tui.app import bookmarking
 from tui.app.screens.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
+from tui.core.bookmarks import BookmarkStore
 from tui.core.models import Corpus
 
 
@@ -28,20 +30,14 @@ class ReaderApp(App[None]):
         super().__init__()
         self.corpus = corpus
         self.analyse = analyse
-        self.bookmark_store: object | None = None
+        self.bookmark_store: BookmarkStore | None = None
 
     def on_mount(self) -> None:
-        from tui.app.screens.reader import _bookmarking
-
-        if (bookmarking := _bookmarking()) is not None:
-            bookmarking.open_bookmark_store(self)
+        bookmarking.open_bookmark_store(self)
         self.push_screen(ReaderScreen(self.corpus, self.analyse))
 
     def on_unmount(self) -> None:
-        from tui.app.screens.reader import _bookmarking
-
-        if (bookmarking := _bookmarking()) is not None:
-            bookmarking.close_bookmark_store(self)
+        bookmarking.close_bookmark_store(self)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -56,13 +52,17 @@ class ReaderApp(App[None]):
         """The alignment, quotes and discrepancies; None until the worker is done."""
         return self.reader.analysis
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not isinstance(screen, ReaderScreen):
             return
         commands = (
             ("Next fact", "Select the next aligned fact (j)", "next_fact"),
-            ("Next discrepancy", "Jump to the next fact where sources disagree (n)", "next_discrepancy"),
+            (
+                "Next discrepancy",
+                "Jump to the next fact where sources disagree (n)",
+                "next_discrepancy",
+            ),
             ("Quotes: who said what", "Every quote, grouped by speaker (w)", "quotes"),
             ("Discrepancies", "Every point where the sources disagree (d)", "discrepancies"),
             ("Search the articles", "Find words in every article (/)", "search"),
@@ -78,7 +78,7 @@ class ReaderApp(App[None]):
             yield SystemCommand(title, help_text, self._screen_action(screen, action))
 
     @staticmethod
-    def _screen_action(screen: Screen[object], action: str):  # type: ignore[no-untyped-def]
+    def _screen_action(screen: Screen[Any], action: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             await screen.run_action(action)
 

@@ -36,9 +36,8 @@ def open_bookmark_store(app: ReaderApp) -> None:
 
 
 def close_bookmark_store(app: ReaderApp) -> None:
-    store = app.bookmark_store
-    if isinstance(store, BookmarkStore):
-        store.close()
+    if app.bookmark_store is not None:
+        app.bookmark_store.close()
 
 
 def _store(reader: ReaderScreen) -> BookmarkStore | None:

@@ -29,7 +29,9 @@ class FactsProvider(Provider):
             return
         for position, group in enumerate(reader.analysis.groups[:10]):
             yield DiscoveryHit(
-                f"Fact: {group.label}", partial(reader.select, position), help=self._help(reader, position)
+                f"Fact: {group.label}",
+                partial(reader.select, position),
+                help=self._help(reader, position),
             )
 
     async def search(self, query: str) -> Hits:

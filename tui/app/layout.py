@@ -85,7 +85,11 @@ def wrap_article(article: Article, width: int, quotes: Sequence[Quote] = ()) -> 
     """Wrap every paragraph at ``width`` cells, a blank line between paragraphs."""
     width = max(width, 8)
     badges = sorted(
-        (Badge(_badge_offset(article.text, q), label, q.id) for q in quotes if (label := speaker_label(q))),
+        (
+            Badge(_badge_offset(article.text, q), label, q.id)
+            for q in quotes
+            if (label := speaker_label(q))
+        ),
         key=lambda b: b.offset,
     )
     lines: list[Line] = []
@@ -95,7 +99,7 @@ def wrap_article(article: Article, width: int, quotes: Sequence[Quote] = ()) -> 
             lines.append(Line(paragraph.start, paragraph.start, "blank"))
         inside = [b for b in badges if paragraph.start <= b.offset < paragraph.end]
         kind: LineKind = "heading" if paragraph.kind == "heading" else "text"
-        lines.extend(_wrap(text, paragraph.start, paragraph.end, width, kind, inside))
+        lines.extend(_wrap(text, paragraph.start, paragraph.end, width, kind=kind, badges=inside))
     if not lines:
         lines.append(Line(0, len(text)))
     starts = tuple(line.start for line in lines)
@@ -111,7 +115,7 @@ def _row(starts: Sequence[int], lines: Sequence[Line], offset: int) -> int:
 
 
 def _wrap(
-    text: str, start: int, end: int, width: int, kind: LineKind, badges: list[Badge]
+    text: str, start: int, end: int, width: int, *, kind: LineKind, badges: list[Badge]
 ) -> list[Line]:
     """Greedy word wrap of ``text[start:end]``; words wider than the line are cut."""
     lines: list[Line] = []

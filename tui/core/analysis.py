@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 
+from tui.core.align import align_steps
 from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote
+from tui.core.quotes import extract_quotes, quote_discrepancies
 
 ALIGN_SHARE = 0.9
 """Part of the progress bar given to the alignment; quotes take the rest."""
@@ -112,8 +114,6 @@ class Analysis:
 
 def analyse_steps(corpus: Corpus) -> Generator[float, None, Analysis]:
     """Align the corpus and find its quotes, yielding progress from 0 to 1."""
-    from tui.core.align import align_steps  # TEMP until align.py lands
-    from tui.core.quotes import extract_quotes, quote_discrepancies
     steps = align_steps(corpus)
     while True:
         try:

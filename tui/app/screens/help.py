@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,7 +21,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close"),
     ]
 
-    def __init__(self, screen: Screen[object]) -> None:
+    def __init__(self, screen: Screen[Any]) -> None:
         super().__init__(classes="view")
         self.keys: list[tuple[str, str]] = []
         seen: set[str] = set()
@@ -29,7 +29,9 @@ class HelpScreen(ModalScreen[None]):
             if not isinstance(binding, Binding) or binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys = " ".join(screen.app.get_key_display(Binding(k, "")) for k in binding.key.split(","))
+            keys = " ".join(
+                screen.app.get_key_display(Binding(k, "")) for k in binding.key.split(",")
+            )
             self.keys.append((keys, binding.description))
         self.keys.append(("ctrl+p", "Command palette: facts, views, bookmarks"))
         self.keys.append(("ctrl+q", "Quit"))

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.app import bookmarking
 from tui.app.commands import FactsProvider
 from tui.app.messages import (
     AnalysisProgress,
@@ -39,11 +40,11 @@ AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
 class ReaderScreen(Screen[None]):
     """Facts on the left (on top when narrow), articles side by side, status below."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (110, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (18, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "next_fact", "Next fact", key_display="j", tooltip="Next aligned fact"),
@@ -148,8 +149,7 @@ class ReaderScreen(Screen[None]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis = message.analysis
-        if (bookmarking := _bookmarking()) is not None:
-            bookmarking.refresh_markers(self)
+        bookmarking.refresh_markers(self)
         if message.analysis.groups and self.current < 0:
             self.select(0)
 
@@ -268,13 +268,13 @@ class ReaderScreen(Screen[None]):
         self.deck.cycle(step)
         self._update_shown()
 
-    async def action_add_pane(self) -> None:
-        if not await self.deck.add_pane():
+    def action_add_pane(self) -> None:
+        if not self.deck.add_pane():
             self.notify("No room for another pane (or every article is shown).")
         self._update_shown()
 
-    async def action_remove_pane(self) -> None:
-        if not await self.deck.remove_pane():
+    def action_remove_pane(self) -> None:
+        if not self.deck.remove_pane():
             self.notify("The last pane stays.")
         self._update_shown()
 
@@ -314,29 +314,14 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self))
 
     def action_bookmark(self) -> None:
-        bookmarking = _bookmarking()
-        if bookmarking is None:
-            self.notify("bookmarks: coming soon")
-        elif self._ready():
+        if self._ready():
             bookmarking.bookmark(self)
 
     def action_bookmarks(self) -> None:
-        bookmarking = _bookmarking()
-        if bookmarking is None:
-            self.notify("bookmarks: coming soon")
-        elif self._ready():
-            bookmarking.open_bookmarks(self)
+        bookmarking.open_bookmarks(self)
 
     def _ready(self) -> bool:
         if self.analysis is None:
             self.notify(f"Still aligning the articles ({self.progress:.0%})…")
             return False
         return True
-
-
-def _bookmarking():  # type: ignore[no-untyped-def]  # TEMP until the bookmark screens land
-    try:
-        from tui.app import bookmarking
-    except ImportError:
-        return None
-    return bookmarking

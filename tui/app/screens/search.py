@@ -75,22 +75,26 @@ class SearchScreen(ModalScreen[Target | None]):
                 found = sentence.text.casefold().find(needle)
                 if found < 0:
                     continue
-                facts = ()
+                facts: tuple[int, ...] = ()
                 if self.analysis is not None:
                     facts = self.analysis.sentence_groups.get((article.id, sentence.index), ())
                 fact = facts[0] if facts else None
                 self.targets.append(
-                    Target(fact=fact, article=article.id, offset=sentence.start, search=words.strip())
+                    Target(
+                        fact=fact, article=article.id, offset=sentence.start, search=words.strip()
+                    )
                 )
-                options.append(Option(self._prompt(position, sentence.text, found, len(needle), fact)))
+                options.append(
+                    Option(self._prompt(position, sentence.text, found, len(needle), fact))
+                )
                 if len(options) >= MAX_RESULTS:
                     break
             if len(options) >= MAX_RESULTS:
                 break
         results.add_options(options)
-        self.query_one(".view-box").border_title = (
-            f"Search the articles · {len(options)}{'+' if len(options) >= MAX_RESULTS else ''} results"
-        )
+        self.query_one(
+            ".view-box"
+        ).border_title = f"Search the articles · {len(options)}{'+' if len(options) >= MAX_RESULTS else ''} results"
 
     def _prompt(self, position: int, text: str, found: int, length: int, fact: int | None) -> Text:
         article = self.corpus.articles[position]
@@ -99,7 +103,11 @@ class SearchScreen(ModalScreen[Target | None]):
         prefix = "…" if start else ""
         line = Text.assemble(("▌", article_color(position)), f" {prefix}{snippet}")
         line.highlight_words([text[found : found + length]], "reverse", case_sensitive=False)
-        where = f"fact {fact + 1}: {self.analysis.groups[fact].label}" if fact is not None and self.analysis else "not an aligned fact"
+        where = (
+            f"fact {fact + 1}: {self.analysis.groups[fact].label}"
+            if fact is not None and self.analysis
+            else "not an aligned fact"
+        )
         line.append(f"\n   {article.source or article.id} · {where}", "dim")
         return line
 

@@ -24,8 +24,8 @@ from tui.app.layout import ArticleLayout, LayoutCache, Line
 from tui.app.messages import PaneLaidOut, PaneScrolled, SentenceClicked
 from tui.core.models import Article, DiffSpan, Quote
 
-Highlight = tuple[int, tuple[DiffSpan, ...]]
-"""A sentence index and its diff spans."""
+Highlight = tuple[tuple[int, tuple[DiffSpan, ...]], ...]
+"""The highlighted sentences (index and diff spans): a fact may hold several of one article."""
 
 _DIFF_CLASS = {
     "own": "article-view--own",
@@ -66,7 +66,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.article: Article | None = None
         self.quotes: tuple[Quote, ...] = ()
         self.wrapped: ArticleLayout | None = None
-        self.highlight: Highlight | None = None
+        self.highlight: Highlight = ()
         self.hot_quote: str | None = None
         self.search: re.Pattern[str] | None = None
         self._quiet = False
@@ -81,8 +81,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.quotes = tuple(quotes)
         self.relayout(force=True)
 
-    def set_highlight(self, highlight: Highlight | None, hot_quote: str | None = None) -> None:
-        """Highlight one sentence with its diff spans (or none)."""
+    def set_highlight(self, highlight: Highlight, hot_quote: str | None = None) -> None:
+        """Highlight sentences with their diff spans (or none)."""
         if highlight != self.highlight or hot_quote != self.hot_quote:
             self.highlight = highlight
             self.hot_quote = hot_quote
@@ -205,26 +205,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         for quote in self.quotes:
             if quote.end > start and quote.start < end:
                 paint("article-view--quote", quote.start, quote.end)
-        if self.highlight is not None:
-            sentence = self.article.sentences[self.highlight[0]]
+        for index, spans in self.highlight:
+            sentence = self.article.sentences[index]
+            if sentence.end <= start or sentence.start >= end:
+                continue
             paint("article-view--sentence", sentence.start, sentence.end)
-            for span in self.highlight[1]:
+            for span in spans:
                 if span.kind in _DIFF_CLASS:
                     paint(_DIFF_CLASS[span.kind], span.start, span.end)
         if self.search is not None:
-            for match in self.search.finditer(source, max(start - 40, 0), min(end + 40, len(source))):
+            for match in self.search.finditer(
+                source, max(start - 40, 0), min(end + 40, len(source))
+            ):
                 paint("article-view--match", match.start(), match.end())
         for badge in reversed(line.badges):
             cut = max(badge.offset - start, 0)
             name = "article-view--badge-hot" if badge.quote == self.hot_quote else ""
             if not name:
-                hot = self.highlight is not None and self._in_highlight(badge.offset)
+                hot = self._in_highlight(badge.offset)
                 name = "article-view--badge-hot" if hot else "article-view--badge"
             label = Text.assemble((f" {badge.label} ", self._style(name)), " ")
             text = Text.assemble(text[:cut], label, text[cut:])
         return text
 
     def _in_highlight(self, offset: int) -> bool:
-        assert self.article is not None and self.highlight is not None
-        sentence = self.article.sentences[self.highlight[0]]
-        return sentence.start <= offset < sentence.end
+        assert self.article is not None
+        sentences = self.article.sentences
+        return any(sentences[i].start <= offset < sentences[i].end for i, _ in self.highlight)

@@ -63,7 +63,7 @@ class PaneDeck(Horizontal):
 
     # -- which article where ----------------------------------------------------------
 
-    async def add_pane(self) -> bool:
+    def add_pane(self) -> bool:
         """Add a pane with the next article not shown; False if there is no room."""
         count = len(self.positions)
         if count >= len(self.corpus.articles) or self.size.width // (count + 1) < MIN_PANE_WIDTH:
@@ -74,19 +74,26 @@ class PaneDeck(Horizontal):
         position = next(p for p in candidates if p not in self.positions)
         self.positions.append(position)
         self.active = count
-        await self.recompose()
-        self.call_after_refresh(self.level)
+        self._rebuild()
         return True
 
-    async def remove_pane(self) -> bool:
+    def remove_pane(self) -> bool:
         """Remove the active pane; False if it is the last one."""
         if len(self.positions) <= 1:
             return False
         del self.positions[self.active]
         self.active = min(self.active, len(self.positions) - 1)
-        await self.recompose()
-        self.call_after_refresh(self.level)
+        self._rebuild()
         return True
+
+    def _rebuild(self) -> None:
+        # Composed from the deck's own message loop: data_bind needs the deck as parent.
+        async def rebuild() -> None:
+            await self.recompose()
+            self.panes[self.active].view.focus()
+            self.call_after_refresh(self.level)
+
+        self.call_later(rebuild)
 
     def cycle(self, step: int) -> None:
         """Show the previous/next article in the active pane, skipping ones shown."""

@@ -123,7 +123,9 @@ class FactList(ScrollView, can_focus=False):
                 return None
             if self.failed:
                 return Text(f"Alignment failed: {self.failed}", style=dim)
-            return Text(f"Aligning {len(self.corpus.articles)} articles… {self.progress:.0%}", style=dim)
+            return Text(
+                f"Aligning {len(self.corpus.articles)} articles… {self.progress:.0%}", style=dim
+            )
         groups = self.analysis.groups
         if not groups:
             return Text("No fact is reported by two articles." if row == 0 else "", style=dim)

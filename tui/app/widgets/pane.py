@@ -98,10 +98,10 @@ class ArticlePane(Vertical):
         fact = self.current if fact is None else fact
         if self.analysis is None or not 0 <= fact < len(self.analysis.groups):
             return None
-        for member in self.analysis.groups[fact].members:
-            if member.article == self.article.id:
-                return member.sentence
-        return None
+        sentences = [
+            m.sentence for m in self.analysis.groups[fact].members if m.article == self.article.id
+        ]
+        return min(sentences, default=None)
 
     def sentence_row(self, sentence: int) -> int | None:
         """The row of a sentence in the wrapped text (None before the first layout)."""
@@ -115,15 +115,12 @@ class ArticlePane(Vertical):
         self._update()
 
     def _update(self) -> None:
-        highlight: Highlight | None = None
+        highlight: Highlight = ()
         reports = True
         if self.analysis is not None and 0 <= self.current < len(self.analysis.groups):
-            reports = False
-            for member in self.analysis.groups[self.current].members:
-                if member.article == self.article.id:
-                    highlight = (member.sentence, member.diff)
-                    reports = True
-                    break
+            members = self.analysis.groups[self.current].members
+            highlight = tuple((m.sentence, m.diff) for m in members if m.article == self.article.id)
+            reports = bool(highlight)
         self.view.set_highlight(highlight, self.hot_quote)
         self.set_class(not reports, "-absent")
         if self.header.is_mounted:
