@@ -104,3 +104,32 @@ async def test_bookmark_follows_its_fact_into_an_edited_corpus(tmp_path: Path) -
         assert group is not None
         texts = [app.corpus.article(m.article).sentences[m.sentence].text for m in group.members]
         assert sentence in texts  # The same fact, whatever its id is now.
+
+
+async def test_discrepancy_bookmark_jumps_back_to_the_discrepancy() -> None:
+    app = ReaderApp(load_corpus([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        disc = app.reader.current_discrepancy
+        assert disc is not None
+        await pilot.press("b")
+        await pilot.pause()
+        await type_text(pilot, "numbers differ")
+        await pilot.press("enter")
+        await pilot.pause()
+    (saved,) = open_store()[0].list()
+    assert saved.kind == "discrepancy" and saved.values
+
+    app = ReaderApp(load_corpus([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        assert reader.current_discrepancy is not None
+        assert reader.current_discrepancy.id == disc.id
+        assert reader.current_discrepancy.summary == disc.summary
