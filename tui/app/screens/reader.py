@@ -40,11 +40,9 @@ AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
 class ReaderScreen(Screen[None]):
     """Facts on the left (on top when narrow), articles side by side, status below."""
 
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-narrow"),
-        (110, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
+    # Screen declares these as plain attributes, so mypy refuses a ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "next_fact", "Next fact", key_display="j", tooltip="Next aligned fact"),
