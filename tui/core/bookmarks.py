@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from tui.core.bookmark_model import (
     draft_for_quote,
     parse_tags,
 )
+from tui.core.bookmark_recovery import move_aside, salvage
 from tui.core.bookmark_rows import COLUMNS as _COLUMNS
 from tui.core.bookmark_rows import bookmark_from_row, draft_row, dump_json, safe_text
 
@@ -243,7 +244,7 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
             reason = f"cannot open {path} ({error})"
             return _memory_store(path, reason), f"bookmarks are unavailable: {reason}"
         try:
-            moved = _move_aside(path)
+            moved = move_aside(path)
         except OSError as failure:
             reason = (
                 f"{path} is corrupt ({error}) and cannot be moved aside "
@@ -255,7 +256,7 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
         except sqlite3.Error as again:
             reason = f"cannot start a new store at {path} ({again})"
             return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
-        recovered = _salvage(moved, opened.conn)
+        recovered = salvage(moved, opened.conn)
         warning = (
             f"bookmark store {path} was corrupt ({error}): moved aside to {moved.name}, "
             f"started a new store"
@@ -372,49 +373,6 @@ def _memory_store(path: Path, reason: str) -> BookmarkStore:
         reason=reason,
         warning=f"bookmarks are read-only: {reason}",
     )
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename the bad file (and its WAL and shared-memory files) out of the way, keeping it."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 2
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-        counter += 1
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{path}{suffix}")
-        # No such side file, or another instance moved it first.
-        with suppress(FileNotFoundError):
-            os.replace(source, Path(f"{target}{suffix}"))
-    return target
-
-
-def _salvage(moved: Path, conn: sqlite3.Connection) -> int:
-    """Copy whatever rows can still be read from the moved-aside file into the new store."""
-    try:
-        old = sqlite3.connect(f"{moved.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return 0
-    try:
-        rows = old.execute(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY id").fetchall()
-    except sqlite3.Error:
-        return 0
-    finally:
-        old.close()
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(
-            f"INSERT OR IGNORE INTO bookmarks ({_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        return 0  # The moved-aside file still has them.
-    return len(rows)
 
 
 def _now() -> str:
