@@ -28,11 +28,11 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.align import align  # noqa: E402
-from tui.core.corpus import load_corpus  # noqa: E402
-from tui.core.models import Article, Corpus  # noqa: E402
-from tui.core.normalize import fold_text, rarity  # noqa: E402
-from tui.core.segment import segment  # noqa: E402
+from tui.core.align import align
+from tui.core.corpus import load_corpus
+from tui.core.models import Article, Corpus
+from tui.core.normalize import fold_text, rarity
+from tui.core.segment import segment
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "basil"
 _SWAPS = {

@@ -29,7 +29,7 @@ from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
 
 ACCEPT = 0.24
 """Pair score from which two sentences of different articles report the same fact."""
-LINK = 0.2
+LINK = 0.17
 """Weaker score that lets a sentence join a group it is linked to almost entirely."""
 MIN_SHARED = 1.0
 """Least shared evidence (summed key weights): two common words never make a fact."""
@@ -38,6 +38,8 @@ SAME_ARTICLE_MARGIN = 0.15
 HEADING_FACTOR = 0.85
 """Headings are short and generic: they align, but with a discount."""
 AFFINITY = 4
+SMALL_CORPUS = 3
+"""Up to this many articles, all are taken to report one story (no affinity discount)."""
 """Strong pairs two articles need before each of their pairs counts in full."""
 BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
@@ -186,7 +188,7 @@ def _token_rarity(token: Token, key: str) -> float:
     """Numbers are strong evidence, except small ones and years; so are their contexts."""
     value = token.value or 0.0
     if key.startswith(QTY):
-        return 1.8 if token.kind == "word" else 3.0  # Weekdays recur; large numbers less.
+        return 3.0
     if token.kind == "number":
         if value <= 10:
             return 1.0
@@ -256,6 +258,8 @@ def _with_article_affinity(
     Reports of one event match on many sentences; a lone strong pair between two
     otherwise unrelated articles is usually a coincidence of wording, so it needs more.
     """
+    if len({f.article for f in feats}) <= SMALL_CORPUS:
+        return pairs  # A handful of articles: the reader chose them as one story.
     strong: dict[tuple[int, int], int] = defaultdict(int)
     for p in pairs:
         if p.score >= ACCEPT:

@@ -85,7 +85,7 @@ _IRREGULAR = {
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "evacuate": ("evacu", "flee", "displac", "exodu", "refuge", "escap"),
     "incursion": ("incursion", "invas", "invad", "offens", "assault", "raid", "counterpunch"),
-    "civilian": ("civilian", "resid", "inhabit", "citizen", "civilian"),
+    "civilian": ("civilian", "resid", "resident", "inhabit", "inhabitant", "citizen", "person"),
     "troop": ("troop", "soldier", "servicemen", "fighter"),
     "child": ("child", "boy", "girl", "son", "daughter", "kid", "toddler"),
     "begin": ("begin", "launch", "start", "commenc"),

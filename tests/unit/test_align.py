@@ -1,0 +1,193 @@
+"""Alignment on small hand-made corpora, the public API and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.cli import main
+from tui.core.align import align, align_steps
+from tui.core.corpus import load_corpus
+from tui.core.models import Article, Corpus
+from tui.core.segment import segment
+
+BASIL = Path(__file__).parents[2].parent / "shared/corpora/basil"
+
+
+def article(article_id: str, text: str) -> Article:
+    seg = segment(text)
+    return Article(
+        article_id,
+        f"{article_id}.txt",
+        article_id,
+        None,
+        text,
+        seg.sentences,
+        seg.paragraphs,
+        seg.tweets,
+    )
+
+
+def corpus(*texts: str) -> Corpus:
+    return Corpus(tuple(article(f"a{n}", t) for n, t in enumerate(texts)))
+
+
+SMALL = corpus(
+    "Flooding forced 12,000 residents of Dorvale to evacuate on Monday. "
+    "The mayor praised the volunteers who filled sandbags all night. "
+    "Schools will stay closed until the river drops.",
+    "About 15,000 people fled Dorvale as the river burst its banks on Tuesday. "
+    "A local bakery handed out free bread. "
+    "Officials said schools would remain closed until the water recedes.",
+    "The Dorvale mayor thanked sandbag volunteers for working through the night. "
+    "Stock markets closed higher on Friday.",
+)
+
+
+def pairs_of(result_groups: tuple) -> set[frozenset[tuple[str, int]]]:  # type: ignore[type-arg]
+    found = set()
+    for group in result_groups:
+        for a in group.members:
+            for b in group.members:
+                if a.article != b.article:
+                    found.add(frozenset([(a.article, a.sentence), (b.article, b.sentence)]))
+    return found
+
+
+def test_same_facts_align_and_others_do_not() -> None:
+    result = align(SMALL)
+    found = pairs_of(result.groups)
+    assert frozenset([("a0", 0), ("a1", 0)]) in found  # evacuated / fled
+    assert frozenset([("a0", 1), ("a2", 0)]) in found  # mayor thanks volunteers
+    assert not any(("a2", 1) in pair for pair in found)  # markets: nobody else
+    assert not any(("a1", 1) in pair for pair in found)  # the bakery
+
+
+def test_group_ids_order_and_labels() -> None:
+    result = align(SMALL)
+    assert [g.id for g in result.groups] == list(range(len(result.groups)))
+    order = {a.id: n for n, a in enumerate(SMALL.articles)}
+    firsts = [min((order[m.article], m.sentence) for m in g.members) for g in result.groups]
+    assert firsts == sorted(firsts)
+    for group in result.groups:
+        assert group.label and group.score > 0
+        assert len({m.article for m in group.members}) >= 2
+
+
+def test_discrepancy_ids_point_both_ways() -> None:
+    result = align(SMALL)
+    assert [d.id for d in result.discrepancies] == list(range(len(result.discrepancies)))
+    for group in result.groups:
+        for i in group.discrepancies:
+            assert result.discrepancies[i].group == group.id
+    evac = [d for d in result.discrepancies if d.kind == "number"]
+    assert evac and {v.value for v in evac[0].values} == {"12000", "15000"}
+
+
+def test_align_steps_reports_progress_then_returns() -> None:
+    steps = align_steps(SMALL)
+    progress = []
+    while True:
+        try:
+            progress.append(next(steps))
+        except StopIteration as done:
+            result = done.value
+            break
+    assert progress == sorted(progress) and progress[-1] == 1.0
+    assert all(0.0 <= p <= 1.0 for p in progress)
+    assert result == align(SMALL)
+
+
+def test_one_sentence_may_carry_several_facts() -> None:
+    result = align(load_corpus([]))
+    seed0 = result.groups[0].members[0].article
+    carrying = [
+        g for g in result.groups if any(m.article == seed0 and m.sentence == 1 for m in g.members)
+    ]
+    assert len(carrying) >= 2
+
+
+def test_datelines_never_align() -> None:
+    seeds = load_corpus([])
+    result = align(seeds)
+    for group in result.groups:
+        for m in group.members:
+            assert seeds.article(m.article).sentences[m.sentence].kind != "dateline"
+
+
+def test_single_article_and_unrelated_articles() -> None:
+    assert align(corpus("Only one article here. It says two things.")).groups == ()
+    unrelated = corpus("Cats sleep most of the day.", "The bond market fell sharply.")
+    assert align(unrelated).groups == ()
+
+
+def test_diff_spans_are_inside_ordered_and_disjoint_on_the_seeds() -> None:
+    seeds = load_corpus([])
+    for group in align(seeds).groups:
+        for m in group.members:
+            s = seeds.article(m.article).sentences[m.sentence]
+            for a, b in pairwise(m.diff):
+                assert a.end <= b.start
+            for d in m.diff:
+                assert s.start <= d.start < d.end <= s.end
+        kinds = {d.kind for m in group.members for d in m.diff}
+        assert kinds - {"own"}
+
+
+words = st.sampled_from(
+    "Kursk Kyiv Kiev troops 1,000 one thousand evacuated fled the of a on Tuesday 76,000 "
+    "residents “provocation” major large-scale — 4-year-old border".split()
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(words, min_size=3, max_size=14), min_size=2, max_size=4))
+def test_diff_spans_property(sentences: list[list[str]]) -> None:
+    texts = [" ".join(s) + "." for s in sentences]
+    c = corpus(*texts, *texts[::-1])
+    for group in align(c).groups:
+        for m in group.members:
+            s = c.article(m.article).sentences[m.sentence]
+            last = s.start
+            for d in m.diff:
+                assert last <= d.start < d.end <= s.end
+                last = d.end
+
+
+def test_align_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload) == {"articles", "groups"}
+    ids = {a["id"]: a for a in payload["articles"]}
+    assert len(ids) == 5 and "sentences" in payload["articles"][0]
+    assert [g["id"] for g in payload["groups"]] == list(range(len(payload["groups"])))
+    for group in payload["groups"]:
+        assert set(group) == {"id", "label", "score", "members", "discrepancies"}
+        for member in group["members"]:
+            assert set(member) == {"article", "sentence", "diff"}
+            sentence = ids[member["article"]]["sentences"][member["sentence"]]
+            for d in member["diff"]:
+                assert set(d) == {"start", "end", "kind"}
+                assert d["kind"] in {"shared", "own", "number", "entity"}
+                assert sentence["start"] <= d["start"] < d["end"] <= sentence["end"]
+        for d in group["discrepancies"]:
+            assert d["group"] == group["id"]
+
+
+def test_align_table_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align"]) == 0
+    assert "provocation" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not BASIL.is_dir(), reason="BASIL corpus not present")
+def test_basil_event_aligns_within_the_event() -> None:
+    event = sorted(p for p in BASIL.iterdir() if p.is_dir())[0]
+    result = align(load_corpus([event]))
+    assert result.groups
+    for group in result.groups:
+        assert len({m.article for m in group.members}) >= 2
