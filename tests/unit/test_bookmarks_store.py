@@ -221,13 +221,33 @@ def test_a_damaged_page_is_moved_aside_and_readable_rows_recovered(_private_data
     data = bytearray(path.read_bytes())
     page = 4096
     assert len(data) >= 2 * page
-    data[page * 2 - 300 : page * 2] = b"\xff" * 300  # Scribble over the table's page.
+    data[page : page + 8] = b"\x0d\x00\x00\x00\xff\xff\xff\xff"  # Break the table's root page.
     path.write_bytes(bytes(data))
     store, warning = open_store()
-    assert warning is not None and "moved aside" in warning
+    assert warning is not None and "moved aside" in warning and "\n" not in warning
     assert list(_private_data_dir.glob(f"{STORE_NAME}.corrupt-*"))
     assert not store.read_only
     store.add(draft(9))
+
+
+def test_rows_that_still_read_are_recovered_into_the_new_store(_private_data_dir: Path) -> None:
+    """An index is broken, the table is intact: the new store gets every bookmark back."""
+    store, _ = open_store()
+    for n in range(5):
+        store.add(draft(n))
+    store._conn.execute("CREATE INDEX by_note ON bookmarks(note)")
+    store.close()
+    path = _private_data_dir / STORE_NAME
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'by_note'").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[root * 4096 - 60 : root * 4096] = b"z" * 60
+    path.write_bytes(bytes(data))
+    store, warning = open_store()
+    assert warning is not None and "with 5 recovered bookmark(s)" in warning
+    assert [b.note for b in store.list()] == [f"test note {n}" for n in range(5)]
+    assert list(_private_data_dir.glob(f"{STORE_NAME}.corrupt-*"))
 
 
 def test_a_data_folder_that_cannot_be_created_gives_a_read_only_store(tmp_path: Path) -> None:

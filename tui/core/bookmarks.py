@@ -337,7 +337,10 @@ def _check(conn: sqlite3.Connection) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     result = conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        error = sqlite3.DatabaseError(f"integrity check failed: {result}")
+        problems = [line for line in str(result).splitlines() if not line.startswith("***")]
+        first = problems[0] if problems else str(result)
+        more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+        error = sqlite3.DatabaseError(f"integrity check failed: {first}{more}")
         error.sqlite_errorcode = 11
         raise error
     return version
