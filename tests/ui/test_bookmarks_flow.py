@@ -133,3 +133,23 @@ async def test_discrepancy_bookmark_jumps_back_to_the_discrepancy() -> None:
         assert reader.current_discrepancy is not None
         assert reader.current_discrepancy.id == disc.id
         assert reader.current_discrepancy.summary == disc.summary
+
+
+async def test_palette_finds_a_bookmark_by_its_note(monkeypatch: Any) -> None:
+    from tui.app.bookmark_commands import BookmarksProvider
+    from tui.app.screens.reader import ReaderScreen
+
+    monkeypatch.setattr(ReaderScreen, "COMMANDS", {*ReaderScreen.COMMANDS, BookmarksProvider})
+    group_id, _ = await bookmark_a_fact([])
+    app = ReaderApp(load_corpus([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        reader = app.reader
+        assert reader.current_group is not None and reader.current_group.id != group_id
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "ministry")
+        await pilot.pause(0.5)  # The palette searches in the background.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.current_group is not None and reader.current_group.id == group_id
