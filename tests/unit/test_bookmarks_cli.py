@@ -158,3 +158,21 @@ def test_unusable_stores(
     code, out, err = run(capsys, "list")
     assert code == 0 and "No bookmarks yet" in out
     assert err.count("\n") == 1 and "was corrupt" in err and "moved aside" in err
+
+
+def test_memo_names_outlets_and_titles(basil: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.core.bookmarks import draft_for_fact
+    from tui.core.corpus import load_corpus
+    from tui.core.models import Group, Member
+
+    event = sorted(p for p in basil.iterdir() if p.is_dir())[0]
+    corpus = load_corpus([event])
+    first, second = corpus.articles[:2]
+    group = Group(1, "opening", 1.0, (Member(first.id, 1), Member(second.id, 1)))
+    store, _ = open_store()
+    saved = store.add(draft_for_fact(group, corpus))
+    store.close()
+    assert [n.outlet for n in saved.sources] == [first.source, second.source]
+    code, out, _ = run(capsys, "export")
+    assert code == 0
+    assert f"- **{first.source}** · _{first.title}_ ({first.date}) · `{first.id}`" in out

@@ -43,6 +43,21 @@ class MarkedValue:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceName:
+    """How to name an article in a memo, copied when bookmarked (ids alone mean little)."""
+
+    article: str
+    outlet: str | None
+    title: str
+    date: str | None = None
+
+    @property
+    def short(self) -> str:
+        """The outlet, else the article id."""
+        return self.outlet or self.article
+
+
+@dataclass(frozen=True, slots=True)
 class BookmarkDraft:
     """A bookmark not saved yet: ``BookmarkStore.add`` gives it an id and times."""
 
@@ -59,6 +74,8 @@ class BookmarkDraft:
     discrepancy_kind: str | None = None
     speaker: str | None = None
     quote_text: str | None = None
+    sources: tuple[SourceName, ...] = ()
+    """Outlet, title and date of each marked article."""
 
     def with_note(self, note: str, tags: Sequence[str] = ()) -> BookmarkDraft:
         """The same draft with the user's note and (cleaned) tags."""
@@ -85,6 +102,7 @@ class Bookmark:
     discrepancy_kind: str | None = None
     speaker: str | None = None
     quote_text: str | None = None
+    sources: tuple[SourceName, ...] = ()
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -110,6 +128,7 @@ class Bookmark:
             discrepancy_kind=draft.discrepancy_kind,
             speaker=draft.speaker,
             quote_text=draft.quote_text,
+            sources=draft.sources,
         )
 
 
@@ -130,6 +149,7 @@ def draft_for_fact(group: Group, corpus: Corpus) -> BookmarkDraft:
         label=_one_line(group.label),
         anchors=anchors,
         fingerprint=corpus_fingerprint(corpus),
+        sources=_sources(corpus, anchors),
     )
 
 
@@ -156,6 +176,7 @@ def draft_for_discrepancy(
         values=values,
         fingerprint=corpus_fingerprint(corpus),
         discrepancy_kind=discrepancy.kind,
+        sources=_sources(corpus, anchors),
     )
 
 
@@ -184,7 +205,19 @@ def draft_for_quote(quote: Quote, corpus: Corpus) -> BookmarkDraft:
         fingerprint=corpus_fingerprint(corpus),
         speaker=speaker,
         quote_text=quote.text,
+        sources=_sources(corpus, anchors),
     )
+
+
+def _sources(corpus: Corpus, anchors: Sequence[Anchor]) -> tuple[SourceName, ...]:
+    names = []
+    for article_id in dict.fromkeys(a.article for a in anchors):
+        try:
+            article = corpus.article(article_id)
+        except KeyError:
+            continue
+        names.append(SourceName(article.id, article.source, article.title, article.date))
+    return tuple(names)
 
 
 def _sentence_anchor(corpus: Corpus, article_id: str, index: int) -> Anchor | None:

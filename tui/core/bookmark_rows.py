@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tui.core.bookmark_model import Anchor, Bookmark, BookmarkDraft, MarkedValue
+from tui.core.bookmark_model import Anchor, Bookmark, BookmarkDraft, MarkedValue, SourceName
 
 COLUMNS = (
     "id, kind, target, label, anchors, dvalues, details, note, tags, created, updated, fingerprint"
@@ -76,6 +76,7 @@ def _details(draft: BookmarkDraft) -> dict[str, Any]:
         "discrepancy_kind": draft.discrepancy_kind,
         "speaker": draft.speaker,
         "quote_text": draft.quote_text,
+        "sources": [[n.article, n.outlet, n.title, n.date] for n in draft.sources],
     }
 
 
@@ -102,6 +103,7 @@ def bookmark_from_row(row: tuple[Any, ...]) -> Bookmark:
         discrepancy_kind=extra.get("discrepancy_kind"),
         speaker=extra.get("speaker"),
         quote_text=extra.get("quote_text"),
+        sources=tuple(n for n in map(_source, extra.get("sources") or []) if n is not None),
     )
 
 
@@ -124,4 +126,17 @@ def _value(item: Any) -> MarkedValue | None:
             str(item["article"]), int(item["sentence"]), str(item["text"]), str(item["value"])
         )
     except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _source(item: Any) -> SourceName | None:
+    try:
+        article, outlet, title, date = item
+        return SourceName(
+            str(article),
+            None if outlet is None else str(outlet),
+            str(title),
+            None if date is None else str(date),
+        )
+    except (TypeError, ValueError):
         return None

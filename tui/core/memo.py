@@ -67,6 +67,10 @@ def bookmark_json(bookmark: Bookmark) -> dict[str, Any]:
         "discrepancy_kind": bookmark.discrepancy_kind,
         "speaker": bookmark.speaker,
         "quote_text": bookmark.quote_text,
+        "sources": [
+            {"article": n.article, "outlet": n.outlet, "title": n.title, "date": n.date}
+            for n in bookmark.sources
+        ],
     }
 
 
@@ -154,7 +158,9 @@ def _memo_entry(number: int, bookmark: Bookmark) -> list[str]:
         lines += [f"**Quote:** {speaker} said “{_md(bookmark.quote_text)}”", ""]
     if bookmark.values:
         lines += ["| Source | Value |", "|---|---|"]
-        lines += [f"| {_md(v.article)} | {_md(v.text)} |" for v in bookmark.values]
+        lines += [
+            f"| {_md(_short(bookmark, v.article))} | {_md(v.text)} |" for v in bookmark.values
+        ]
         lines.append("")
     lines += ["**What each source says:**", ""]
     for article in bookmark.articles:
@@ -174,7 +180,12 @@ def _memo_entry(number: int, bookmark: Bookmark) -> list[str]:
 
 def _source_lines(article: str, bookmark: Bookmark) -> list[str]:
     values = [v for v in bookmark.values if v.article == article]
-    head = f"- **{_md(article)}**"
+    head = f"- **{_md(_short(bookmark, article))}**"
+    name = next((n for n in bookmark.sources if n.article == article), None)
+    if name is not None:
+        head += f" · _{_md(name.title)}_" + (f" ({_md(name.date)})" if name.date else "")
+        if name.outlet:
+            head += f" · `{article}`"
     if values:
         head += " — value " + ", ".join(f"**{_md(v.text)}**" for v in values)
     lines = [head]
@@ -182,6 +193,11 @@ def _source_lines(article: str, bookmark: Bookmark) -> list[str]:
         lines.append(f"  > {_wording(anchor, values)}")
     lines.append("")
     return lines
+
+
+def _short(bookmark: Bookmark, article: str) -> str:
+    name = next((n for n in bookmark.sources if n.article == article), None)
+    return name.short if name is not None else article
 
 
 def _wording(anchor: Anchor, values: Sequence[MarkedValue]) -> str:
