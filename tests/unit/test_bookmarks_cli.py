@@ -175,4 +175,4 @@ def test_memo_names_outlets_and_titles(basil: Path, capsys: pytest.CaptureFixtur
     assert [n.outlet for n in saved.sources] == [first.source, second.source]
     code, out, _ = run(capsys, "export")
     assert code == 0
-    assert f"- **{first.source}** · _{first.title}_ ({first.date}) · `{first.id}`" in out
+    assert f"- **{first.source}** · _{first.title}_ ({first.date})" in out

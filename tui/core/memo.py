@@ -184,7 +184,7 @@ def _source_lines(article: str, bookmark: Bookmark) -> list[str]:
     name = next((n for n in bookmark.sources if n.article == article), None)
     if name is not None:
         head += f" · _{_md(name.title)}_" + (f" ({_md(name.date)})" if name.date else "")
-        if name.outlet:
+        if name.outlet and name.outlet != article:
             head += f" · `{article}`"
     if values:
         head += " — value " + ", ".join(f"**{_md(v.text)}**" for v in values)
