@@ -304,7 +304,8 @@ def _prompt(anchored: AnchoredBookmark) -> Text:
     if bookmark.tags:
         details.append(" ".join(f"#{t}" for t in bookmark.tags), "cyan")
         details.append("  ")
-    details.append(f"{len(bookmark.articles)} source(s) · {bookmark.created[:10]}", "dim")
+    names = ", ".join(n.short for n in bookmark.sources) or f"{len(bookmark.articles)} source(s)"
+    details.append(f"{names} · {bookmark.created[:10]}", "dim")
     status = STATUS_LABELS[anchored.status]
     if status:
         details.append(f"  [{status}]", "bold red" if anchored.orphaned else "yellow")
