@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from rapidfuzz.distance import JaroWinkler
 from wordfreq import zipf_frequency
 
 from tui.core.models import Article
@@ -106,7 +107,9 @@ _NAME_PREFIXES = _PERSON_TITLES | frozenset(
     "former vice deputy house senate majority minority republican democratic gop us u.s. "
     "first lady foreign defense defence state federal acting interim the late "
     "commander-in-chief assistant associate security diplomatic intelligence national homeland "
-    "affairs special agent inspector then-deputy".split()
+    "affairs special agent inspector then-deputy host anchor correspondent reporter columnist "
+    "publisher founder ceo activist author analyst economist commentator publicist professor "
+    "lawyer attorney spokesman spokeswoman aide adviser advisor strategist pollster".split()
 )
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -420,6 +423,15 @@ class Attributor:
                 ]
                 if titled:
                     return self._resolve(titled[-1])
+        return self._gendered(pos, pronoun) if pronoun else None
+
+    def _gendered(self, pos: int, pronoun: str) -> str | None:
+        """Last resort for ``his``/``her``: the nearest earlier name of that gender."""
+        for event in reversed([e for e in self.events if e.end <= pos][-8:]):
+            if event.kind == "name" and event.entity == "person":
+                name = self._resolve(event)
+                if name and _gender_fits(name, pronoun, strict=True):
+                    return name
         return None
 
     def _role_links(self) -> list[tuple[_Event, _Event]]:
@@ -552,8 +564,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     for match in _NAME_SPAN.finditer(text):
         start, end = match.start(), match.end()
         words = list(re.finditer(r"\S+", match.group(0)))
-        while words and words[0].group(0).lower().rstrip(".") in _OPENING:
-            words.pop(0)
+        while words and (
+            words[0].group(0).lower().rstrip(".") in _OPENING
+            or (words[0].group(0).endswith("ing") and _opens_sentence(text, match.start()))
+        ):
+            words.pop(0)  # ``The``, ``Asked``, ``Attacking Hillary Clinton``
         if not words:
             continue
         start = match.start() + words[0].start()
@@ -595,7 +610,7 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
     eligible = _eligible(text, start)
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if lower[i] in _NAME_PREFIXES or word.endswith(("’s", "'s")) or lower[i] in PLACES:
+        if _is_prefix(lower[i]) or word.endswith(("’s", "'s")) or lower[i] in PLACES:
             cut = i + 1
     tail = lower[cut:]
     titles = frozenset(w for w in lower[:cut] if w in _PERSON_TITLES)
@@ -611,6 +626,8 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
         or any(w in _GEO_WORDS for w in tail)
     ):
         return _Event(start, end, surface, "name", "place", name, eligible)
+    if any(re.search(r"-[a-z]", w) for w in words[cut:]):
+        return _Event(start, end, surface, "name", "other", name, False)  # ``Mexican-born``
     if tail[-1] in _PERSON_TITLES or tail[-1] in ROLE_NOUNS:
         return _Event(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
     entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
@@ -627,14 +644,14 @@ def same_person(a: str, b: str) -> bool:
     return same_name(_SUFFIX.sub("", a), _SUFFIX.sub("", b))
 
 
-def _gender_fits(name: str, pronoun: str) -> bool:
-    """``he`` is not ``Meredith Vieira``; unknown first names fit either pronoun."""
+def _gender_fits(name: str, pronoun: str, *, strict: bool = False) -> bool:
+    """``he`` is not ``Meredith Vieira``; unknown first names fit either (unless strict)."""
     first = name.split(maxsplit=1)[0].lower() if " " in name else ""
     if pronoun in ("he", "his"):
-        return first not in _FEMALE or first in _MALE
+        return first in _MALE if strict else (first not in _FEMALE or first in _MALE)
     if pronoun in ("she", "her"):
-        return first not in _MALE or first in _FEMALE
-    return True
+        return first in _FEMALE if strict else (first not in _MALE or first in _FEMALE)
+    return not strict
 
 
 def _cues(window: str) -> list[re.Match[str]]:
@@ -642,6 +659,15 @@ def _cues(window: str) -> list[re.Match[str]]:
     found = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
     found += list(_CUE_PHRASE.finditer(window))
     return sorted(found, key=lambda m: m.start())
+
+
+def _is_prefix(word: str) -> bool:
+    """A word that stands before a name without being part of it (``President-elect``)."""
+    if word in _NAME_PREFIXES or word in ROLE_NOUNS:
+        return True
+    if word.endswith(("-elect", "-to-be", "-designate")):
+        return True
+    return word.endswith("s") and (word[:-1] in _PERSON_TITLES or word[:-1] in ROLE_NOUNS)
 
 
 def _eligible(text: str, start: int) -> bool:
@@ -680,7 +706,10 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
     """Each speaker name -> the one shown for it across articles (fullest spelling)."""
     unique = sorted(set(names))
     people = [n for n in unique if not _is_org(n)]
-    result = dict(cluster_names(people))
+    result = {
+        name: canon if _close_spelling(name, canon) else name
+        for name, canon in cluster_names(people).items()
+    }
     orgs: dict[str, str] = {}
     for name in unique:
         if _is_org(name):
@@ -688,6 +717,21 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
             orgs.setdefault(key, name)
             result[name] = orgs[key]
     return result
+
+
+def _close_spelling(name: str, canon: str) -> bool:
+    """Guard against fuzzy chains in big corpora (``Calderón`` is not ``Thomas R. Carper``)."""
+    a = fold(_SUFFIX.sub("", name)).split()
+    b = fold(_SUFFIX.sub("", canon)).split()
+    if not a or not b:
+        return False
+    if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
+        return False
+    if len(a) > 1 and len(b) > 1 and a[0] != b[0]:
+        return (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]) or (
+            JaroWinkler.similarity(a[0], b[0]) >= 0.9
+        )
+    return True
 
 
 def _is_org(name: str) -> bool:

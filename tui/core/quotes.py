@@ -11,6 +11,7 @@ scare quotes and programme titles stay out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -206,17 +207,32 @@ def wording_similarity(a: Quote, b: Quote) -> float:
 
 
 def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
-    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words."""
+    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words.
+
+    Only pairs sharing a word of four letters or more are compared, and only when the
+    shared words could reach the threshold, so a corpus of thousands of quotes stays fast.
+    """
+    keys = [[_norm(w) for w in _WORDS.findall(q.text)] for q in quotes]
+    counts = [Counter(k) for k in keys]
+    index: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        for word in set(key):
+            if len(word) >= 4:
+                index.setdefault(word, []).append(i)
     links: dict[str, list[str]] = {q.id: [] for q in quotes}
     for i, a in enumerate(quotes):
-        for b in quotes[i + 1 :]:
+        candidates = {j for w in set(keys[i]) if len(w) >= 4 for j in index[w] if j > i}
+        for j in sorted(candidates):
+            b = quotes[j]
             if a.article == b.article or a.kind != b.kind:
                 continue
             if a.speaker and b.speaker and a.speaker != b.speaker:
                 continue
-            shortest = min(len(_WORDS.findall(a.text)), len(_WORDS.findall(b.text)))
-            threshold = SAME_QUOTE_RATIO if shortest > SHORT_WORDS else 0.8
-            if wording_similarity(a, b) >= threshold:
+            size = len(keys[i]) + len(keys[j])
+            threshold = SAME_QUOTE_RATIO if min(len(keys[i]), len(keys[j])) > SHORT_WORDS else 0.8
+            if 2 * sum((counts[i] & counts[j]).values()) < threshold * size:
+                continue  # Even in the best order, too few shared words.
+            if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
                 links[a.id].append(b.id)
                 links[b.id].append(a.id)
     return tuple(replace(q, same_as=tuple(links[q.id])) for q in quotes)
