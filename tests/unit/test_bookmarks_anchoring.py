@@ -210,3 +210,23 @@ def test_store_survives_round_trip_of_drafts(_private_data_dir: Path) -> None:
     store, _ = open_store()
     assert store.list() == (mark,)
     assert mark.discrepancy_kind == "number" and mark.articles == ("nyt", "fox")
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_small_edits_inside_the_sentence_still_find_it(data: st.DataObject) -> None:
+    c = corpus()
+    anchor = draft_for_fact(evacuation(c).groups[1], c).anchors[0]
+    at = data.draw(st.integers(anchor.start, anchor.end - 1), label="at")
+    cut = data.draw(st.integers(0, 5), label="cut")
+    insert = data.draw(st.text(alphabet="qwerty 0123456789", max_size=5), label="insert")
+    text = NYT[:at] + insert + NYT[at + cut :]
+    edited = article("nyt", text)
+    found = locate_in(anchor, edited)
+    assert found is not None
+    new_start, new_end = anchor.start, anchor.end - cut + len(insert)
+    assert found.start < new_end and found.end > new_start  # Overlaps the edited sentence.
+    # Segmentation may change with the edit ("eOfficials" joins the previous sentence),
+    # but the sentences found are among those now holding the edited text.
+    holding = {x.index for x in edited.sentences if x.start < new_end and x.end > new_start}
+    assert found.sentences and set(found.sentences) <= holding
