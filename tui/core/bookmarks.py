@@ -149,9 +149,12 @@ class BookmarkStore:
     def get(self, bookmark_id: int) -> Bookmark:
         """One bookmark (``KeyError`` if there is none with that id)."""
         with self._lock:
-            row = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)
-            ).fetchone()
+            try:
+                row = self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)
+                ).fetchone()
+            except sqlite3.Error as error:
+                raise StoreError(f"cannot read bookmarks from {self.path}: {error}") from None
         if row is None:
             raise KeyError(bookmark_id)
         return bookmark_from_row(row)
@@ -241,7 +244,7 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
     warning = None
     try:
         opened = _open_file(path)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.Error, OSError) as error:
         if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
             reason = f"cannot open {path} ({error})"
             return _memory_store(path, reason), f"bookmarks are unavailable: {reason}"
@@ -255,7 +258,7 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
             return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
         try:
             opened = _open_file(path)
-        except sqlite3.Error as again:
+        except (sqlite3.Error, OSError) as again:
             reason = f"cannot start a new store at {path} ({again})"
             return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
         recovered = salvage(moved, opened.conn)
