@@ -138,7 +138,7 @@ _OPENING = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:[A-Za-z.\-]+\s+){0,3}?("
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:(?!(?:of|for|to|with|by|from)\s)[A-Za-z.\-]+\s+){0,3}?("
     + "|".join(ROLE_NOUNS)
     + r")\b"
 )
@@ -279,8 +279,8 @@ class Attributor:
                 ):
                     return self._found(event, word.group(0), "after")
             if n == 0 and not between:
-                nxt = next(iter(self._events_in(word.end(), s_end)), None)
-                if nxt and len(_WORD.findall(self.masked[word.end() : nxt.start])) <= 1:
+                nxt = self._inverted_subject(word.end(), s_end)
+                if nxt is not None:
                     return self._found(nxt, word.group(0), "after")
             return None
         return None
@@ -330,9 +330,25 @@ class Attributor:
             return self._found(event, self.masked[end : dash.end()].strip(), "dash")
         return None
 
+    def _inverted_subject(self, v_end: int, s_end: int) -> _Event | None:
+        """The subject after ``said``: the last name of ``Obama campaign manager Jim Messina``."""
+        events = self._events_in(v_end, s_end)
+        if not events or len(_WORD.findall(self.masked[v_end : events[0].start])) > 1:
+            return None
+        subject = events[0]
+        for event in events[1:]:
+            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", self.masked[subject.end : event.start]):
+                break
+            subject = event
+        return subject
+
     def _context(self, start: int) -> Attribution | None:
         """No cue of its own: the speaker of the sentence before (quote or speech cue)."""
         s_start = self._sentence_start(start)
+        for i in range(len(self.results) - 1, -1, -1):
+            if s_start <= self.spans[i][0] and self.results[i].explicit:
+                found = self.results[i]  # ``"...," said X, D-N.Y. "But ..."``: same sentence.
+                return Attribution(found.speaker, found.mention, None, "context")
         if self.masked[s_start:start].strip(f" \t\n{MASK}"):
             return None  # Words precede the quote in its sentence, none of them a cue.
         prev = self._sentence_before(s_start)
