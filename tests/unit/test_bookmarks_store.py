@@ -176,7 +176,6 @@ def test_two_processes_saving_at_once_both_keep_theirs(_private_data_dir: Path) 
     start = time.time() + 1.0
     code = f"""
     import time
-    who = sys.argv[1] if len(sys.argv) > 1 else None
     time.sleep(max(0.0, {start} - time.time()))
     for n in range(40):
         store.add(draft(n, WHO))
