@@ -33,8 +33,10 @@ from tui.core.bookmarks import (
 REPO = Path(__file__).resolve().parents[2]
 
 CHILD_PRELUDE = """
-import sys
+import sys, time
 from tui.core.bookmarks import Anchor, BookmarkDraft, open_store
+
+time.sleep(max(0.0, START - time.time()))  # Several children can start together.
 
 def draft(n, who="child"):
     return BookmarkDraft(
@@ -60,11 +62,12 @@ def draft(n: int, who: str = "test") -> BookmarkDraft:
     )
 
 
-def child(code: str, data_dir: Path) -> subprocess.Popen[str]:
-    """A real Python process running the store (same package, same data folder)."""
+def child(code: str, data_dir: Path, start: float = 0.0) -> subprocess.Popen[str]:
+    """A real Python process opening the store (same package, same data folder) at ``start``."""
     env = {**os.environ, "KURSK_READER_DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO)}
+    prelude = CHILD_PRELUDE.replace("START", repr(start))
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD_PRELUDE + textwrap.dedent(code)],
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -174,14 +177,14 @@ def test_sigkill_at_random_moments_never_loses_a_finished_save(_private_data_dir
 def test_two_processes_saving_at_once_both_keep_theirs(_private_data_dir: Path) -> None:
     open_store()[0].close()  # Create the schema first so both children only write.
     start = time.time() + 1.0
-    code = f"""
-    import time
-    time.sleep(max(0.0, {start} - time.time()))
+    code = """
     for n in range(40):
         store.add(draft(n, WHO))
     print("done", flush=True)
     """
-    procs = [child(code.replace("WHO", repr(who)), _private_data_dir) for who in ("one", "two")]
+    procs = [
+        child(code.replace("WHO", repr(who)), _private_data_dir, start) for who in ("one", "two")
+    ]
     for proc in procs:
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
@@ -418,26 +421,13 @@ def test_a_writer_waits_for_another_instances_transaction(_private_data_dir: Pat
 
 
 def test_several_instances_creating_the_store_at_once(_private_data_dir: Path) -> None:
-    """First launch of several app instances: one schema, every save kept."""
+    """First launch of several app instances at the same moment: one schema, every save kept."""
     start = time.time() + 1.0
-    code = f"""
-    import time
-    time.sleep(max(0.0, {start} - time.time()))
-    """
-    # The prelude opens the store, so open after the shared start time instead.
-    procs = [
-        child(
-            code
-            + f"""
-    store2, warning2 = open_store()
-    assert warning2 is None, warning2
-    store2.add(draft({n}, "launch"))
+    code = """
+    store.add(draft(N, "launch"))
     print("ok", flush=True)
-    """,
-            _private_data_dir,
-        )
-        for n in range(4)
-    ]
+    """
+    procs = [child(code.replace("N", str(n)), _private_data_dir, start) for n in range(4)]
     for proc in procs:
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0 and out.strip() == "ok", err
