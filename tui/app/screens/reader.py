@@ -68,14 +68,14 @@ class ReaderScreen(Screen[None]):
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FactsProvider}
 
-    analysis: reactive[Analysis | None] = reactive(None, init=False)
-    current: reactive[int] = reactive(-1, init=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
+    current: reactive[int] = reactive(-1, init=False, repaint=False)
     """Position of the current fact in ``analysis.groups`` (-1: none)."""
-    scroll_lock: reactive[bool] = reactive(True, init=False)
-    progress: reactive[float] = reactive(0.0, init=False)
-    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False)
+    scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
+    progress: reactive[float] = reactive(0.0, init=False, repaint=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Ids of the groups that carry a bookmark."""
-    note: reactive[str] = reactive("", init=False)
+    note: reactive[str] = reactive("", init=False, repaint=False)
 
     def __init__(self, corpus: Corpus, analyse_steps: AnalyseSteps) -> None:
         super().__init__()

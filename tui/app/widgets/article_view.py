@@ -70,6 +70,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hot_quote: str | None = None
         self.search: re.Pattern[str] | None = None
         self._quiet = False
+        self._base: Style | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(256)
         self._styles: dict[str, Style] = {}
 
@@ -104,8 +105,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
+        # Called on every focus or class change nearby: keep the lines if nothing changed.
+        styles = {name: self.get_component_rich_style(name, partial=True) for name in self._styles}
+        if self.rich_style != self._base or styles != self._styles:
+            self._base = None
+            self._styles.clear()
+            self._cache.clear()
 
     def relayout(self, force: bool = False) -> None:
         """Wrap the article at the current width, keeping the top sentence in view."""
@@ -172,10 +177,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             style = self._styles[name] = self.get_component_rich_style(name, partial=True)
         return style
 
+    def _base_style(self) -> Style:
+        # ``rich_style`` walks the ancestors each time: too slow to ask per line.
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style()
         if self.wrapped is None or row >= len(self.wrapped.lines):
             return Strip.blank(width, base)
         strip = self._cache.get(row)

@@ -26,10 +26,10 @@ MIN_PANE_WIDTH = 16
 class PaneDeck(Horizontal):
     """Articles side by side; owns which article each pane shows and keeps them level."""
 
-    current: reactive[int] = reactive(-1, init=False)
+    current: reactive[int] = reactive(-1, init=False, repaint=False)
     """Position of the current fact (bound from the screen)."""
-    analysis: reactive[Analysis | None] = reactive(None, init=False)
-    scroll_lock: reactive[bool] = reactive(True, init=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
+    scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
     """Scroll the other panes along with the one the user scrolls."""
 
     def __init__(self, corpus: Corpus, count: int = 2, *, id: str | None = None) -> None:

@@ -36,19 +36,20 @@ class FactList(ScrollView, can_focus=False):
         "fact-list--dim",
     }
 
-    current: reactive[int] = reactive(-1, init=False)
-    analysis: reactive[Analysis | None] = reactive(None, init=False)
-    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False)
+    current: reactive[int] = reactive(-1, init=False, repaint=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Group ids with a bookmark."""
-    shown: reactive[tuple[int, ...]] = reactive((), init=False)
+    shown: reactive[tuple[int, ...]] = reactive((), init=False, repaint=False)
     """Corpus positions of the articles in the panes (the strip for big corpora)."""
-    progress: reactive[float] = reactive(0.0, init=False)
-    failed: reactive[str | None] = reactive(None, init=False)
+    progress: reactive[float] = reactive(0.0, init=False, repaint=False)
+    failed: reactive[str | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
         self._ids = {article.id: i for i, article in enumerate(corpus.articles)}
+        self._base: Style | None = None
         self._cache: dict[int, Strip] = {}
 
     def _changed(self) -> None:
@@ -75,7 +76,8 @@ class FactList(ScrollView, can_focus=False):
     def watch_current(self, old: int, new: int) -> None:
         self._cache.pop(old, None)
         self._cache.pop(new, None)
-        self.refresh()
+        self.refresh_line(old)  # Two lines changed; scrolling repaints the rest anyway.
+        self.refresh_line(new)
         if new >= 0:
             height = self.scrollable_content_region.height
             if not self.scroll_y <= new < self.scroll_y + height:
@@ -86,6 +88,7 @@ class FactList(ScrollView, can_focus=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base = None
         self._cache.clear()
 
     def on_click(self, event: events.Click) -> None:
@@ -93,10 +96,16 @@ class FactList(ScrollView, can_focus=False):
         if self.analysis is not None and 0 <= row < len(self.analysis.groups):
             self.post_message(FactClicked(row))
 
+    def _base_style(self) -> Style:
+        # ``rich_style`` walks the ancestors each time: too slow to ask per line.
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style()
         strip = self._cache.get(row)
         if strip is None:
             text = self._row_text(row)

@@ -38,22 +38,26 @@ def article_color(index: int) -> str:
 class PaneHeader(Vertical):
     """Title, then date, outlet and file; or that the article does not report the fact."""
 
+    _shown: tuple[Text, Text] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(classes="title")
         yield Static(classes="meta")
 
     def show(self, title: Text, meta: Text) -> None:
-        """Replace both lines."""
-        self.query_one(".title", Static).update(title)
-        self.query_one(".meta", Static).update(meta)
+        """Replace both lines (fixed height: no layout pass)."""
+        if (title, meta) != self._shown:
+            self._shown = (title, meta)
+            self.query_one(".title", Static).update(title, layout=False)
+            self.query_one(".meta", Static).update(meta, layout=False)
 
 
 class ArticlePane(Vertical):
     """One article in the deck; the deck binds ``current`` and ``analysis`` into it."""
 
-    current: reactive[int] = reactive(-1, init=False)
+    current: reactive[int] = reactive(-1, init=False, repaint=False)
     """Position of the current fact (bound from the deck)."""
-    analysis: reactive[Analysis | None] = reactive(None, init=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self, index: int, article: Article, position: int, layouts: LayoutCache) -> None:
         super().__init__(classes="pane")

@@ -15,11 +15,11 @@ from tui.core.models import Corpus
 class StatusLine(Horizontal):
     """``fact k/N``, coverage, discrepancies, lock; a progress bar while aligning."""
 
-    current: reactive[int] = reactive(-1, init=False)
-    analysis: reactive[Analysis | None] = reactive(None, init=False)
-    scroll_lock: reactive[bool] = reactive(True, init=False)
-    progress: reactive[float] = reactive(0.0, init=False)
-    note: reactive[str] = reactive("", init=False)
+    current: reactive[int] = reactive(-1, init=False, repaint=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
+    scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
+    progress: reactive[float] = reactive(0.0, init=False, repaint=False)
+    note: reactive[str] = reactive("", init=False, repaint=False)
     """What the current fact was reached through (a quote, a discrepancy, a search)."""
 
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
@@ -27,6 +27,7 @@ class StatusLine(Horizontal):
         self.corpus = corpus
         self.text = Static(id="status-text")
         self.bar = ProgressBar(total=1.0, show_eta=False, id="status-progress")
+        self._shown = ""
 
     def compose(self) -> ComposeResult:
         yield self.text
@@ -58,13 +59,13 @@ class StatusLine(Horizontal):
         sep = " [dim]·[/] "
         analysis = self.analysis
         if analysis is None:
-            self.text.update(f"Aligning {articles} articles{sep}{lock}")
+            self._show(f"Aligning {articles} articles{sep}{lock}")
             return
         total = len(analysis.groups)
         all_disc = len(analysis.discrepancies)
         if not 0 <= self.current < total:
             parts = [f"{total} facts", f"{all_disc} discrepancies", f"{articles} articles", lock]
-            self.text.update(sep.join(parts))
+            self._show(sep.join(parts))
             return
         group = analysis.groups[self.current]
         reporting = len({m.article for m in group.members})
@@ -78,4 +79,10 @@ class StatusLine(Horizontal):
         ]
         if self.note:
             parts.append(f"[i]{escape(self.note)}[/]")
-        self.text.update(sep.join(parts))
+        self._show(sep.join(parts))
+
+    def _show(self, markup: str) -> None:
+        # Fixed size: no layout pass, which would repaint the whole screen.
+        if markup != self._shown:
+            self._shown = markup
+            self.text.update(markup, layout=False)
