@@ -87,7 +87,7 @@ ROLE_NOUNS = (
     "spokesperson official leader mayor governor secretary ambassador commander adviser aide "
     "general candidate nominee chairman chairwoman speaker representative whip diplomat "
     "chancellor premier ruler judge justice officer analyst lawyer attorney counsel director "
-    "professor head prosecutor expert"
+    "professor head prosecutor expert legislator"
 ).split()
 _ROLE_ALIASES = {
     "senator": {"sen", "senator"},
@@ -123,7 +123,10 @@ _GEO_WORDS = frozenset(
 )
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Rev|Sen|Sens|Rep|Reps|Gov|Capt|Gen|Lt|Col|Sgt|St|Jr|Sr|Adm|Amb|Pres|Supt|Atty|Maj|Cpl|Pvt|Brig|Cmdr|Hon"
-_TOKEN = rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*)"
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*"
+    r"|(?:di|de|da|du|del|van|von|le|la|al|el)[A-Z][\w’'\-]*)"
+)
 _NAME_SPAN = re.compile(
     rf"(?<![\w@.’'\-]){_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|du)[ \t]+)?{_TOKEN})*"
 )
@@ -272,7 +275,7 @@ class Attributor:
             between = self._events_in(end, word.start())
             gap = self.masked[end : between[0].start if between else word.start()]
             if between and len(_WORD.findall(gap)) <= 2:
-                return self._found(between[0], word.group(0), "after")
+                return self._found(self._chain_end(between), word.group(0), "after")
             for event in reversed(between):  # ``," one of the women, Maureen Maloney, said``
                 if event.entity in ("person", "org") and re.fullmatch(
                     r",?\s*", self.masked[event.end : word.start()]
@@ -335,9 +338,17 @@ class Attributor:
         events = self._events_in(v_end, s_end)
         if not events or len(_WORD.findall(self.masked[v_end : events[0].start])) > 1:
             return None
+        return self._chain_end(events)
+
+    def _chain_end(self, events: list[_Event]) -> _Event:
+        """``Obama campaign manager Jim Messina``: the name at the end of a role chain."""
         subject = events[0]
         for event in events[1:]:
-            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", self.masked[subject.end : event.start]):
+            gap = self.masked[subject.end : event.start]
+            words = gap.split()
+            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", gap) or _PREPOSITIONS & set(words):
+                break
+            if "and" in words or "or" in words:
                 break
             subject = event
         return subject
@@ -592,11 +603,18 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         opener = len(words) == 1 and _opens_sentence(text, start) and _common(word)
         if opener and not _names_elsewhere(text, word):
             continue
-        if spans and re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", text[spans[-1][1] : start]):
+        gap = text[spans[-1][1] : start] if spans else ""
+        if re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", gap):
             head = text[spans[-1][0] : spans[-1][1]].rsplit(maxsplit=1)[-1].lower()
             if head in ORG_WORDS or head in _PERSON_TITLES:
                 spans[-1] = (spans[-1][0], end)
                 continue
+        if (
+            re.fullmatch(r"\s+(?:and|&)\s+", gap)
+            and text[start:end].split()[-1].lower() in ORG_WORDS
+        ):
+            spans[-1] = (spans[-1][0], end)  # ``Oversight and Government Reform Committee``
+            continue
         spans.append((start, end))
     return spans
 
@@ -631,7 +649,7 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
     tail = lower[cut:]
     titles = frozenset(w for w in lower[:cut] if w in _PERSON_TITLES)
     if any(w in ORG_WORDS for w in tail) or (
-        len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 5
     ):
         org = re.sub(r"^[Tt]he\s+", "", surface).replace("’", "'")
         return _Event(start, end, surface, "name", "org", org, eligible)
