@@ -272,7 +272,11 @@ class Attributor:
         for n, word in enumerate(words):
             if word.group(0).lower() not in CUE_VERBS:
                 continue
-            between = self._events_in(end, word.start())
+            between = [
+                e
+                for e in self._events_in(end, word.start())
+                if e.eligible or e.entity != "other"  # not ``Mexican-born``
+            ]
             gap = self.masked[end : between[0].start if between else word.start()]
             if between and len(_WORD.findall(gap)) <= 2:
                 return self._found(self._chain_end(between), word.group(0), "after")
@@ -611,7 +615,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 continue
         if (
             re.fullmatch(r"\s+(?:and|&)\s+", gap)
-            and text[start:end].split()[-1].lower() in ORG_WORDS
+            and text[start:end].rsplit(maxsplit=1)[-1].lower() in ORG_WORDS
         ):
             spans[-1] = (spans[-1][0], end)  # ``Oversight and Government Reform Committee``
             continue
