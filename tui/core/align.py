@@ -199,55 +199,68 @@ def _token_rarity(token: Token, key: str) -> float:
 def _score_pairs(
     feats: list[SentenceFeatures], weights: dict[str, float]
 ) -> Generator[tuple[float, list[PairScore]], None, None]:
-    """Score every pair sharing a blocking key; yields (progress, accepted-ish pairs)."""
+    """Score the pairs sharing a blocking key; yields (progress, pairs above ``LINK``).
+
+    The shared weight of the blocking keys is summed in numpy for all candidates at
+    once; with the weight of the other keys as an upper bound, only pairs that could
+    still reach ``LINK`` are scored exactly, in Python.
+    """
     key_ids = {k: i for i, k in enumerate(weights)}
-    w = np.array(list(weights.values()), dtype=np.float64)
+    wl = list(weights.values())
+    w = np.array(wl, dtype=np.float64)
     sets = [frozenset(key_ids[k] for k in f.keys) for f in feats]
-    context = np.array([k.startswith(QTY) for k in weights], dtype=bool)
-    totals = np.array([w[list(s)].sum() if s else 0.0 for s in sets])
+    context = {i for i, k in enumerate(weights) if k.startswith(QTY)}
+    totals = np.array([sum(wl[k] for k in s) for s in sets])
     postings: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
         for k in s:
             postings[k].append(i)
     # A key blocks only when it is rare enough to mean something and not everywhere.
     floor = 0.6 * MIN_SHARED
-    blockers = [
-        np.array(p, dtype=np.int64)
-        for k, p in postings.items()
-        if 1 < len(p) <= BLOCK_MAX_DF and w[k] >= floor / 2
-    ]
+    blocking = {k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF and w[k] >= floor / 2}
+    rest = np.array([sum(wl[k] for k in s if k not in blocking) for s in sets])
     n = len(feats)
     chunks: list[np.ndarray] = []
-    for p in blockers:
+    gains: list[np.ndarray] = []
+    for k in blocking:
+        p = np.array(postings[k], dtype=np.int64)
         a, b = np.triu_indices(len(p), 1)
         chunks.append(p[a] * n + p[b])
+        gains.append(np.full(len(a), w[k]))
     if not chunks:
         yield 1.0, []
         return
-    cand = np.unique(np.concatenate(chunks))
-    del chunks
-    art = np.array([f.article for f in feats])
+    cand, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
+    partial = np.bincount(inverse, weights=np.concatenate(gains))
+    del chunks, gains, inverse
     ia, ib = cand // n, cand % n
-    total = len(cand)
-    for start in range(0, total, 50_000):
-        xa, xb = ia[start : start + 50_000].tolist(), ib[start : start + 50_000].tolist()
+    bound = partial + np.minimum(rest[ia], rest[ib])
+    product = totals[ia] * totals[ib]
+    best = bound / (1.8 * np.maximum(product, 1e-9) ** 0.25)
+    keep = (bound >= floor) & (best >= LINK)
+    ia, ib = ia[keep], ib[keep]
+    art = [f.article for f in feats]
+    heading = [f.kind == "heading" for f in feats]
+    total = len(ia)
+    step = 20_000
+    for start in range(0, max(total, 1), step):
+        xa, xb = ia[start : start + step].tolist(), ib[start : start + step].tolist()
         batch: list[PairScore] = []
         for a, b in zip(xa, xb, strict=True):
-            common = list(sets[a] & sets[b])
-            if len(common) - int(context[common].sum()) < 2:
+            common = sets[a] & sets[b]
+            if len(common - context) < 2:
                 continue  # One shared word (and its contexts) is a coincidence.
-            shared = float(w[common].sum())
+            shared = sum(wl[k] for k in common)
             if shared < floor:
                 continue
-            ta, tb = totals[a], totals[b]
-            score = pair_score(shared, ta, tb)
-            if feats[a].kind == "heading" or feats[b].kind == "heading":
+            score = pair_score(shared, totals[a], totals[b])
+            if heading[a] or heading[b]:
                 score *= HEADING_FACTOR
             if art[a] == art[b]:
                 score -= SAME_ARTICLE_MARGIN
             if score >= LINK:
                 batch.append(PairScore(a, b, score, shared))
-        yield min(1.0, (start + 50_000) / total), batch
+        yield min(1.0, (start + step) / max(total, 1)), batch
 
 
 def _with_article_affinity(
@@ -267,8 +280,11 @@ def _with_article_affinity(
     kept = []
     for p in pairs:
         support = strong[(feats[p.a].article, feats[p.b].article)]
-        factor = 1.0 if support >= AFFINITY else 0.5 + 0.5 * support / AFFINITY
-        kept.append(PairScore(p.a, p.b, p.score * factor, p.shared))
+        if support >= AFFINITY:
+            kept.append(p)
+        else:
+            factor = 0.5 + 0.5 * support / AFFINITY
+            kept.append(PairScore(p.a, p.b, p.score * factor, p.shared))
     return kept
 
 

@@ -58,6 +58,11 @@ _ACTORS = re.compile(
     r"\b(?:the\s+)?(?P<actor>Kremlin|White House|Pentagon|State Department|"
     r"(?:[A-Z][a-z]+\s+)?(?:Foreign|Defense|Defence)\s+Ministry|Ministry of \w+)\b"
 )
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b",
+    re.IGNORECASE,
+)
 _SHORT_QUOTE = 6
 """Quotes up to this many words are labels ("a major provocation"): wording counts."""
 
@@ -123,7 +128,7 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
 def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
     by_unit: dict[str, list[DiscrepancyValue]] = defaultdict(list)
     for article, sentence in members:
-        if not any(c.isdigit() for c in sentence.text) and " thousand" not in sentence.text:
+        if not _HAS_NUMBER.search(sentence.text):
             continue
         tokens = [t for t in _tokens(sentence.text) if not (t.stop and t.kind == "word")]
         for i, token in enumerate(tokens):
