@@ -158,9 +158,8 @@ def _memo_entry(number: int, bookmark: Bookmark) -> list[str]:
         lines += [f"**Quote:** {speaker} said “{_md(bookmark.quote_text)}”", ""]
     if bookmark.values:
         lines += ["| Source | Value |", "|---|---|"]
-        lines += [
-            f"| {_md(_short(bookmark, v.article))} | {_md(v.text)} |" for v in bookmark.values
-        ]
+        shown = dict.fromkeys((_short(bookmark, v.article), v.text) for v in bookmark.values)
+        lines += [f"| {_md(source)} | {_md(text)} |" for source, text in shown]
         lines.append("")
     lines += ["**What each source says:**", ""]
     for article in bookmark.articles:
@@ -187,7 +186,8 @@ def _source_lines(article: str, bookmark: Bookmark) -> list[str]:
         if name.outlet and name.outlet != article:
             head += f" · `{article}`"
     if values:
-        head += " — value " + ", ".join(f"**{_md(v.text)}**" for v in values)
+        texts = dict.fromkeys(v.text for v in values)
+        head += " — value " + ", ".join(f"**{_md(t)}**" for t in texts)
     lines = [head]
     for anchor in (a for a in bookmark.anchors if a.article == article):
         lines.append(f"  > {_wording(anchor, values)}")
