@@ -59,3 +59,24 @@ def test_cluster_picks_the_most_complete_spelling() -> None:
     clusters = cluster_names(["Zelensky", "Zelenskyy", "President Volodymyr Zelenskyy", "Putin"])
     assert clusters["Zelensky"] == "Volodymyr Zelenskyy"
     assert clusters["Putin"] == "Putin"
+
+
+def test_names_written_with_periods_stay_whole() -> None:
+    found = [m.text for m in find_names("Rep. Brad Wenstrup, R-Ohio, met Bridget A. Brink.")]
+    assert found == ["Rep. Brad Wenstrup", "Bridget A. Brink"]
+    assert [m.text for m in find_names("The U.S. Capitol Police said so.")] == [
+        "U.S. Capitol Police"
+    ]
+
+
+def test_suffixes_do_not_count_as_surnames() -> None:
+    assert same_name("Donald Trump Jr.", "Donald Trump")
+    assert same_name("George T. Conway III", "Mr. Conway")
+
+
+def test_loose_matches_do_not_chain_across_a_big_corpus() -> None:
+    clusters = cluster_names(
+        ["Roger Williams", "Roberton Williams", "Calderón", "Thomas R. Carper"]
+    )
+    assert clusters["Roger Williams"] != clusters["Roberton Williams"]
+    assert clusters["Calderón"] == "Calderón"

@@ -41,10 +41,18 @@ _STOP = frozenset(
 )
 """Capitalised only because they open a sentence."""
 
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][\w’'\-]*)"
+"""One word of a name: an initialism (``U.S.``), an initial (``A.``) or a capitalised word."""
 _NAME = re.compile(
-    r"(?<![\w@])(?:[A-Z][\w’'\-]*|[A-Z]\.)"
-    r"(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|of)[ \t]+)?(?:[A-Z][\w’'\-]*|[A-Z]\.))*"
+    r"(?<![\w@])(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Rev|Capt|Adm|Maj|Prof|St)\.[ \t]+)?"
+    + _WORD
+    + r"(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|of)[ \t]+)?"
+    + _WORD
+    + r")*"
 )
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
+"""``R-Ohio``, ``D-Calif.``: a US party and state, not a name."""
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 _FOLD_RULES: tuple[tuple[str, str], ...] = (
@@ -105,7 +113,8 @@ def same_name(a: str, b: str) -> bool:
     Surnames must match after folding (or fuzzily, above the threshold); first names,
     when both are given, must agree too. ``Russia`` / ``Russian`` are not variants.
     """
-    ta, tb = fold(strip_titles(a)).split(), fold(strip_titles(b)).split()
+    ta = fold(_SUFFIX.sub("", strip_titles(a))).split()
+    tb = fold(_SUFFIX.sub("", strip_titles(b))).split()
     if not ta or not tb:
         return False
     if not _similar_word(ta[-1], tb[-1]):
@@ -113,7 +122,7 @@ def same_name(a: str, b: str) -> bool:
     if len(ta) > 1 and len(tb) > 1:
         first_a, first_b = ta[0], tb[0]
         if not (first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1)):
-            return _similar_word(first_a, first_b, 0.8)
+            return _similar_word(first_a, first_b, 0.9)
     return True
 
 
@@ -137,7 +146,12 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
             words.pop(0)
         if not words or (len(words) == 1 and _opens_sentence(text, s) and _common(words[0])):
             continue
-        surface = _POSSESSIVE.sub("", text[s:e].rstrip("."))
+        if _PARTY_TAG.match(words[-1]) and len(words) == 1:
+            continue
+        surface = text[s:e]
+        if not re.search(r"(?:\b[A-Z]\.)+$", surface):  # Keep the period of U.S. and A.
+            surface = surface.rstrip(".")
+        surface = _POSSESSIVE.sub("", surface)
         e = s + len(surface)
         key = fold(surface)
         if key and len(key) > 1:
@@ -161,18 +175,21 @@ def cluster_names(names: Iterable[str]) -> dict[str, str]:
         words = fold(strip_titles(name)).split()
         if words:
             by_initial.setdefault(words[-1][:1], []).append(name)
+    members: dict[str, list[str]] = {n: [n] for n in unique}
     for bucket in by_initial.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if root(a) != root(b) and same_name(a, b):
-                    parent[root(a)] = root(b)
-    clusters: dict[str, list[str]] = {}
-    for name in unique:
-        clusters.setdefault(root(name), []).append(name)
+                ra, rb = root(a), root(b)
+                # Complete link: every pair across the two clusters must match, so that
+                # loose matches never chain (Roger Williams ~ Roberton Williams ~ ...).
+                if ra != rb and all(same_name(x, y) for x in members[ra] for y in members[rb]):
+                    parent[ra] = rb
+                    members[rb].extend(members.pop(ra))
+    clusters = {r: m for r, m in members.items() if root(r) == r}
     result: dict[str, str] = {}
-    for members in clusters.values():
-        best = max(members, key=lambda n: (len(strip_titles(n).split()), len(n), n))
-        for member in members:
+    for group in clusters.values():
+        best = max(group, key=lambda n: (len(strip_titles(n).split()), len(n), n))
+        for member in group:
             result[member] = strip_titles(best)
     return result
 
