@@ -29,12 +29,14 @@ from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
 
 ACCEPT = 0.24
 """Pair score from which two sentences of different articles report the same fact."""
-LINK = 0.17
+LINK = 0.15
 """Weaker score that lets a sentence join a group it is linked to almost entirely."""
 MIN_SHARED = 1.0
 """Least shared evidence (summed key weights): two common words never make a fact."""
 SAME_ARTICLE_MARGIN = 0.15
 """A fact repeated inside one article needs a stronger match to join its group."""
+PAIR_RARITY = 2.0
+"""Rarity given to a word pair: a phrase is rarer than its words."""
 HEADING_FACTOR = 0.85
 """Headings are short and generic: they align, but with a discount."""
 AFFINITY = 4
@@ -131,11 +133,20 @@ def _features(article: int, index: int, offset: int, kind: str, text: str) -> Se
             for near in content[max(0, n - 3) : n + 4]:
                 if near.kind == "word" and near.norm not in _WEEKDAYS and near.key not in _VAGUE:
                     keys.setdefault(QTY + near.key, token)
+    words = [t for t in content if t.kind == "word" and t.key in keys]
+    for left, right in zip(words, words[1:], strict=False):
+        if right.start - left.end < 16:
+            # Word pairs: "World War II", "state of emergency", "North Korean missile".
+            keys.setdefault(f"{PAIR}{left.key} {right.key}", left)
     return SentenceFeatures(article, index, offset, kind, text, tokens, keys)
 
 
 QTY = "~#"
 """Prefix of the keys that pair a quantity with a neighbouring word."""
+PAIR = "~+"
+"""Prefix of the keys made of two neighbouring content words."""
+DERIVED = "~"
+"""Prefix shared by derived keys (quantity contexts, word pairs)."""
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VAGUE = frozenset("more than over around about some least approximately up nearly almost".split())
 
@@ -187,6 +198,8 @@ def _key_weights(feats: list[SentenceFeatures]) -> dict[str, float]:
 def _token_rarity(token: Token, key: str) -> float:
     """Numbers are strong evidence, except small ones and years; so are their contexts."""
     value = token.value or 0.0
+    if key.startswith(PAIR):
+        return PAIR_RARITY
     if key.startswith(QTY):
         return 3.0
     if token.kind == "number":
@@ -209,7 +222,7 @@ def _score_pairs(
     wl = list(weights.values())
     w = np.array(wl, dtype=np.float64)
     sets = [frozenset(key_ids[k] for k in f.keys) for f in feats]
-    context = {i for i, k in enumerate(weights) if k.startswith(QTY)}
+    context = {i for i, k in enumerate(weights) if k.startswith(DERIVED)}
     totals = np.array([sum(wl[k] for k in s) for s in sets])
     postings: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
@@ -378,7 +391,7 @@ def group_label(feats: list[SentenceFeatures], weights: dict[str, float], group:
     for i in group:
         for key in feats[i].keys:
             counts[key].add(feats[i].article)
-    shared = [k for k, arts in counts.items() if len(arts) > 1 and not k.startswith(QTY)]
+    shared = [k for k, arts in counts.items() if len(arts) > 1 and not k.startswith(DERIVED)]
     shared.sort(key=lambda k: -weights.get(k, 0.0) * len(counts[k]))
     words: list[str] = []
     for key in shared[:4]:
