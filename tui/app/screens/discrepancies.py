@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,9 +14,15 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
-from tui.app.widgets.pane import article_color
+from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Discrepancy
+
+
+def _bare(text: str) -> str:
+    """Letters and digits only: ``76,000`` and ``76000`` say the same."""
+    return re.sub(r"[\W_]", "", text).casefold()
+
 
 KIND_LABELS = {
     "number": "number",
@@ -63,9 +70,9 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
                 article = self.analysis.corpus.article(value.article)
                 prompt.append("\n   ")
                 prompt.append("▌", article_color(positions.get(value.article, 0)))
-                prompt.append(f" {article.source or article.id}: ", "dim")
+                prompt.append(f" {short_name(article)}: ", "dim")
                 prompt.append(value.text, "bold")
-                if value.value and value.value != value.text:
+                if _bare(value.value) != _bare(value.text):
                     prompt.append(f"  ({value.value})", "dim")
             options.append(Option(prompt, id=str(discrepancy.id)))
         return options

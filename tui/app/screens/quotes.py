@@ -13,11 +13,15 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
-from tui.app.widgets.pane import article_color
+from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Quote
 
 UNATTRIBUTED = "Unattributed"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _snippet(text: str, limit: int = 160) -> str:
@@ -60,9 +64,8 @@ class QuotesScreen(ModalScreen[Target | None]):
         options: list[Option | None] = []
         for speaker, quotes in speakers(self.analysis.quotes):
             articles = len({q.article for q in quotes})
-            heading = Text.assemble(
-                (speaker, "bold"), (f"  {len(quotes)} quotes in {articles} articles", "dim")
-            )
+            counts = f"  {_plural(len(quotes), 'quote')} in {_plural(articles, 'article')}"
+            heading = Text.assemble((speaker, "bold"), (counts, "dim"))
             options.append(Option(heading, disabled=True))
             for quote in sorted(quotes, key=lambda q: (positions.get(q.article, 0), q.start)):
                 self.quotes[quote.id] = quote
@@ -81,9 +84,8 @@ class QuotesScreen(ModalScreen[Target | None]):
         return options[:-1] if options else options
 
     def _source(self, quote: Quote) -> str:
-        article = self.analysis.corpus.article(quote.article)
-        name = article.source or article.id
-        return f"— {name}" + (f", via {quote.cue}" if quote.cue else "")
+        name = short_name(self.analysis.corpus.article(quote.article))
+        return f"— {name}" + (f", {quote.cue}" if quote.cue else "")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

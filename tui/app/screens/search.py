@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
-from tui.app.widgets.pane import article_color
+from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
 
@@ -108,7 +108,7 @@ class SearchScreen(ModalScreen[Target | None]):
             if fact is not None and self.analysis
             else "not an aligned fact"
         )
-        line.append(f"\n   {article.source or article.id} · {where}", "dim")
+        line.append(f"\n   {short_name(article)} · {where}", "dim")
         return line
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -35,6 +35,14 @@ def article_color(index: int) -> str:
     return ARTICLE_COLORS[index % len(ARTICLE_COLORS)]
 
 
+def short_name(article: Article, limit: int = 28) -> str:
+    """A few words naming an article in lists: its outlet, else its title."""
+    if article.source:
+        return article.source
+    title = article.title.rstrip(" …")
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 class PaneHeader(Vertical):
     """Title, then date, outlet and file; or that the article does not report the fact."""
 
