@@ -20,6 +20,24 @@ from typing import Literal
 from rapidfuzz.distance import JaroWinkler
 from wordfreq import zipf_frequency
 
+from tui.core.lexicon import (
+    ABBREVIATIONS,
+    CUE_NOUNS,
+    CUE_VERBS,
+    DAYS,
+    FEMALE_NAMES,
+    GEO_WORDS,
+    MALE_NAMES,
+    NAME_PREFIXES,
+    OBJECT_MARKERS,
+    OPENING_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACES,
+    PREPOSITIONS,
+    ROLE_ALIASES,
+    ROLE_NOUNS,
+)
 from tui.core.models import Article
 from tui.core.names import cluster_names, fold, same_name
 
@@ -28,101 +46,8 @@ Rule = Literal[
 ]
 EntityKind = Literal["person", "org", "place", "other"]
 
-_SAY = {"say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing"}
-_REGULAR = (
-    "add state urge claim vow explain note declare announce insist argue warn ask reply respond "
-    "answer acknowledge admit concede conclude describe call label term dub brand suggest accuse "
-    "criticize criticise praise commend slam blast complain recall remark observe emphasize "
-    "emphasise stress assert allege maintain contend confirm deny predict promise pledge threaten "
-    "voice echo quip joke scoff shout exclaim repeat reiterate testify report demand plead lament "
-    "boast tout caution counter retort agree decry condemn denounce characterize characterise hail "
-    "laud affirm tweet post mock chide scold lash blame charge muse recount signal underscore "
-    "highlight continue implore proclaim whisper yell mutter concur speculate express deem cite"
-).split()
-
-
-def _inflect(base: str) -> set[str]:
-    """Regular verb forms, generously: a wrong extra form costs nothing here."""
-    stem = base[:-1] if base.endswith("e") else base
-    ies = base[:-1] + "ie" if base.endswith("y") and base[-2] not in "aeiou" else base
-    forms = {base, ies + "s", ies + "d" if ies != base else stem + "ed", stem + "ing"}
-    forms |= {base + "es", base + base[-1] + "ed", base + base[-1] + "ing"}
-    return forms
-
-
-CUE_VERBS = frozenset(
-    {w for base in _REGULAR for w in _inflect(base)}
-    | {w for base, forms in _SAY.items() for w in (base, *forms.split())}
-)
-"""Lower-case verb forms that introduce or close a quote."""
-CUE_NOUNS = frozenset(
-    "statement statements remarks remark comment comments response reply answer words tweet "
-    "post message retort".split()
-)
-_PREPOSITIONS = frozenset(
-    "of for to by with from on about against at in into toward towards over under than like "
-    "including after before between during among within without upon onto behind".split()
-)
-_OBJECT_MARKERS = frozenset("that whether if whom".split()) | CUE_VERBS
-ORG_WORDS = frozenset(
-    "ministry committee council kremlin police department agency office army forces force "
-    "news times post journal party government court university institute commission service "
-    "services center centre house senate congress parliament administration association "
-    "union bureau command staff guard navy corps embassy campaign network press reuters "
-    "bank company corporation inc group foundation organization organisation fbi cia nato "
-    "pentagon hospital school college board authority authorities cabinet duma federation "
-    "command media".split()
-)
-PLACES = frozenset(
-    "russia ukraine kyiv kiev moscow kursk belgorod america washington china iran israel gaza "
-    "europe britain england france germany poland belarus syria iraq afghanistan libya mexico "
-    "canada japan korea india pakistan turkey texas ohio florida california york jersey utah "
-    "virginia maine delaware iowa illinois georgia alabama arizona nevada missouri kentucky "
-    "louisiana pennsylvania michigan wisconsin minnesota colorado oregon carolina tennessee "
-    "massachusetts maryland connecticut hawaii alaska kenya ferguson orlando donbass donetsk "
-    "sudzha crimea odesa kharkiv lviv states kingdom union africa asia".split()
-)
-ROLE_NOUNS = (
-    "senator president congressman congresswoman lawmaker minister spokesman spokeswoman "
-    "spokesperson official leader mayor governor secretary ambassador commander adviser aide "
-    "general candidate nominee chairman chairwoman speaker representative whip diplomat "
-    "chancellor premier ruler judge justice officer analyst lawyer attorney counsel director "
-    "professor head prosecutor expert legislator"
-).split()
-_ROLE_ALIASES = {
-    "senator": {"sen", "senator"},
-    "representative": {"rep", "representative", "congressman", "congresswoman"},
-    "congressman": {"rep", "representative", "congressman"},
-    "congresswoman": {"rep", "representative", "congresswoman"},
-    "governor": {"gov", "governor"},
-    "general": {"general", "gen"},
-}
-_PERSON_TITLES = frozenset(
-    "president mr mrs ms dr sen senator rep representative gov governor mayor ambassador "
-    "secretary minister speaker leader whip commander chief capt captain rev reverend judge "
-    "justice general gen attorney chairman chairwoman lt col sgt adm pope prince king queen "
-    "chancellor premier spokesman spokeswoman prosecutor".split()
-)
-_NAME_PREFIXES = _PERSON_TITLES | frozenset(
-    "former vice deputy house senate majority minority republican democratic gop us u.s. "
-    "first lady foreign defense defence state federal acting interim the late "
-    "commander-in-chief assistant associate security diplomatic intelligence national homeland "
-    "affairs special agent inspector then-deputy host anchor correspondent reporter columnist "
-    "publisher founder ceo activist author analyst economist commentator publicist professor "
-    "lawyer attorney spokesman spokeswoman aide adviser advisor strategist pollster".split()
-)
-_DAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec god".split()
-)
-_GEO_WORDS = frozenset(
-    "valley river county city street avenue hill island mountain lake park square bridge beach "
-    "bay station airport road highway turnpike freeway region oblast province district "
-    "village town".split()
-)
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
-_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Rev|Sen|Sens|Rep|Reps|Gov|Capt|Gen|Lt|Col|Sgt|St|Jr|Sr|Adm|Amb|Pres|Supt|Atty|Maj|Cpl|Pvt|Brig|Cmdr|Hon"
+_ABBREVIATIONS = "|".join(ABBREVIATIONS)
 _TOKEN = (
     rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*"
     r"|(?:di|de|da|du|del|van|von|le|la|al|el)[A-Z][\w’'\-]*)"
@@ -130,49 +55,12 @@ _TOKEN = (
 _NAME_SPAN = re.compile(
     rf"(?<![\w@.’'\-]){_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|du)[ \t]+)?{_TOKEN})*"
 )
-_OPENING = frozenset(
-    "a an the this that these those he she it they we i you his her its their our but and or so "
-    "yet in on at for from after before when while if as since there here what who why how where "
-    "some many most all both each no not meanwhile however still also then now today yesterday "
-    "last according despite although though even just one two three asked updated earlier later "
-    "likewise another fellow rather than with without by like during under over through until "
-    "unlike among once of to at into about against upon".split()
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:(?!(?:of|for|to|with|by|from)\s)[A-Za-z.\-]+\s+){0,3}?("
     + "|".join(ROLE_NOUNS)
     + r")\b"
-)
-_FEMALE = frozenset(
-    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
-    "margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah "
-    "stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma "
-    "nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather "
-    "diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith "
-    "megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn "
-    "janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly "
-    "isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary meredith "
-    "kristen kirsten dana charlene yvette dominique angela condoleezza kamala elena sonia "
-    "michele nikki kellyanne sarah huckabee sheila maxine rashida ilhan alexandria ayanna "
-    "liz lindsey chelsea melania ivanka tulsi elise marsha debbie tammy kirstjen loretta "
-    "valerie samantha nadia olena yulia iryna oksana natalia svetlana tatiana olga galina "
-    "maria zakharova ursula angela theresa bridget".split()
-)
-_MALE = frozenset(
-    "james john robert michael william david richard joseph thomas charles christopher daniel "
-    "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
-    "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "
-    "scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry "
-    "tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold "
-    "keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan "
-    "joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene "
-    "vincent russell elijah louis bobby philip johnny barack mitch chuck bernie mike mitt ted "
-    "newt rand marco jeb rick ben bill hakeem adam devin jim lindsey steny kevin steve bob "
-    "chris dave brad tom vladimir volodymyr dmitry dmitri sergei sergey andriy oleksandr "
-    "oleksander vitaliy vitali ivan alexei alexey yuri igor viktor boris mikhail nikolai "
-    "aitan rudy rod mick ron".split()
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
@@ -350,7 +238,7 @@ class Attributor:
         for event in events[1:]:
             gap = self.masked[subject.end : event.start]
             words = gap.split()
-            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", gap) or _PREPOSITIONS & set(words):
+            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", gap) or PREPOSITIONS & set(words):
                 break
             if "and" in words or "or" in words:
                 break
@@ -566,7 +454,7 @@ class Attributor:
                 match = _ROLE.match(masked, owner.start) or match
             role = match.group(1).lower()
             eligible = _eligible(masked, match.start())
-            titles = frozenset(_ROLE_ALIASES.get(role, {role}))
+            titles = ROLE_ALIASES.get(role, frozenset({role}))
             events.append(
                 _Event(
                     match.start(),
@@ -596,7 +484,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         start, end = match.start(), match.end()
         words = list(re.finditer(r"\S+", match.group(0)))
         while words and (
-            words[0].group(0).lower().rstrip(".") in _OPENING
+            words[0].group(0).lower().rstrip(".") in OPENING_WORDS
             or (words[0].group(0).endswith("ing") and _opens_sentence(text, match.start()))
         ):
             words.pop(0)  # ``The``, ``Asked``, ``Attacking Hillary Clinton``
@@ -610,7 +498,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         gap = text[spans[-1][1] : start] if spans else ""
         if re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", gap):
             head = text[spans[-1][0] : spans[-1][1]].rsplit(maxsplit=1)[-1].lower()
-            if head in ORG_WORDS or head in _PERSON_TITLES:
+            if head in ORG_WORDS or head in PERSON_TITLES:
                 spans[-1] = (spans[-1][0], end)
                 continue
         if (
@@ -643,7 +531,7 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
         return None
     words = surface.split()
     lower = [w.lower().rstrip(".,").removesuffix("’s").removesuffix("'s") for w in words]
-    if all(w in _DAYS for w in lower):
+    if all(w in DAYS for w in lower):
         return None
     eligible = _eligible(text, start)
     cut = 0
@@ -651,7 +539,7 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
         if _is_prefix(lower[i]) or word.endswith(("’s", "'s")) or lower[i] in PLACES:
             cut = i + 1
     tail = lower[cut:]
-    titles = frozenset(w for w in lower[:cut] if w in _PERSON_TITLES)
+    titles = frozenset(w for w in lower[:cut] if w in PERSON_TITLES)
     if any(w in ORG_WORDS for w in tail) or (
         len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 5
     ):
@@ -660,13 +548,13 @@ def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
     name = re.sub(r"['’]s$", "", " ".join(words[cut:]))
     if (
         tail[-1] in PLACES
-        or all(w in PLACES or w in _GEO_WORDS for w in tail)
-        or any(w in _GEO_WORDS for w in tail)
+        or all(w in PLACES or w in GEO_WORDS for w in tail)
+        or any(w in GEO_WORDS for w in tail)
     ):
         return _Event(start, end, surface, "name", "place", name, eligible)
     if any(re.search(r"-[a-z]", w) for w in words[cut:]):
         return _Event(start, end, surface, "name", "other", name, False)  # ``Mexican-born``
-    if tail[-1] in _PERSON_TITLES or tail[-1] in ROLE_NOUNS:
+    if tail[-1] in PERSON_TITLES or tail[-1] in ROLE_NOUNS:
         return _Event(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
     entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
     return _Event(start, end, surface, "name", entity, name, eligible, titles)
@@ -686,9 +574,11 @@ def _gender_fits(name: str, pronoun: str, *, strict: bool = False) -> bool:
     """``he`` is not ``Meredith Vieira``; unknown first names fit either (unless strict)."""
     first = name.split(maxsplit=1)[0].lower() if " " in name else ""
     if pronoun in ("he", "his"):
-        return first in _MALE if strict else (first not in _FEMALE or first in _MALE)
+        return first in MALE_NAMES if strict else (first not in FEMALE_NAMES or first in MALE_NAMES)
     if pronoun in ("she", "her"):
-        return first in _FEMALE if strict else (first not in _MALE or first in _FEMALE)
+        return (
+            first in FEMALE_NAMES if strict else (first not in MALE_NAMES or first in FEMALE_NAMES)
+        )
     return not strict
 
 
@@ -701,11 +591,11 @@ def _cues(window: str) -> list[re.Match[str]]:
 
 def _is_prefix(word: str) -> bool:
     """A word that stands before a name without being part of it (``President-elect``)."""
-    if word in _NAME_PREFIXES or word in ROLE_NOUNS:
+    if word in NAME_PREFIXES or word in ROLE_NOUNS:
         return True
     if word.endswith(("-elect", "-to-be", "-designate")):
         return True
-    return word.endswith("s") and (word[:-1] in _PERSON_TITLES or word[:-1] in ROLE_NOUNS)
+    return word.endswith("s") and (word[:-1] in PERSON_TITLES or word[:-1] in ROLE_NOUNS)
 
 
 def _eligible(text: str, start: int) -> bool:
@@ -721,7 +611,7 @@ def _eligible(text: str, start: int) -> bool:
     if before is None:
         return True
     word = before.group(1).lower()
-    return word not in _PREPOSITIONS and word not in _OBJECT_MARKERS
+    return word not in PREPOSITIONS and word not in OBJECT_MARKERS
 
 
 def _mark_appositives(text: str, events: list[_Event]) -> None:
