@@ -13,8 +13,8 @@ async def ready(pilot: Pilot[None]) -> ReaderApp:
     app = pilot.app
     assert isinstance(app, ReaderApp)
     await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    for _ in range(3):  # the analysis, then the panes' new layouts, then levelling
+        await pilot.pause()
     return app
 
 

@@ -145,13 +145,15 @@ async def test_scroll_lock_keeps_anchors_level_and_s_toggles_it(make_app: App) -
         for lead_row, follow_row in anchors:
             if lead_row < row or follow_row < row:
                 continue
-            leader.view.scroll_to(y=lead_row - row, animate=False)
+            leader.view.scroll_to(y=lead_row - row, animate=False, immediate=True)
             await pilot.pause()
-            assert round(follower.view.scroll_y) == follow_row - row
+            await pilot.pause()
+            assert round(follower.view.scroll_y) == follow_row - row, (lead_row, follow_row)
         await pilot.press("s")
         assert app.reader.scroll_lock is False
         before = follower.view.scroll_y
-        leader.view.scroll_to(y=0, animate=False)
+        leader.view.scroll_to(y=0, animate=False, immediate=True)
+        await pilot.pause()
         await pilot.pause()
         assert follower.view.scroll_y == before
         await pilot.press("s")

@@ -186,7 +186,14 @@ class PaneDeck(Horizontal):
             if pane is leader or pane.index in skip:
                 continue
             anchors = self._pair(leader, pane)
-            pane.view.scroll_to_row(map_row(anchors, lead_row) - screen_row)
+            row = map_row(anchors, lead_row) - screen_row
+            wrapped = pane.view.wrapped
+            if wrapped is not None:
+                # Following, a pane stops at its last page: the room past the end is only
+                # there to level a fact's sentence.
+                height = pane.view.scrollable_content_region.height
+                row = min(row, max(len(wrapped.lines) - height, 0))
+            pane.view.scroll_to_row(row)
 
     def _pair(self, leader: ArticlePane, follower: ArticlePane) -> list[Anchor]:
         lead, follow = leader.view.wrapped, follower.view.wrapped
