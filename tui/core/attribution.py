@@ -1,4 +1,4 @@
-"""Who said a quote: cue verbs, the names around them, and speaker canonicalisation.
+"""Who said a quote: speech cues, and the names, pronouns and roles around them.
 
 A rule-based attributor in the spirit of news quote extractors: look for a speech cue
 right after the quote (``," Zelensky stated``), then before it in the same sentence
@@ -6,71 +6,39 @@ right after the quote (``," Zelensky stated``), then before it in the same sente
 let the quote inherit from the sentence before it (paragraphs of quotes that follow a
 named speaker). Pronouns and role phrases (``the Republican senator``) resolve to the
 person the preceding sentences are about. Quoted words never serve as cues or names.
+The mentions come from :mod:`tui.core.speakers`, the word lists from :mod:`tui.core.lexicon`.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from rapidfuzz.distance import JaroWinkler
-from wordfreq import zipf_frequency
-
-from tui.core.lexicon import (
-    ABBREVIATIONS,
-    CUE_NOUNS,
-    CUE_VERBS,
-    DAYS,
-    FEMALE_NAMES,
-    GEO_WORDS,
-    MALE_NAMES,
-    NAME_PREFIXES,
-    OBJECT_MARKERS,
-    OPENING_WORDS,
-    ORG_WORDS,
-    PERSON_TITLES,
-    PLACES,
-    PREPOSITIONS,
-    ROLE_ALIASES,
-    ROLE_NOUNS,
-)
+from tui.core.lexicon import CUE_NOUNS, CUE_VERBS, PREPOSITIONS
 from tui.core.models import Article
-from tui.core.names import cluster_names, fold, same_name
+from tui.core.speakers import (
+    MASK,
+    Mention,
+    find_mentions,
+    fullest_name,
+    gender_fits,
+    same_person,
+)
+
+__all__ = ["Attribution", "Attributor", "same_person"]
+"""``same_person`` is re-exported for tests/unit/test_quote_quality.py."""
 
 Rule = Literal[
     "after", "before", "passive", "according", "dash", "noun", "context", "subject", "none"
 ]
-EntityKind = Literal["person", "org", "place", "other"]
 
-_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
-_ABBREVIATIONS = "|".join(ABBREVIATIONS)
-_TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*"
-    r"|(?:di|de|da|du|del|van|von|le|la|al|el)[A-Z][\w’'\-]*)"
-)
-_NAME_SPAN = re.compile(
-    rf"(?<![\w@.’'\-]){_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|du)[ \t]+)?{_TOKEN})*"
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-_ROLE = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:(?!(?:of|for|to|with|by|from)\s)[A-Za-z.\-]+\s+){0,3}?("
-    + "|".join(ROLE_NOUNS)
-    + r")\b"
-)
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|who|whose|which|then|now|also|both|too|former)\b[^,;:!?\n·]{0,100}?(?:,|·|$)",
-    re.M,
-)
 _DASH = re.compile(r"\s*(?:—|–|--)\s*")
-MASK = "·"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,23 +58,6 @@ class Attribution:
         return self.rule not in ("context", "subject", "none")
 
 
-@dataclass(slots=True)
-class _Event:
-    """A name, pronoun or role phrase outside the quotes, in text order."""
-
-    start: int
-    end: int
-    text: str
-    kind: Literal["name", "pronoun", "role"]
-    entity: EntityKind
-    name: str
-    eligible: bool
-    """In a position where it can be a subject (not after a preposition, not appositive)."""
-    titles: frozenset[str] = frozenset()
-    resolved: str | None = None
-    done: bool = False
-
-
 class Attributor:
     """Attributes the quotes of one article (given as quote-mark spans, in text order)."""
 
@@ -120,7 +71,7 @@ class Attributor:
                 if chars[i] != "\n":
                     chars[i] = MASK
         self.masked = "".join(chars)
-        self.events = self._find_events()
+        self.events = find_mentions(self.masked)
         self.role_links = self._role_links()
         self.results: list[Attribution] = []
 
@@ -225,14 +176,14 @@ class Attributor:
             return self._found(event, self.masked[end : dash.end()].strip(), "dash")
         return None
 
-    def _inverted_subject(self, v_end: int, s_end: int) -> _Event | None:
+    def _inverted_subject(self, v_end: int, s_end: int) -> Mention | None:
         """The subject after ``said``: the last name of ``Obama campaign manager Jim Messina``."""
         events = self._events_in(v_end, s_end)
         if not events or len(_WORD.findall(self.masked[v_end : events[0].start])) > 1:
             return None
         return self._chain_end(events)
 
-    def _chain_end(self, events: list[_Event]) -> _Event:
+    def _chain_end(self, events: list[Mention]) -> Mention:
         """``Obama campaign manager Jim Messina``: the name at the end of a role chain."""
         subject = events[0]
         for event in events[1:]:
@@ -283,13 +234,13 @@ class Attributor:
         return found if found.speaker else None
 
     # ------------------------------------------------------------------ helpers
-    def _found(self, event: _Event, cue: str | None, rule: Rule) -> Attribution:
+    def _found(self, event: Mention, cue: str | None, rule: Rule) -> Attribution:
         name = self._resolve(event)
         if name is None:
             return Attribution(None, event.text, cue, rule, f"could not tell who “{event.text}” is")
         return Attribution(name, event.text, cue, rule)
 
-    def _subject(self, s_start: int, v: int) -> _Event | None:
+    def _subject(self, s_start: int, v: int) -> Mention | None:
         """The subject of a verb at ``v``: the nearest eligible person or organisation."""
         candidates = [e for e in self._events_in(s_start, v) if e.eligible]
         for wanted in (("person", "org"), ("place", "other")):
@@ -298,13 +249,15 @@ class Attributor:
                     return event
         return None
 
-    def _resolve(self, event: _Event) -> str | None:
+    def _resolve(self, event: Mention) -> str | None:
         if event.done:
             return event.resolved
         event.done = True
         if event.kind == "name":
             person = event.entity == "person"
-            event.resolved = self._expand(event.name, event.titles) if person else event.name
+            event.resolved = (
+                fullest_name(event.name, event.titles, self.people) if person else event.name
+            )
         elif event.kind == "role":
             event.resolved = self._role_holder(event) or self._antecedent(event.start, event.titles)
         else:
@@ -332,7 +285,7 @@ class Attributor:
                     if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
                         continue
                     name = self._resolve(event)
-                    if name and _gender_fits(name, pronoun):
+                    if name and gender_fits(name, pronoun):
                         return name
             if wanted:
                 titled = [
@@ -349,11 +302,11 @@ class Attributor:
         for event in reversed([e for e in self.events if e.end <= pos][-8:]):
             if event.kind == "name" and event.entity == "person":
                 name = self._resolve(event)
-                if name and _gender_fits(name, pronoun, strict=True):
+                if name and gender_fits(name, pronoun, strict=True):
                     return name
         return None
 
-    def _role_links(self) -> list[tuple[_Event, _Event]]:
+    def _role_links(self) -> list[tuple[Mention, Mention]]:
         """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
         links = []
         for a, b in zip(self.events, self.events[1:], strict=False):
@@ -365,7 +318,7 @@ class Attributor:
                 links.append((b, a))
         return links
 
-    def _role_holder(self, role: _Event) -> str | None:
+    def _role_holder(self, role: Mention) -> str | None:
         """The person an appositive elsewhere in the article gives that role to."""
         head = role.text.split()[-1].lower()
         words = {w.lower().strip(".,’'s") for w in role.text.split()}
@@ -380,7 +333,7 @@ class Attributor:
                 best, best_score = person, score
         return self._resolve(best) if best else None
 
-    def _titles_of(self, event: _Event) -> frozenset[str]:
+    def _titles_of(self, event: Mention) -> frozenset[str]:
         name = self._resolve(event) if event.kind != "pronoun" else None
         titles: set[str] = set()
         for other in self.events:
@@ -388,23 +341,7 @@ class Attributor:
                 titles |= other.titles
         return frozenset(titles)
 
-    def _expand(self, name: str, titles: frozenset[str] = frozenset()) -> str:
-        """A surname alone becomes the fullest name of that person in the article."""
-        base, suffix = _SUFFIX.sub("", name), _SUFFIX.search(name)
-        if " " in base:
-            return name
-        matches = [
-            p
-            for p in self.people
-            if " " in _SUFFIX.sub("", p)
-            and same_person(p, base)
-            and (bool(_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
-        ]
-        pronoun = "he" if "mr" in titles else "she" if titles & {"mrs", "ms"} else ""
-        matches = [p for p in matches if _gender_fits(p, pronoun)] or matches
-        return max(matches, key=len) if matches else name
-
-    def _events_in(self, start: int, end: int) -> list[_Event]:
+    def _events_in(self, start: int, end: int) -> list[Mention]:
         return [e for e in self.events if start <= e.start and e.end <= end]
 
     def _sentence_start(self, pos: int) -> int:
@@ -430,238 +367,9 @@ class Attributor:
                 return para.start, para.end
         return pos, pos
 
-    def _find_events(self) -> list[_Event]:
-        masked = self.masked
-        events: list[_Event] = []
-        for start, end in name_spans(masked):
-            event = _name_event(masked, start, end, masked[start:end])
-            if event is not None:
-                events.append(event)
-        for match in _PRONOUN.finditer(masked):
-            eligible = _eligible(masked, match.start())
-            events.append(
-                _Event(
-                    match.start(), match.end(), match.group(0), "pronoun", "person", "", eligible
-                )
-            )
-        for found in _ROLE.finditer(masked):
-            match = found
-            owner = next((e for e in events if e.start <= match.start() < e.end), None)
-            if owner is not None:
-                if not (owner.kind == "name" and owner.text.endswith(("’s", "'s"))):
-                    continue
-                events.remove(owner)  # ``Mr. Strzok's lawyer`` speaks, not Mr. Strzok.
-                match = _ROLE.match(masked, owner.start) or match
-            role = match.group(1).lower()
-            eligible = _eligible(masked, match.start())
-            titles = ROLE_ALIASES.get(role, frozenset({role}))
-            events.append(
-                _Event(
-                    match.start(),
-                    match.end(),
-                    match.group(0),
-                    "role",
-                    "person",
-                    "",
-                    eligible,
-                    titles,
-                )
-            )
-        events.sort(key=lambda e: e.start)
-        _mark_appositives(masked, events)
-        known = [e.name for e in events if e.entity == "person"]
-        for event in events:
-            single = event.kind == "name" and event.entity == "other" and " " not in event.name
-            if single and any(same_person(k, event.name) for k in known):
-                event.entity = "person"
-        return events
-
-
-def name_spans(text: str) -> list[tuple[int, int]]:
-    """Capitalised name spans (``Rep. Brad Wenstrup``, ``U.S. Capitol Police``)."""
-    spans: list[tuple[int, int]] = []
-    for match in _NAME_SPAN.finditer(text):
-        start, end = match.start(), match.end()
-        words = list(re.finditer(r"\S+", match.group(0)))
-        while words and (
-            words[0].group(0).lower().rstrip(".") in OPENING_WORDS
-            or (words[0].group(0).endswith("ing") and _opens_sentence(text, match.start()))
-        ):
-            words.pop(0)  # ``The``, ``Asked``, ``Attacking Hillary Clinton``
-        if not words:
-            continue
-        start = match.start() + words[0].start()
-        word = words[0].group(0)
-        opener = len(words) == 1 and _opens_sentence(text, start) and _common(word)
-        if opener and not _names_elsewhere(text, word):
-            continue
-        gap = text[spans[-1][1] : start] if spans else ""
-        if re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", gap):
-            head = text[spans[-1][0] : spans[-1][1]].rsplit(maxsplit=1)[-1].lower()
-            if head in ORG_WORDS or head in PERSON_TITLES:
-                spans[-1] = (spans[-1][0], end)
-                continue
-        if (
-            re.fullmatch(r"\s+(?:and|&)\s+", gap)
-            and text[start:end].rsplit(maxsplit=1)[-1].lower() in ORG_WORDS
-        ):
-            spans[-1] = (spans[-1][0], end)  # ``Oversight and Government Reform Committee``
-            continue
-        spans.append((start, end))
-    return spans
-
-
-def _opens_sentence(text: str, offset: int) -> bool:
-    before = text[max(0, offset - 3) : offset].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n\"'“‘("
-
-
-def _names_elsewhere(text: str, word: str) -> bool:
-    """``Trump`` opening a sentence is a name if it is capitalised mid-sentence too."""
-    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
-
-
-def _common(word: str) -> bool:
-    return zipf_frequency(word.lower(), "en") >= 4.0
-
-
-def _name_event(text: str, start: int, end: int, surface: str) -> _Event | None:
-    """Classify a capitalised span and cut titles from it (``Kyiv Mayor Vitaliy Klitschko``)."""
-    if _PARTY_TAG.match(surface):
-        return None
-    words = surface.split()
-    lower = [w.lower().rstrip(".,").removesuffix("’s").removesuffix("'s") for w in words]
-    if all(w in DAYS for w in lower):
-        return None
-    eligible = _eligible(text, start)
-    cut = 0
-    for i, word in enumerate(words[:-1]):
-        if _is_prefix(lower[i]) or word.endswith(("’s", "'s")) or lower[i] in PLACES:
-            cut = i + 1
-    tail = lower[cut:]
-    titles = frozenset(w for w in lower[:cut] if w in PERSON_TITLES)
-    if any(w in ORG_WORDS for w in tail) or (
-        len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 5
-    ):
-        org = re.sub(r"^[Tt]he\s+", "", surface).replace("’", "'")
-        return _Event(start, end, surface, "name", "org", org, eligible)
-    name = re.sub(r"['’]s$", "", " ".join(words[cut:]))
-    if (
-        tail[-1] in PLACES
-        or all(w in PLACES or w in GEO_WORDS for w in tail)
-        or any(w in GEO_WORDS for w in tail)
-    ):
-        return _Event(start, end, surface, "name", "place", name, eligible)
-    if any(re.search(r"-[a-z]", w) for w in words[cut:]):
-        return _Event(start, end, surface, "name", "other", name, False)  # ``Mexican-born``
-    if tail[-1] in PERSON_TITLES or tail[-1] in ROLE_NOUNS:
-        return _Event(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
-    entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
-    return _Event(start, end, surface, "name", entity, name, eligible, titles)
-
-
-def _numbered(full: str, suffix: re.Match[str] | None) -> bool:
-    """``Mr. Conway`` may be ``George T. Conway III``; ``Trump`` is not ``Donald Trump Jr.``"""
-    return suffix is None and re.search(r"\s(?:II|III|IV)$", full) is not None
-
-
-def same_person(a: str, b: str) -> bool:
-    """:func:`same_name`, blind to ``Jr.``/``III`` suffixes (``George T. Conway III``)."""
-    return same_name(_SUFFIX.sub("", a), _SUFFIX.sub("", b))
-
-
-def _gender_fits(name: str, pronoun: str, *, strict: bool = False) -> bool:
-    """``he`` is not ``Meredith Vieira``; unknown first names fit either (unless strict)."""
-    first = name.split(maxsplit=1)[0].lower() if " " in name else ""
-    if pronoun in ("he", "his"):
-        return first in MALE_NAMES if strict else (first not in FEMALE_NAMES or first in MALE_NAMES)
-    if pronoun in ("she", "her"):
-        return (
-            first in FEMALE_NAMES if strict else (first not in MALE_NAMES or first in FEMALE_NAMES)
-        )
-    return not strict
-
 
 def _cues(window: str) -> list[re.Match[str]]:
     """Cue verbs and phrases (``put it``) in a window, in order."""
     found = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
     found += list(_CUE_PHRASE.finditer(window))
     return sorted(found, key=lambda m: m.start())
-
-
-def _is_prefix(word: str) -> bool:
-    """A word that stands before a name without being part of it (``President-elect``)."""
-    if word in NAME_PREFIXES or word in ROLE_NOUNS:
-        return True
-    if word.endswith(("-elect", "-to-be", "-designate")):
-        return True
-    return word.endswith("s") and (word[:-1] in PERSON_TITLES or word[:-1] in ROLE_NOUNS)
-
-
-def _eligible(text: str, start: int) -> bool:
-    """Not the object of a preposition, a cue verb or ``that``."""
-    if re.search(MASK + r",?\s+[A-Za-z]+\s+$", text[max(0, start - 30) : start]):
-        return True  # ``"...," said Ed Whelan``: after a quote, the cue comes before its subject.
-    if re.search(r"[A-Z]\w*[–\-/]$", text[max(0, start - 30) : start]):
-        return False  # ``College–Florissant Valley``: the second half of a compound.
-    before = re.search(
-        r"([A-Za-z]+)(?:[ \t]+(?:the|a|an|former|then|late))?[ \t]*$",
-        text[max(0, start - 40) : start],
-    )
-    if before is None:
-        return True
-    word = before.group(1).lower()
-    return word not in PREPOSITIONS and word not in OBJECT_MARKERS
-
-
-def _mark_appositives(text: str, events: list[_Event]) -> None:
-    """Names inside ``, the chief of staff for President X,`` are not subjects."""
-    ends = {e.end for e in events if e.kind == "name"}
-    for match in _APPOSITIVE.finditer(text):
-        if match.start() not in ends:
-            continue  # ``Before the meeting, the attorney general met``: a main clause.
-        for event in events:
-            if match.start() < event.start < match.end() and event.kind != "pronoun":
-                event.eligible = False
-    # ``Trump and Sen. McConnell``: a conjunct shares the eligibility of the first.
-    for prev, event in itertools.pairwise(events):
-        gap = text[prev.end : event.start]
-        if re.fullmatch(r",?\s+(?:and|or)\s+", gap) and not prev.eligible:
-            event.eligible = False
-
-
-def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
-    """Each speaker name -> the one shown for it across articles (fullest spelling)."""
-    unique = sorted(set(names))
-    people = [n for n in unique if not _is_org(n)]
-    result = {
-        name: canon if _close_spelling(name, canon) else name
-        for name, canon in cluster_names(people).items()
-    }
-    orgs: dict[str, str] = {}
-    for name in unique:
-        if _is_org(name):
-            key = fold(name.removeprefix("the ").removeprefix("The "))
-            orgs.setdefault(key, name)
-            result[name] = orgs[key]
-    return result
-
-
-def _close_spelling(name: str, canon: str) -> bool:
-    """Guard against fuzzy chains in big corpora (``Calderón`` is not ``Thomas R. Carper``)."""
-    a = fold(_SUFFIX.sub("", name)).split()
-    b = fold(_SUFFIX.sub("", canon)).split()
-    if not a or not b:
-        return False
-    if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
-        return False
-    if len(a) > 1 and len(b) > 1 and a[0] != b[0]:
-        return (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]) or (
-            JaroWinkler.similarity(a[0], b[0]) >= 0.9
-        )
-    return True
-
-
-def _is_org(name: str) -> bool:
-    words = [w.lower().removesuffix("'s") for w in name.split()]
-    return any(w in ORG_WORDS for w in words) or name.isupper()

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from tui.core.attribution import Attribution, Attributor, canonical_speakers
+from tui.core.attribution import Attribution, Attributor
 from tui.core.models import (
     Article,
     Corpus,
@@ -26,6 +26,7 @@ from tui.core.models import (
     DiscrepancyValue,
     Quote,
 )
+from tui.core.speakers import canonical_speakers
 
 OPENERS = "“„«‟"
 CLOSERS = "”»"
