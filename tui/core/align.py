@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Generator
+from itertools import pairwise
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,20 +28,28 @@ from tui.core.discrepancies import find_discrepancies, name_variants
 from tui.core.models import Alignment, Corpus, DiffKind, DiffSpan, Group, Member
 from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
 
-ACCEPT = 0.24
+ACCEPT = 0.15
 """Pair score from which two sentences of different articles report the same fact."""
-LINK = 0.15
+LINK = 0.12
 """Weaker score that lets a sentence join a group it is linked to almost entirely."""
 MIN_SHARED = 1.0
 """Least shared evidence (summed key weights): two common words never make a fact."""
 SAME_ARTICLE_MARGIN = 0.15
 """A fact repeated inside one article needs a stronger match to join its group."""
+ARTICLE_SPREAD = 0.5
+"""How much a key found in every article is discounted (the story's protagonists)."""
 PAIR_RARITY = 2.0
 """Rarity given to a word pair: a phrase is rarer than its words."""
 HEADING_FACTOR = 0.85
 """Headings are short and generic: they align, but with a discount."""
-AFFINITY = 4
+AFFINITY = 12
+PER_ARTICLE = 2
+"""Most sentences one article may put in one group."""
 SMALL_CORPUS = 3
+AFFINITY_FLOOR = 0.2
+AFFINITY_SHARE = 0.5
+"""Share of an article's best partner's support at which another partner counts fully."""
+"""Score factor of a pair whose two articles share no other strong pair."""
 """Up to this many articles, all are taken to report one story (no affinity discount)."""
 """Strong pairs two articles need before each of their pairs counts in full."""
 BLOCK_MAX_DF = 120
@@ -134,7 +143,7 @@ def _features(article: int, index: int, offset: int, kind: str, text: str) -> Se
                 if near.kind == "word" and near.norm not in _WEEKDAYS and near.key not in _VAGUE:
                     keys.setdefault(QTY + near.key, token)
     words = [t for t in content if t.kind == "word" and t.key in keys]
-    for left, right in zip(words, words[1:], strict=False):
+    for left, right in pairwise(words):
         if right.start - left.end < 16:
             # Word pairs: "World War II", "state of emergency", "North Korean missile".
             keys.setdefault(f"{PAIR}{left.key} {right.key}", left)
@@ -182,17 +191,25 @@ def _merge_name_variants(feats: list[SentenceFeatures]) -> None:
 def _key_weights(feats: list[SentenceFeatures]) -> dict[str, float]:
     """Weight of each key: rarity in English times rarity in this corpus."""
     df: dict[str, int] = defaultdict(int)
+    in_articles: dict[str, set[int]] = defaultdict(set)
     rare: dict[str, float] = {}
     for f in feats:
         for key, token in f.keys.items():
             df[key] += 1
+            in_articles[key].add(f.article)
             if key not in rare:
                 rare[key] = _token_rarity(token, key)
     n = len(feats) + 1
     # Inverse sentence frequency as a share of its maximum, so that thresholds mean the
     # same on five articles and on a thousand.
     scale = math.log(1.0 + n)
-    return {k: min(1.0, rare[k] / 3.0) ** 2 * math.log(1.0 + n / df[k]) / scale for k in df}
+    articles = len({f.article for f in feats})
+    a_scale = math.log(1.0 + articles)
+    weights = {}
+    for k, count in df.items():
+        spread = (math.log(1.0 + articles / len(in_articles[k])) / a_scale) ** ARTICLE_SPREAD
+        weights[k] = min(1.0, rare[k] / 3.0) ** 2 * math.log(1.0 + n / count) / scale * spread
+    return weights
 
 
 def _token_rarity(token: Token, key: str) -> float:
@@ -223,6 +240,7 @@ def _score_pairs(
     w = np.array(wl, dtype=np.float64)
     sets = [frozenset(key_ids[k] for k in f.keys) for f in feats]
     context = {i for i, k in enumerate(weights) if k.startswith(DERIVED)}
+    named = [_capitalised(f, key_ids) for f in feats]
     totals = np.array([sum(wl[k] for k in s) for s in sets])
     postings: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
@@ -261,8 +279,9 @@ def _score_pairs(
         batch: list[PairScore] = []
         for a, b in zip(xa, xb, strict=True):
             common = sets[a] & sets[b]
-            if len(common - context) < 2:
-                continue  # One shared word (and its contexts) is a coincidence.
+            plain = common - context
+            if len(plain) < 2 or not plain - named[a] - named[b]:
+                continue  # One shared word, or only names: a coincidence, not a fact.
             shared = sum(wl[k] for k in common)
             if shared < floor:
                 continue
@@ -276,27 +295,43 @@ def _score_pairs(
         yield min(1.0, (start + step) / max(total, 1)), batch
 
 
+def _capitalised(f: SentenceFeatures, key_ids: dict[str, int]) -> frozenset[int]:
+    """Keys written with a capital inside the sentence: names, titles, institutions."""
+    first = f.tokens[0].start if f.tokens else -1
+    return frozenset(
+        key_ids[k] for k, t in f.keys.items() if t.capital and t.start != first and k[:1] != "~"
+    )
+
+
 def _with_article_affinity(
     feats: list[SentenceFeatures], pairs: list[PairScore]
 ) -> list[PairScore]:
-    """Discount pairs from articles that share almost nothing else.
+    """Discount pairs from articles that share little compared with their best partners.
 
-    Reports of one event match on many sentences; a lone strong pair between two
-    otherwise unrelated articles is usually a coincidence of wording, so it needs more.
+    Reports of one event match on many sentences; a few strong pairs between two
+    articles whose real partners share far more are usually coincidences of wording
+    (the same senator's title, the same boilerplate), so they need more.
     """
     if len({f.article for f in feats}) <= SMALL_CORPUS:
         return pairs  # A handful of articles: the reader chose them as one story.
     strong: dict[tuple[int, int], int] = defaultdict(int)
+    best: dict[int, int] = defaultdict(int)
     for p in pairs:
         if p.score >= ACCEPT:
             strong[(feats[p.a].article, feats[p.b].article)] += 1
+    for (x, y), support in strong.items():
+        best[x] = max(best[x], support)
+        best[y] = max(best[y], support)
     kept = []
     for p in pairs:
-        support = strong[(feats[p.a].article, feats[p.b].article)]
-        if support >= AFFINITY:
+        x, y = feats[p.a].article, feats[p.b].article
+        support = strong[(x, y)]
+        related = support / max(1, min(best[x], best[y]))
+        closeness = max(min(1.0, support / AFFINITY), min(1.0, related / AFFINITY_SHARE))
+        if closeness >= 1.0:
             kept.append(p)
         else:
-            factor = 0.5 + 0.5 * support / AFFINITY
+            factor = AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * closeness
             kept.append(PairScore(p.a, p.b, p.score * factor, p.shared))
     return kept
 
@@ -334,6 +369,8 @@ def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> li
             newcomer = p.b if p.a in group else p.a
             # Links inside one article are not required: reports rarely repeat a fact.
             others = [m for m in group if feats[m].article != feats[newcomer].article]
+            if len(group) - len(others) >= PER_ARTICLE:
+                continue  # An article states a fact once or twice, not in every paragraph.
             linked = sum(1 for m in others if m in link[newcomer])
             if others and linked >= math.ceil(2 * len(others) / 3):
                 group.add(newcomer)
