@@ -19,8 +19,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Generator
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
