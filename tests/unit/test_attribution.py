@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_quotes import quotes_of
-from tui.core.speakers import canonical_speakers, name_spans, same_person
+from tui.core.names import same_name as same_person
+from tui.core.speakers import canonical_speakers, name_spans
 
 
 def speakers(*texts: str) -> list[str | None]:

@@ -19,17 +19,18 @@ from typing import Literal
 
 from tui.core.lexicon import CUE_NOUNS, CUE_VERBS, PREPOSITIONS
 from tui.core.models import Article
+from tui.core.names import same_name
 from tui.core.speakers import (
     MASK,
     Mention,
     find_mentions,
     fullest_name,
     gender_fits,
-    same_person,
 )
 
-__all__ = ["Attribution", "Attributor", "same_person"]
-"""``same_person`` is re-exported for tests/unit/test_quote_quality.py."""
+same_person = same_name
+"""Old name of :func:`tui.core.names.same_name`, which now ignores ``Jr.``/``III`` itself;
+kept while tests/unit/test_quote_quality.py imports it from here."""
 
 Rule = Literal[
     "after", "before", "passive", "according", "dash", "noun", "context", "subject", "none"
@@ -337,7 +338,7 @@ class Attributor:
         name = self._resolve(event) if event.kind != "pronoun" else None
         titles: set[str] = set()
         for other in self.events:
-            if other.kind == "name" and name and same_person(other.name, name):
+            if other.kind == "name" and name and same_name(other.name, name):
                 titles |= other.titles
         return frozenset(titles)
 

@@ -118,13 +118,20 @@ def find_mentions(masked: str) -> list[Mention]:
     known = [e.name for e in events if e.entity == "person"]
     for event in events:
         single = event.kind == "name" and event.entity == "other" and " " not in event.name
-        if single and any(same_person(k, event.name) for k in known):
+        if single and any(same_name(k, event.name) for k in known):
             event.entity = "person"
     return events
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
-    """Capitalised name spans (``Rep. Brad Wenstrup``, ``U.S. Capitol Police``)."""
+    """Capitalised name spans (``Rep. Brad Wenstrup``, ``U.S. Capitol Police``).
+
+    Stricter than :func:`tui.core.names.find_names` on what may open a span, and it keeps
+    what a speaker needs that :func:`find_names` drops: ``Mr.``/``Mrs.``/``Ms.`` (the
+    gender of ``he``/``she``), the possessive (``Mr. Strzok's lawyer`` is a role, not
+    Strzok), party tags (cut later, as mentions), and it joins ``Chairman of the Joint
+    Chiefs`` and ``Oversight and Government Reform Committee``.
+    """
     spans: list[tuple[int, int]] = []
     for match in _NAME_SPAN.finditer(text):
         start, end = match.start(), match.end()
@@ -215,7 +222,7 @@ def fullest_name(name: str, titles: frozenset[str], people: Sequence[str]) -> st
         p
         for p in people
         if " " in _SUFFIX.sub("", p)
-        and same_person(p, base)
+        and same_name(p, base)
         and (bool(_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
     ]
     pronoun = "he" if "mr" in titles else "she" if titles & {"mrs", "ms"} else ""
@@ -226,11 +233,6 @@ def fullest_name(name: str, titles: frozenset[str], people: Sequence[str]) -> st
 def _numbered(full: str, suffix: re.Match[str] | None) -> bool:
     """``Mr. Conway`` may be ``George T. Conway III``; ``Trump`` is not ``Donald Trump Jr.``"""
     return suffix is None and re.search(r"\s(?:II|III|IV)$", full) is not None
-
-
-def same_person(a: str, b: str) -> bool:
-    """:func:`same_name`, blind to ``Jr.``/``III`` suffixes (``George T. Conway III``)."""
-    return same_name(_SUFFIX.sub("", a), _SUFFIX.sub("", b))
 
 
 def gender_fits(name: str, pronoun: str, *, strict: bool = False) -> bool:
@@ -304,18 +306,17 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
 
 
 def _close_spelling(name: str, canon: str) -> bool:
-    """Guard against fuzzy chains in big corpora (``Calderón`` is not ``Thomas R. Carper``)."""
-    a = fold(_SUFFIX.sub("", name)).split()
-    b = fold(_SUFFIX.sub("", canon)).split()
-    if not a or not b:
-        return False
-    if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
-        return False
-    if len(a) > 1 and len(b) > 1 and a[0] != b[0]:
-        return (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]) or (
-            JaroWinkler.similarity(a[0], b[0]) >= 0.9
-        )
-    return True
+    """A stricter surname bar than :func:`same_name` for the spelling shown across articles.
+
+    :func:`cluster_names` (complete link) already makes every member ``same_name`` as its
+    canonical form, first names included. Its surname bar (Jaro-Winkler 0.88) still lets
+    ``Chris Coons`` show as ``Chris Collins`` and ``Kellyanne Conway`` as ``K. Michael
+    Conaway`` over BASIL's speakers; a speaker takes the canonical spelling only when the
+    folded surnames are equal or within 0.93.
+    """
+    a = fold(_SUFFIX.sub("", name)).split()[-1:]
+    b = fold(_SUFFIX.sub("", canon)).split()[-1:]
+    return bool(a and b) and (a == b or JaroWinkler.similarity(a[0], b[0]) >= 0.93)
 
 
 def _is_org(name: str) -> bool:
