@@ -26,6 +26,7 @@ from tui.core.models import (
     DiscrepancyValue,
     Quote,
 )
+from tui.core.names import strip_titles
 from tui.core.speakers import canonical_speakers
 
 OPENERS = "“„«‟"
@@ -69,7 +70,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
                 if attribution.speaker:
                     names.append(attribution.speaker)
         names.extend(attributor.people)
-        names.extend(_tweet_author(t.author) for t in article.tweets)
+        names.extend(strip_titles(t.author) for t in article.tweets)
         raw.append((index, article, found))
     canonical = canonical_speakers(names)
     quotes: list[Quote] = []
@@ -91,7 +92,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
             )
             items.append(((span.start, 1), quote))
         for tweet in article.tweets:
-            author = _tweet_author(tweet.author)
+            author = strip_titles(tweet.author)
             signature = article.text[tweet.body_end : tweet.end]
             mention = re.sub(r"^.*?[—–]\s*", "", signature, flags=re.S).strip()
             quote = Quote(
@@ -347,12 +348,6 @@ def _looks_like_title(text: str, span: _Span, words: list[str]) -> bool:
     if re.search(r"[:,]\s*$", before) or re.match(r"\s*,?\s*(?:he|she|they)\s", after):
         return False  # ``He said, "Yes."``: a one-word quote, not a title.
     return bool(_TITLE_CONTEXT.search(before)) or len(words) > 1
-
-
-def _tweet_author(author: str) -> str:
-    from tui.core.names import strip_titles
-
-    return strip_titles(author)
 
 
 def _sentence_of(article: Article, offset: int) -> int:

@@ -306,17 +306,25 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
 
 
 def _close_spelling(name: str, canon: str) -> bool:
-    """A stricter surname bar than :func:`same_name` for the spelling shown across articles.
+    """Whether a speaker may be shown as its cluster's canonical spelling.
 
-    :func:`cluster_names` (complete link) already makes every member ``same_name`` as its
-    canonical form, first names included. Its surname bar (Jaro-Winkler 0.88) still lets
-    ``Chris Coons`` show as ``Chris Collins`` and ``Kellyanne Conway`` as ``K. Michael
-    Conaway`` over BASIL's speakers; a speaker takes the canonical spelling only when the
-    folded surnames are equal or within 0.93.
+    Stricter than :func:`same_name`, which :func:`cluster_names` applies: surnames must
+    fold equal or reach Jaro-Winkler 0.93, not 0.88 (``Chris Coons`` is not ``Chris
+    Collins``), and first words are compared as written, titles included, where
+    :func:`same_name` strips ``American``/``Ukrainian`` (``Ukrainian Control`` is not
+    ``Disease Control``).
     """
-    a = fold(_SUFFIX.sub("", name)).split()[-1:]
-    b = fold(_SUFFIX.sub("", canon)).split()[-1:]
-    return bool(a and b) and (a == b or JaroWinkler.similarity(a[0], b[0]) >= 0.93)
+    a = fold(_SUFFIX.sub("", name)).split()
+    b = fold(_SUFFIX.sub("", canon)).split()
+    if not a or not b:
+        return False
+    if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
+        return False
+    if len(a) > 1 and len(b) > 1 and a[0] != b[0]:
+        return (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]) or (
+            JaroWinkler.similarity(a[0], b[0]) >= 0.9
+        )
+    return True
 
 
 def _is_org(name: str) -> bool:
