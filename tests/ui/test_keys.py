@@ -138,12 +138,26 @@ async def test_scroll_lock_keeps_anchors_level_and_s_toggles_it(make_app: App) -
     async with make_app().run_test(size=SIZE) as pilot:
         app = await ready(pilot)
         deck = app.reader.deck
+        analysis = app.analysis
+        assert analysis is not None
+        # The two articles sharing the most facts.
+        members = {a: {f for f, _ in m} for a, m in analysis.article_members.items()}
+        ids = [a.id for a in app.corpus.articles]
+        first, second = max(
+            ((a, b) for a in members for b in members if a < b),
+            key=lambda pair: len(members[pair[0]] & members[pair[1]]),
+        )
+        deck.show_in(0, ids.index(first))
+        deck.show_in(1, ids.index(second))
+        await pilot.pause()
         leader, follower = deck.panes
         anchors = deck._pair(leader, follower)
         assert len(anchors) >= 2
         row = deck.reading_row()
         for lead_row, follow_row in anchors:
-            if lead_row < row or follow_row < row:
+            assert follower.view.wrapped is not None
+            last_page = len(follower.view.wrapped.lines) - follower.view.size.height
+            if lead_row < row or not row <= follow_row <= last_page + row:
                 continue
             leader.view.scroll_to(y=lead_row - row, animate=False, immediate=True)
             await pilot.pause()

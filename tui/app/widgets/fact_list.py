@@ -141,7 +141,7 @@ class FactList(ScrollView, can_focus=False):
         if row >= len(groups):
             return None
         group = groups[row]
-        text = Text(no_wrap=True, end="")
+        text = Text("▸" if row == self.current else " ", no_wrap=True, end="")
         if self.analysis.fact_discrepancies[row]:
             text.append("≠", self.get_component_rich_style("fact-list--discrepancy", partial=True))
         else:
