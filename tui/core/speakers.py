@@ -53,6 +53,7 @@ _ROLE = re.compile(
     + r")\b"
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+"""``Jr.``/``III``: :func:`fullest_name` matches ``Mr. Conway`` to ``George T. Conway III``."""
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|whose|which|then|now|also|both|too|former)\b[^,;:!?\n·]{0,100}?(?:,|·|$)",
     re.M,
@@ -129,7 +130,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     Stricter than :func:`tui.core.names.find_names` on what may open a span, and it keeps
     what a speaker needs that :func:`find_names` drops: ``Mr.``/``Mrs.``/``Ms.`` (the
     gender of ``he``/``she``), the possessive (``Mr. Strzok's lawyer`` is a role, not
-    Strzok), party tags (cut later, as mentions), and it joins ``Chairman of the Joint
+    Strzok), party tags (dropped by :func:`find_mentions`), and it joins ``Chairman of the Joint
     Chiefs`` and ``Oversight and Government Reform Committee``.
     """
     spans: list[tuple[int, int]] = []
@@ -165,6 +166,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _opens_sentence(text: str, offset: int) -> bool:
+    """At the start of a sentence or a quotation (as ``names._opens_sentence``, private there)."""
     before = text[max(0, offset - 3) : offset].rstrip(" \t")
     return not before or before[-1] in ".!?:\n\"'“‘("
 
@@ -175,6 +177,7 @@ def _names_elsewhere(text: str, word: str) -> bool:
 
 
 def _common(word: str) -> bool:
+    """An everyday English word (as ``names._common``, private there)."""
     return zipf_frequency(word.lower(), "en") >= 4.0
 
 
