@@ -49,7 +49,7 @@ def peak_mb() -> float:
 
 def perturbed(article: Article, n: int, rng: random.Random) -> Article:
     """A plausible re-write of an article: fewer sentences, synonyms, other numbers."""
-    kept = [s.text for s in article.sentences if rng.random() > 0.2 and s.kind != "dateline"]
+    kept = [s.text for s in article.sentences if rng.random() > 0.05 and s.kind != "dateline"]
     text = "\n\n".join(kept) or article.text
 
     def swap(match: re.Match[str]) -> str:

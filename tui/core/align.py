@@ -20,6 +20,7 @@ import math
 from collections import defaultdict
 from collections.abc import Generator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -118,7 +119,8 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
     members = group_sentences(feats, pairs)
     yield 0.9
     groups = _build_groups(corpus, feats, weights, members, pairs)
-    discrepancies, by_group = find_discrepancies(corpus, groups)
+    known = {(corpus.articles[f.article].id, f.sentence): f.tokens for f in feats}
+    discrepancies, by_group = find_discrepancies(corpus, groups, known)
     groups = [
         Group(g.id, g.label, g.score, g.members, tuple(by_group.get(g.id, ()))) for g in groups
     ]
@@ -255,7 +257,7 @@ def _score_pairs(
     gains: list[np.ndarray] = []
     for k in blocking:
         p = np.array(postings[k], dtype=np.int64)
-        a, b = np.triu_indices(len(p), 1)
+        a, b = _upper_pairs(len(p))
         chunks.append(p[a] * n + p[b])
         gains.append(np.full(len(a), w[k]))
     if not chunks:
@@ -301,6 +303,13 @@ def _capitalised(f: SentenceFeatures, key_ids: dict[str, int]) -> frozenset[int]
     return frozenset(
         key_ids[k] for k, t in f.keys.items() if t.capital and t.start != first and k[:1] != "~"
     )
+
+
+@lru_cache(maxsize=512)
+def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) of a posting list of that size; sizes repeat a lot."""
+    a, b = np.triu_indices(size, 1)
+    return a, b
 
 
 def _with_article_affinity(

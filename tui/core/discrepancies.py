@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,9 +76,19 @@ class _Found:
 
 
 def find_discrepancies(
-    corpus: Corpus, groups: Sequence[Group]
+    corpus: Corpus,
+    groups: Sequence[Group],
+    tokens: Mapping[tuple[str, int], Sequence[Token]] | None = None,
 ) -> tuple[list[Discrepancy], dict[int, list[int]]]:
-    """All discrepancies (ids from 0) and, per group id, the ids found inside it."""
+    """All discrepancies (ids from 0) and, per group id, the ids found inside it.
+
+    ``tokens`` are the sentences' tokens by (article id, sentence index) when the
+    caller already has them (alignment does), so that nothing is tokenised twice.
+    """
+    _known.clear()
+    if tokens:
+        for (article_id, index), toks in tokens.items():
+            _known[(article_id, index)] = tuple(toks)
     found: list[_Found] = []
     seen: set[tuple[str, frozenset[tuple[str, int, str]]]] = set()
     articles = {a.id: a for a in corpus.articles}
@@ -103,6 +113,15 @@ def find_discrepancies(
         if item.group is not None:
             by_group[item.group].append(n)
     return result, dict(by_group)
+
+
+_known: dict[tuple[str, int], tuple[Token, ...]] = {}
+"""Tokens handed over by the caller for the current run."""
+
+
+def _sentence_tokens(article: Article, sentence: Sentence) -> tuple[Token, ...]:
+    known = _known.get((article.id, sentence.index))
+    return known if known is not None else _tokens(sentence.text)
 
 
 @lru_cache(maxsize=8_192)
@@ -130,7 +149,9 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
     for article, sentence in members:
         if not _HAS_NUMBER.search(sentence.text):
             continue
-        tokens = [t for t in _tokens(sentence.text) if not (t.stop and t.kind == "word")]
+        tokens = [
+            t for t in _sentence_tokens(article, sentence) if not (t.stop and t.kind == "word")
+        ]
         for i, token in enumerate(tokens):
             value = token.value
             if token.kind != "number" or value is None or 1900 <= value <= 2100:
@@ -165,7 +186,7 @@ def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
     mentions: list[tuple[str, DiscrepancyValue, frozenset[str]]] = []
     for article, sentence in members:
         matches = list(_DATE.finditer(sentence.text))
-        tokens = content_tokens(list(_tokens(sentence.text))) if matches else []
+        tokens = content_tokens(list(_sentence_tokens(article, sentence))) if matches else []
         for match in matches:
             if match.group("weekday"):
                 what, value = "weekday", match.group("weekday").lower()

@@ -209,18 +209,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop_at = len(text) if end is None else end
     for match in _TOKEN.finditer(text, start, stop_at):
         s, e = match.span()
-        if match.group("num") is not None:
-            number = float(match.group("num").replace(",", ""))
-            raw.append(_number(s, match.end("num"), number))
-            if match.group("pct"):
-                raw.append(Token(e - 1, e, "%", "percent", capital=False))
+        group = match.lastgroup
+        if group in {"word", "init"}:
+            surface = match.group(0)
+            norm, key, value, stop = _word(surface, group == "init")
+            if key[:1] == "#":
+                raw.append(Token(s, e, norm, key, "number", value))
+            else:
+                raw.append(Token(s, e, norm, key, "word", value, stop, surface[:1].isupper()))
             continue
-        surface = match.group(0)
-        norm, key, value, stop = _word(surface, match.group("init") is not None)
-        if key[:1] == "#":
-            raw.append(Token(s, e, norm, key, "number", value))
-        else:
-            raw.append(Token(s, e, norm, key, "word", value, stop, surface[:1].isupper()))
+        digits = match.group("num")
+        raw.append(_number(s, s + len(digits), float(digits.replace(",", ""))))
+        if group == "pct":
+            raw.append(Token(e - 1, e, "%", "percent"))
     return _merge_numbers(raw, text)
 
 
@@ -251,7 +252,13 @@ def format_number(value: float) -> str:
 
 
 def _number(start: int, end: int, value: float) -> Token:
-    return Token(start, end, format_number(value), "#" + format_number(value), "number", value)
+    text = _format_cached(value)
+    return Token(start, end, text, "#" + text, "number", value)
+
+
+@lru_cache(maxsize=4_096)
+def _format_cached(value: float) -> str:
+    return format_number(value)
 
 
 def _merge_numbers(raw: list[Token], text: str) -> list[Token]:
