@@ -32,9 +32,12 @@ class ReaderApp(App[None]):
         self.analyse = analyse
         self.bookmark_store: BookmarkStore | None = None
 
+    def get_default_screen(self) -> Screen[Any]:
+        # The reader is the first screen: nothing blank is ever drawn before it.
+        return ReaderScreen(self.corpus, self.analyse)
+
     def on_mount(self) -> None:
         bookmarking.open_bookmark_store(self)
-        self.push_screen(ReaderScreen(self.corpus, self.analyse))
 
     def on_unmount(self) -> None:
         bookmarking.close_bookmark_store(self)
