@@ -53,6 +53,8 @@ AFFINITY_SHARE = 0.5
 """Score factor of a pair whose two articles share no other strong pair."""
 """Up to this many articles, all are taken to report one story (no affinity discount)."""
 """Strong pairs two articles need before each of their pairs counts in full."""
+BLOCK_MIN_WEIGHT = 0.1
+"""Keys lighter than this (common words) do not generate candidates (they still score)."""
 BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
 BATCH = 2_000
@@ -250,7 +252,9 @@ def _score_pairs(
             postings[k].append(i)
     # A key blocks only when it is rare enough to mean something and not everywhere.
     floor = 0.6 * MIN_SHARED
-    blocking = {k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF and w[k] >= floor / 2}
+    blocking = {
+        k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF and w[k] >= BLOCK_MIN_WEIGHT
+    }
     rest = np.array([sum(wl[k] for k in s if k not in blocking) for s in sets])
     n = len(feats)
     chunks: list[np.ndarray] = []
