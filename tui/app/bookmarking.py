@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.app.messages import Target
+from tui.app.bookmark_commands import go_to_bookmark
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from tui.app.screens.bookmarks import BookmarksScreen
 from tui.core.anchoring import AnchoredBookmark, bookmarked_groups, reanchor
@@ -50,8 +50,13 @@ def refresh_markers(reader: ReaderScreen) -> None:
     store, analysis = _store(reader), reader.analysis
     if store is None or analysis is None:
         return
+    try:
+        bookmarks = store.list()
+    except StoreError as error:  # The file broke while the app runs: say so, keep reading.
+        reader.notify(str(error), severity="error")
+        return
     anchored = reanchor(
-        store.list(),
+        bookmarks,
         analysis.corpus,
         analysis.alignment,
         analysis.quotes,
@@ -97,25 +102,9 @@ def open_bookmarks(reader: ReaderScreen) -> None:
         return
 
     def jump(target: AnchoredBookmark | None) -> None:
-        refresh_markers(reader)
-        if target is None or reader.analysis is None:
-            return
-        analysis = reader.analysis
-        discrepancy = quote = None
-        if target.discrepancy is not None:
-            discrepancy = next(
-                (d for d in analysis.discrepancies if d.id == target.discrepancy), None
-            )
-        if target.quote is not None:
-            quote = next((q for q in analysis.quotes if q.id == target.quote), None)
-        fact = analysis.group_position.get(target.group) if target.group is not None else None
-        article = offset = None
-        if target.sentences:
-            article, sentence = target.sentences[0]
-            offset = analysis.corpus.article(article).sentences[sentence].start
-        reader.goto(
-            Target(fact=fact, article=article, offset=offset, discrepancy=discrepancy, quote=quote)
-        )
+        refresh_markers(reader)  # A bookmark may have been edited or deleted meanwhile.
+        if target is not None:
+            go_to_bookmark(reader, target)
 
     reader.app.push_screen(
         BookmarksScreen(

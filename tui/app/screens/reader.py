@@ -20,6 +20,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app import bookmarking
+from tui.app.bookmark_commands import BookmarksProvider
 from tui.app.commands import FactsProvider
 from tui.app.messages import (
     AnalysisProgress,
@@ -66,7 +67,10 @@ class ReaderScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FactsProvider}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        FactsProvider,
+        BookmarksProvider,
+    }
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
     current: reactive[int] = reactive(-1, init=False, repaint=False)
