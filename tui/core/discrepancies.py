@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, JaroWinkler
+from wordfreq import zipf_frequency
 
 from tui.core import names
 from tui.core.models import (
@@ -43,6 +44,7 @@ _UNIT_CLASSES: dict[str, str] = {
 }  # fmt: skip
 """Concept of the word after a number -> what the number counts."""
 
+_TIME_UNITS = frozenset("year old month week day hour minute time ?".split())
 _INCREMENT = frozenset("additional another extra further added".split())
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -62,6 +64,9 @@ _HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b",
     re.IGNORECASE,
+)
+_NOT_SPEAKERS = frozenset(
+    "ukraine ukrainian rusia rusian kursk kiv america united states vietnam iraq china".split()
 )
 _SHORT_QUOTE = 6
 """Quotes up to this many words are labels ("a major provocation"): wording counts."""
@@ -165,6 +170,8 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
             )
     found = []
     for unit, values in by_unit.items():
+        if unit in _TIME_UNITS:
+            continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
         per_article = {v.article for v in values}
         distinct = sorted({v.value for v in values}, key=float)
         if len(per_article) < 2 or len(distinct) < 2:
@@ -212,7 +219,7 @@ def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
             rivals = [
                 (u, c)
                 for u, c in pool[i + 1 :]
-                if u.article != v.article and u.value != v.value and ctx & c
+                if u.article != v.article and u.value != v.value and len(ctx & c) >= 2
             ]
             if rivals:
                 values = (v, *(u for u, _ in rivals))
@@ -241,7 +248,7 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Fo
                 for t in content_tokens(tokenize(words))
                 if t.kind == "word" and rarity(t.norm) >= 2.0
             )
-            speaker = _speaker(sentence.text, match.start())
+            speaker = _speaker(sentence.text, match.start(), match.end())
             quotes.append(_Quote(article.id, sentence.index, words, speaker, keys))
     found = []
     used: set[int] = set()
@@ -251,15 +258,17 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Fo
         related = [i] + [
             j
             for j in range(i + 1, len(quotes))
-            if j not in used and quotes[j].article != q.article and q.keys & quotes[j].keys
+            if j not in used and quotes[j].article != q.article and _same_quote(q, quotes[j])
         ]
         if len(related) < 2:
             continue
         chosen = [quotes[j] for j in related]
-        speakers = {names.fold(c.speaker) for c in chosen if c.speaker}
+        known = [c.speaker for c in chosen if c.speaker]
+        speakers = {(names.fold(names.strip_titles(k)).split() or [k])[-1] for k in known}
         wordings = {" ".join(sorted(c.keys)) for c in chosen}
-        short = all(len(c.text.split()) <= _SHORT_QUOTE for c in chosen)
-        if not (len(speakers) > 1 or (short and len(wordings) > 1)):
+        if not all(len(c.text.split()) <= _SHORT_QUOTE for c in chosen):
+            continue  # Long quotes are the quotes report's business; labels are ours.
+        if len(speakers) < 2 and len(wordings) < 2:
             continue
         used.update(related)
         values = tuple(
@@ -271,7 +280,13 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Fo
     return found
 
 
-def _speaker(text: str, quote_start: int) -> str | None:
+def _same_quote(a: _Quote, b: _Quote) -> bool:
+    """Quotes sharing most of their rare words are one quote, however worded."""
+    common = len(a.keys & b.keys)
+    return common > 0 and common * 2 >= min(len(a.keys), len(b.keys))
+
+
+def _speaker(text: str, quote_start: int, quote_end: int) -> str | None:
     """The nearest name or institution before the quote (after it when none before)."""
     candidates: list[tuple[int, str]] = []
     for mention in names.find_names(text):
@@ -279,16 +294,23 @@ def _speaker(text: str, quote_start: int) -> str | None:
             candidates.append((mention.end, names.strip_titles(mention.text)))
     for match in _ACTORS.finditer(text, 0, quote_start):
         candidates.append((match.end(), match.group("actor")))
-    candidates = [c for c in candidates if not _place(c[1])]
+    candidates = [c for c in candidates if _speaker_like(c[1])]
     if candidates:
         return max(candidates)[1]
-    after = [m for m in names.find_names(text, quote_start) if not _place(m.text)]
+    after = [m for m in names.find_names(text, quote_end) if _speaker_like(m.text)]
     return names.strip_titles(after[0].text) if after else None
 
 
+def _speaker_like(name: str) -> bool:
+    """A full name or an institution; a lone word is too often a place or a state."""
+    plain = names.strip_titles(name)
+    return not _place(plain) and (len(plain.split()) > 1 or bool(_ACTORS.fullmatch(plain)))
+
+
 def _place(name: str) -> bool:
-    """Countries and their adjectives say where, not who (``Ukraine's actions``)."""
-    return names.fold(name) in {"ukraine", "ukrainian", "rusia", "rusian", "kursk", "kiv"}
+    """Places, days and months say where or when, not who (``Ukraine's actions``)."""
+    key = names.fold(name)
+    return key in _NOT_SPEAKERS or name.lower() in _WEEKDAYS or name.lower() in _MONTHS
 
 
 def name_variants(words: Iterable[str]) -> dict[str, str]:
@@ -325,7 +347,9 @@ def name_variants(words: Iterable[str]) -> dict[str, str]:
             or folded[i] == folded[j]
             or (
                 folded[i][:2] == folded[j][:2]
-                and Indel.normalized_similarity(folded[i], folded[j]) >= 0.8
+                and Indel.normalized_similarity(folded[i], folded[j]) >= 0.85
+                and min(_zipf(unique[i]), _zipf(unique[j])) < 3.0
+                and not _derived(folded[i], folded[j])
                 and names.same_name(unique[i], unique[j])
             )
         ):
@@ -340,6 +364,17 @@ def name_variants(words: Iterable[str]) -> dict[str, str]:
             for i in members:
                 result[unique[i]] = canon
     return result
+
+
+def _derived(a: str, b: str) -> bool:
+    """``midwestern`` / ``midwesterners``: one word grown from the other, not a respelling."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short)
+
+
+def _zipf(word: str) -> float:
+    """Frequency of a word in English: a transliteration variant is rare on one side."""
+    return float(zipf_frequency(word.lower(), "en"))
 
 
 def _entity_variants(corpus: Corpus, groups: Sequence[Group]) -> list[_Found]:
@@ -361,6 +396,19 @@ def _entity_variants(corpus: Corpus, groups: Sequence[Group]) -> list[_Found]:
         clusters[canon].append(word)
     # The spelling most used in the corpus names the cluster.
     clusters = {max(ws, key=lambda w: (counts[w], len(w))): ws for ws in clusters.values()}
+    # Union-find can chain (Mali ~ Malia ~ Malloy): keep spellings close to the main one.
+    clusters = {
+        canon: kept
+        for canon, ws in clusters.items()
+        if len(
+            kept := [
+                w
+                for w in ws
+                if Indel.normalized_similarity(names.fold(w), names.fold(canon)) >= 0.8
+            ]
+        )
+        > 1
+    }
     where: dict[tuple[str, int], list[int]] = defaultdict(list)
     for group in groups:
         for m in group.members:

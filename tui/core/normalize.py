@@ -20,6 +20,7 @@ TokenKind = Literal["word", "number"]
 
 _TOKEN = re.compile(
     r"(?P<init>(?:[A-Za-z]\.){2,})"
+    r"|(?P<ord>\d+(?:st|nd|rd|th)\b)"
     r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
 )
@@ -210,6 +211,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN.finditer(text, start, stop_at):
         s, e = match.span()
         group = match.lastgroup
+        if group == "ord":
+            ordinal = match.group(0).lower()
+            raw.append(Token(s, e, ordinal, ordinal))
+            continue
         if group in {"word", "init"}:
             surface = match.group(0)
             norm, key, value, stop = _word(surface, group == "init")
