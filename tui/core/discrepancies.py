@@ -263,12 +263,11 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Fo
         if len(related) < 2:
             continue
         chosen = [quotes[j] for j in related]
-        known = [c.speaker for c in chosen if c.speaker]
-        speakers = {(names.fold(names.strip_titles(k)).split() or [k])[-1] for k in known}
-        wordings = {" ".join(sorted(c.keys)) for c in chosen}
+        wordings = {_wording(c.text) for c in chosen}
         if not all(len(c.text.split()) <= _SHORT_QUOTE for c in chosen):
             continue  # Long quotes are the quotes report's business; labels are ours.
-        if len(speakers) < 2 and len(wordings) < 2:
+        if len(wordings) < 2 or any(a < b for a in wordings for b in wordings):
+            # Same words, or one quote cut from the other: not a different label.
             continue
         used.update(related)
         values = tuple(
@@ -278,6 +277,11 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Fo
         shown = " vs ".join(dict.fromkeys(f'{c.speaker or "?"}: "{c.text}"' for c in chosen))
         found.append(_Found("attribution", gid, shown, values))
     return found
+
+
+def _wording(text: str) -> frozenset[str]:
+    """The words of a quote that carry its meaning, folded."""
+    return frozenset(t.norm for t in content_tokens(tokenize(text)))
 
 
 def _same_quote(a: _Quote, b: _Quote) -> bool:
@@ -291,14 +295,22 @@ def _speaker(text: str, quote_start: int, quote_end: int) -> str | None:
     candidates: list[tuple[int, str]] = []
     for mention in names.find_names(text):
         if mention.end <= quote_start:
-            candidates.append((mention.end, names.strip_titles(mention.text)))
+            candidates.append((mention.end, _clean_name(mention.text)))
     for match in _ACTORS.finditer(text, 0, quote_start):
         candidates.append((match.end(), match.group("actor")))
     candidates = [c for c in candidates if _speaker_like(c[1])]
     if candidates:
         return max(candidates)[1]
     after = [m for m in names.find_names(text, quote_end) if _speaker_like(m.text)]
-    return names.strip_titles(after[0].text) if after else None
+    return _clean_name(after[0].text) if after else None
+
+
+def _clean_name(text: str) -> str:
+    """Without titles, and without a day that happened to be capitalised next to it."""
+    words = names.strip_titles(text).split()
+    while len(words) > 1 and (words[0].lower() in _WEEKDAYS or words[0].lower() in _MONTHS):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _speaker_like(name: str) -> bool:
