@@ -99,7 +99,10 @@ class ReaderScreen(Screen[None]):
                 ReaderScreen.progress,
             )
             yield PaneDeck(self.corpus, id="deck").data_bind(
-                ReaderScreen.current, ReaderScreen.analysis, ReaderScreen.scroll_lock
+                ReaderScreen.current,
+                ReaderScreen.analysis,
+                ReaderScreen.scroll_lock,
+                ReaderScreen.bookmarked,
             )
         yield StatusLine(self.corpus, id="status").data_bind(
             ReaderScreen.current,
@@ -107,6 +110,7 @@ class ReaderScreen(Screen[None]):
             ReaderScreen.scroll_lock,
             ReaderScreen.progress,
             ReaderScreen.note,
+            ReaderScreen.bookmarked,
         )
         yield Footer()
 
@@ -206,8 +210,23 @@ class ReaderScreen(Screen[None]):
         self.current_discrepancy = target.discrepancy
         self.current_quote = target.quote
         quote_id = target.quote.id if target.quote else None
+        marks = self._marks(target)
         for pane in self.deck.panes:
-            pane.mark(target.search, quote_id)
+            pane.mark(target.search, quote_id, marks)
+
+    def _marks(self, target: Target) -> dict[str, tuple[tuple[int, int], ...]]:
+        """What to mark in the text: the quote, or each source's value in its sentence."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        if target.quote is not None:
+            found[target.quote.article] = [(target.quote.start, target.quote.end)]
+        if target.discrepancy is not None:
+            for value in target.discrepancy.values:
+                sentence = self.corpus.article(value.article).sentences[value.sentence]
+                at = sentence.text.casefold().find(value.text.casefold())
+                if at >= 0 and value.text:
+                    span = (sentence.start + at, sentence.start + at + len(value.text))
+                    found.setdefault(value.article, []).append(span)
+        return {article: tuple(spans) for article, spans in found.items()}
 
     @staticmethod
     def _note(target: Target) -> str:

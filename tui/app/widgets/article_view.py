@@ -69,6 +69,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.highlight: Highlight = ()
         self.hot_quote: str | None = None
         self.search: re.Pattern[str] | None = None
+        self.marks: tuple[tuple[int, int], ...] = ()
         self._quiet = False
         self._base: Style | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(256)
@@ -94,6 +95,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         pattern = re.compile(re.escape(words), re.IGNORECASE) if words else None
         if pattern != self.search:
             self.search = pattern
+            self._redraw()
+
+    def set_marks(self, marks: tuple[tuple[int, int], ...]) -> None:
+        """Mark stretches of text: a quote or the values of a discrepancy."""
+        if marks != self.marks:
+            self.marks = marks
             self._redraw()
 
     def _redraw(self) -> None:
@@ -224,6 +231,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             for span in spans:
                 if span.kind in _DIFF_CLASS:
                     paint(_DIFF_CLASS[span.kind], span.start, span.end)
+        for mark_start, mark_end in self.marks:
+            paint("article-view--match", mark_start, mark_end)
         if self.search is not None:
             for match in self.search.finditer(
                 source, max(start - 40, 0), min(end + 40, len(source))

@@ -30,6 +30,8 @@ class PaneDeck(Horizontal):
     """Position of the current fact (bound from the screen)."""
     analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
     scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
+    """Group ids with a bookmark (the panes mark the current fact if it has one)."""
     """Scroll the other panes along with the one the user scrolls."""
 
     def __init__(self, corpus: Corpus, count: int = 2, *, id: str | None = None) -> None:
@@ -47,7 +49,7 @@ class PaneDeck(Horizontal):
         for index, position in enumerate(self.positions):
             pane = ArticlePane(index, self.corpus.articles[position], position, self.layouts)
             pane.set_class(index == self.active, "-active")
-            yield pane.data_bind(PaneDeck.current, PaneDeck.analysis)
+            yield pane.data_bind(PaneDeck.current, PaneDeck.analysis, PaneDeck.bookmarked)
 
     @property
     def panes(self) -> list[ArticlePane]:

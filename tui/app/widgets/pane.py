@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from tui.app.layout import LayoutCache
 from tui.app.messages import PaneFocused
 from tui.app.widgets.article_view import ArticleView, Highlight
 from tui.core.analysis import Analysis
-from tui.core.models import Article
+from tui.core.models import Article, Group
 
 ARTICLE_COLORS = (
     "#5fafff",
@@ -66,6 +67,7 @@ class ArticlePane(Vertical):
     current: reactive[int] = reactive(-1, init=False, repaint=False)
     """Position of the current fact (bound from the deck)."""
     analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
 
     def __init__(self, index: int, article: Article, position: int, layouts: LayoutCache) -> None:
         super().__init__(classes="pane")
@@ -77,6 +79,8 @@ class ArticlePane(Vertical):
         self.header = PaneHeader()
         self.search: str | None = None
         self.hot_quote: str | None = None
+        self.marks: Mapping[str, tuple[tuple[int, int], ...]] = {}
+        """Stretches to mark, by article: they follow the article if `[`/`]` brings it back."""
 
     def compose(self) -> ComposeResult:
         yield self.header
@@ -105,6 +109,14 @@ class ArticlePane(Vertical):
     def watch_current(self) -> None:
         self._update()
 
+    def watch_bookmarked(self) -> None:
+        self._update()
+
+    def _group(self) -> Group | None:
+        if self.analysis is None or not 0 <= self.current < len(self.analysis.groups):
+            return None
+        return self.analysis.groups[self.current]
+
     def member_sentence(self, fact: int | None = None) -> int | None:
         """The sentence of this article in a fact (the current one by default)."""
         fact = self.current if fact is None else fact
@@ -120,9 +132,14 @@ class ArticlePane(Vertical):
         layout = self.view.wrapped
         return None if layout is None else layout.sentence_rows[sentence]
 
-    def mark(self, search: str | None = None, quote: str | None = None) -> None:
-        """Mark searched words and a quote's badge (from a view's jump)."""
-        self.search, self.hot_quote = search, quote
+    def mark(
+        self,
+        search: str | None = None,
+        quote: str | None = None,
+        marks: Mapping[str, tuple[tuple[int, int], ...]] | None = None,
+    ) -> None:
+        """Mark searched words, a quote's badge, stretches of text (from a view's jump)."""
+        self.search, self.hot_quote, self.marks = search, quote, marks or {}
         self.view.set_search(search)
         self._update()
 
@@ -134,6 +151,7 @@ class ArticlePane(Vertical):
             highlight = tuple((m.sentence, m.diff) for m in members if m.article == self.article.id)
             reports = bool(highlight)
         self.view.set_highlight(highlight, self.hot_quote)
+        self.view.set_marks(self.marks.get(self.article.id, ()))
         self.set_class(not reports, "-absent")
         if self.header.is_mounted:
             self.header.show(*self._header_text(reports))
@@ -146,4 +164,7 @@ class ArticlePane(Vertical):
         else:
             parts = [p for p in (article.date, article.source, Path(article.path).name) if p]
             second = Text(" · ".join(parts), style="dim")
+            group = self._group()
+            if group is not None and group.id in self.bookmarked:
+                second = Text.assemble(("★ bookmarked", "bold"), " · ", second)
         return title, second

@@ -20,6 +20,7 @@ class StatusLine(Horizontal):
     scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
     progress: reactive[float] = reactive(0.0, init=False, repaint=False)
     note: reactive[str] = reactive("", init=False, repaint=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """What the current fact was reached through (a quote, a discrepancy, a search)."""
 
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
@@ -49,6 +50,9 @@ class StatusLine(Horizontal):
     def watch_note(self) -> None:
         self._update()
 
+    def watch_bookmarked(self) -> None:
+        self._update()
+
     def watch_progress(self) -> None:
         self.bar.update(progress=self.progress)
         self._update()
@@ -71,8 +75,9 @@ class StatusLine(Horizontal):
         reporting = len({m.article for m in group.members})
         here = len(analysis.fact_discrepancies[self.current])
         disc = f"[b $text-warning]≠ {here} here[/]" if here else "[dim]no discrepancy[/]"
+        star = " [b $text-accent]★[/]" if group.id in self.bookmarked else ""
         parts = [
-            f"[dim]Fact[/] [b]{self.current + 1}/{total}[/]",
+            f"[dim]Fact[/] [b]{self.current + 1}/{total}[/]{star}",
             f"reported by {reporting}/{articles}",
             f"{disc} [dim]({all_disc} in all)[/]",
             lock,
