@@ -44,6 +44,8 @@ PAIR_RARITY = 2.0
 HEADING_FACTOR = 0.85
 """Headings are short and generic: they align, but with a discount."""
 AFFINITY = 12
+JOIN_SHARE = 0.67
+"""Share of a group's members (in other articles) a newcomer must be linked to."""
 PER_ARTICLE = 2
 """Most sentences one article may put in one group."""
 SMALL_CORPUS = 3
@@ -84,6 +86,8 @@ class PairScore:
     b: int
     score: float
     shared: float
+    names_only: bool = False
+    """Only names (and phrases of names) are shared: kept for closely related articles."""
 
 
 def align(corpus: Corpus) -> Alignment:
@@ -286,8 +290,9 @@ def _score_pairs(
         for a, b in zip(xa, xb, strict=True):
             common = sets[a] & sets[b]
             plain = common - context
-            if len(plain) < 2 or not plain - named[a] - named[b]:
-                continue  # One shared word, or only names: a coincidence, not a fact.
+            if len(plain) < 2:
+                continue  # One shared word (and its contexts) is a coincidence.
+            names_only = not plain - named[a] - named[b]
             shared = sum(wl[k] for k in common)
             if shared < floor:
                 continue
@@ -297,7 +302,7 @@ def _score_pairs(
             if art[a] == art[b]:
                 score -= SAME_ARTICLE_MARGIN
             if score >= LINK:
-                batch.append(PairScore(a, b, score, shared))
+                batch.append(PairScore(a, b, score, shared, names_only))
         yield min(1.0, (start + step) / max(total, 1)), batch
 
 
@@ -326,7 +331,7 @@ def _with_article_affinity(
     (the same senator's title, the same boilerplate), so they need more.
     """
     if len({f.article for f in feats}) <= SMALL_CORPUS:
-        return pairs  # A handful of articles: the reader chose them as one story.
+        return [p for p in pairs if not p.names_only]
     strong: dict[tuple[int, int], int] = defaultdict(int)
     best: dict[int, int] = defaultdict(int)
     for p in pairs:
@@ -341,11 +346,13 @@ def _with_article_affinity(
         support = strong[(x, y)]
         related = support / max(1, min(best[x], best[y]))
         closeness = max(min(1.0, support / AFFINITY), min(1.0, related / AFFINITY_SHARE))
+        if p.names_only and closeness < 1.0:
+            continue  # "Senate Minority Leader Chuck Schumer" in two unrelated stories.
         if closeness >= 1.0:
             kept.append(p)
         else:
             factor = AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * closeness
-            kept.append(PairScore(p.a, p.b, p.score * factor, p.shared))
+            kept.append(PairScore(p.a, p.b, p.score * factor, p.shared, p.names_only))
     return kept
 
 
@@ -385,7 +392,7 @@ def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> li
             if len(group) - len(others) >= PER_ARTICLE:
                 continue  # An article states a fact once or twice, not in every paragraph.
             linked = sum(1 for m in others if m in link[newcomer])
-            if others and linked >= math.ceil(2 * len(others) / 3):
+            if others and linked >= math.ceil(JOIN_SHARE * len(others)):
                 group.add(newcomer)
                 where[newcomer].append(gi)
                 placed = True
