@@ -46,6 +46,12 @@ HEADING_FACTOR = 0.85
 AFFINITY = 12
 JOIN_SHARE = 0.67
 """Share of a group's members (in other articles) a newcomer must be linked to."""
+CLAUSE_MIN_SENTENCE = 12
+"""Sentences with this many content words are also matched clause by clause."""
+CLAUSE_MIN = 4
+"""Fewest content words in a clause (shorter pieces join their neighbour)."""
+CLAUSE_FACTOR = 0.9
+"""A clause match counts a little less than a whole-sentence match."""
 PER_ARTICLE = 2
 """Most sentences one article may put in one group."""
 SMALL_CORPUS = 3
@@ -114,13 +120,21 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
             done += 1
             if done % BATCH == 0:
                 yield 0.4 * done / total
-    _merge_name_variants(feats)
+    remap = _merge_name_variants(feats)
     yield 0.45
     weights = _key_weights(feats)
+    # Long sentences carry several facts: their clauses are matched too, on their own.
+    units = list(feats)
+    owner = list(range(len(feats)))
+    for n, f in enumerate(feats):
+        for clause in clauses(f, remap):
+            units.append(clause)
+            owner.append(n)
     pairs: list[PairScore] = []
-    for progress, batch in _score_pairs(feats, weights):
+    for progress, batch in _score_pairs(units, weights):
         pairs.extend(batch)
         yield 0.45 + 0.4 * progress
+    pairs = _by_sentence(pairs, owner, units)
     pairs = _with_article_affinity(feats, pairs)
     members = group_sentences(feats, pairs)
     yield 0.9
@@ -136,6 +150,43 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
 
 def _features(article: int, index: int, offset: int, kind: str, text: str) -> SentenceFeatures:
     tokens = [] if kind == "dateline" else tokenize(text)
+    return SentenceFeatures(article, index, offset, kind, text, tokens, _keys(tokens, text))
+
+
+def clauses(f: SentenceFeatures, remap: dict[str, str]) -> list[SentenceFeatures]:
+    """The clauses of a long sentence, as features of their own (kind ``clause``)."""
+    content = content_tokens(f.tokens)
+    if len(content) < CLAUSE_MIN_SENTENCE or f.kind not in ("text", "tweet"):
+        return []
+    pieces: list[list[Token]] = [[]]
+    for prev, token in pairwise(f.tokens):
+        pieces[-1].append(prev)
+        gap = f.text[prev.end : token.start]
+        if any(c in gap for c in ",;:()—–") or token.norm in _CLAUSE_WORDS:
+            pieces.append([])
+    pieces[-1].append(f.tokens[-1])
+    merged: list[list[Token]] = []
+    for piece in pieces:
+        if merged and len(content_tokens(piece)) < CLAUSE_MIN:
+            merged[-1].extend(piece)
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and len(content_tokens(merged[0])) < CLAUSE_MIN:
+        first = merged.pop(0)
+        merged[0][:0] = first
+    if len(merged) < 2:
+        return []
+    result = []
+    for piece in merged:
+        keys = {remap.get(k, k): t for k, t in _keys(piece, f.text).items()}
+        keys = {k: t for k, t in keys.items() if k in f.keys}  # Weighted on sentences.
+        result.append(
+            SentenceFeatures(f.article, f.sentence, f.offset, "clause", f.text, piece, keys)
+        )
+    return result
+
+
+def _keys(tokens: list[Token], text: str) -> dict[str, Token]:
     content = content_tokens(tokens)
     keys: dict[str, Token] = {}
     for n, token in enumerate(content):
@@ -155,7 +206,7 @@ def _features(article: int, index: int, offset: int, kind: str, text: str) -> Se
         if right.start - left.end < 16:
             # Word pairs: "World War II", "state of emergency", "North Korean missile".
             keys.setdefault(f"{PAIR}{left.key} {right.key}", left)
-    return SentenceFeatures(article, index, offset, kind, text, tokens, keys)
+    return keys
 
 
 QTY = "~#"
@@ -164,6 +215,7 @@ PAIR = "~+"
 """Prefix of the keys made of two neighbouring content words."""
 DERIVED = "~"
 """Prefix shared by derived keys (quantity contexts, word pairs)."""
+_CLAUSE_WORDS = frozenset("and but while which who whom whose although though after".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VAGUE = frozenset("more than over around about some least approximately up nearly almost".split())
 
@@ -180,7 +232,7 @@ def _first_name(token: Token, following: Token | None, text: str) -> bool:
     )
 
 
-def _merge_name_variants(feats: list[SentenceFeatures]) -> None:
+def _merge_name_variants(feats: list[SentenceFeatures]) -> dict[str, str]:
     """Give transliteration variants of a name one key (Syrskyj / Sirski / Syrskyii)."""
     surfaces: dict[str, str] = {}
     for f in feats:
@@ -188,12 +240,11 @@ def _merge_name_variants(feats: list[SentenceFeatures]) -> None:
             if token.capital and token.kind == "word" and len(token.norm) >= 4:
                 surfaces.setdefault(token.norm, key)
     variants = name_variants(surfaces)
-    if not variants:
-        return
     remap = {surfaces[norm]: concept(canon) for norm, canon in variants.items()}
     for f in feats:
         if any(k in remap for k in f.keys):
             f.keys = {remap.get(k, k): t for k, t in f.keys.items()}
+    return remap
 
 
 def _key_weights(feats: list[SentenceFeatures]) -> dict[str, float]:
@@ -319,6 +370,24 @@ def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs (i < j) of a posting list of that size; sizes repeat a lot."""
     a, b = np.triu_indices(size, 1)
     return a, b
+
+
+def _by_sentence(
+    pairs: list[PairScore], owner: list[int], units: list[SentenceFeatures]
+) -> list[PairScore]:
+    """Pairs of sentences from pairs of sentences or clauses: the best score wins."""
+    best: dict[tuple[int, int], PairScore] = {}
+    for p in pairs:
+        a, b = sorted((owner[p.a], owner[p.b]))
+        if a == b:
+            continue
+        score = p.score
+        if units[p.a].kind == "clause" or units[p.b].kind == "clause":
+            score *= CLAUSE_FACTOR
+        old = best.get((a, b))
+        if old is None or score > old.score:
+            best[(a, b)] = PairScore(a, b, score, p.shared, p.names_only)
+    return [p for p in best.values() if p.score >= LINK]
 
 
 def _with_article_affinity(

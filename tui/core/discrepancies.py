@@ -110,6 +110,7 @@ def find_discrepancies(
             if key not in seen:
                 seen.add(key)
                 found.append(item)
+    found = _drop_subsumed(found)
     found.extend(_entity_variants(corpus, groups))
     result: list[Discrepancy] = []
     by_group: dict[int, list[int]] = defaultdict(list)
@@ -133,6 +134,16 @@ def _sentence_tokens(article: Article, sentence: Sentence) -> tuple[Token, ...]:
 def _tokens(text: str) -> tuple[Token, ...]:
     """Tokens of a sentence, computed once however many groups it sits in."""
     return tuple(tokenize(text))
+
+
+def _drop_subsumed(found: list[_Found]) -> list[_Found]:
+    """One fact split over two groups reports its conflict twice: keep the fuller one."""
+    sets = [(f"{f.kind}:{f.summary.split(':')[0]}", {v.value for v in f.values}) for f in found]
+    return [
+        f
+        for f, (kind, mine) in zip(found, sets, strict=True)
+        if not any(k == kind and mine < other for k, other in sets)
+    ]
 
 
 def unit_of(tokens: Sequence[Token], index: int) -> str:
