@@ -18,10 +18,10 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tui.core.attribution import same_person  # noqa: E402
 from tui.core.corpus import load_corpus  # noqa: E402
 from tui.core.models import Quote  # noqa: E402
 from tui.core.names import fold  # noqa: E402
+from tui.core.names import same_name as same_person  # noqa: E402
 from tui.core.quotes import extract_quotes  # noqa: E402
 
 GOLD = REPO / "tests" / "data" / "gold_quotes.json"

@@ -28,10 +28,6 @@ from tui.core.speakers import (
     gender_fits,
 )
 
-same_person = same_name
-"""Old name of :func:`tui.core.names.same_name`, which now ignores ``Jr.``/``III`` itself;
-kept while tests/unit/test_quote_quality.py imports it from here."""
-
 Rule = Literal[
     "after", "before", "passive", "according", "dash", "noun", "context", "subject", "none"
 ]

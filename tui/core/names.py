@@ -52,7 +52,8 @@ _NAME = re.compile(
 )
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 """``R-Ohio``, ``D-Calif.``: a US party and state, not a name."""
-_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+"""``Jr.``, ``III``: part of a name, but not its surname."""
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 _FOLD_RULES: tuple[tuple[str, str], ...] = (
@@ -113,8 +114,8 @@ def same_name(a: str, b: str) -> bool:
     Surnames must match after folding (or fuzzily, above the threshold); first names,
     when both are given, must agree too. ``Russia`` / ``Russian`` are not variants.
     """
-    ta = fold(_SUFFIX.sub("", strip_titles(a))).split()
-    tb = fold(_SUFFIX.sub("", strip_titles(b))).split()
+    ta = fold(NAME_SUFFIX.sub("", strip_titles(a))).split()
+    tb = fold(NAME_SUFFIX.sub("", strip_titles(b))).split()
     if not ta or not tb:
         return False
     if not _similar_word(ta[-1], tb[-1]):
@@ -144,7 +145,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         while words and words[0].lower().strip(".") in _STOP:
             s = text.index(words[1], s) if len(words) > 1 else e
             words.pop(0)
-        if not words or (len(words) == 1 and _opens_sentence(text, s) and _common(words[0])):
+        if not words or (len(words) == 1 and opens_sentence(text, s) and is_common_word(words[0])):
             continue
         if _PARTY_TAG.match(words[-1]) and len(words) == 1:
             continue
@@ -194,14 +195,14 @@ def cluster_names(names: Iterable[str]) -> dict[str, str]:
     return result
 
 
-def _opens_sentence(text: str, offset: int) -> bool:
+def opens_sentence(text: str, offset: int) -> bool:
     """At the start of a sentence or of a quotation, where any word is capitalised."""
     before = text[max(0, offset - 3) : offset].rstrip(" \t")
     return not before or before[-1] in ".!?:\n\"'“‘("
 
 
 @lru_cache(maxsize=65_536)
-def _common(word: str) -> bool:
+def is_common_word(word: str) -> bool:
     """An everyday English word (``Military``), capitalised only by its position."""
     return zipf_frequency(word.lower(), "en") >= 4.0
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
-from wordfreq import zipf_frequency
 
 from tui.core.lexicon import (
     ABBREVIATIONS,
@@ -32,7 +31,14 @@ from tui.core.lexicon import (
     ROLE_ALIASES,
     ROLE_NOUNS,
 )
-from tui.core.names import cluster_names, fold, same_name
+from tui.core.names import (
+    NAME_SUFFIX,
+    cluster_names,
+    fold,
+    is_common_word,
+    opens_sentence,
+    same_name,
+)
 
 EntityKind = Literal["person", "org", "place", "other"]
 
@@ -52,7 +58,6 @@ _ROLE = re.compile(
     + "|".join(ROLE_NOUNS)
     + r")\b"
 )
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 """``Jr.``/``III``: :func:`fullest_name` matches ``Mr. Conway`` to ``George T. Conway III``."""
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|whose|which|then|now|also|both|too|former)\b[^,;:!?\n·]{0,100}?(?:,|·|$)",
@@ -139,14 +144,14 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         words = list(re.finditer(r"\S+", match.group(0)))
         while words and (
             words[0].group(0).lower().rstrip(".") in OPENING_WORDS
-            or (words[0].group(0).endswith("ing") and _opens_sentence(text, match.start()))
+            or (words[0].group(0).endswith("ing") and opens_sentence(text, match.start()))
         ):
             words.pop(0)  # ``The``, ``Asked``, ``Attacking Hillary Clinton``
         if not words:
             continue
         start = match.start() + words[0].start()
         word = words[0].group(0)
-        opener = len(words) == 1 and _opens_sentence(text, start) and _common(word)
+        opener = len(words) == 1 and opens_sentence(text, start) and is_common_word(word)
         if opener and not _names_elsewhere(text, word):
             continue
         gap = text[spans[-1][1] : start] if spans else ""
@@ -165,20 +170,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _opens_sentence(text: str, offset: int) -> bool:
-    """At the start of a sentence or a quotation (as ``names._opens_sentence``, private there)."""
-    before = text[max(0, offset - 3) : offset].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n\"'“‘("
-
-
 def _names_elsewhere(text: str, word: str) -> bool:
     """``Trump`` opening a sentence is a name if it is capitalised mid-sentence too."""
     return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
-
-
-def _common(word: str) -> bool:
-    """An everyday English word (as ``names._common``, private there)."""
-    return zipf_frequency(word.lower(), "en") >= 4.0
 
 
 def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | None:
@@ -218,15 +212,15 @@ def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | No
 
 def fullest_name(name: str, titles: frozenset[str], people: Sequence[str]) -> str:
     """A surname alone becomes the fullest name of that person in the article."""
-    base, suffix = _SUFFIX.sub("", name), _SUFFIX.search(name)
+    base, suffix = NAME_SUFFIX.sub("", name), NAME_SUFFIX.search(name)
     if " " in base:
         return name
     matches = [
         p
         for p in people
-        if " " in _SUFFIX.sub("", p)
+        if " " in NAME_SUFFIX.sub("", p)
         and same_name(p, base)
-        and (bool(_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
+        and (bool(NAME_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
     ]
     pronoun = "he" if "mr" in titles else "she" if titles & {"mrs", "ms"} else ""
     matches = [p for p in matches if gender_fits(p, pronoun)] or matches
@@ -317,8 +311,8 @@ def _close_spelling(name: str, canon: str) -> bool:
     :func:`same_name` strips ``American``/``Ukrainian`` (``Ukrainian Control`` is not
     ``Disease Control``).
     """
-    a = fold(_SUFFIX.sub("", name)).split()
-    b = fold(_SUFFIX.sub("", canon)).split()
+    a = fold(NAME_SUFFIX.sub("", name)).split()
+    b = fold(NAME_SUFFIX.sub("", canon)).split()
     if not a or not b:
         return False
     if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
