@@ -198,3 +198,11 @@ _NEWSY = st.lists(
 @given(_NEWSY)
 def test_offsets_hold_for_newsy_fragments(text: str) -> None:
     _check_offsets(text)
+
+
+def test_a_sentence_ends_before_a_quote_that_its_cue_follows() -> None:
+    text = '"We won," Zelensky stated on media. "Experts are at work," he added.'
+    assert _texts(text) == [
+        '"We won," Zelensky stated on media.',
+        '"Experts are at work," he added.',
+    ]

@@ -208,7 +208,7 @@ def _cued_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif opened >= 0:
             close = match.end()
             if close - opened < 400 and _CUE_AFTER.match(text, close, end):
-                spans.append((opened, close))
+                spans.append((opened + 1, close))
             opened = -1
     return spans
 
