@@ -12,11 +12,21 @@ from tui.app.screens.discrepancies import DiscrepanciesScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.quotes import QuotesScreen
 from tui.app.screens.search import SearchScreen
+from tui.app.widgets.pane import ArticlePane
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
 
 SIZE = (160, 48)
 App = Callable[..., ReaderApp]
+
+
+def assert_level_rows(leader: ArticlePane, follower: ArticlePane, lead: int, follow: int) -> None:
+    """Two text rows are on the same screen row."""
+    on_screen = [
+        pane.view.pad + row - round(pane.view.scroll_y)
+        for pane, row in ((leader, lead), (follower, follow))
+    ]
+    assert on_screen[0] == on_screen[1], on_screen
 
 
 def assert_level(app: ReaderApp) -> None:
@@ -153,15 +163,20 @@ async def test_scroll_lock_keeps_anchors_level_and_s_toggles_it(make_app: App) -
         anchors = deck._pair(leader, follower)
         assert len(anchors) >= 2
         row = deck.reading_row()
+        checked = 0
         for lead_row, follow_row in anchors:
-            assert follower.view.wrapped is not None
-            last_page = len(follower.view.wrapped.lines) - follower.view.size.height
-            if lead_row < row or not row <= follow_row <= last_page + row:
-                continue
-            leader.view.scroll_to(y=lead_row - row, animate=False, immediate=True)
+            # Scroll rows: the filler above the text, then the text's own rows.
+            lead_scroll = leader.view.pad + lead_row - row
+            follow_scroll = follower.view.pad + follow_row - row
+            if not follower.view.pad <= follow_scroll <= follower.view.last_page:
+                continue  # a following pane stops at its first and last page
+            leader.view.scroll_to(y=lead_scroll, animate=False, immediate=True)
             await pilot.pause()
             await pilot.pause()
-            assert round(follower.view.scroll_y) == follow_row - row, (lead_row, follow_row)
+            assert round(follower.view.scroll_y) == follow_scroll, (lead_row, follow_row)
+            assert_level_rows(leader, follower, lead_row, follow_row)
+            checked += 1
+        assert checked
         await pilot.press("s")
         assert app.reader.scroll_lock is False
         before = follower.view.scroll_y
@@ -186,7 +201,7 @@ async def test_quotes_view_jumps_to_the_quote(make_app: App) -> None:
         pane = next(p for p in app.reader.deck.panes if p.article.id == quote.article)
         layout = pane.view.wrapped
         assert layout is not None
-        row = layout.row_of_offset(quote.start) - round(pane.view.scroll_y)
+        row = pane.view.pad + layout.row_of_offset(quote.start) - round(pane.view.scroll_y)
         assert 0 <= row < pane.view.size.height
 
 

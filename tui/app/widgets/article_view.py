@@ -66,6 +66,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.article: Article | None = None
         self.quotes: tuple[Quote, ...] = ()
         self.wrapped: ArticleLayout | None = None
+        self.pad = 0
+        """Blank rows above the text: a sentence on the first line can still be placed at
+        the reading row, level with the other panes (a diff viewer's filler)."""
         self.highlight: Highlight = ()
         self.hot_quote: str | None = None
         self.search: re.Pattern[str] | None = None
@@ -126,10 +129,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         if not force and self.wrapped is not None and self.wrapped.width == width:
             return
+        first = self.wrapped is None
         self.wrapped = self.layouts.get(self.article, width, self.quotes)
         height = max(self.scrollable_content_region.height, 1)
-        # Room to scroll the last line to the top: any sentence can reach any row.
-        self.virtual_size = Size(width, len(self.wrapped.lines) + height - 1)
+        self.pad = height // 3
+        # Filler above, and room to scroll the last line to the top: any sentence can be
+        # put at any screen row.
+        self.virtual_size = Size(width, self.pad + len(self.wrapped.lines) + height - 1)
+        if first:
+            self.scroll_to_row(self.pad)
         self._cache.clear()
         self.refresh()
         self.post_message(PaneLaidOut(self.pane))
@@ -162,17 +170,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_up(animate=False)
 
     def action_top(self) -> None:
-        self.scroll_home(animate=False)
+        self.scroll_to(y=self.pad, animate=False)
 
     def action_bottom(self) -> None:
-        if self.wrapped is not None:
-            self.scroll_to(y=max(len(self.wrapped.lines) - self.size.height, 0), animate=False)
+        self.scroll_to(y=self.last_page, animate=False)
+
+    @property
+    def last_page(self) -> int:
+        """The scroll position showing the end of the text at the bottom."""
+        lines = len(self.wrapped.lines) if self.wrapped is not None else 0
+        return max(self.pad + lines - self.scrollable_content_region.height, self.pad)
 
     def on_click(self, event: events.Click) -> None:
         if self.wrapped is None:
             return
-        row = int(self.scroll_y) + event.y
-        if row < len(self.wrapped.lines):
+        row = int(self.scroll_y) + event.y - self.pad
+        if 0 <= row < len(self.wrapped.lines):
             index = bisect_right(self.wrapped.sentence_rows, row) - 1
             self.post_message(SentenceClicked(self.pane, max(index, 0)))
 
@@ -191,10 +204,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._base
 
     def render_line(self, y: int) -> Strip:
-        row = int(self.scroll_y) + y
+        row = int(self.scroll_y) + y - self.pad
         width = self.scrollable_content_region.width
         base = self._base_style()
-        if self.wrapped is None or row >= len(self.wrapped.lines):
+        if self.wrapped is None or not 0 <= row < len(self.wrapped.lines):
             return Strip.blank(width, base)
         strip = self._cache.get(row)
         if strip is None:

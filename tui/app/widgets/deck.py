@@ -149,9 +149,8 @@ class PaneDeck(Horizontal):
     # -- keeping panes level ----------------------------------------------------------
 
     def reading_row(self) -> int:
-        """The screen row where facts are placed: a third of the way down."""
-        heights = [pane.view.scrollable_content_region.height for pane in self.panes]
-        return max(min(heights, default=3) // 3, 0)
+        """The screen row where facts are placed: a third of the way down (the filler)."""
+        return min((pane.view.pad for pane in self.panes), default=0)
 
     def level(self) -> None:
         """Put the current fact's sentences at the same screen row in every pane."""
@@ -165,7 +164,10 @@ class PaneDeck(Horizontal):
                 rows[pane.index] = row
         if not rows:
             return
-        screen_row = min(self.reading_row(), *rows.values())
+        # A third of the way down, unless every sentence is nearer the top of its article:
+        # then as low as the lowest of them, so that only the others show filler.
+        deepest = max(rows[p.index] - p.view.pad for p in panes if p.index in rows)
+        screen_row = min(self.reading_row(), deepest)
         for pane in panes:
             if pane.index in rows:
                 pane.view.scroll_to_row(rows[pane.index] - screen_row)
@@ -177,25 +179,22 @@ class PaneDeck(Horizontal):
         layout = pane.view.wrapped
         if layout is None:
             return
-        screen_row = min(self.reading_row(), layout.row_of_offset(offset))
-        pane.view.scroll_to_row(layout.row_of_offset(offset) - screen_row)
+        row = layout.row_of_offset(offset)
+        screen_row = min(self.reading_row(), row)
+        pane.view.scroll_to_row(pane.view.pad + row - screen_row)
         self.follow(pane, screen_row)
 
     def follow(self, leader: ArticlePane, screen_row: int, skip: Collection[int] = ()) -> None:
         """Scroll every other pane level with the leader around ``screen_row``."""
-        lead_row = leader.view.scroll_y + screen_row
+        lead_row = leader.view.scroll_y + screen_row - leader.view.pad
         for pane in self.panes:
             if pane is leader or pane.index in skip:
                 continue
             anchors = self._pair(leader, pane)
-            row = map_row(anchors, lead_row) - screen_row
-            wrapped = pane.view.wrapped
-            if wrapped is not None:
-                # Following, a pane stops at its last page: the room past the end is only
-                # there to level a fact's sentence.
-                height = pane.view.scrollable_content_region.height
-                row = min(row, max(len(wrapped.lines) - height, 0))
-            pane.view.scroll_to_row(row)
+            row = pane.view.pad + map_row(anchors, lead_row) - screen_row
+            # Following, a pane stops at its first and last page: the filler is only
+            # there to level a fact's sentence.
+            pane.view.scroll_to_row(min(max(row, pane.view.pad), pane.view.last_page))
 
     def _pair(self, leader: ArticlePane, follower: ArticlePane) -> list[Anchor]:
         lead, follow = leader.view.wrapped, follower.view.wrapped

@@ -128,9 +128,9 @@ class ArticlePane(Vertical):
         return min(sentences, default=None)
 
     def sentence_row(self, sentence: int) -> int | None:
-        """The row of a sentence in the wrapped text (None before the first layout)."""
+        """The scroll row of a sentence, filler included (None before the first layout)."""
         layout = self.view.wrapped
-        return None if layout is None else layout.sentence_rows[sentence]
+        return None if layout is None else self.view.pad + layout.sentence_rows[sentence]
 
     def mark(
         self,
