@@ -36,7 +36,8 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Any]:
 
 
 def test_main_screen_wide(snap_compare: Compare, make_app: App) -> None:
-    assert snap_compare(make_app(), terminal_size=(160, 48), run_before=keys("n"))
+    run_before = keys("n", "n", "tab", "right_square_bracket")
+    assert snap_compare(make_app(), terminal_size=(160, 48), run_before=run_before)
 
 
 def test_main_screen_80x24(snap_compare: Compare, make_app: App) -> None:
