@@ -330,3 +330,41 @@ async def test_a_failed_alignment_is_reported_and_the_reader_stays(make_app: App
         await pilot.press("j", "w", "tab")
         assert app.is_running
         assert app.reader.deck.active == 1
+
+
+async def test_b_bookmarks_the_current_discrepancy_and_B_jumps_back(make_app: App) -> None:
+    from tui.app.screens.bookmark_dialog import BookmarkDialog
+    from tui.app.screens.bookmarks import BookmarksScreen
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("n")
+        fact, discrepancy = app.reader.current, app.reader.current_discrepancy
+        assert discrepancy is not None
+        await pilot.press("b")
+        assert isinstance(app.screen, BookmarkDialog)
+        await pilot.press(*"ask", "enter")
+        await pilot.pause()
+        assert app.bookmark_store is not None
+        (saved,) = app.bookmark_store.list()
+        assert saved.kind == "discrepancy" and saved.note == "ask"
+        group = app.reader.current_group
+        assert group is not None and group.id in app.reader.bookmarked
+        await pilot.press("j", "j", "B")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.current == fact
+        assert app.reader.current_discrepancy == discrepancy
+
+
+async def test_f_hides_and_shows_the_facts_list(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        facts = app.reader.facts
+        assert facts.display
+        await pilot.press("f")
+        assert not facts.display
+        assert all(p.view.size.width > 60 for p in app.reader.deck.panes)
+        await pilot.press("f")
+        assert facts.display
