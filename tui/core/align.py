@@ -63,6 +63,8 @@ AFFINITY_SHARE = 0.5
 """Strong pairs two articles need before each of their pairs counts in full."""
 BLOCK_MIN_WEIGHT = 0.1
 """Keys lighter than this (common words) do not generate candidates (they still score)."""
+PREFILTER = 0.7
+"""Share of ``LINK`` the rare (blocking) keys alone must reach before exact scoring."""
 BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
 BATCH = 2_000
@@ -290,79 +292,103 @@ def _score_pairs(
 ) -> Generator[tuple[float, list[PairScore]], None, None]:
     """Score the pairs sharing a blocking key; yields (progress, pairs above ``LINK``).
 
-    The shared weight of the blocking keys is summed in numpy for all candidates at
-    once; with the weight of the other keys as an upper bound, only pairs that could
-    still reach ``LINK`` are scored exactly, in Python.
+    Everything is summed in numpy: rare (blocking) keys make the candidates, the other
+    keys found in at most ``BLOCK_MAX_DF`` sentences add their weight to candidates
+    they share; keys in more sentences than that are everywhere and count for nothing.
     """
     key_ids = {k: i for i, k in enumerate(weights)}
-    wl = list(weights.values())
-    w = np.array(wl, dtype=np.float64)
-    sets = [frozenset(key_ids[k] for k in f.keys) for f in feats]
-    context = {i for i, k in enumerate(weights) if k.startswith(DERIVED)}
-    named = [_capitalised(f, key_ids) for f in feats]
-    totals = np.array([sum(wl[k] for k in s) for s in sets])
+    w = np.array(list(weights.values()), dtype=np.float64)
     postings: dict[int, list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        for k in s:
-            postings[k].append(i)
-    # A key blocks only when it is rare enough to mean something and not everywhere.
-    floor = 0.6 * MIN_SHARED
-    blocking = {
-        k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF and w[k] >= BLOCK_MIN_WEIGHT
-    }
-    rest = np.array([sum(wl[k] for k in s if k not in blocking) for s in sets])
+    for i, f in enumerate(feats):
+        for key in f.keys:
+            postings[key_ids[key]].append(i)
+    totals = np.zeros(len(feats))
+    for k, posting in postings.items():
+        totals[posting] += w[k]
+    derived = np.array([k[:1] == DERIVED for k in weights], dtype=bool)
+    named = _name_keys(feats, key_ids, len(weights))
     n = len(feats)
+    scoring = [k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF]
+    blocking = [k for k in scoring if w[k] >= BLOCK_MIN_WEIGHT]
+    cand, partial, plain, content = _sum_over(
+        blocking, postings, w=w, derived=derived, named=named, n=n
+    )
+    yield 0.3, []
+    if len(cand):
+        others = [k for k in scoring if w[k] < BLOCK_MIN_WEIGHT]
+        extra = _sum_over(others, postings, w=w, derived=derived, named=named, n=n)
+        if len(extra[0]):
+            at = np.searchsorted(cand, extra[0])
+            at[at == len(cand)] = 0
+            hit = cand[at] == extra[0]
+            partial = partial + np.bincount(at[hit], weights=extra[1][hit], minlength=len(cand))
+            plain = plain + np.bincount(at[hit], weights=extra[2][hit], minlength=len(cand))
+            content = content + np.bincount(at[hit], weights=extra[3][hit], minlength=len(cand))
+    yield 0.6, []
+    ia, ib = cand // n, cand % n
+    score = partial / (1.8 * np.maximum(totals[ia] * totals[ib], 1e-9) ** 0.25)
+    art = np.array([f.article for f in feats])
+    heading = np.array([f.kind == "heading" for f in feats], dtype=bool)
+    score = np.where(heading[ia] | heading[ib], score * HEADING_FACTOR, score)
+    score = np.where(art[ia] == art[ib], score - SAME_ARTICLE_MARGIN, score)
+    # One shared word (and its contexts) is a coincidence; so is a weak overlap.
+    keep = (plain >= 2) & (partial >= 0.6 * MIN_SHARED) & (score >= LINK)
+    batch = [
+        PairScore(a, b, sc, sh, not c)
+        for a, b, sc, sh, c in zip(
+            ia[keep].tolist(),
+            ib[keep].tolist(),
+            score[keep].tolist(),
+            partial[keep].tolist(),
+            (content[keep] > 0).tolist(),
+            strict=True,
+        )
+    ]
+    yield 1.0, batch
+
+
+def _sum_over(
+    keys: list[int],
+    postings: dict[int, list[int]],
+    *,
+    w: np.ndarray,
+    derived: np.ndarray,
+    named: np.ndarray,
+    n: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For every pair of sentences sharing some of ``keys``: shared weight and counts."""
     chunks: list[np.ndarray] = []
-    gains: list[np.ndarray] = []
-    for k in blocking:
+    owners: list[np.ndarray] = []
+    for k in keys:
         p = np.array(postings[k], dtype=np.int64)
         a, b = _upper_pairs(len(p))
         chunks.append(p[a] * n + p[b])
-        gains.append(np.full(len(a), w[k]))
+        owners.append(np.full(len(a), k, dtype=np.int64))
     if not chunks:
-        yield 1.0, []
-        return
-    cand, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
-    partial = np.bincount(inverse, weights=np.concatenate(gains))
-    del chunks, gains, inverse
-    ia, ib = cand // n, cand % n
-    bound = partial + np.minimum(rest[ia], rest[ib])
-    product = totals[ia] * totals[ib]
-    best = bound / (1.8 * np.maximum(product, 1e-9) ** 0.25)
-    keep = (bound >= floor) & (best >= LINK)
-    ia, ib = ia[keep], ib[keep]
-    art = [f.article for f in feats]
-    heading = [f.kind == "heading" for f in feats]
-    total = len(ia)
-    step = 20_000
-    for start in range(0, max(total, 1), step):
-        xa, xb = ia[start : start + step].tolist(), ib[start : start + step].tolist()
-        batch: list[PairScore] = []
-        for a, b in zip(xa, xb, strict=True):
-            common = sets[a] & sets[b]
-            plain = common - context
-            if len(plain) < 2:
-                continue  # One shared word (and its contexts) is a coincidence.
-            names_only = not plain - named[a] - named[b]
-            shared = sum(wl[k] for k in common)
-            if shared < floor:
-                continue
-            score = pair_score(shared, totals[a], totals[b])
-            if heading[a] or heading[b]:
-                score *= HEADING_FACTOR
-            if art[a] == art[b]:
-                score -= SAME_ARTICLE_MARGIN
-            if score >= LINK:
-                batch.append(PairScore(a, b, score, shared, names_only))
-        yield min(1.0, (start + step) / max(total, 1)), batch
+        empty = np.zeros(0)
+        return np.zeros(0, dtype=np.int64), empty, empty, empty
+    pairs, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
+    key = np.concatenate(owners)
+    del chunks, owners
+    plain = ~derived[key]
+    shared = np.bincount(inverse, weights=w[key], minlength=len(pairs))
+    plains = np.bincount(inverse, weights=plain, minlength=len(pairs))
+    contents = np.bincount(inverse, weights=plain & ~named[key], minlength=len(pairs))
+    return pairs, shared, plains, contents
 
 
-def _capitalised(f: SentenceFeatures, key_ids: dict[str, int]) -> frozenset[int]:
-    """Keys written with a capital inside the sentence: names, titles, institutions."""
-    first = f.tokens[0].start if f.tokens else -1
-    return frozenset(
-        key_ids[k] for k, t in f.keys.items() if t.capital and t.start != first and k[:1] != "~"
-    )
+def _name_keys(feats: list[SentenceFeatures], key_ids: dict[str, int], size: int) -> np.ndarray:
+    """Keys mostly written with a capital where no sentence starts: names and titles."""
+    capital = np.zeros(size)
+    seen = np.zeros(size)
+    for f in feats:
+        first = f.tokens[0].start if f.tokens else -1
+        for key, token in f.keys.items():
+            if key[:1] != DERIVED:
+                i = key_ids[key]
+                seen[i] += 1
+                capital[i] += token.capital and token.start != first
+    return np.asarray(capital * 2 > seen)
 
 
 @lru_cache(maxsize=512)
