@@ -524,7 +524,7 @@ def _build_groups(
         inner = [
             scores[(a, b)] for i, a in enumerate(group) for b in group[i + 1 :] if (a, b) in scores
         ]
-        score = round(sum(inner) / len(inner), 3) if inner else 0.0
+        score = round(min(1.0, sum(inner) / len(inner)), 3) if inner else 0.0
         built = tuple(
             Member(
                 corpus.articles[feats[i].article].id,
@@ -563,7 +563,9 @@ def _surface(f: SentenceFeatures, token: Token) -> str:
 
 def _number_surface(token: Token) -> str:
     value = token.value or 0.0
-    return f"{int(value):,}" if value == int(value) else f"{value:g}"
+    if value != int(value):
+        return f"{value:g}"
+    return str(int(value)) if 1000 <= value <= 2100 else f"{int(value):,}"
 
 
 def diff_spans(f: SentenceFeatures, others: list[SentenceFeatures]) -> tuple[DiffSpan, ...]:
