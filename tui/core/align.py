@@ -565,7 +565,7 @@ def _number_surface(token: Token) -> str:
     value = token.value or 0.0
     if value != int(value):
         return f"{value:g}"
-    return str(int(value)) if 1000 <= value <= 2100 else f"{int(value):,}"
+    return str(int(value)) if 1900 <= value <= 2100 else f"{int(value):,}"
 
 
 def diff_spans(f: SentenceFeatures, others: list[SentenceFeatures]) -> tuple[DiffSpan, ...]:
