@@ -32,7 +32,11 @@ class HelpScreen(ModalScreen[None]):
             keys = " ".join(
                 screen.app.get_key_display(Binding(k, "")) for k in binding.key.split(",")
             )
-            self.keys.append((keys, binding.description))
+            self.keys.append((keys, binding.tooltip or binding.description))
+        self.keys.append(
+            ("space pgdn pgup home end", "Scroll the focused pane (the mouse wheel too)")
+        )
+        self.keys.append(("shift+↓ shift+↑ ctrl+e ctrl+y", "Scroll the focused pane by a line"))
         self.keys.append(("ctrl+p", "Command palette: facts, views, bookmarks"))
         self.keys.append(("ctrl+q", "Quit"))
 

@@ -29,6 +29,7 @@ from tui.app.messages import (
     SentenceClicked,
     Target,
 )
+from tui.app.targets import target_marks, target_note
 from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.status import StatusLine
@@ -47,24 +48,77 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "next_fact", "Next fact", key_display="j", tooltip="Next aligned fact"),
-        Binding("k,up", "previous_fact", "Previous fact", show=False),
+        Binding(
+            "k,up", "previous_fact", "Previous fact", show=False, tooltip="Previous aligned fact"
+        ),
         Binding("n", "next_discrepancy", "Next ≠", tooltip="Next fact where sources disagree"),
-        Binding("N", "previous_discrepancy", "Previous ≠", show=False),
-        Binding("tab", "focus_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False),
-        Binding("left_square_bracket", "cycle_article(-1)", "Previous article", show=False),
-        Binding("right_square_bracket", "cycle_article(1)", "Next article", show=False),
-        Binding("plus,equals_sign", "add_pane", "Add pane", show=False),
-        Binding("minus", "remove_pane", "Remove pane", show=False),
-        Binding("w", "quotes", "Quotes", tooltip="Who said what, by speaker"),
-        Binding("d", "discrepancies", "Discrepancies"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("s", "toggle_lock", "Lock", tooltip="Scroll the panes together"),
-        Binding("b", "bookmark", "Bookmark", show=False),
-        Binding("B", "bookmarks", "Bookmarks", show=False),
-        Binding("f", "toggle_facts", "Facts list", show=False),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding(
+            "N",
+            "previous_discrepancy",
+            "Previous ≠",
+            show=False,
+            tooltip="Previous fact where sources disagree",
+        ),
+        Binding("tab", "focus_pane(1)", "Next pane", show=False, tooltip="Focus the next pane"),
+        Binding(
+            "shift+tab",
+            "focus_pane(-1)",
+            "Previous pane",
+            show=False,
+            tooltip="Focus the previous pane",
+        ),
+        Binding(
+            "left_square_bracket",
+            "cycle_article(-1)",
+            "Previous article",
+            show=False,
+            tooltip="Show the previous article in the focused pane",
+        ),
+        Binding(
+            "right_square_bracket",
+            "cycle_article(1)",
+            "Next article",
+            show=False,
+            tooltip="Show the next article in the focused pane",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "add_pane",
+            "Add pane",
+            show=False,
+            tooltip="Add a pane with the next article not shown",
+        ),
+        Binding(
+            "minus", "remove_pane", "Remove pane", show=False, tooltip="Remove the focused pane"
+        ),
+        Binding("w", "quotes", "Quotes", tooltip="Who said what: every quote, by speaker"),
+        Binding(
+            "d",
+            "discrepancies",
+            "Discrepancies",
+            tooltip="Every discrepancy with each source's value",
+        ),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="Search the text of every article"
+        ),
+        Binding(
+            "s", "toggle_lock", "Lock", tooltip="Scroll lock: the panes scroll together, level"
+        ),
+        Binding(
+            "b",
+            "bookmark",
+            "Bookmark",
+            show=False,
+            tooltip="Bookmark the current fact, discrepancy or quote",
+        ),
+        Binding(
+            "B", "bookmarks", "Bookmarks", show=False, tooltip="List, filter and jump to bookmarks"
+        ),
+        Binding(
+            "f", "toggle_facts", "Facts list", show=False, tooltip="Hide or show the facts list"
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Quit"),
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
@@ -200,9 +254,9 @@ class ReaderScreen(Screen[None]):
         if target is None:
             return
         if target.fact is not None:
-            self.select(target.fact, note=self._note(target))
+            self.select(target.fact, note=target_note(target))
         elif target.article is not None:
-            self.note = self._note(target)
+            self.note = target_note(target)
             self.current_discrepancy = self.current_quote = None
             pane = self.deck.show_article(target.article)
             self._update_shown()
@@ -210,33 +264,9 @@ class ReaderScreen(Screen[None]):
         self.current_discrepancy = target.discrepancy
         self.current_quote = target.quote
         quote_id = target.quote.id if target.quote else None
-        marks = self._marks(target)
+        marks = target_marks(target, self.corpus)
         for pane in self.deck.panes:
             pane.mark(target.search, quote_id, marks)
-
-    def _marks(self, target: Target) -> dict[str, tuple[tuple[int, int], ...]]:
-        """What to mark in the text: the quote, or each source's value in its sentence."""
-        found: dict[str, list[tuple[int, int]]] = {}
-        if target.quote is not None:
-            found[target.quote.article] = [(target.quote.start, target.quote.end)]
-        if target.discrepancy is not None:
-            for value in target.discrepancy.values:
-                sentence = self.corpus.article(value.article).sentences[value.sentence]
-                at = sentence.text.casefold().find(value.text.casefold())
-                if at >= 0 and value.text:
-                    span = (sentence.start + at, sentence.start + at + len(value.text))
-                    found.setdefault(value.article, []).append(span)
-        return {article: tuple(spans) for article, spans in found.items()}
-
-    @staticmethod
-    def _note(target: Target) -> str:
-        if target.quote is not None:
-            return f"quote: {target.quote.speaker or 'unattributed'}"
-        if target.discrepancy is not None:
-            return f"≠ {target.discrepancy.summary}"
-        if target.search:
-            return f"search: {target.search}"
-        return ""
 
     def _update_shown(self) -> None:
         self.facts.shown = tuple(self.deck.positions)

@@ -1,0 +1,36 @@
+"""What a jump from a view shows besides the place: a note for the status line, and the
+stretches of text to mark (the quote, or each source's value in its sentence)."""
+
+from __future__ import annotations
+
+from tui.app.messages import Target
+from tui.core.models import Corpus
+
+Marks = dict[str, tuple[tuple[int, int], ...]]
+"""Article id -> (start, end) offsets to mark."""
+
+
+def target_note(target: Target) -> str:
+    """How the reader got to the current fact, for the status line."""
+    if target.quote is not None:
+        return f"quote: {target.quote.speaker or 'unattributed'}"
+    if target.discrepancy is not None:
+        return f"≠ {target.discrepancy.summary}"
+    if target.search:
+        return f"search: {target.search}"
+    return ""
+
+
+def target_marks(target: Target, corpus: Corpus) -> Marks:
+    """The quote's words, or each source's value found in its sentence."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if target.quote is not None:
+        found[target.quote.article] = [(target.quote.start, target.quote.end)]
+    if target.discrepancy is not None:
+        for value in target.discrepancy.values:
+            sentence = corpus.article(value.article).sentences[value.sentence]
+            at = sentence.text.casefold().find(value.text.casefold())
+            if at >= 0 and value.text:
+                span = (sentence.start + at, sentence.start + at + len(value.text))
+                found.setdefault(value.article, []).append(span)
+    return {article: tuple(spans) for article, spans in found.items()}
