@@ -558,7 +558,14 @@ def group_label(feats: list[SentenceFeatures], weights: dict[str, float], group:
 
 
 def _surface(f: SentenceFeatures, token: Token) -> str:
-    return token.norm if token.kind == "word" else _number_surface(token)
+    """The word as the article spells it (``Kyiv``, not ``kyiv``), without a possessive."""
+    if token.kind != "word":
+        return _number_surface(token)
+    word = f.text[token.start : token.end]
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    name = not _sentence_initial(f, token) or rarity(token.norm) >= 3.0
+    return word if token.capital and name else word.lower()
 
 
 def _number_surface(token: Token) -> str:
