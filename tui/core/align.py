@@ -140,7 +140,11 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
     pairs = _with_article_affinity(feats, pairs)
     members = group_sentences(feats, pairs)
     yield 0.9
-    groups = _build_groups(corpus, feats, weights, members, pairs)
+    scores = {(p.a, p.b): p.score for p in pairs}
+    groups: list[Group] = []
+    for start in range(0, len(members), BATCH // 4):
+        groups.extend(_build_groups(corpus, feats, weights, members, scores, start=start))
+        yield 0.9 + 0.05 * min(1.0, (start + BATCH // 4) / len(members))
     known = {(corpus.articles[f.article].id, f.sentence): f.tokens for f in feats}
     discrepancies, by_group = find_discrepancies(corpus, groups, known)
     groups = [
@@ -516,11 +520,13 @@ def _build_groups(
     feats: list[SentenceFeatures],
     weights: dict[str, float],
     members: list[list[int]],
-    pairs: list[PairScore],
+    scores: dict[tuple[int, int], float],
+    *,
+    start: int,
 ) -> list[Group]:
-    scores = {(p.a, p.b): p.score for p in pairs}
+    """Groups ``start`` to ``start + BATCH // 4`` with their labels, scores and diffs."""
     groups: list[Group] = []
-    for gid, group in enumerate(members):
+    for gid, group in enumerate(members[start : start + BATCH // 4], start):
         inner = [
             scores[(a, b)] for i, a in enumerate(group) for b in group[i + 1 :] if (a, b) in scores
         ]
