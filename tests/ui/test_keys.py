@@ -16,7 +16,7 @@ from tui.app.widgets.pane import ArticlePane
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
 
-SIZE = (160, 48)
+SIZE = (120, 36)
 App = Callable[..., ReaderApp]
 
 
@@ -365,6 +365,6 @@ async def test_f_hides_and_shows_the_facts_list(make_app: App) -> None:
         assert facts.display
         await pilot.press("f")
         assert not facts.display
-        assert all(p.view.size.width > 60 for p in app.reader.deck.panes)
+        assert all(p.view.size.width > 50 for p in app.reader.deck.panes)
         await pilot.press("f")
         assert facts.display
