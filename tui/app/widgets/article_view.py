@@ -81,7 +81,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- state set by the pane --------------------------------------------------------
 
     def show(self, article: Article, quotes: Sequence[Quote]) -> None:
-        """Show another article (or the same one with new quotes)."""
+        """Show another article (or the same one with new quotes), from its top."""
+        if article is not self.article:
+            self.wrapped = None
         self.article = article
         self.quotes = tuple(quotes)
         self.relayout(force=True)

@@ -30,9 +30,9 @@ class PaneDeck(Horizontal):
     """Position of the current fact (bound from the screen)."""
     analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
     scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
+    """Scroll the other panes along with the one the user scrolls."""
     bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Group ids with a bookmark (the panes mark the current fact if it has one)."""
-    """Scroll the other panes along with the one the user scrolls."""
 
     def __init__(self, corpus: Corpus, count: int = 2, *, id: str | None = None) -> None:
         super().__init__(id=id)
