@@ -86,7 +86,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "evacuate": ("evacu", "flee", "displac", "exodu", "refuge", "escap"),
     "incursion": ("incursion", "invas", "invad", "offens", "assault", "raid", "counterpunch"),
     "civilian": ("civilian", "resid", "resident", "inhabit", "inhabitant", "citizen", "person"),
-    "troop": ("troop", "soldier", "servicemen", "fighter"),
+    "troop": ("troop", "troops", "soldier", "soldiers", "servicemen", "fighters"),
+    "town": ("town", "towns", "village", "villages", "settlement", "settlements", "localities"),
     "child": ("child", "boy", "girl", "son", "daughter", "kid", "toddler"),
     "begin": ("begin", "launch", "start", "commenc"),
     "capture": ("captur", "seiz", "overran", "overrun"),
@@ -94,27 +95,28 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "confirm": ("confirm", "acknowledg", "admit", "verifi", "verify"),
     "advance": ("advanc", "gain", "progress", "push"),
     "missile": ("missil", "rocket"),
-    "drone": ("drone", "uav"),
-    "large": ("large", "big", "huge", "massiv", "major"),
+    "drone": ("drone", "drones", "uav", "uavs"),
+    "large": ("large", "big", "huge", "massive", "major"),
     "prisoner": ("prison", "captiv", "pow", "pows"),
     "negotiate": ("negoti", "talk", "ceasefir", "truce"),
     "kill": ("kill", "slain", "slay"),
-    "relocate": ("relocat", "divert", "redeploy", "transfer", "reassign"),
+    "relocate": ("relocated", "diverted", "redeployed", "transferred", "reassigned"),
     "reserve": ("reserv", "reservist", "reinforc"),
     "kilometer": ("kilomet",),
     "condemn": ("condemn", "denounc", "decri", "slam"),
     "accuse": ("accus", "charg", "alleg", "blam"),
     "vow": ("vow", "pledg", "promis"),
     "criticize": ("critic", "criticis", "criticiz", "rebuk"),
-    "resign": ("resign", "quit", "step"),
-    "elect": ("elect", "vote", "ballot"),
+    "resign": ("resign", "resigned", "quit"),
+    "elect": ("elect", "elected", "vote", "voted", "votes", "ballot"),
     "law": ("law", "legisl", "bill", "statut"),
-    "lie": ("lie", "li", "misl", "misrepres", "fals"),
+    "lie": ("lie", "lied", "lies", "misled", "misrepresented", "falsely"),
     "apologize": ("apolog", "sorri", "regret"),
 }
 """Stems that news reports use interchangeably for one fact, keyed by a concept name."""
 
 _CONCEPT_OF = {stem: concept for concept, stems in _SYNONYMS.items() for stem in stems}
+"""Filled with the stems of the listed words too once :func:`stem` exists (below)."""
 
 _SUFFIXES = (
     "ational", "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ness",
@@ -177,6 +179,11 @@ def stem(word: str) -> str:
     if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
         base = base[:-1]
     return base
+
+
+_CONCEPT_OF.update(
+    {stem(word): name for name, words in _SYNONYMS.items() for word in words if len(word) > 3}
+)
 
 
 @lru_cache(maxsize=131_072)
