@@ -45,6 +45,7 @@ _UNIT_CLASSES: dict[str, str] = {
 """Concept of the word after a number -> what the number counts."""
 
 _TIME_UNITS = frozenset("year old month week day hour minute time ?".split())
+_FILLER = frozenset("more than have been".split())
 _INCREMENT = frozenset("additional another extra further added".split())
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -148,11 +149,14 @@ def _drop_subsumed(found: list[_Found]) -> list[_Found]:
 
 def unit_of(tokens: Sequence[Token], index: int) -> str:
     """What the number at ``tokens[index]`` counts: the class of the words after it."""
-    for token in tokens[index + 1 : index + 4]:
+    after = [t for t in tokens[index + 1 : index + 5] if not t.stop and t.norm not in _FILLER]
+    for n, token in enumerate(after):
         if token.kind == "number":
             break
-        if token.stop or token.norm in ("more", "than", "have", "been"):
-            continue
+        following = after[n + 1] if n + 1 < len(after) else None
+        if token.capital and following is not None and following.key in _UNIT_CLASSES:
+            # "1,000 Russian soldiers": the noun counts, not the adjective before it.
+            return _UNIT_CLASSES[following.key]
         return _UNIT_CLASSES.get(token.key, token.key)
     for token in reversed(tokens[max(0, index - 3) : index]):
         if not token.stop and token.kind == "word":
@@ -183,6 +187,12 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
     for unit, values in by_unit.items():
         if unit in _TIME_UNITS:
             continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
+        # A sentence with two counts of one unit ("57 drones sent, 53 shot down") counts
+        # two things: its numbers are not claims about the same one.
+        per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for v in values:
+            per_sentence[(v.article, v.sentence)].add(v.value)
+        values = [v for v in values if len(per_sentence[(v.article, v.sentence)]) == 1]
         per_article = {v.article for v in values}
         distinct = sorted({v.value for v in values}, key=float)
         if len(per_article) < 2 or len(distinct) < 2:
