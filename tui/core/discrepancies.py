@@ -184,15 +184,15 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
                 DiscrepancyValue(article.id, sentence.index, text, format_number(value))
             )
     found = []
-    for unit, values in by_unit.items():
+    for unit, found_values in by_unit.items():
         if unit in _TIME_UNITS:
             continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
         # A sentence with two counts of one unit ("57 drones sent, 53 shot down") counts
         # two things: its numbers are not claims about the same one.
         per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for v in values:
+        for v in found_values:
             per_sentence[(v.article, v.sentence)].add(v.value)
-        values = [v for v in values if len(per_sentence[(v.article, v.sentence)]) == 1]
+        values = [v for v in found_values if len(per_sentence[(v.article, v.sentence)]) == 1]
         per_article = {v.article for v in values}
         distinct = sorted({v.value for v in values}, key=float)
         if len(per_article) < 2 or len(distinct) < 2:
