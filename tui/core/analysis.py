@@ -44,6 +44,8 @@ class Analysis:
     """Per fact position, its discrepancies (quote wording ones placed by their sentences)."""
     article_quotes: Mapping[str, tuple[Quote, ...]] = field(init=False, repr=False, compare=False)
     """Article id -> its quotes in text order."""
+    discrepancy_fact: Mapping[int, int] = field(init=False, repr=False, compare=False)
+    """Discrepancy id -> position of the fact it belongs to (when it belongs to one)."""
 
     def __post_init__(self) -> None:
         groups = self.alignment.groups
@@ -58,9 +60,11 @@ class Analysis:
                     seen.add(member.article)
                     by_article.setdefault(member.article, []).append((position, member.sentence))
         per_fact: list[list[Discrepancy]] = [[] for _ in groups]
+        to_fact: dict[int, int] = {}
         for discrepancy in self.discrepancies:
             for position in self._positions_of(discrepancy, positions, by_sentence):
                 per_fact[position].append(discrepancy)
+                to_fact.setdefault(discrepancy.id, position)
         quotes: dict[str, list[Quote]] = {}
         for quote in sorted(self.quotes, key=lambda q: (q.article, q.start)):
             quotes.setdefault(quote.article, []).append(quote)
@@ -69,6 +73,7 @@ class Analysis:
         object.__setattr__(self, "article_members", {k: tuple(v) for k, v in by_article.items()})
         object.__setattr__(self, "fact_discrepancies", tuple(tuple(d) for d in per_fact))
         object.__setattr__(self, "article_quotes", {k: tuple(v) for k, v in quotes.items()})
+        object.__setattr__(self, "discrepancy_fact", to_fact)
 
     @staticmethod
     def _positions_of(
@@ -99,10 +104,7 @@ class Analysis:
 
     def fact_of_discrepancy(self, discrepancy: Discrepancy) -> int | None:
         """The position of the fact a discrepancy belongs to, if it belongs to one."""
-        for position, found in enumerate(self.fact_discrepancies):
-            if discrepancy in found:
-                return position
-        return None
+        return self.discrepancy_fact.get(discrepancy.id)
 
     def quote_at(self, article_id: str, offset: int) -> Quote | None:
         """The quote of an article covering a text offset."""

@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
+from tui.app.screens.scope import Scope, in_scope, scope_note
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Discrepancy
@@ -38,25 +39,54 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,d", "close", "Close"),
+        Binding("a", "toggle_scope", "All articles"),
     ]
 
-    def __init__(self, analysis: Analysis, current: Discrepancy | None = None) -> None:
+    def __init__(
+        self, analysis: Analysis, current: Discrepancy | None = None, scope: Scope = None
+    ) -> None:
         super().__init__(classes="view")
         self.analysis = analysis
         self.current = current
+        self.scope = scope
+        self.on_screen = scope
+        """The articles whose discrepancies are listed (those on screen); None for all."""
+        self.shown: list[Discrepancy] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="view-box") as box:
-            box.border_title = f"Discrepancies · {len(self.analysis.discrepancies)}"
             box.border_subtitle = "enter: go to the fact · esc: close"
             if not self.analysis.discrepancies:
                 yield Label("The sources agree on every number, date, name and quote found.")
-            yield OptionList(*self._options(), id="discrepancy-list")
+            yield OptionList(id="discrepancy-list")
+
+    def _fill(self) -> None:
+        self.shown = in_scope(
+            self.analysis.discrepancies, self.scope, lambda d: [v.article for v in d.values]
+        )
+        box = self.query_one(".view-box")
+        box.border_title = f"Discrepancies · {len(self.shown)}" + scope_note(
+            self.analysis, self.scope
+        )
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options())
+        if self.shown:
+            index = self.shown.index(self.current) if self.current in self.shown else 0
+            options.highlighted = index
+
+    def action_toggle_scope(self) -> None:
+        """Between the articles on screen and all of them."""
+        if self.on_screen is None:
+            return
+        self.scope = None if self.scope is not None else self.on_screen
+        self._fill()
 
     def _options(self) -> list[Option | None]:
         positions = {a.id: i for i, a in enumerate(self.analysis.corpus.articles)}
+        articles = {a.id: a for a in self.analysis.corpus.articles}
         options: list[Option | None] = []
-        for discrepancy in self.analysis.discrepancies:
+        for discrepancy in self.shown:
             fact = self.analysis.fact_of_discrepancy(discrepancy)
             where = f"fact {fact + 1}" if fact is not None else "no fact"
             prompt = Text.assemble(
@@ -67,7 +97,7 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
                 (f"  {where}", "dim"),
             )
             for value in discrepancy.values:
-                article = self.analysis.corpus.article(value.article)
+                article = articles[value.article]
                 prompt.append("\n   ")
                 prompt.append("▌", article_color(positions.get(value.article, 0)))
                 prompt.append(f" {short_name(article)}: ", "dim")
@@ -78,13 +108,8 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
         return options
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.focus()
-        if self.analysis.discrepancies:
-            index = 0
-            if self.current is not None and self.current in self.analysis.discrepancies:
-                index = self.analysis.discrepancies.index(self.current)
-            options.highlighted = index
+        self._fill()
+        self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         discrepancy = self.analysis.discrepancy(int(event.option.id or -1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
+from tui.app.screens.scope import Scope, in_scope, scope_note
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Quote
@@ -44,25 +46,49 @@ class QuotesScreen(ModalScreen[Target | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,w", "close", "Close"),
+        Binding("a", "toggle_scope", "All articles"),
     ]
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, scope: Scope = None) -> None:
         super().__init__(classes="view")
         self.analysis = analysis
+        self.scope = scope
+        self.on_screen = scope
+        """The articles to list quotes from (those on screen); None for all."""
         self.quotes: dict[str, Quote] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="view-box") as box:
-            box.border_title = f"Who said what · {len(self.analysis.quotes)} quotes"
             box.border_subtitle = "enter: go to the quote · esc: close"
             if not self.analysis.quotes:
                 yield Label("No direct quotes were found in these articles.")
-            yield OptionList(*self._options(), id="quote-list")
+            yield OptionList(id="quote-list")
 
-    def _options(self) -> list[Option | None]:
+    def _fill(self) -> None:
+        shown = in_scope(self.analysis.quotes, self.scope, lambda q: (q.article,))
+        box = self.query_one(".view-box")
+        box.border_title = f"Who said what · {len(shown)} quotes" + scope_note(
+            self.analysis, self.scope
+        )
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options(shown))
+        for index in range(options.option_count):
+            if not options.get_option_at_index(index).disabled:
+                options.highlighted = index
+                break
+
+    def action_toggle_scope(self) -> None:
+        """Between the articles on screen and all of them."""
+        if self.on_screen is None:
+            return
+        self.scope = None if self.scope is not None else self.on_screen
+        self._fill()
+
+    def _options(self, shown: Sequence[Quote]) -> list[Option | None]:
         positions = {a.id: i for i, a in enumerate(self.analysis.corpus.articles)}
         options: list[Option | None] = []
-        for speaker, quotes in speakers(self.analysis.quotes):
+        for speaker, quotes in speakers(tuple(shown)):
             articles = len({q.article for q in quotes})
             counts = f"  {_plural(len(quotes), 'quote')} in {_plural(articles, 'article')}"
             heading = Text.assemble((speaker, "bold"), (counts, "dim"))
@@ -88,12 +114,8 @@ class QuotesScreen(ModalScreen[Target | None]):
         return f"— {name}" + (f", {quote.cue}" if quote.cue else "")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.focus()
-        for index in range(options.option_count):
-            if not options.get_option_at_index(index).disabled:
-                options.highlighted = index
-                break
+        self._fill()
+        self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         quote = self.quotes.get(event.option.id or "")

@@ -29,6 +29,7 @@ from tui.app.messages import (
     SentenceClicked,
     Target,
 )
+from tui.app.screens.scope import SCOPE_FROM
 from tui.app.targets import target_marks, target_note
 from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
@@ -344,14 +345,14 @@ class ReaderScreen(Screen[None]):
             from tui.app.screens.quotes import QuotesScreen
 
             assert self.analysis is not None
-            self.app.push_screen(QuotesScreen(self.analysis), self.goto)
+            self.app.push_screen(QuotesScreen(self.analysis, self._scope()), self.goto)
 
     def action_discrepancies(self) -> None:
         if self._ready():
             from tui.app.screens.discrepancies import DiscrepanciesScreen
 
             assert self.analysis is not None
-            screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy)
+            screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
             self.app.push_screen(screen, self.goto)
 
     def action_search(self) -> None:
@@ -370,6 +371,15 @@ class ReaderScreen(Screen[None]):
 
     def action_bookmarks(self) -> None:
         bookmarking.open_bookmarks(self)
+
+    def _scope(self) -> frozenset[str] | None:
+        """With a big corpus, views start with the articles on screen and the fact's."""
+        if len(self.corpus.articles) <= SCOPE_FROM:
+            return None
+        shown = {pane.article.id for pane in self.deck.panes}
+        if (group := self.current_group) is not None:
+            shown.update(m.article for m in group.members)
+        return frozenset(shown)
 
     def _ready(self) -> bool:
         if self.analysis is None:
