@@ -44,7 +44,7 @@ _UNIT_CLASSES: dict[str, str] = {
 }  # fmt: skip
 """Concept of the word after a number -> what the number counts."""
 
-_TIME_UNITS = frozenset("year old month week day hour minute time ?".split())
+_TIME_UNITS = frozenset("year old month week day hour minute time pm am ?".split())
 _FILLER = frozenset("more than have been".split())
 _INCREMENT = frozenset("additional another extra further added".split())
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
