@@ -52,7 +52,7 @@ CLAUSE_MIN = 4
 """Fewest content words in a clause (shorter pieces join their neighbour)."""
 CLAUSE_FACTOR = 0.9
 """A clause match counts a little less than a whole-sentence match."""
-PER_ARTICLE = 2
+PER_ARTICLE = 1
 """Most sentences one article may put in one group."""
 SMALL_CORPUS = 3
 AFFINITY_FLOOR = 0.2

@@ -140,11 +140,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
 def _drop_subsumed(found: list[_Found]) -> list[_Found]:
     """One fact split over two groups reports its conflict twice: keep the fuller one."""
     sets = [(f"{f.kind}:{f.summary.split(':')[0]}", {v.value for v in f.values}) for f in found]
-    return [
-        f
-        for f, (kind, mine) in zip(found, sets, strict=True)
-        if not any(k == kind and mine < other for k, other in sets)
-    ]
+    kept = []
+    for n, (f, (kind, mine)) in enumerate(zip(found, sets, strict=True)):
+        bigger = any(k == kind and mine < other for k, other in sets)
+        repeated = any(k == kind and mine == other for k, other in sets[:n])
+        if not (bigger or repeated):
+            kept.append(f)
+    return kept
 
 
 def unit_of(tokens: Sequence[Token], index: int) -> str:
