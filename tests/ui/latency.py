@@ -68,9 +68,7 @@ def main() -> None:
     times = asyncio.run(measure(corpus, analysis))
     print("key: wall-clock median / max, then the CPU time of this process (what the machine's")
     print("load does not inflate)")
-    for key in KEYS:
-        if f"{key} (cpu)" not in times:
-            continue
+    for key in dict.fromkeys(KEYS):
         wall, cpu = times[key], times[f"{key} (cpu)"]
         print(
             f"{key:>22}: {statistics.median(wall):5.1f} / {max(wall):5.1f} ms"
