@@ -214,6 +214,7 @@ class PaneDeck(Horizontal):
 
     def on_pane_scrolled(self, message: PaneScrolled) -> None:
         message.stop()
+        self._level_pending = False
         panes = self.panes
         if self.scroll_lock and message.pane < len(panes):
             self.follow(panes[message.pane], self.reading_row())
@@ -222,4 +223,9 @@ class PaneDeck(Horizontal):
         message.stop()
         if not self._level_pending:
             self._level_pending = True
-            self.call_after_refresh(self.level)
+            self.call_after_refresh(self._level_if_pending)
+
+    def _level_if_pending(self) -> None:
+        # A scroll by the user since the new layout wins over levelling again.
+        if self._level_pending:
+            self.level()
