@@ -328,6 +328,7 @@ async def test_a_failed_alignment_is_reported_and_the_reader_stays(make_app: App
         await pilot.pause()
         assert app.reader.analysis is None
         assert "aligner crashed" in (app.reader.facts.failed or "")
+        assert "alignment failed" in app.reader.note
         await pilot.press("j", "w", "tab")
         assert app.is_running
         assert app.reader.deck.active == 1

@@ -223,6 +223,7 @@ class ReaderScreen(Screen[None]):
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
             error = event.worker.error
             self.facts.failed = f"{type(error).__name__}: {error}"
+            self.note = "alignment failed (see the facts list); the articles are still readable"
             self.notify(f"Alignment failed: {error}", severity="error", timeout=10)
 
     # -- the current fact -------------------------------------------------------------

@@ -63,7 +63,11 @@ class StatusLine(Horizontal):
         sep = " [dim]·[/] "
         analysis = self.analysis
         if analysis is None:
-            self._show(f"Aligning {articles} articles{sep}{lock}")
+            if self.note:  # The alignment failed: say so, the articles stay readable.
+                self.bar.display = False
+                self._show(f"[b $text-error]{escape(self.note)}[/]{sep}{articles} articles")
+            else:
+                self._show(f"Aligning {articles} articles{sep}{lock}")
             return
         total = len(analysis.groups)
         all_disc = len(analysis.discrepancies)
