@@ -292,8 +292,8 @@ async def test_palette_jumps_to_a_fact(make_app: App) -> None:
         target = next(g for g in analysis.groups[3:] if prefixes.count(g.label[:14]) == 1)
         await pilot.press("ctrl+p")
         await pilot.press(*target.label[:14])
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.current_group == target
