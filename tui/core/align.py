@@ -27,7 +27,14 @@ import numpy as np
 
 from tui.core.discrepancies import find_discrepancies, name_variants
 from tui.core.models import Alignment, Corpus, DiffKind, DiffSpan, Group, Member
-from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
+from tui.core.normalize import (
+    Token,
+    concept,
+    content_tokens,
+    rarity,
+    readable_number,
+    tokenize,
+)
 
 ACCEPT = 0.15
 """Pair score from which two sentences of different articles report the same fact."""
@@ -575,10 +582,7 @@ def _surface(f: SentenceFeatures, token: Token) -> str:
 
 
 def _number_surface(token: Token) -> str:
-    value = token.value or 0.0
-    if value != int(value):
-        return f"{value:g}"
-    return str(int(value)) if 1900 <= value <= 2100 else f"{int(value):,}"
+    return readable_number(token.value or 0.0)
 
 
 def diff_spans(f: SentenceFeatures, others: list[SentenceFeatures]) -> tuple[DiffSpan, ...]:

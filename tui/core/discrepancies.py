@@ -32,7 +32,14 @@ from tui.core.models import (
     Group,
     Sentence,
 )
-from tui.core.normalize import Token, content_tokens, format_number, rarity, tokenize
+from tui.core.normalize import (
+    Token,
+    content_tokens,
+    format_number,
+    rarity,
+    readable_number,
+    tokenize,
+)
 
 _UNIT_CLASSES: dict[str, str] = {
     "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
@@ -207,8 +214,7 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:
 
 
 def _pretty(value: str) -> str:
-    number = float(value)
-    return f"{int(number):,}" if number == int(number) else value
+    return readable_number(float(value))
 
 
 def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[_Found]:

@@ -263,6 +263,16 @@ def format_number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+def readable_number(value: float) -> str:
+    """``76000`` -> ``76,000``; ``5700000000`` -> ``5.7 billion``; years stay ``2023``."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:g} {word}"
+    if value != int(value):
+        return f"{value:g}"
+    return str(int(value)) if 1900 <= value <= 2100 else f"{int(value):,}"
+
+
 def _number(start: int, end: int, value: float) -> Token:
     text = _format_cached(value)
     return Token(start, end, text, "#" + text, "number", value)
