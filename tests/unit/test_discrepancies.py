@@ -78,6 +78,8 @@ def test_units() -> None:
     assert unit_of(tokens, 0) == "people"
     tokens = [t for t in tokenize("over 1 thousand square km") if not t.stop]
     assert unit_of(tokens, 0) == "area"
+    tokens = [t for t in tokenize("over 1,000 Russian soldiers") if not t.stop]
+    assert unit_of(tokens, 0) == "troops"  # The noun counts, not the adjective.
 
 
 def test_discrepancies_json_contract(capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,3 +88,17 @@ def test_tokens_are_ordered_in_range_and_disjoint(text: str) -> None:
     for token in tokenize(text):
         assert last <= token.start < token.end <= len(text)
         last = token.end
+
+
+def test_readable_numbers() -> None:
+    from tui.core.normalize import readable_number
+
+    assert readable_number(76000) == "76,000"
+    assert readable_number(5_700_000_000) == "5.7 billion"
+    assert readable_number(2023) == "2023"
+    assert readable_number(1.5) == "1.5"
+
+
+def test_ordinals_are_words() -> None:
+    tokens = tokenize("the 14th Amendment")
+    assert [t.kind for t in tokens] == ["word", "word", "word"]
