@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 from tui.core.models import Article, Quote
 
@@ -142,7 +142,7 @@ def _wrap(
             # A URL or other unbroken run: cut it into full lines.
             position, room = word_start, max(width - extra, 1)
             while cell_len(text[position:word_end]) > room:
-                cut = position + room
+                cut = _cut(text, position, room)
                 lines.append(Line(line_start, cut, kind, tuple(line_badges)))
                 line_start, position, room, line_badges = cut, cut, width, []
             used = cell_len(text[position:word_end])
@@ -152,6 +152,19 @@ def _wrap(
     if line_start is not None:
         lines.append(Line(line_start, line_end, kind, tuple(line_badges)))
     return lines
+
+
+def _cut(text: str, start: int, room: int) -> int:
+    """Where a run starting at ``start`` must break to fit ``room`` cells (wide characters
+    count two), taking at least one character."""
+    used, position = 0, start
+    while position < len(text):
+        size = get_character_cell_size(text[position])
+        if used + size > room and position > start:
+            break
+        used += size
+        position += 1
+    return position
 
 
 class LayoutCache:
