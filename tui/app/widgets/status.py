@@ -11,6 +11,9 @@ from textual.widgets import ProgressBar, Static
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
 
+BAR_DELAY = 0.4
+"""Seconds of aligning before the progress bar appears."""
+
 
 class StatusLine(Horizontal):
     """``fact k/N``, coverage, discrepancies, lock; a progress bar while aligning."""
@@ -35,13 +38,21 @@ class StatusLine(Horizontal):
         yield self.bar
 
     def on_mount(self) -> None:
+        # Only a corpus that takes more than a moment gets a progress bar.
+        self.bar.display = False
+        self.set_timer(BAR_DELAY, self._reveal_bar)
         self._update()
+
+    def _reveal_bar(self) -> None:
+        if self.analysis is None and not self.note:
+            self.bar.display = True
 
     def watch_current(self) -> None:
         self._update()
 
     def watch_analysis(self) -> None:
-        self.bar.display = self.analysis is None
+        if self.analysis is not None:
+            self.bar.display = False
         self._update()
 
     def watch_scroll_lock(self) -> None:
