@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Generator
 
 from helpers import fact_screen_rows, pane_articles, ready
+from textual.widgets import Input, OptionList
 
 from tui.app.app import ReaderApp
 from tui.app.screens.discrepancies import DiscrepanciesScreen
@@ -230,6 +231,10 @@ async def test_search_results_are_facts_to_jump_to(make_app: App) -> None:
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"evacuat")
+        await pilot.press("down")
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("up")
+        assert isinstance(app.focused, Input)
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)

@@ -21,6 +21,16 @@ from tui.core.models import Corpus
 MAX_RESULTS = 200
 
 
+class Results(OptionList):
+    """The results; `up` on the first one goes back to the words."""
+
+    def action_cursor_up(self) -> None:
+        if not self.highlighted:
+            self.screen.query_one(Input).focus()
+        else:
+            super().action_cursor_up()
+
+
 class SearchScreen(ModalScreen[Target | None]):
     """Type words; pick a sentence that holds them."""
 
@@ -41,7 +51,7 @@ class SearchScreen(ModalScreen[Target | None]):
             box.border_title = "Search the articles"
             box.border_subtitle = "enter: go to the result · ↓: results · esc: close"
             yield Input(self.query_text, placeholder="words to find", id="search-input")
-            yield OptionList(id="search-results")
+            yield Results(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
