@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -283,9 +284,7 @@ def _open_file(path: Path) -> _Opened:
         path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
     )
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        version = _check(conn)
+        version = _prepare(conn)
         if version > SCHEMA_VERSION:
             conn.close()
             return _open_read_only(
@@ -303,6 +302,24 @@ def _open_file(path: Path) -> _Opened:
         conn.close()
         raise
     return _Opened(conn, read_only=False, reason=None)
+
+
+def _prepare(conn: sqlite3.Connection) -> int:
+    """Switch to WAL and check the file; returns its schema version.
+
+    When several instances open a new store at once, SQLite can answer "database is
+    locked" to the journal-mode switch without waiting on the busy timeout: retry.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            return _check(conn)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _open_read_only(path: Path, reason: str) -> _Opened:
