@@ -80,3 +80,23 @@ def test_loose_matches_do_not_chain_across_a_big_corpus() -> None:
     )
     assert clusters["Roger Williams"] != clusters["Roberton Williams"]
     assert clusters["Calderón"] == "Calderón"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Korean", "Korenewo"),
+        ("Perry", "Peoria"),
+        ("Saul", "Samuel"),
+        ("Mali", "Malia"),
+        ("Judiciary", "Judicial"),
+        ("Midwestern", "Midwesterners"),
+    ],
+)
+def test_shared_starts_and_derivations_are_not_variants(a: str, b: str) -> None:
+    assert not same_name(a, b)
+
+
+def test_weekdays_and_opening_verbs_are_not_part_of_a_name() -> None:
+    found = [m.text for m in find_names("On Tuesday Ginsburg wrote. Calling Mr. Smith, he left.")]
+    assert found == ["Ginsburg", "Mr. Smith"]

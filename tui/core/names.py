@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import Indel, JaroWinkler
 from wordfreq import zipf_frequency
 
 SAME_NAME_THRESHOLD = 0.88
 """Jaro-Winkler similarity of folded surnames above which two spellings are one name."""
+MIN_EDIT_SIMILARITY = 0.85
+"""Indel similarity the folded words must also reach (Korenovo / Korenewo: 0.875)."""
 
 TITLES = frozenset(
     "president prime minister commander chief commander-in-chief general gen mr mrs ms dr "
@@ -32,19 +34,29 @@ TITLES = frozenset(
 _INFLECTIONS = ("n", "an", "ian", "ns", "ans", "ians", "s", "es", "ese", "i", "is")
 """Endings that turn a place into its people or adjective: Russia / Russian is no variant."""
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split()
+)
+"""Capitalised, but never the start of a name (``Tuesday Ginsburg`` is ``Ginsburg``)."""
+
 _STOP = frozenset(
     "a an the this that these those he she it they we i you his her its their our "
     "but and or so yet in on at for from after before when while if as since there here "
     "what who why how where some many most all both each no not meanwhile however still "
     "also then now today yesterday last according despite although though even just "
-    "one two three four five six seven eight nine ten mr mrs ms".split()
+    "one two three four five six seven eight nine ten".split()
 )
 """Capitalised only because they open a sentence."""
 
-_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][\w’'\-]*)"
-"""One word of a name: an initialism (``U.S.``), an initial (``A.``) or a capitalised word."""
+_WORD = (
+    r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Rev|Capt|Adm|Maj|Prof|St)\."
+    r"|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][\w’'\-]*)"
+)
+"""One word of a name: a title abbreviation (``Rep.``), an initialism (``U.S.``), an
+initial (``A.``) or a capitalised word."""
 _NAME = re.compile(
-    r"(?<![\w@])(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Rev|Capt|Adm|Maj|Prof|St)\.[ \t]+)?"
+    r"(?<![\w@])"
     + _WORD
     + r"(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|of)[ \t]+)?"
     + _WORD
@@ -142,7 +154,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
     for match in _NAME.finditer(text, start, len(text) if end is None else end):
         s, e = match.start(), match.end()
         words = match.group(0).split()
-        while words and words[0].lower().strip(".") in _STOP:
+        while words and (
+            words[0].lower().strip(".") in _STOP
+            or words[0].lower() in _CALENDAR
+            or (len(words) > 1 and words[0].endswith("ing") and opens_sentence(text, s))
+        ):
             s = text.index(words[1], s) if len(words) > 1 else e
             words.pop(0)
         if not words or (len(words) == 1 and opens_sentence(text, s) and is_common_word(words[0])):
@@ -208,11 +224,19 @@ def is_common_word(word: str) -> bool:
 
 
 def _similar_word(a: str, b: str, threshold: float = SAME_NAME_THRESHOLD) -> bool:
+    """Folded words that are one spelled two ways: close by Jaro-Winkler *and* edit distance.
+
+    Jaro-Winkler alone rewards a shared start (Perry / Peoria, Korean / Korenovo); a
+    prefix is a derivation (Midwestern / Midwesterners), not a transliteration.
+    """
     if a == b:
         return True
-    if a[:1] != b[:1] or _is_inflection(a, b):
+    if a[:1] != b[:1] or _is_inflection(a, b) or a.startswith(b) or b.startswith(a):
         return False
-    return float(JaroWinkler.similarity(a, b)) >= threshold
+    return (
+        float(JaroWinkler.similarity(a, b)) >= threshold
+        and float(Indel.normalized_similarity(a, b)) >= MIN_EDIT_SIMILARITY
+    )
 
 
 def _is_inflection(a: str, b: str) -> bool:
