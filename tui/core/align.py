@@ -62,8 +62,8 @@ CLAUSE_FACTOR = 0.9
 PER_ARTICLE = 1
 """Most sentences one article may put in one group."""
 SMALL_CORPUS = 3
-AFFINITY_FLOOR = 0.2
-AFFINITY_SHARE = 0.5
+AFFINITY_FLOOR = 0.5
+AFFINITY_SHARE = 0.3
 """Share of an article's best partner's support at which another partner counts fully."""
 """Score factor of a pair whose two articles share no other strong pair."""
 """Up to this many articles, all are taken to report one story (no affinity discount)."""

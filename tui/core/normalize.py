@@ -16,6 +16,8 @@ from typing import Literal, NamedTuple
 
 from wordfreq import zipf_frequency
 
+from tui.core.synonyms import IGNORED, IRREGULAR, SYNONYMS
+
 TokenKind = Literal["word", "number"]
 
 _TOKEN = re.compile(
@@ -35,87 +37,7 @@ _UNITS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-STOP_WORDS = frozenset(
-    "a an the and or but nor so yet of to in on at by for from with without into onto over "
-    "under about above below between through during before after since until than then "
-    "as if while because though although whether this that these those there here it its "
-    "he him his she her hers they them their theirs we us our you your i me my mine who whom "
-    "whose which what when where why how all any both each few more most other some such "
-    "no not only own same too very can could will would shall should may might must do does "
-    "did done be is am are was were been being have has had having also just now even still "
-    "again further once up down out off around across along against among within upon per "
-    "via its it's s t new one's said says say told tell according reportedly report reports "
-    "reported mr mrs ms however meanwhile yesterday today week youre dont its im were theyre "
-    "cant wont isnt didnt doesnt wasnt arent ive weve thats theres hes shes whats lets "
-    "youve theyve ill hed shed wed id".split()
-)
-"""Function words and reporting verbs: they say nothing about which fact a sentence holds."""
-
-FILLER_WORDS = frozenset(
-    "significant significantly ongoing situation dynamics shift shifted shifting implications "
-    "highlighting highlight highlights marking mark marks indicating indicate indicates remains "
-    "remain remained notably further various potential potentially recent recently including "
-    "amid continue continues continued continuing particularly largely especially additionally "
-    "furthermore moreover overall broader substantial considerable current currently "
-    "increasingly sharply seems seem appears appear suggesting suggest suggests like well "
-    "described describe describing noted note underscored emphasized emphasizing stating "
-    "stated explained explaining claimed claims claim added adding making make makes made "
-    "taking take takes come comes came get gets got become becomes became way ways thing things "
-    "part parts lot kind sort many much several certain".split()
-)
-"""Words news prose (and rewritten news) sprinkles everywhere: no evidence of a shared fact."""
-_IGNORED = STOP_WORDS | FILLER_WORDS
-"""Function words and reporting verbs: they say nothing about which fact a sentence holds."""
-
-_IRREGULAR = {
-    "fled": "flee", "fleeing": "flee", "flees": "flee", "caught": "catch", "catching": "catch",
-    "took": "take", "taken": "take", "seized": "seize", "began": "begin", "begun": "begin",
-    "beginning": "begin", "killed": "kill", "dead": "kill", "died": "kill", "death": "kill",
-    "deaths": "kill", "children": "child", "men": "man", "women": "woman", "people": "civilian",
-    "biggest": "large", "largest": "large", "bigger": "large", "larger": "large",
-    "struck": "strike", "hit": "strike", "shot": "shoot", "sent": "send", "led": "lead",
-    "won": "win", "lost": "lose", "held": "hold", "fought": "fight", "chose": "choose",
-    "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "rose": "rise",
-    "fell": "fall", "fallen": "fall", "gave": "give", "given": "give", "made": "make",
-    "kiev": "kyiv", "km": "kilometer", "kms": "kilometer", "kilometre": "kilometer",
-    "kilometres": "kilometer", "sq": "square", "mi": "mile", "captive": "prisoner",
-    "captives": "prisoner", "us": "usa", "america": "usa", "american": "usa",
-}  # fmt: skip
-
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "evacuate": ("evacu", "flee", "displac", "exodu", "refuge", "escap"),
-    "incursion": ("incursion", "invas", "invad", "offens", "assault", "raid", "counterpunch"),
-    "civilian": ("civilian", "resid", "resident", "inhabit", "inhabitant", "citizen", "person"),
-    "troop": ("troop", "troops", "soldier", "soldiers", "servicemen", "fighters"),
-    "town": ("town", "towns", "village", "villages", "settlement", "settlements", "localities"),
-    "child": ("child", "boy", "girl", "son", "daughter", "kid", "toddler"),
-    "begin": ("begin", "launch", "start", "commenc"),
-    "capture": ("captur", "seiz", "overran", "overrun"),
-    "surprise": ("surpris", "nap", "unawar", "guard", "unprepar", "stun", "astonish"),
-    "confirm": ("confirm", "acknowledg", "admit", "verifi", "verify"),
-    "advance": ("advanc", "gain", "progress", "push"),
-    "missile": ("missil", "rocket"),
-    "drone": ("drone", "drones", "uav", "uavs"),
-    "large": ("large", "big", "huge", "massive", "major"),
-    "prisoner": ("prison", "captiv", "pow", "pows"),
-    "negotiate": ("negoti", "talk", "ceasefir", "truce"),
-    "kill": ("kill", "slain", "slay"),
-    "relocate": ("relocated", "diverted", "redeployed", "transferred", "reassigned"),
-    "reserve": ("reserv", "reservist", "reinforc"),
-    "kilometer": ("kilomet",),
-    "condemn": ("condemn", "denounc", "decri", "slam"),
-    "accuse": ("accus", "charg", "alleg", "blam"),
-    "vow": ("vow", "pledg", "promis"),
-    "criticize": ("critic", "criticis", "criticiz", "rebuk"),
-    "resign": ("resign", "resigned", "quit"),
-    "elect": ("elect", "elected", "vote", "voted", "votes", "ballot"),
-    "law": ("law", "legisl", "bill", "statut"),
-    "lie": ("lie", "lied", "lies", "misled", "misrepresented", "falsely"),
-    "apologize": ("apolog", "sorri", "regret"),
-}
-"""Stems that news reports use interchangeably for one fact, keyed by a concept name."""
-
-_CONCEPT_OF = {stem: concept for concept, stems in _SYNONYMS.items() for stem in stems}
+_CONCEPT_OF = {stem: concept for concept, stems in SYNONYMS.items() for stem in stems}
 """Filled with the stems of the listed words too once :func:`stem` exists (below)."""
 
 _SUFFIXES = (
@@ -159,8 +81,8 @@ def _fold_word(surface: str) -> str:
 @lru_cache(maxsize=131_072)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: ``evacuated``, ``evacuation`` -> ``evacu``."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     if len(word) <= 4:
         return word[:-1] if word.endswith("s") and len(word) > 3 and word[-2] != "s" else word
     base = word
@@ -172,25 +94,25 @@ def stem(word: str) -> str:
             break
     if base.endswith("y") and len(base) > 4:
         base = base[:-1] + "i"
-    if base.endswith("at") and len(base) > 5:
-        base = base[:-2]
     if base.endswith("e") and len(base) > 4:
         base = base[:-1]
+    if base.endswith("at") and len(base) > 5:
+        base = base[:-2]  # After the final e: "relocate" and "relocated" both give "reloc".
     if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
         base = base[:-1]
     return base
 
 
 _CONCEPT_OF.update(
-    {stem(word): name for name, words in _SYNONYMS.items() for word in words if len(word) > 3}
+    {stem(word): name for name, words in SYNONYMS.items() for word in words if len(word) > 3}
 )
 
 
 @lru_cache(maxsize=131_072)
 def concept(word: str) -> str:
     """The matching key of a folded word: its synonym concept, else its stem."""
-    if word in _IRREGULAR:
-        word = _IRREGULAR[word]
+    if word in IRREGULAR:
+        word = IRREGULAR[word]
     base = stem(word)
     found = _CONCEPT_OF.get(base) or _CONCEPT_OF.get(word)
     if found is None and len(base) >= 6:
@@ -242,7 +164,7 @@ def _word(surface: str, initialism: bool) -> tuple[str, str, float | None, bool]
     """(norm, key, value, stop) of a word, computed once per spelling."""
     norm = _fold_word(surface)
     if initialism:
-        norm = _IRREGULAR.get(norm.replace(".", ""), norm.replace(".", ""))
+        norm = IRREGULAR.get(norm.replace(".", ""), norm.replace(".", ""))
     elif norm.endswith("s") and surface[-2:] in ("'s", "’s"):
         norm = norm[:-1]
     if norm in _UNITS:
@@ -250,7 +172,7 @@ def _word(surface: str, initialism: bool) -> tuple[str, str, float | None, bool]
         return format_number(value), "#" + format_number(value), value, False
     if norm in _SCALES:
         return norm, norm, float(_SCALES[norm]), False
-    return norm, concept(norm), None, norm in _IGNORED
+    return norm, concept(norm), None, norm in IGNORED
 
 
 def content_tokens(tokens: list[Token]) -> list[Token]:
