@@ -9,9 +9,10 @@ import pytest
 from tui.cli import main
 from tui.core.align import align
 from tui.core.corpus import load_corpus
-from tui.core.discrepancies import name_variants, unit_of
+from tui.core.discrepancies import unit_of
 from tui.core.models import Alignment
 from tui.core.normalize import tokenize
+from tui.core.variants import name_variants
 
 
 @pytest.fixture(scope="module")

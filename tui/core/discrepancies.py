@@ -13,14 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import Indel, JaroWinkler
-from wordfreq import zipf_frequency
 
 from tui.core import names
 from tui.core.models import (
@@ -40,6 +35,7 @@ from tui.core.normalize import (
     readable_number,
     tokenize,
 )
+from tui.core.variants import entity_variants
 
 _UNIT_CLASSES: dict[str, str] = {
     "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
@@ -119,7 +115,10 @@ def find_discrepancies(
                 seen.add(key)
                 found.append(item)
     found = _drop_subsumed(found)
-    found.extend(_entity_variants(corpus, groups))
+    found.extend(
+        _Found("entity_variant", v.group, v.summary, v.values)
+        for v in entity_variants(corpus, groups)
+    )
     result: list[Discrepancy] = []
     by_group: dict[int, list[int]] = defaultdict(list)
     for n, item in enumerate(found):
@@ -352,117 +351,3 @@ def _place(name: str) -> bool:
     """Places, days and months say where or when, not who (``Ukraine's actions``)."""
     key = names.fold(name)
     return key in _NOT_SPEAKERS or name.lower() in _WEEKDAYS or name.lower() in _MONTHS
-
-
-def name_variants(words: Iterable[str]) -> dict[str, str]:
-    """Map single-word name spellings that are variants of each other to one of them.
-
-    Candidates come from Jaro-Winkler on folded keys (rapidfuzz ``cdist``, both cores);
-    an edit-distance floor and :func:`names.same_name` confirm them, so ``Korean`` /
-    ``Korenovo`` and ``Russia`` / ``Russian`` stay apart.
-    """
-    unique = sorted({w for w in words if len(w) >= 4 and rarity(w.lower()) >= 2.2})
-    if len(unique) < 2:
-        return {}
-    folded = [names.fold(w) for w in unique]
-    parent = list(range(len(unique)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    matrix = process.cdist(
-        folded,
-        folded,
-        scorer=JaroWinkler.normalized_similarity,
-        score_cutoff=names.SAME_NAME_THRESHOLD,
-        dtype=np.float32,
-        workers=2,
-    )
-    rows, cols = np.nonzero(np.triu(matrix, 1))
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        if (
-            unique[i].lower() == unique[j].lower()
-            or folded[i] == folded[j]
-            or (
-                folded[i][:2] == folded[j][:2]
-                and Indel.normalized_similarity(folded[i], folded[j]) >= 0.85
-                and min(_zipf(unique[i]), _zipf(unique[j])) < 3.0
-                and not _derived(folded[i], folded[j])
-                and names.same_name(unique[i], unique[j])
-            )
-        ):
-            parent[root(i)] = root(j)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(unique)):
-        clusters[root(i)].append(i)
-    result: dict[str, str] = {}
-    for members in clusters.values():
-        if len({unique[i].lower() for i in members}) > 1:
-            canon = unique[min(members, key=lambda i: (-len(unique[i]), unique[i]))]
-            for i in members:
-                result[unique[i]] = canon
-    return result
-
-
-def _derived(a: str, b: str) -> bool:
-    """``midwestern`` / ``midwesterners``: one word grown from the other, not a respelling."""
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short)
-
-
-def _zipf(word: str) -> float:
-    """Frequency of a word in English: a transliteration variant is rare on one side."""
-    return float(zipf_frequency(word.lower(), "en"))
-
-
-def _entity_variants(corpus: Corpus, groups: Sequence[Group]) -> list[_Found]:
-    """Names spelled differently across (or within) articles: variants, not conflicts."""
-    first_seen: dict[str, tuple[str, int]] = {}
-    counts: dict[str, int] = defaultdict(int)
-    for article in corpus.articles:
-        for sentence in article.sentences:
-            if sentence.kind == "dateline":
-                continue
-            for mention in names.find_names(sentence.text):
-                for raw in re.findall(r"[^\W\d_][\w'’-]*", mention.text):
-                    word = re.sub(r"['’]s$", "", raw)
-                    first_seen.setdefault(word, (article.id, sentence.index))
-                    counts[word] += 1
-    variants = name_variants(first_seen)
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for word, canon in variants.items():
-        clusters[canon].append(word)
-    # The spelling most used in the corpus names the cluster.
-    clusters = {max(ws, key=lambda w: (counts[w], len(w))): ws for ws in clusters.values()}
-    # Union-find can chain (Mali ~ Malia ~ Malloy): keep spellings close to the main one.
-    clusters = {
-        canon: kept
-        for canon, ws in clusters.items()
-        if len(
-            kept := [
-                w
-                for w in ws
-                if Indel.normalized_similarity(names.fold(w), names.fold(canon)) >= 0.8
-            ]
-        )
-        > 1
-    }
-    where: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for group in groups:
-        for m in group.members:
-            where[(m.article, m.sentence)].append(group.id)
-    order = {a.id: n for n, a in enumerate(corpus.articles)}
-    found = []
-    for canon, words in clusters.items():
-        words.sort(key=lambda w: (order[first_seen[w][0]], first_seen[w][1]))
-        values = tuple(
-            DiscrepancyValue(first_seen[w][0], first_seen[w][1], w, canon) for w in words
-        )
-        shared = set.intersection(*(set(where[(v.article, v.sentence)]) for v in values))
-        summary = f"{' / '.join(words)}: one name, spelled differently"
-        found.append(_Found("entity_variant", min(shared) if shared else None, summary, values))
-    found.sort(key=lambda f: (order[f.values[0].article], f.values[0].sentence))
-    return found

@@ -1,0 +1,179 @@
+"""What matching knows about a sentence: folded keys and how much each one weighs.
+
+Every sentence becomes a set of keys (concepts, stems, numbers, the words around a
+number, pairs of neighbouring words, names with their transliteration variants merged),
+each weighted by how rare it is in English (wordfreq), in this corpus (inverse sentence
+frequency) and across its articles (the story's protagonists are everywhere). Long
+sentences are also cut into clauses, matched on their own: one sentence, several facts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
+from tui.core.variants import name_variants
+
+ARTICLE_SPREAD = 0.5
+"""How much a key found in every article is discounted (the story's protagonists)."""
+PAIR_RARITY = 2.0
+"""Rarity given to a word pair: a phrase is rarer than its words."""
+CLAUSE_MIN_SENTENCE = 12
+"""Sentences with this many content words are also matched clause by clause."""
+CLAUSE_MIN = 4
+"""Fewest content words in a clause (shorter pieces join their neighbour)."""
+QTY = "~#"
+"""Prefix of the keys that pair a quantity with a neighbouring word."""
+PAIR = "~+"
+"""Prefix of the keys made of two neighbouring content words."""
+DERIVED = "~"
+"""Prefix shared by derived keys (quantity contexts, word pairs)."""
+_CLAUSE_WORDS = frozenset("and but while which who whom whose although though after".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_VAGUE = frozenset("more than over around about some least approximately up nearly almost".split())
+
+
+@dataclass(slots=True)
+class SentenceFeatures:
+    """What matching knows about one sentence."""
+
+    article: int
+    """Index of the article in the corpus."""
+    sentence: int
+    offset: int
+    """Start of the sentence in ``Article.text``: token offsets are relative to it."""
+    kind: str
+    text: str
+    tokens: list[Token]
+    keys: dict[str, Token]
+    """Key -> its first content token in the sentence."""
+
+
+def features(article: int, index: int, offset: int, kind: str, text: str) -> SentenceFeatures:
+    """The features of one sentence (datelines carry no fact: no tokens)."""
+    tokens = [] if kind == "dateline" else tokenize(text)
+    return SentenceFeatures(article, index, offset, kind, text, tokens, _keys(tokens, text))
+
+
+def clauses(f: SentenceFeatures, remap: dict[str, str]) -> list[SentenceFeatures]:
+    """The clauses of a long sentence, as features of their own (kind ``clause``)."""
+    content = content_tokens(f.tokens)
+    if len(content) < CLAUSE_MIN_SENTENCE or f.kind not in ("text", "tweet"):
+        return []
+    pieces: list[list[Token]] = [[]]
+    for prev, token in pairwise(f.tokens):
+        pieces[-1].append(prev)
+        gap = f.text[prev.end : token.start]
+        if any(c in gap for c in ",;:()—–") or token.norm in _CLAUSE_WORDS:
+            pieces.append([])
+    pieces[-1].append(f.tokens[-1])
+    merged: list[list[Token]] = []
+    for piece in pieces:
+        if merged and len(content_tokens(piece)) < CLAUSE_MIN:
+            merged[-1].extend(piece)
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and len(content_tokens(merged[0])) < CLAUSE_MIN:
+        first = merged.pop(0)
+        merged[0][:0] = first
+    if len(merged) < 2:
+        return []
+    result = []
+    for piece in merged:
+        keys = {remap.get(k, k): t for k, t in _keys(piece, f.text).items()}
+        keys = {k: t for k, t in keys.items() if k in f.keys}  # Weighted on sentences.
+        result.append(
+            SentenceFeatures(f.article, f.sentence, f.offset, "clause", f.text, piece, keys)
+        )
+    return result
+
+
+def _keys(tokens: list[Token], text: str) -> dict[str, Token]:
+    content = content_tokens(tokens)
+    keys: dict[str, Token] = {}
+    for n, token in enumerate(content):
+        following = content[n + 1] if n + 1 < len(content) else None
+        if _first_name(token, following, text):
+            continue  # "Volodymyr Zelenskyy" is one piece of evidence, not two.
+        keys.setdefault(token.key, token)
+    for n, token in enumerate(content):
+        if (token.kind == "number" and (token.value or 0) > 10) or token.norm in _WEEKDAYS:
+            # A quantity and the words around it: "76,000 residents were evacuated" and
+            # "some 80,000 have fled" share "evacuate~#" though the numbers differ.
+            for near in content[max(0, n - 3) : n + 4]:
+                if near.kind == "word" and near.norm not in _WEEKDAYS and near.key not in _VAGUE:
+                    keys.setdefault(QTY + near.key, token)
+    words = [t for t in content if t.kind == "word" and t.key in keys]
+    for left, right in pairwise(words):
+        if right.start - left.end < 16:
+            # Word pairs: "World War II", "state of emergency", "North Korean missile".
+            keys.setdefault(f"{PAIR}{left.key} {right.key}", left)
+    return keys
+
+
+def _first_name(token: Token, following: Token | None, text: str) -> bool:
+    """A rare capitalised word directly followed by another: a first name or the like."""
+    return (
+        following is not None
+        and token.capital
+        and following.capital
+        and following.kind == "word"
+        and text[token.end : following.start].strip() == ""
+        and rarity(token.norm) >= 2.5
+    )
+
+
+def merge_name_variants(feats: list[SentenceFeatures]) -> dict[str, str]:
+    """Give transliteration variants of a name one key (Syrskyj / Sirski / Syrskyii)."""
+    surfaces: dict[str, str] = {}
+    for f in feats:
+        for key, token in f.keys.items():
+            if token.capital and token.kind == "word" and len(token.norm) >= 4:
+                surfaces.setdefault(token.norm, key)
+    variants = name_variants(surfaces)
+    remap = {surfaces[norm]: concept(canon) for norm, canon in variants.items()}
+    for f in feats:
+        if any(k in remap for k in f.keys):
+            f.keys = {remap.get(k, k): t for k, t in f.keys.items()}
+    return remap
+
+
+def key_weights(feats: list[SentenceFeatures]) -> dict[str, float]:
+    """Weight of each key: rarity in English times rarity in this corpus."""
+    df: dict[str, int] = defaultdict(int)
+    in_articles: dict[str, set[int]] = defaultdict(set)
+    rare: dict[str, float] = {}
+    for f in feats:
+        for key, token in f.keys.items():
+            df[key] += 1
+            in_articles[key].add(f.article)
+            if key not in rare:
+                rare[key] = _token_rarity(token, key)
+    n = len(feats) + 1
+    # Inverse sentence frequency as a share of its maximum, so that thresholds mean the
+    # same on five articles and on a thousand.
+    scale = math.log(1.0 + n)
+    articles = len({f.article for f in feats})
+    a_scale = math.log(1.0 + articles)
+    weights = {}
+    for k, count in df.items():
+        spread = (math.log(1.0 + articles / len(in_articles[k])) / a_scale) ** ARTICLE_SPREAD
+        weights[k] = min(1.0, rare[k] / 3.0) ** 2 * math.log(1.0 + n / count) / scale * spread
+    return weights
+
+
+def _token_rarity(token: Token, key: str) -> float:
+    """Numbers are strong evidence, except small ones and years; so are their contexts."""
+    value = token.value or 0.0
+    if key.startswith(PAIR):
+        return PAIR_RARITY
+    if key.startswith(QTY):
+        return 3.0
+    if token.kind == "number":
+        if value <= 10:
+            return 1.0
+        return 2.5 if not 1900 <= value <= 2100 else 1.5
+    return rarity(token.norm)
