@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Generator
 
-from tui.core.discrepancies import find_discrepancies
+from tui.core.discrepancies import discrepancy_steps
 from tui.core.features import SentenceFeatures, clauses, features, key_weights, merge_name_variants
 from tui.core.grouping import build_groups, group_sentences
 from tui.core.models import Alignment, Corpus, Group
+from tui.core.progress import drain, scaled
 from tui.core.scoring import PairScore, by_sentence, score_pairs, with_article_affinity
 
 BATCH = 2_000
@@ -28,13 +29,7 @@ GROUP_BATCH = 500
 
 def align(corpus: Corpus) -> Alignment:
     """Align the corpus in one go (the CLI's way; the app drives :func:`align_steps`)."""
-    steps = align_steps(corpus)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            result: Alignment = done.value
-            return result
+    return drain(align_steps(corpus))
 
 
 def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
@@ -78,7 +73,7 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
         groups.extend(build_groups(corpus, feats, weights, members, scores, start=start, stop=stop))
         yield 0.9 + 0.05 * min(1.0, stop / len(members))
     known = {(corpus.articles[f.article].id, f.sentence): f.tokens for f in feats}
-    discrepancies, by_group = find_discrepancies(corpus, groups, known)
+    discrepancies, by_group = yield from scaled(discrepancy_steps(corpus, groups, known), 0.95, 1.0)
     groups = [
         Group(g.id, g.label, g.score, g.members, tuple(by_group.get(g.id, ()))) for g in groups
     ]

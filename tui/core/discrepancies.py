@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +35,8 @@ from tui.core.normalize import (
     readable_number,
     tokenize,
 )
-from tui.core.variants import entity_variants
+from tui.core.progress import drain, scaled
+from tui.core.variants import entity_variant_steps
 
 _UNIT_CLASSES: dict[str, str] = {
     "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
@@ -72,6 +73,8 @@ _HAS_NUMBER = re.compile(
 _NOT_SPEAKERS = frozenset(
     "ukraine ukrainian rusia rusian kursk kiv america united states vietnam iraq china".split()
 )
+GROUP_BATCH = 300
+"""Groups searched between two progress reports."""
 _SHORT_QUOTE = 6
 """Quotes up to this many words are labels ("a major provocation"): wording counts."""
 
@@ -94,6 +97,15 @@ def find_discrepancies(
     ``tokens`` are the sentences' tokens by (article id, sentence index) when the
     caller already has them (alignment does), so that nothing is tokenised twice.
     """
+    return drain(discrepancy_steps(corpus, groups, tokens))
+
+
+def discrepancy_steps(
+    corpus: Corpus,
+    groups: Sequence[Group],
+    tokens: Mapping[tuple[str, int], Sequence[Token]] | None = None,
+) -> Generator[float, None, tuple[list[Discrepancy], dict[int, list[int]]]]:
+    """:func:`find_discrepancies`, yielding progress (0..1) between batches of groups."""
     _known.clear()
     if tokens:
         for (article_id, index), toks in tokens.items():
@@ -101,7 +113,9 @@ def find_discrepancies(
     found: list[_Found] = []
     seen: set[tuple[str, frozenset[tuple[str, int, str]]]] = set()
     articles = {a.id: a for a in corpus.articles}
-    for group in groups:
+    for n, group in enumerate(groups):
+        if n % GROUP_BATCH == GROUP_BATCH - 1:
+            yield 0.7 * n / len(groups)
         members = [
             (articles[m.article], articles[m.article].sentences[m.sentence]) for m in group.members
         ]
@@ -115,10 +129,8 @@ def find_discrepancies(
                 seen.add(key)
                 found.append(item)
     found = _drop_subsumed(found)
-    found.extend(
-        _Found("entity_variant", v.group, v.summary, v.values)
-        for v in entity_variants(corpus, groups)
-    )
+    variants = yield from scaled(entity_variant_steps(corpus, groups), 0.7, 1.0)
+    found.extend(_Found("entity_variant", v.group, v.summary, v.values) for v in variants)
     result: list[Discrepancy] = []
     by_group: dict[int, list[int]] = defaultdict(list)
     for n, item in enumerate(found):

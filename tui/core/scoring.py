@@ -44,6 +44,9 @@ BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
 SLICE_PAIRS = 400_000
 """Candidate pair occurrences summed between two yields (about a tenth of a second)."""
+UNIT_BATCH = 10_000
+"""Sentences and clauses indexed between two yields."""
+"""Candidate pair occurrences summed between two yields (about a tenth of a second)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ def score_pairs(
     Everything is summed in numpy: rare (blocking) keys make the candidates, the other
     keys found in at most ``BLOCK_MAX_DF`` sentences add their weight to candidates
     they share; keys in more sentences than that are everywhere and count for nothing.
+    Candidates are summed one slice of first sentences at a time (a slice's pairs never
+    meet another slice's), so every slice is a batch of finished pairs.
     """
     key_ids = {k: i for i, k in enumerate(weights)}
     w = np.array(list(weights.values()), dtype=np.float64)
@@ -73,38 +78,110 @@ def score_pairs(
     for i, f in enumerate(feats):
         for key in f.keys:
             postings[key_ids[key]].append(i)
-    totals = np.zeros(len(feats))
+        if i % UNIT_BATCH == UNIT_BATCH - 1:
+            yield 0.04 * i / len(feats), []
+    n = len(feats)
+    totals = np.zeros(n)
     for k, posting in postings.items():
         totals[posting] += w[k]
-    derived = np.array([k[:1] == DERIVED for k in weights], dtype=bool)
-    named = _name_keys(feats, key_ids, len(weights))
-    n = len(feats)
+    yield 0.05, []
+    ctx = _Context(
+        w=w,
+        derived=np.array([k[:1] == DERIVED for k in weights], dtype=bool),
+        named=_name_keys(feats, key_ids, len(weights)),
+        totals=totals,
+        article=np.array([f.article for f in feats]),
+        heading=np.array([f.kind == "heading" for f in feats], dtype=bool),
+        n=n,
+    )
     scoring = [k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF]
     blocking = [k for k in scoring if w[k] >= BLOCK_MIN_WEIGHT]
-    cand, partial, plain, content = _sum_over(
-        blocking, postings, w=w, derived=derived, named=named, n=n
-    )
-    yield 0.3, []
-    if len(cand):
-        others = [k for k in scoring if w[k] < BLOCK_MIN_WEIGHT]
-        extra = _sum_over(others, postings, w=w, derived=derived, named=named, n=n)
-        if len(extra[0]):
-            at = np.searchsorted(cand, extra[0])
-            at[at == len(cand)] = 0
-            hit = cand[at] == extra[0]
-            partial = partial + np.bincount(at[hit], weights=extra[1][hit], minlength=len(cand))
-            plain = plain + np.bincount(at[hit], weights=extra[2][hit], minlength=len(cand))
-            content = content + np.bincount(at[hit], weights=extra[3][hit], minlength=len(cand))
-    yield 0.6, []
-    ia, ib = cand // n, cand % n
-    score = partial / (1.8 * np.maximum(totals[ia] * totals[ib], 1e-9) ** 0.25)
-    art = np.array([f.article for f in feats])
-    heading = np.array([f.kind == "heading" for f in feats], dtype=bool)
-    score = np.where(heading[ia] | heading[ib], score * HEADING_FACTOR, score)
-    score = np.where(art[ia] == art[ib], score - SAME_ARTICLE_MARGIN, score)
+    others = [k for k in scoring if w[k] < BLOCK_MIN_WEIGHT]
+    codes, owners = yield from _pair_codes(blocking, postings, n, (0.05, 0.15))
+    extra_codes, extra_owners = yield from _pair_codes(others, postings, n, (0.15, 0.3))
+    rows = max(1, n * SLICE_PAIRS // max(1, len(codes)), n // 30_000 + 1)
+    order, bounds = _slices(codes, n, rows)
+    extra_order, extra_bounds = _slices(extra_codes, n, rows)
+    yield 0.35, []
+    slices = len(bounds) - 1
+    for s in range(slices):
+        mine = order[bounds[s] : bounds[s + 1]]
+        theirs = extra_order[extra_bounds[s] : extra_bounds[s + 1]]
+        batch = _score_slice(
+            ctx, codes[mine], owners[mine], extra_codes[theirs], extra_owners[theirs]
+        )
+        yield 0.35 + 0.65 * (s + 1) / slices, batch
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Per-key and per-sentence arrays every slice of candidates is scored with."""
+
+    w: np.ndarray
+    derived: np.ndarray
+    named: np.ndarray
+    totals: np.ndarray
+    article: np.ndarray
+    heading: np.ndarray
+    n: int
+
+
+def _pair_codes(
+    keys: list[int], postings: dict[int, list[int]], n: int, span: tuple[float, float]
+) -> Generator[tuple[float, list[PairScore]], None, tuple[np.ndarray, np.ndarray]]:
+    """Every pair (``a * n + b``, a < b) of sentences sharing one of ``keys``, with the key."""
+    chunks: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    size = 0
+    for done, k in enumerate(keys):
+        p = np.array(postings[k], dtype=np.int64)
+        a, b = _upper_pairs(len(p))
+        chunks.append(p[a] * n + p[b])
+        owners.append(np.full(len(a), k, dtype=np.int64))
+        size += len(a)
+        if size >= SLICE_PAIRS:
+            size = 0
+            yield span[0] + (span[1] - span[0]) * done / len(keys), []
+    if not chunks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(chunks), np.concatenate(owners)
+
+
+def _slices(codes: np.ndarray, n: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Order of ``codes`` by slice of ``rows`` first sentences, and where each slice starts."""
+    count = n // rows + 1
+    block = (codes // n // rows).astype(np.int16)  # Small integers: a linear radix sort.
+    order = np.argsort(block, kind="stable")
+    bounds = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(block, minlength=count), out=bounds[1:])
+    return order, bounds
+
+
+def _score_slice(
+    ctx: _Context,
+    codes: np.ndarray,
+    owners: np.ndarray,
+    extra_codes: np.ndarray,
+    extra_owners: np.ndarray,
+) -> list[PairScore]:
+    """Scores of the candidates of one slice, those above ``LINK`` as pairs."""
+    if not len(codes):
+        return []
+    cand, inverse = np.unique(codes, return_inverse=True)
+    partial, plain, content = _sums(ctx, inverse, owners, len(cand))
+    if len(extra_codes):
+        at = np.searchsorted(cand, extra_codes)
+        at[at == len(cand)] = 0
+        hit = cand[at] == extra_codes
+        more = _sums(ctx, at[hit], extra_owners[hit], len(cand))
+        partial, plain, content = partial + more[0], plain + more[1], content + more[2]
+    ia, ib = cand // ctx.n, cand % ctx.n
+    score = partial / (1.8 * np.maximum(ctx.totals[ia] * ctx.totals[ib], 1e-9) ** 0.25)
+    score = np.where(ctx.heading[ia] | ctx.heading[ib], score * HEADING_FACTOR, score)
+    score = np.where(ctx.article[ia] == ctx.article[ib], score - SAME_ARTICLE_MARGIN, score)
     # One shared word (and its contexts) is a coincidence; so is a weak overlap.
     keep = (plain >= 2) & (partial >= 0.6 * MIN_SHARED) & (score >= LINK)
-    batch = [
+    return [
         PairScore(a, b, sc, sh, not c)
         for a, b, sc, sh, c in zip(
             ia[keep].tolist(),
@@ -115,37 +192,18 @@ def score_pairs(
             strict=True,
         )
     ]
-    yield 1.0, batch
 
 
-def _sum_over(
-    keys: list[int],
-    postings: dict[int, list[int]],
-    *,
-    w: np.ndarray,
-    derived: np.ndarray,
-    named: np.ndarray,
-    n: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """For every pair of sentences sharing some of ``keys``: shared weight and counts."""
-    chunks: list[np.ndarray] = []
-    owners: list[np.ndarray] = []
-    for k in keys:
-        p = np.array(postings[k], dtype=np.int64)
-        a, b = _upper_pairs(len(p))
-        chunks.append(p[a] * n + p[b])
-        owners.append(np.full(len(a), k, dtype=np.int64))
-    if not chunks:
-        empty = np.zeros(0)
-        return np.zeros(0, dtype=np.int64), empty, empty, empty
-    pairs, inverse = np.unique(np.concatenate(chunks), return_inverse=True)
-    key = np.concatenate(owners)
-    del chunks, owners
-    plain = ~derived[key]
-    shared = np.bincount(inverse, weights=w[key], minlength=len(pairs))
-    plains = np.bincount(inverse, weights=plain, minlength=len(pairs))
-    contents = np.bincount(inverse, weights=plain & ~named[key], minlength=len(pairs))
-    return pairs, shared, plains, contents
+def _sums(
+    ctx: _Context, at: np.ndarray, keys: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per candidate: shared weight, shared plain keys, shared plain keys that are no name."""
+    plain = ~ctx.derived[keys]
+    return (
+        np.bincount(at, weights=ctx.w[keys], minlength=size),
+        np.bincount(at, weights=plain, minlength=size),
+        np.bincount(at, weights=plain & ~ctx.named[keys], minlength=size),
+    )
 
 
 def _name_keys(feats: list[SentenceFeatures], key_ids: dict[str, int], size: int) -> np.ndarray:

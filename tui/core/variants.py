@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +20,10 @@ from wordfreq import zipf_frequency
 from tui.core import names
 from tui.core.models import Corpus, DiscrepancyValue, Group
 from tui.core.normalize import rarity
+from tui.core.progress import drain
+
+SENTENCE_BATCH = 3_000
+"""Sentences searched for names between two progress reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +94,22 @@ def _zipf(word: str) -> float:
 
 def entity_variants(corpus: Corpus, groups: Sequence[Group]) -> list[Variant]:
     """Names spelled differently across (or within) articles: variants, not conflicts."""
+    return drain(entity_variant_steps(corpus, groups))
+
+
+def entity_variant_steps(
+    corpus: Corpus, groups: Sequence[Group]
+) -> Generator[float, None, list[Variant]]:
+    """:func:`entity_variants`, yielding progress (0..1) between batches of sentences."""
+    total = sum(len(a.sentences) for a in corpus.articles) or 1
+    done = 0
     first_seen: dict[str, tuple[str, int]] = {}
     counts: dict[str, int] = defaultdict(int)
     for article in corpus.articles:
         for sentence in article.sentences:
+            done += 1
+            if done % SENTENCE_BATCH == 0:
+                yield 0.8 * done / total
             if sentence.kind == "dateline":
                 continue
             for mention in names.find_names(sentence.text):
@@ -102,6 +118,7 @@ def entity_variants(corpus: Corpus, groups: Sequence[Group]) -> list[Variant]:
                     first_seen.setdefault(word, (article.id, sentence.index))
                     counts[word] += 1
     variants = name_variants(first_seen)
+    yield 0.9
     clusters: dict[str, list[str]] = defaultdict(list)
     for word, canon in variants.items():
         clusters[canon].append(word)
