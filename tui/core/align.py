@@ -21,9 +21,9 @@ from tui.core.models import Alignment, Corpus, Group
 from tui.core.progress import drain, scaled
 from tui.core.scoring import PairScore, by_sentence, score_pairs, with_article_affinity
 
-BATCH = 2_000
+BATCH = 1_000
 """Sentences featurised between two progress reports."""
-GROUP_BATCH = 500
+GROUP_BATCH = 100
 """Groups built (labels, diffs) between two progress reports."""
 
 
@@ -43,10 +43,8 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
             )
             if len(feats) % BATCH == 0:
                 yield 0.35 * len(feats) / total
-    remap = merge_name_variants(feats)
-    yield 0.38
-    weights = key_weights(feats)
-    yield 0.4
+    remap = yield from scaled(merge_name_variants(feats), 0.35, 0.38)
+    weights = yield from scaled(key_weights(feats), 0.38, 0.4)
     # Long sentences carry several facts: their clauses are matched too, on their own.
     units = list(feats)
     owner = list(range(len(feats)))
@@ -60,8 +58,7 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
     for progress, batch in score_pairs(units, weights):
         pairs.extend(batch)
         yield 0.45 + 0.4 * progress
-    pairs = by_sentence(pairs, owner, units)
-    yield 0.86
+    pairs = yield from scaled(by_sentence(pairs, owner, units), 0.85, 0.86)
     pairs = with_article_affinity(feats, pairs)
     yield 0.87
     members = group_sentences(feats, pairs)

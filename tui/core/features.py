@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Generator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -25,6 +26,8 @@ CLAUSE_MIN_SENTENCE = 12
 """Sentences with this many content words are also matched clause by clause."""
 CLAUSE_MIN = 4
 """Fewest content words in a clause (shorter pieces join their neighbour)."""
+BATCH = 2_000
+"""Sentences handled between two progress reports."""
 QTY = "~#"
 """Prefix of the keys that pair a quantity with a neighbouring word."""
 PAIR = "~+"
@@ -126,27 +129,42 @@ def _first_name(token: Token, following: Token | None, text: str) -> bool:
     )
 
 
-def merge_name_variants(feats: list[SentenceFeatures]) -> dict[str, str]:
-    """Give transliteration variants of a name one key (Syrskyj / Sirski / Syrskyii)."""
+def merge_name_variants(
+    feats: list[SentenceFeatures],
+) -> Generator[float, None, dict[str, str]]:
+    """Give transliteration variants of a name one key (Syrskyj / Sirski / Syrskyii).
+
+    Yields progress (0..1); returns the key remapping (old key -> merged key).
+    """
     surfaces: dict[str, str] = {}
-    for f in feats:
+    for n, f in enumerate(feats):
         for key, token in f.keys.items():
             if token.capital and token.kind == "word" and len(token.norm) >= 4:
                 surfaces.setdefault(token.norm, key)
+        if n % BATCH == BATCH - 1:
+            yield 0.4 * n / len(feats)
     variants = name_variants(surfaces)
+    yield 0.6
     remap = {surfaces[norm]: concept(canon) for norm, canon in variants.items()}
-    for f in feats:
+    for n, f in enumerate(feats):
+        if n % BATCH == BATCH - 1:
+            yield 0.6 + 0.4 * n / len(feats)
         if any(k in remap for k in f.keys):
             f.keys = {remap.get(k, k): t for k, t in f.keys.items()}
     return remap
 
 
-def key_weights(feats: list[SentenceFeatures]) -> dict[str, float]:
-    """Weight of each key: rarity in English times rarity in this corpus."""
+def key_weights(feats: list[SentenceFeatures]) -> Generator[float, None, dict[str, float]]:
+    """Weight of each key: rarity in English times rarity in this corpus.
+
+    Yields progress (0..1); returns the weights.
+    """
     df: dict[str, int] = defaultdict(int)
     in_articles: dict[str, set[int]] = defaultdict(set)
     rare: dict[str, float] = {}
-    for f in feats:
+    for n, f in enumerate(feats):
+        if n % BATCH == BATCH - 1:
+            yield 0.9 * n / len(feats)
         for key, token in f.keys.items():
             df[key] += 1
             in_articles[key].add(f.article)

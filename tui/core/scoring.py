@@ -44,8 +44,10 @@ BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
 SLICE_PAIRS = 400_000
 """Candidate pair occurrences summed between two yields (about a tenth of a second)."""
-UNIT_BATCH = 10_000
+UNIT_BATCH = 4_000
 """Sentences and clauses indexed between two yields."""
+PAIR_BATCH = 20_000
+"""Scored pairs merged between two yields."""
 """Candidate pair occurrences summed between two yields (about a tenth of a second)."""
 
 
@@ -74,21 +76,24 @@ def score_pairs(
     """
     key_ids = {k: i for i, k in enumerate(weights)}
     w = np.array(list(weights.values()), dtype=np.float64)
+    yield 0.01, []
     postings: dict[int, list[int]] = defaultdict(list)
+    plain_w = list(weights.values())
+    sums: list[float] = []
     for i, f in enumerate(feats):
-        for key in f.keys:
-            postings[key_ids[key]].append(i)
+        ids = [key_ids[key] for key in f.keys]
+        for k in ids:
+            postings[k].append(i)
+        sums.append(sum(plain_w[k] for k in ids))
         if i % UNIT_BATCH == UNIT_BATCH - 1:
             yield 0.04 * i / len(feats), []
     n = len(feats)
-    totals = np.zeros(n)
-    for k, posting in postings.items():
-        totals[posting] += w[k]
+    totals = np.array(sums, dtype=np.float64)
     yield 0.05, []
     ctx = _Context(
         w=w,
         derived=np.array([k[:1] == DERIVED for k in weights], dtype=bool),
-        named=_name_keys(feats, key_ids, len(weights)),
+        named=(yield from _name_keys(feats, key_ids, len(weights))),
         totals=totals,
         article=np.array([f.article for f in feats]),
         heading=np.array([f.kind == "heading" for f in feats], dtype=bool),
@@ -206,11 +211,15 @@ def _sums(
     )
 
 
-def _name_keys(feats: list[SentenceFeatures], key_ids: dict[str, int], size: int) -> np.ndarray:
+def _name_keys(
+    feats: list[SentenceFeatures], key_ids: dict[str, int], size: int
+) -> Generator[tuple[float, list[PairScore]], None, np.ndarray]:
     """Keys mostly written with a capital where no sentence starts: names and titles."""
     capital = np.zeros(size)
     seen = np.zeros(size)
-    for f in feats:
+    for n, f in enumerate(feats):
+        if n % UNIT_BATCH == UNIT_BATCH - 1:
+            yield 0.05, []
         first = f.tokens[0].start if f.tokens else -1
         for key, token in f.keys.items():
             if key[:1] != DERIVED:
@@ -229,10 +238,15 @@ def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 def by_sentence(
     pairs: list[PairScore], owner: list[int], units: list[SentenceFeatures]
-) -> list[PairScore]:
-    """Pairs of sentences from pairs of sentences or clauses: the best score wins."""
+) -> Generator[float, None, list[PairScore]]:
+    """Pairs of sentences from pairs of sentences or clauses: the best score wins.
+
+    Yields progress (0..1); returns the pairs.
+    """
     best: dict[tuple[int, int], PairScore] = {}
-    for p in pairs:
+    for n, p in enumerate(pairs):
+        if n % PAIR_BATCH == PAIR_BATCH - 1:
+            yield n / len(pairs)
         a, b = sorted((owner[p.a], owner[p.b]))
         if a == b:
             continue
