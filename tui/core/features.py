@@ -15,13 +15,18 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tui.core.normalize import Token, concept, content_tokens, rarity, tokenize
+from tui.core.normalize import Token, concept, content_tokens, rarity, stem, tokenize
+from tui.core.synonyms import PHRASES
 from tui.core.variants import name_variants
 
 ARTICLE_SPREAD = 0.5
 """How much a key found in every article is discounted (the story's protagonists)."""
 PAIR_RARITY = 2.0
 """Rarity given to a word pair: a phrase is rarer than its words."""
+QTY_DATE_RARITY = 1.5
+"""Rarity of a word next to a year (a date is weaker evidence than a count)."""
+QTY_DAY_RARITY = 3.0
+"""Rarity of a word next to a weekday: "began on Tuesday" vs "on Wednesday" is one event."""
 CLAUSE_MIN_SENTENCE = 12
 """Sentences with this many content words are also matched clause by clause."""
 CLAUSE_MIN = 4
@@ -95,26 +100,41 @@ def clauses(f: SentenceFeatures, remap: dict[str, str]) -> list[SentenceFeatures
 
 
 def _keys(tokens: list[Token], text: str) -> dict[str, Token]:
+    phrasal = _phrasal_keys(tokens, text)
+
+    def key(token: Token) -> str:
+        return phrasal.get(id(token), token.key)
+
     content = content_tokens(tokens)
     keys: dict[str, Token] = {}
     for n, token in enumerate(content):
         following = content[n + 1] if n + 1 < len(content) else None
         if _first_name(token, following, text):
             continue  # "Volodymyr Zelenskyy" is one piece of evidence, not two.
-        keys.setdefault(token.key, token)
+        keys.setdefault(key(token), token)
     for n, token in enumerate(content):
         if (token.kind == "number" and (token.value or 0) > 10) or token.norm in _WEEKDAYS:
             # A quantity and the words around it: "76,000 residents were evacuated" and
             # "some 80,000 have fled" share "evacuate~#" though the numbers differ.
             for near in content[max(0, n - 3) : n + 4]:
                 if near.kind == "word" and near.norm not in _WEEKDAYS and near.key not in _VAGUE:
-                    keys.setdefault(QTY + near.key, token)
-    words = [t for t in content if t.kind == "word" and t.key in keys]
+                    keys.setdefault(QTY + key(near), token)
+    words = [t for t in content if t.kind == "word" and key(t) in keys]
     for left, right in pairwise(words):
         if right.start - left.end < 16:
             # Word pairs: "World War II", "state of emergency", "North Korean missile".
-            keys.setdefault(f"{PAIR}{left.key} {right.key}", left)
+            keys.setdefault(f"{PAIR}{key(left)} {key(right)}", left)
     return keys
+
+
+def _phrasal_keys(tokens: list[Token], text: str) -> dict[int, str]:
+    """Verbs whose particle changes their meaning: "pulling out" is "withdraw" (by token id)."""
+    found: dict[int, str] = {}
+    for first, particle in pairwise(tokens):
+        phrase = PHRASES.get((stem(first.norm), particle.norm))
+        if phrase is not None and not text[first.end : particle.start].strip():
+            found[id(first)] = concept(phrase)
+    return found
 
 
 def _first_name(token: Token, following: Token | None, text: str) -> bool:
@@ -189,7 +209,11 @@ def _token_rarity(token: Token, key: str) -> float:
     if key.startswith(PAIR):
         return PAIR_RARITY
     if key.startswith(QTY):
-        return 3.0
+        # A count and its noun ("76,000 residents") is a fact; a year or a weekday next
+        # to a word ("resigned on Friday") is only its date, which many facts share.
+        if token.kind != "number":
+            return QTY_DAY_RARITY
+        return QTY_DATE_RARITY if 1900 <= value <= 2100 else 3.0
     if token.kind == "number":
         if value <= 10:
             return 1.0

@@ -71,7 +71,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "civilian": ("civilian", "resid", "resident", "inhabit", "inhabitant", "citizen", "person"),
     "troop": ("troop", "troops", "soldier", "soldiers", "servicemen", "fighters", "forces"),
-    "town": ("town", "towns", "village", "villages", "settlement", "settlements", "localities"),
+    "town": ("town", "towns", "village", "villages", "hamlet", "localities"),
     "child": ("child", "boy", "girl", "son", "daughter", "kid", "toddler"),
     "begin": ("begin", "launch", "start", "commenc"),
     "capture": ("captur", "seiz", "overran", "overrun"),
@@ -96,6 +96,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "law": ("law", "legisl", "bill", "statut"),
     "lie": ("lie", "lied", "lies", "misled", "misrepresented", "falsely"),
     "apologize": ("apolog", "sorri", "regret"),
+    "intercept": ("intercept", "intercepted", "downed"),
+    "participate": ("participat", "participate"),
+    "attend": ("attend",),
+    "cancel": ("cancel", "cancelled", "canceled", "scrap", "scrapped", "abandon"),
+    "postpone": ("postpon", "postpone", "delay", "delayed"),
+    "conduct": ("conduct", "execut", "perform"),
     "withdraw": ("withdraw", "pullout", "retreat", "pullback"),
     "occupy": ("occupi", "occupy", "occupation", "annex", "annexation"),
     "strengthen": ("strengthen", "bolster", "heighten", "boost", "bolstering"),
@@ -120,3 +126,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fund": ("fund", "funding", "funds", "financing"),
 }
 """Stems that news reports use interchangeably for one fact, keyed by a concept name."""
+
+PHRASES: dict[tuple[str, str], str] = {
+    ("pull", "out"): "withdraw", ("bow", "out"): "withdraw", ("drop", "out"): "withdraw",
+    ("back", "out"): "withdraw", ("step", "down"): "resign", ("step", "aside"): "resign",
+    ("shoot", "down"): "intercept", ("shot", "down"): "intercept",
+    ("take", "part"): "participate", ("turn", "up"): "attend", ("show", "up"): "attend",
+    ("call", "off"): "cancel", ("put", "off"): "postpone", ("hand", "over"): "transfer",
+    ("sign", "up"): "enlist", ("set", "up"): "establish", ("carry", "out"): "conduct",
+}  # fmt: skip
+"""Phrasal verbs (stem of the verb, particle) that mean what one word means."""
