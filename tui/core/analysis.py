@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 
-from tui.core.align import align_steps
 from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote
-from tui.core.quotes import extract_quotes, quote_discrepancies
 
 ALIGN_SHARE = 0.9
 """Part of the progress bar given to the alignment; quotes take the rest."""
@@ -116,6 +114,11 @@ class Analysis:
 
 def analyse_steps(corpus: Corpus) -> Generator[float, None, Analysis]:
     """Align the corpus and find its quotes, yielding progress from 0 to 1."""
+    # Imported here, not at the top: numpy, wordfreq and the aligner take a noticeable
+    # time to import, and the app imports this module before its first paint.
+    from tui.core.align import align_steps
+    from tui.core.quotes import extract_quotes, quote_discrepancies
+
     steps = align_steps(corpus)
     while True:
         try:
