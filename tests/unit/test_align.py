@@ -191,3 +191,53 @@ def test_basil_event_aligns_within_the_event() -> None:
     assert result.groups
     for group in result.groups:
         assert len({m.article for m in group.members}) >= 2
+
+
+def test_phrasal_verbs_match_their_one_word_synonym() -> None:
+    from tui.core.features import features
+
+    out = features(0, 0, 0, "text", "The senator pulled out of the governor's race on Monday.")
+    left = features(1, 0, 0, "text", "The senator withdrew from the governor's race.")
+    assert "withdraw" in out.keys and "withdraw" in left.keys
+    assert "pull" not in out.keys  # The verb's own key is replaced, not doubled.
+
+
+def test_slices_of_candidates_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring one slice of sentences at a time changes when it yields, not what it finds."""
+    from tui.core import scoring
+    from tui.core.features import features, key_weights, merge_name_variants
+    from tui.core.progress import drain
+
+    seeds = load_corpus([])
+    feats = [
+        features(n, s.index, s.start, s.kind, s.text)
+        for n, a in enumerate(seeds.articles)
+        for s in a.sentences
+    ]
+    drain(merge_name_variants(feats))
+    weights = drain(key_weights(feats))
+
+    def pairs() -> list[tuple[int, int, float]]:
+        found = [p for _, batch in scoring.score_pairs(feats, weights) for p in batch]
+        return sorted((p.a, p.b, round(p.score, 9)) for p in found)
+
+    whole = pairs()
+    monkeypatch.setattr(scoring, "SLICE_PAIRS", 50)
+    assert pairs() == whole
+    assert whole
+
+
+def test_progress_is_frequent_and_ordered() -> None:
+    steps = list(_progress(load_corpus([])))
+    assert steps == sorted(steps) and steps[-1] == 1.0
+    assert len(steps) >= 8
+
+
+def _progress(c: Corpus) -> list[float]:
+    out = []
+    gen = align_steps(c)
+    while True:
+        try:
+            out.append(next(gen))
+        except StopIteration:
+            return out

@@ -69,6 +69,23 @@ def test_news_synonyms_share_a_concept() -> None:
     assert concept("kiev") == concept("kyiv")
 
 
+def test_news_register_families_are_general() -> None:
+    assert concept("talks") == concept("negotiations") == concept("negotiating")
+    assert concept("captives") == concept("prisoners") == concept("hostages")
+    assert concept("wounded") == concept("injured")
+    assert concept("annexing") == concept("occupying")
+    assert concept("Russians".lower()) == concept("russian") == concept("russia")
+
+
+def test_settling_a_claim_is_not_a_settlement_of_houses() -> None:
+    assert concept("settle") != concept("village")
+
+
+def test_final_e_and_ate_stem_alike() -> None:
+    assert stem("relocate") == stem("relocated") == stem("relocating")
+    assert stem("evacuate") == stem("evacuated")
+
+
 def test_light_stemming() -> None:
     assert stem("territories") == stem("territory")
     assert stem("negotiations") == stem("negotiating")

@@ -54,6 +54,10 @@ IRREGULAR = {
     "kilometres": "kilometer", "sq": "square", "mi": "mile", "captive": "prisoner",
     "captives": "prisoner", "us": "usa", "america": "usa", "american": "usa",
     "russians": "russia", "russian": "russia", "ukrainians": "ukraine", "ukrainian": "ukraine",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "sought": "seek", "bought": "buy",
+    "brought": "bring", "threw": "throw", "thrown": "throw", "swore": "swear", "sworn": "swear",
+    "stood": "stand", "met": "meet", "paid": "pay", "beaten": "beat", "hid": "hide",
+    "hidden": "hide", "froze": "freeze", "frozen": "freeze", "forbade": "forbid",
     "aerial": "air", "airstrike": "air", "airstrikes": "air", "pow": "prisoner", "pows": "prisoner",
 }  # fmt: skip
 
