@@ -8,7 +8,8 @@ Run from the repository root::
 Sizes: the five seeds; all 300 BASIL articles as one corpus; 1,000 articles (BASIL plus
 700 perturbed copies: sentences dropped, words swapped for synonyms, numbers changed).
 Peak memory is the process's maximum resident set (``getrusage``), which only grows,
-so each row shows the peak reached so far. The all-pairs baseline is rapidfuzz
+so each row shows the peak reached so far. ``max pause s`` is the longest stretch
+between two progress yields: how long a cancellation in the app may wait. The all-pairs baseline is rapidfuzz
 ``process.cdist`` with ``token_sort_ratio`` over the same sentences on both cores;
 above 10,000 sentences it is timed on a sample of rows and extrapolated.
 """
@@ -21,6 +22,7 @@ import re
 import resource
 import sys
 import time
+from collections.abc import Generator
 from pathlib import Path
 
 import numpy as np
@@ -28,9 +30,9 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.align import align
+from tui.core.align import align_steps
 from tui.core.corpus import load_corpus
-from tui.core.models import Article, Corpus
+from tui.core.models import Alignment, Article, Corpus
 from tui.core.normalize import fold_text, rarity
 from tui.core.segment import segment
 
@@ -87,10 +89,25 @@ def time_cdist(texts: list[str], sample: int = 10_000) -> tuple[float, bool]:
     return seconds, False
 
 
+def timed_steps(steps: Generator[float, None, Alignment]) -> tuple[Alignment, float]:
+    """Drain the alignment; also the longest stretch without a yield (cancellation delay)."""
+    last = time.perf_counter()
+    pause = 0.0
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: Alignment = done.value
+            return result, max(pause, time.perf_counter() - last)
+        now = time.perf_counter()
+        pause = max(pause, now - last)
+        last = now
+
+
 def run(name: str, corpus: Corpus, baseline: bool) -> dict[str, str]:
     n = sum(len(a.sentences) for a in corpus.articles)
     start = time.perf_counter()
-    result = align(corpus)
+    result, pause = timed_steps(align_steps(corpus))
     seconds = time.perf_counter() - start
     row = {
         "corpus": name,
@@ -100,6 +117,7 @@ def run(name: str, corpus: Corpus, baseline: bool) -> dict[str, str]:
         "peak MB": f"{peak_mb():.0f}",
         "groups": str(len(result.groups)),
         "discrep.": str(len(result.discrepancies)),
+        "max pause s": f"{pause:.2f}",
         "all-pairs cdist s": "-",
         "ratio": "-",
     }
