@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.markdown import render_markdown
 from tui.core.models import Article, Corpus, Sentence
 from tui.core.segment import segment
 
@@ -75,6 +74,9 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
     meta: dict[str, str] = {}
     blocks = None
     if path.suffix.lower() in (".md", ".markdown"):
+        # Imported on first use: markdown-it and PyYAML cost ~0.1 s of start-up on .txt.
+        from tui.core.markdown import render_markdown
+
         text, blocks, meta = render_markdown(text)
     if not text.strip():
         raise CorpusError(f"{path}: no article text (only front matter, markup or code blocks)")
