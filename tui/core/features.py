@@ -197,7 +197,9 @@ def key_weights(feats: list[SentenceFeatures]) -> Generator[float, None, dict[st
     articles = len({f.article for f in feats})
     a_scale = math.log(1.0 + articles)
     weights = {}
-    for k, count in df.items():
+    for m, (k, count) in enumerate(df.items()):
+        if m % (20 * BATCH) == 20 * BATCH - 1:
+            yield 0.9 + 0.1 * m / len(df)
         spread = (math.log(1.0 + articles / len(in_articles[k])) / a_scale) ** ARTICLE_SPREAD
         weights[k] = min(1.0, rare[k] / 3.0) ** 2 * math.log(1.0 + n / count) / scale * spread
     return weights

@@ -42,13 +42,13 @@ BLOCK_MIN_WEIGHT = 0.1
 """Keys lighter than this (common words) do not generate candidates (they still score)."""
 BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
-SLICE_PAIRS = 400_000
-"""Candidate pair occurrences summed between two yields (about a tenth of a second)."""
+SLICE_PAIRS = 200_000
+"""Candidate pair occurrences summed between two yields (a tenth of a second or less)."""
 UNIT_BATCH = 4_000
 """Sentences and clauses indexed between two yields."""
 PAIR_BATCH = 20_000
 """Scored pairs merged between two yields."""
-"""Candidate pair occurrences summed between two yields (about a tenth of a second)."""
+"""Candidate pair occurrences summed between two yields (a tenth of a second or less)."""
 
 
 @dataclass(frozen=True, slots=True)
