@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.app import bookmarking
 from tui.app.screens.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
-from tui.core.bookmarks import BookmarkStore
 from tui.core.models import Corpus
+
+if TYPE_CHECKING:
+    from tui.core.bookmarks import BookmarkStore
 
 
 class ReaderApp(App[None]):
@@ -37,10 +38,20 @@ class ReaderApp(App[None]):
         return ReaderScreen(self.corpus, self.analyse)
 
     def on_mount(self) -> None:
+        # After the first paint: the store (SQLite, rapidfuzz for re-anchoring) is not
+        # needed to read, and opening it first would delay the screen.
+        self.call_after_refresh(self._open_bookmark_store)
+
+    def _open_bookmark_store(self) -> None:
+        from tui.app import bookmarking
+
         bookmarking.open_bookmark_store(self)
+        if self.screen_stack and isinstance(self.screen, ReaderScreen):
+            bookmarking.refresh_markers(self.screen)
 
     def on_unmount(self) -> None:
-        bookmarking.close_bookmark_store(self)
+        if self.bookmark_store is not None:
+            self.bookmark_store.close()
 
     @property
     def reader(self) -> ReaderScreen:

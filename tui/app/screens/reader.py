@@ -20,8 +20,6 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app import bookmarking
-from tui.app.bookmark_commands import BookmarksProvider
 from tui.app.commands import FactsProvider
 from tui.app.messages import (
     AnalysisProgress,
@@ -39,6 +37,13 @@ from tui.core.analysis import Analysis
 from tui.core.models import Corpus, Discrepancy, Group, Quote
 
 AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
+
+
+def _bookmarks_provider() -> type[Provider]:
+    """The bookmarks palette provider, imported when the palette first opens."""
+    from tui.app.bookmark_commands import BookmarksProvider
+
+    return BookmarksProvider
 
 
 class ReaderScreen(Screen[None]):
@@ -125,7 +130,7 @@ class ReaderScreen(Screen[None]):
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         FactsProvider,
-        BookmarksProvider,
+        _bookmarks_provider,
     }
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
@@ -215,6 +220,8 @@ class ReaderScreen(Screen[None]):
         gc.collect()
         gc.freeze()
         self.analysis = message.analysis
+        from tui.app import bookmarking
+
         bookmarking.refresh_markers(self)
         if message.analysis.groups and self.current < 0:
             self.select(0)
@@ -372,10 +379,14 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self))
 
     def action_bookmark(self) -> None:
+        from tui.app import bookmarking
+
         if self._ready():
             bookmarking.bookmark(self)
 
     def action_bookmarks(self) -> None:
+        from tui.app import bookmarking
+
         bookmarking.open_bookmarks(self)
 
     def _scope(self) -> frozenset[str] | None:
