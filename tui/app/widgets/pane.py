@@ -37,11 +37,13 @@ def article_color(index: int) -> str:
 
 
 def short_name(article: Article, limit: int = 28) -> str:
-    """A few words naming an article in lists: its outlet, else its title."""
-    if article.source:
-        return article.source
-    title = article.title.rstrip(" …")
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+    """A few words naming an article in lists: its outlet, else its file name.
+
+    Not the title: an article without a heading is titled by its first words, which in
+    a list of quotes reads like a speaker ("— Ukrainian President Volodym…").
+    """
+    name = article.source or article.id.rsplit("/", 1)[-1]
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 class PaneHeader(Vertical):
