@@ -19,6 +19,7 @@ from tui.core.bookmarks import (
     draft_for_fact,
     open_store,
 )
+from tui.core.corpus import article_from_text
 from tui.core.models import (
     Alignment,
     Article,
@@ -28,7 +29,6 @@ from tui.core.models import (
     Group,
     Member,
 )
-from tui.core.segment import segment
 
 NYT = (
     "Ukraine pressed its offensive in the Kursk region on Monday. "
@@ -43,9 +43,7 @@ FOX = (
 
 
 def article(article_id: str, text: str) -> Article:
-    seg = segment(text)
-    return Article(article_id, f"{article_id}.txt", article_id, None, text, seg.sentences,
-                   seg.paragraphs)  # fmt: skip
+    return article_from_text(article_id, text)
 
 
 CORPUS = Corpus((article("nyt", NYT), article("fox", FOX)))

@@ -11,8 +11,8 @@ from rich.cells import cell_len
 
 from tui.app.layout import LayoutCache, wrap_article
 from tui.app.sync import anchor_pairs, map_row, monotonic
+from tui.core.corpus import article_from_text
 from tui.core.models import Article, Corpus, Quote
-from tui.core.segment import segment
 
 WORDS = st.lists(
     st.sampled_from(
@@ -35,8 +35,7 @@ WORDS = st.lists(
 
 
 def _article(text: str) -> Article:
-    seg = segment(text)
-    return Article("x", "x.txt", "t", None, text, seg.sentences, seg.paragraphs, seg.tweets)
+    return article_from_text("x", text)
 
 
 @settings(max_examples=60, deadline=None)

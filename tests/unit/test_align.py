@@ -12,25 +12,14 @@ from hypothesis import strategies as st
 
 from tui.cli import main
 from tui.core.align import align, align_steps
-from tui.core.corpus import load_corpus
+from tui.core.corpus import article_from_text, load_corpus
 from tui.core.models import Article, Corpus
-from tui.core.segment import segment
 
 BASIL = Path(__file__).parents[2].parent / "shared/corpora/basil"
 
 
 def article(article_id: str, text: str) -> Article:
-    seg = segment(text)
-    return Article(
-        article_id,
-        f"{article_id}.txt",
-        article_id,
-        None,
-        text,
-        seg.sentences,
-        seg.paragraphs,
-        seg.tweets,
-    )
+    return article_from_text(article_id, text)
 
 
 def corpus(*texts: str) -> Corpus:

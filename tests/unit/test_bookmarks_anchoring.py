@@ -15,7 +15,7 @@ from tui.core.bookmarks import (
     draft_for_quote,
     open_store,
 )
-from tui.core.corpus import load_corpus
+from tui.core.corpus import article_from_text, load_corpus
 from tui.core.models import (
     Alignment,
     Article,
@@ -26,7 +26,6 @@ from tui.core.models import (
     Member,
     Quote,
 )
-from tui.core.segment import segment
 
 NYT = (
     "Ukraine pressed its offensive in the Kursk region on Monday. "
@@ -42,9 +41,7 @@ FOX = (
 
 
 def article(article_id: str, text: str) -> Article:
-    seg = segment(text)
-    return Article(article_id, f"{article_id}.txt", article_id, None, text, seg.sentences,
-                   seg.paragraphs)  # fmt: skip
+    return article_from_text(article_id, text)
 
 
 def corpus(nyt: str = NYT, fox: str = FOX, nyt_id: str = "nyt") -> Corpus:

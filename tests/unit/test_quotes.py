@@ -12,17 +12,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.cli import main
-from tui.core.corpus import load_corpus
+from tui.core.corpus import article_from_text, load_corpus
 from tui.core.models import Article, Corpus, Quote
 from tui.core.quotes import extract_quotes, quote_discrepancies, quote_wording
-from tui.core.segment import segment
 
 
 def article_of(text: str, article_id: str = "a") -> Article:
-    seg = segment(text)
-    return Article(
-        article_id, "", article_id, None, text, seg.sentences, seg.paragraphs, seg.tweets
-    )
+    return article_from_text(article_id, text)
 
 
 def quotes_of(*texts: str) -> tuple[Quote, ...]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.models import Article, Corpus, Sentence
-from tui.core.segment import segment
+from tui.core.segment import Block, segment
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_ARTICLE_BYTES = 2_000_000
@@ -80,12 +80,26 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
         text, blocks, meta = render_markdown(text)
     if not text.strip():
         raise CorpusError(f"{path}: no article text (only front matter, markup or code blocks)")
-    seg = segment(text, blocks)
-    if not seg.sentences:
+    article = article_from_text(article_id, text, path=str(path), blocks=blocks, meta=meta)
+    if not article.sentences:
         raise CorpusError(f"{path}: no sentences found")
+    return article
+
+
+def article_from_text(
+    article_id: str,
+    text: str,
+    *,
+    path: str | None = None,
+    blocks: Sequence[Block] | None = None,
+    meta: Mapping[str, str] | None = None,
+) -> Article:
+    """An article from text already in memory: segmented, titled and dated."""
+    meta = meta or {}
+    seg = segment(text, blocks)
     return Article(
         id=article_id,
-        path=str(path),
+        path=path or f"{article_id}.txt",
         title=meta.get("title") or _title(seg.sentences),
         date=meta.get("date") or seg.date,
         text=text,
@@ -210,6 +224,8 @@ def _control_ratio(text: str) -> float:
 
 def _title(sentences: Sequence[Sentence]) -> str:
     """The first heading, else the start of the first sentence."""
+    if not sentences:
+        return ""
     for sentence in sentences[:3]:
         if sentence.kind == "heading":
             return sentence.text
