@@ -195,6 +195,9 @@ class ReaderScreen(Screen[None]):
     def run_analysis(self) -> None:
         """Align in a thread: the screen is drawn and usable meanwhile."""
         worker = get_current_worker()
+        # The corpus is loaded for good: moving it out of the collector's sight keeps
+        # full collections during alignment short (they were the longest pauses).
+        gc.freeze()
         steps = self.analyse_steps(self.corpus)
         shown = -1.0
         while True:
