@@ -27,6 +27,7 @@ from tui.core.normalize import fold_text
 DATA = Path(__file__).parents[1] / "data"
 GOLD = DATA / "gold_alignment.json"
 GOLD_BASIL = DATA / "gold_alignment_basil.json"
+GOLD_BASIL_HELD_OUT = DATA / "gold_alignment_basil_heldout.json"
 BASIL = Path(__file__).parents[2].parent / "shared/corpora/basil"
 HELD_OUT = "004_"
 
@@ -144,6 +145,7 @@ def _report() -> None:
     ]
     if BASIL.is_dir():
         sets.append(("basil (2 events)", GOLD_BASIL, [("all", lambda p: True)]))
+        sets.append(("basil held out (1 event)", GOLD_BASIL_HELD_OUT, [("all", lambda p: True)]))
     for title, path, splits in sets:
         gold = load_gold(path)
         pred = predicted_pairs(path)
