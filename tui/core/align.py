@@ -16,7 +16,7 @@ from collections.abc import Generator
 
 from tui.core.discrepancies import discrepancy_steps
 from tui.core.features import SentenceFeatures, clauses, features, key_weights, merge_name_variants
-from tui.core.grouping import build_groups, group_sentences
+from tui.core.grouping import build_groups, group_sentences, near_best
 from tui.core.models import Alignment, Corpus, Group
 from tui.core.progress import drain, scaled
 from tui.core.scoring import PairScore, by_sentence, score_pairs, with_article_affinity
@@ -59,7 +59,7 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
         pairs.extend(batch)
         yield 0.45 + 0.4 * progress
     pairs = yield from scaled(by_sentence(pairs, owner, units), 0.85, 0.86)
-    pairs = with_article_affinity(feats, pairs)
+    pairs = near_best(feats, with_article_affinity(feats, pairs))
     yield 0.87
     members = group_sentences(feats, pairs)
     yield 0.9

@@ -15,6 +15,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from itertools import pairwise
 
+import numpy as np
+
 from tui.core.normalize import Token, concept, content_tokens, rarity, stem, tokenize
 from tui.core.synonyms import PHRASES
 from tui.core.variants import name_variants
@@ -31,6 +33,10 @@ CLAUSE_MIN_SENTENCE = 12
 """Sentences with this many content words are also matched clause by clause."""
 CLAUSE_MIN = 4
 """Fewest content words in a clause (shorter pieces join their neighbour)."""
+TOPIC_MIN = 0.4
+"""Share of an article's sentences from which a key counts as one of its topic words."""
+TOPIC_SMOOTH = 2
+"""Sentences added to every article when sharing out keys (a headline is not all topic)."""
 BATCH = 2_000
 """Sentences handled between two progress reports."""
 QTY = "~#"
@@ -221,3 +227,40 @@ def _token_rarity(token: Token, key: str) -> float:
             return 1.0
         return 2.5 if not 1900 <= value <= 2100 else 1.5
     return rarity(token.norm)
+
+
+def topic_shares(
+    feats: list[SentenceFeatures], key_ids: dict[str, int], articles: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """How much of each article a key runs through: its topic words ("Farenthold", "harassment").
+
+    A key in most sentences of an article is the story's background there, not a fact;
+    word pairs and quantity contexts inherit it from their words ("~#farenthold" next to
+    the day of the resignation). Returns the sorted codes ``key * articles + article``
+    of keys in at least ``TOPIC_MIN`` of an article, and their shares.
+    """
+    count: dict[int, int] = defaultdict(int)
+    sentences: dict[int, int] = defaultdict(int)
+    for f in feats:
+        if f.kind == "clause":
+            continue
+        sentences[f.article] += 1
+        for key in f.keys:
+            if key[:1] != DERIVED:
+                count[key_ids[key] * articles + f.article] += 1
+    share = {c: m / (sentences[c % articles] + TOPIC_SMOOTH) for c, m in count.items()}
+    topical: dict[int, float] = {c: s for c, s in share.items() if s >= TOPIC_MIN}
+    by_key: dict[int, dict[int, float]] = defaultdict(dict)
+    for c, s in topical.items():
+        by_key[c // articles][c % articles] = s
+    for key, k in key_ids.items():
+        if key[:1] != DERIVED:
+            continue
+        words = key[2:].split(" ") if key.startswith(PAIR) else [key[len(QTY) :]]
+        found = [by_key.get(key_ids.get(word, -1), {}) for word in words]
+        for art, s in found[0].items():
+            low = min([s, *(other.get(art, 0.0) for other in found[1:])])
+            if low:
+                topical[k * articles + art] = low
+    codes = np.array(sorted(topical), dtype=np.int64)
+    return codes, np.array([topical[int(c)] for c in codes], dtype=np.float64)

@@ -20,6 +20,28 @@ JOIN_SHARE = 0.67
 """Share of a group's members (in other articles) a newcomer must be linked to."""
 PER_ARTICLE = 1
 """Most sentences one article may put in one group."""
+NEAR_BEST = 0.45
+"""Share of a sentence's best score with another article below which a pair is dropped."""
+
+
+def near_best(feats: list[SentenceFeatures], pairs: list[PairScore]) -> list[PairScore]:
+    """Pairs close to the best match of both sentences in the other's article.
+
+    Sentences of one story share its topic words with many sentences of another report;
+    the one reporting the same fact is usually the best match there, so a pair far below
+    either sentence's best partner in that article is a topic-level coincidence.
+    """
+    best: dict[tuple[int, int], float] = defaultdict(float)
+    for p in pairs:
+        ka, kb = (p.a, feats[p.b].article), (p.b, feats[p.a].article)
+        best[ka] = max(best[ka], p.score)
+        best[kb] = max(best[kb], p.score)
+    return [
+        p
+        for p in pairs
+        if p.score >= NEAR_BEST * best[(p.a, feats[p.b].article)]
+        and p.score >= NEAR_BEST * best[(p.b, feats[p.a].article)]
+    ]
 
 
 def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> list[list[int]]:

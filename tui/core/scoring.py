@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from tui.core.features import DERIVED, SentenceFeatures
+from tui.core.features import DERIVED, SentenceFeatures, topic_shares
 
 ACCEPT = 0.15
 """Pair score from which two sentences of different articles report the same fact."""
@@ -42,6 +42,9 @@ BLOCK_MIN_WEIGHT = 0.1
 """Keys lighter than this (common words) do not generate candidates (they still score)."""
 BLOCK_MAX_DF = 120
 """Keys in more sentences than this do not generate candidates (they still score)."""
+TOPIC = 2.0
+"""Weight a key loses per share of the articles' sentences it runs through (their topic
+words: "Farenthold" in half of both reports keeps nothing; both sides must be topical)."""
 SLICE_PAIRS = 200_000
 """Candidate pair occurrences summed between two yields (a tenth of a second or less)."""
 UNIT_BATCH = 4_000
@@ -79,12 +82,18 @@ def score_pairs(
     yield 0.01, []
     postings: dict[int, list[int]] = defaultdict(list)
     plain_w = list(weights.values())
+    articles = max((f.article for f in feats), default=0) + 1
+    topic_codes, topic_share = topic_shares(feats, key_ids, articles)
+    topic = dict(zip(topic_codes.tolist(), topic_share.tolist(), strict=True))
     sums: list[float] = []
     for i, f in enumerate(feats):
         ids = [key_ids[key] for key in f.keys]
         for k in ids:
             postings[k].append(i)
-        sums.append(sum(plain_w[k] for k in ids))
+        at = f.article
+        sums.append(
+            sum(plain_w[k] * max(0.0, 1 - TOPIC * topic.get(k * articles + at, 0.0)) for k in ids)
+        )
         if i % UNIT_BATCH == UNIT_BATCH - 1:
             yield 0.04 * i / len(feats), []
     n = len(feats)
@@ -98,6 +107,9 @@ def score_pairs(
         article=np.array([f.article for f in feats]),
         heading=np.array([f.kind == "heading" for f in feats], dtype=bool),
         n=n,
+        articles=articles,
+        topic_codes=topic_codes,
+        topic_share=topic_share,
     )
     scoring = [k for k, p in postings.items() if 1 < len(p) <= BLOCK_MAX_DF]
     blocking = [k for k in scoring if w[k] >= BLOCK_MIN_WEIGHT]
@@ -129,6 +141,9 @@ class _Context:
     article: np.ndarray
     heading: np.ndarray
     n: int
+    articles: int
+    topic_codes: np.ndarray
+    topic_share: np.ndarray
 
 
 def _pair_codes(
@@ -173,14 +188,15 @@ def _score_slice(
     if not len(codes):
         return []
     cand, inverse = np.unique(codes, return_inverse=True)
-    partial, plain, content = _sums(ctx, inverse, owners, len(cand))
+    ia, ib = cand // ctx.n, cand % ctx.n
+    arts = (ctx.article[ia], ctx.article[ib])
+    partial, plain, content = _sums(ctx, inverse, owners, arts)
     if len(extra_codes):
         at = np.searchsorted(cand, extra_codes)
         at[at == len(cand)] = 0
         hit = cand[at] == extra_codes
-        more = _sums(ctx, at[hit], extra_owners[hit], len(cand))
+        more = _sums(ctx, at[hit], extra_owners[hit], arts)
         partial, plain, content = partial + more[0], plain + more[1], content + more[2]
-    ia, ib = cand // ctx.n, cand % ctx.n
     score = partial / (1.8 * np.maximum(ctx.totals[ia] * ctx.totals[ib], 1e-9) ** 0.25)
     score = np.where(ctx.heading[ia] | ctx.heading[ib], score * HEADING_FACTOR, score)
     score = np.where(ctx.article[ia] == ctx.article[ib], score - SAME_ARTICLE_MARGIN, score)
@@ -200,12 +216,19 @@ def _score_slice(
 
 
 def _sums(
-    ctx: _Context, at: np.ndarray, keys: np.ndarray, size: int
+    ctx: _Context, at: np.ndarray, keys: np.ndarray, arts: tuple[np.ndarray, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per candidate: shared weight, shared plain keys, shared plain keys that are no name."""
+    """Per candidate: shared weight, shared plain keys, shared plain keys that are no name.
+
+    A key that runs through both articles (their topic) keeps only part of its weight.
+    """
+    size = len(arts[0])
     plain = ~ctx.derived[keys]
+    background = np.minimum(_topic(ctx, keys, arts[0][at]), _topic(ctx, keys, arts[1][at]))
     return (
-        np.bincount(at, weights=ctx.w[keys], minlength=size),
+        np.bincount(
+            at, weights=ctx.w[keys] * np.maximum(0.0, 1 - TOPIC * background), minlength=size
+        ),
         np.bincount(at, weights=plain, minlength=size),
         np.bincount(at, weights=plain & ~ctx.named[keys], minlength=size),
     )
@@ -227,6 +250,16 @@ def _name_keys(
                 seen[i] += 1
                 capital[i] += token.capital and token.start != first
     return np.asarray(capital * 2 > seen)
+
+
+def _topic(ctx: _Context, keys: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Share of ``article``'s sentences each key runs through (0 below ``TOPIC_MIN``)."""
+    if not len(ctx.topic_codes) or not len(keys):
+        return np.zeros(len(keys))
+    codes = keys * ctx.articles + article
+    at = np.searchsorted(ctx.topic_codes, codes)
+    at[at == len(ctx.topic_codes)] = 0
+    return np.where(ctx.topic_codes[at] == codes, ctx.topic_share[at], 0.0)
 
 
 @lru_cache(maxsize=512)
