@@ -22,6 +22,8 @@ PER_ARTICLE = 1
 """Most sentences one article may put in one group."""
 NEAR_BEST = 0.45
 """Share of a sentence's best score with another article below which a pair is dropped."""
+MERGE_PER_ARTICLE = 2
+"""Most sentences one article may bring to a group made of merged near-duplicates."""
 
 
 def near_best(feats: list[SentenceFeatures], pairs: list[PairScore]) -> list[PairScore]:
@@ -89,8 +91,60 @@ def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> li
         for i in group:
             holding[i].append(len(result))
         result.append(sorted(group, key=lambda i: (feats[i].article, feats[i].sentence)))
+    result = _merge_near_duplicates(feats, result)
     result.sort(key=lambda g: (feats[g[0]].article, feats[g[0]].sentence, len(g)))
     return result
+
+
+def _merge_near_duplicates(
+    feats: list[SentenceFeatures], groups: list[list[int]]
+) -> list[list[int]]:
+    """One group per fact: overlapping groups whose members all pair up already become one.
+
+    A group keeps one sentence per article, so an article that states a fact twice
+    splits it into near-identical groups (000:4 and 000:14 each with 002:9 and 002:10);
+    the reader should see the fact once. Groups merge only when every cross-article pair
+    of the union is already a pair of some group: the pairs stay the same, no chaining.
+    """
+    covered: set[tuple[int, int]] = set()
+    for group in groups:
+        covered.update((a, b) for a in group for b in group if a < b)
+    merged: list[set[int]] = []
+    holding: dict[int, list[int]] = defaultdict(list)
+    for group in groups:
+        members = set(group)
+        near = sorted({g for i in members for g in holding[i]})
+        if any(members <= merged[g] for g in near):
+            continue
+        for g in near:
+            union = members | merged[g]
+            if _mergeable(feats, union, covered):
+                for i in members - merged[g]:
+                    holding[i].append(g)
+                merged[g] = union
+                break
+        else:
+            for i in members:
+                holding[i].append(len(merged))
+            merged.append(members)
+    return [sorted(g, key=lambda i: (feats[i].article, feats[i].sentence)) for g in merged]
+
+
+def _mergeable(
+    feats: list[SentenceFeatures], union: set[int], covered: set[tuple[int, int]]
+) -> bool:
+    """Every cross-article pair is known, and no article repeats itself too often."""
+    per_article: dict[int, int] = defaultdict(int)
+    for i in union:
+        per_article[feats[i].article] += 1
+    if max(per_article.values()) > MERGE_PER_ARTICLE:
+        return False
+    return all(
+        (a, b) in covered
+        for a in union
+        for b in union
+        if a < b and feats[a].article != feats[b].article
+    )
 
 
 def build_groups(
