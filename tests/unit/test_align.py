@@ -230,3 +230,48 @@ def _progress(c: Corpus) -> list[float]:
             out.append(next(gen))
         except StopIteration:
             return out
+
+
+def test_pairs_far_below_a_sentences_best_match_are_dropped() -> None:
+    from tui.core.features import features
+    from tui.core.grouping import near_best
+    from tui.core.scoring import PairScore
+
+    feats = [features(a, s, 0, "text", "x") for a, s in ((0, 0), (1, 0), (1, 1))]
+    pairs = [PairScore(0, 1, 0.8, 3.0), PairScore(0, 2, 0.2, 1.2)]
+    assert near_best(feats, pairs) == pairs[:1]  # 0's best in article 1 is sentence 1.
+    pairs = [PairScore(0, 1, 0.8, 3.0), PairScore(0, 2, 0.6, 2.0)]
+    assert near_best(feats, pairs) == pairs
+
+
+def test_near_duplicate_groups_merge_without_new_pairs() -> None:
+    from tui.core.features import features
+    from tui.core.grouping import _merge_near_duplicates
+
+    where = ((0, 4), (0, 14), (2, 9), (2, 10), (1, 3))
+    feats = [features(a, s, 0, "text", "x") for a, s in where]
+    # One fact stated twice in two articles: four groups of two, all cross pairs known.
+    groups = [[0, 2], [0, 3], [1, 2], [1, 3], [3, 4]]
+    merged = _merge_near_duplicates(feats, groups)
+    assert sorted(map(sorted, merged)) == [[0, 1, 2, 3], [3, 4]]  # 4 joins no one: 0-4 unknown.
+
+
+def test_topic_words_are_found_per_article() -> None:
+    from tui.core.features import features, topic_shares
+
+    texts = (
+        (0, "Farenthold resigned on Friday."),
+        (0, "Farenthold paid a settlement of $84,000."),
+        (0, "Farenthold thanked his staff."),
+        (1, "Farenthold quit Congress on Friday."),
+        (1, "The settlement was paid by taxpayers."),
+        (1, "Farenthold deleted his Twitter account."),
+    )
+    feats = [features(a, n, 0, "text", t) for n, (a, t) in enumerate(texts)]
+    key_ids = {k: i for i, k in enumerate(sorted({k for f in feats for k in f.keys}))}
+    codes, shares = topic_shares(feats, key_ids, 2)
+    topical = {(int(c) // 2, int(c) % 2): s for c, s in zip(codes, shares, strict=True)}
+    name, settle = key_ids["farenthold"], key_ids["settl"]
+    assert (name, 0) in topical and (name, 1) in topical  # 3 of 3 and 2 of 3 sentences.
+    assert (settle, 0) not in topical and (settle, 1) not in topical  # 1 of 3: a fact.
+    assert (key_ids["~#farenthold"], 0) in topical  # Contexts inherit from their word.
