@@ -235,13 +235,14 @@ def _progress(c: Corpus) -> list[float]:
 def test_pairs_far_below_a_sentences_best_match_are_dropped() -> None:
     from tui.core.features import features
     from tui.core.grouping import near_best
+    from tui.core.progress import drain
     from tui.core.scoring import PairScore
 
     feats = [features(a, s, 0, "text", "x") for a, s in ((0, 0), (1, 0), (1, 1))]
     pairs = [PairScore(0, 1, 0.8, 3.0), PairScore(0, 2, 0.2, 1.2)]
-    assert near_best(feats, pairs) == pairs[:1]  # 0's best in article 1 is sentence 1.
+    assert drain(near_best(feats, pairs)) == pairs[:1]  # 0's best in article 1 is sentence 1.
     pairs = [PairScore(0, 1, 0.8, 3.0), PairScore(0, 2, 0.6, 2.0)]
-    assert near_best(feats, pairs) == pairs
+    assert drain(near_best(feats, pairs)) == pairs
 
 
 def test_near_duplicate_groups_merge_without_new_pairs() -> None:
@@ -258,6 +259,7 @@ def test_near_duplicate_groups_merge_without_new_pairs() -> None:
 
 def test_topic_words_are_found_per_article() -> None:
     from tui.core.features import features, topic_shares
+    from tui.core.progress import drain
 
     texts = (
         (0, "Farenthold resigned on Friday."),
@@ -269,7 +271,7 @@ def test_topic_words_are_found_per_article() -> None:
     )
     feats = [features(a, n, 0, "text", t) for n, (a, t) in enumerate(texts)]
     key_ids = {k: i for i, k in enumerate(sorted({k for f in feats for k in f.keys}))}
-    codes, shares = topic_shares(feats, key_ids, 2)
+    codes, shares = drain(topic_shares(feats, key_ids, 2))
     topical = {(int(c) // 2, int(c) % 2): s for c, s in zip(codes, shares, strict=True)}
     name, settle = key_ids["farenthold"], key_ids["settl"]
     assert (name, 0) in topical and (name, 1) in topical  # 3 of 3 and 2 of 3 sentences.

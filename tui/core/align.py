@@ -59,8 +59,9 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
         pairs.extend(batch)
         yield 0.45 + 0.4 * progress
     pairs = yield from scaled(by_sentence(pairs, owner, units), 0.85, 0.86)
-    pairs = near_best(feats, with_article_affinity(feats, pairs))
-    yield 0.87
+    pairs = with_article_affinity(feats, pairs)
+    yield 0.865
+    pairs = yield from scaled(near_best(feats, pairs), 0.865, 0.87)
     members = group_sentences(feats, pairs)
     yield 0.9
     scores = {(p.a, p.b): p.score for p in pairs}

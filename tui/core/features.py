@@ -231,17 +231,19 @@ def _token_rarity(token: Token, key: str) -> float:
 
 def topic_shares(
     feats: list[SentenceFeatures], key_ids: dict[str, int], articles: int
-) -> tuple[np.ndarray, np.ndarray]:
+) -> Generator[float, None, tuple[np.ndarray, np.ndarray]]:
     """How much of each article a key runs through: its topic words ("Farenthold", "harassment").
 
     A key in most sentences of an article is the story's background there, not a fact;
     word pairs and quantity contexts inherit it from their words ("~#farenthold" next to
     the day of the resignation). Returns the sorted codes ``key * articles + article``
-    of keys in at least ``TOPIC_MIN`` of an article, and their shares.
+    of keys in at least ``TOPIC_MIN`` of an article, and their shares; yields progress.
     """
     count: dict[int, int] = defaultdict(int)
     sentences: dict[int, int] = defaultdict(int)
-    for f in feats:
+    for n, f in enumerate(feats):
+        if n % BATCH == BATCH - 1:
+            yield 0.5 * n / len(feats)
         if f.kind == "clause":
             continue
         sentences[f.article] += 1
@@ -253,7 +255,9 @@ def topic_shares(
     by_key: dict[int, dict[int, float]] = defaultdict(dict)
     for c, s in topical.items():
         by_key[c // articles][c % articles] = s
-    for key, k in key_ids.items():
+    for m, (key, k) in enumerate(key_ids.items()):
+        if m % (20 * BATCH) == 20 * BATCH - 1:
+            yield 0.5 + 0.5 * m / len(key_ids)
         if key[:1] != DERIVED:
             continue
         words = key[2:].split(" ") if key.startswith(PAIR) else [key[len(QTY) :]]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Generator
 
 from tui.core.features import DERIVED, SentenceFeatures
 from tui.core.models import Corpus, DiffKind, DiffSpan, Group, Member
 from tui.core.normalize import Token, rarity, readable_number
-from tui.core.scoring import ACCEPT, MIN_SHARED, PairScore
+from tui.core.scoring import ACCEPT, MIN_SHARED, PAIR_BATCH, PairScore
 
 JOIN_SHARE = 0.67
 """Share of a group's members (in other articles) a newcomer must be linked to."""
@@ -26,24 +27,31 @@ MERGE_PER_ARTICLE = 2
 """Most sentences one article may bring to a group made of merged near-duplicates."""
 
 
-def near_best(feats: list[SentenceFeatures], pairs: list[PairScore]) -> list[PairScore]:
+def near_best(
+    feats: list[SentenceFeatures], pairs: list[PairScore]
+) -> Generator[float, None, list[PairScore]]:
     """Pairs close to the best match of both sentences in the other's article.
 
     Sentences of one story share its topic words with many sentences of another report;
     the one reporting the same fact is usually the best match there, so a pair far below
     either sentence's best partner in that article is a topic-level coincidence.
+    Yields progress (0..1); returns the pairs kept.
     """
     best: dict[tuple[int, int], float] = defaultdict(float)
-    for p in pairs:
+    for n, p in enumerate(pairs):
+        if n % PAIR_BATCH == PAIR_BATCH - 1:
+            yield 0.5 * n / len(pairs)
         ka, kb = (p.a, feats[p.b].article), (p.b, feats[p.a].article)
         best[ka] = max(best[ka], p.score)
         best[kb] = max(best[kb], p.score)
-    return [
-        p
-        for p in pairs
-        if p.score >= NEAR_BEST * best[(p.a, feats[p.b].article)]
-        and p.score >= NEAR_BEST * best[(p.b, feats[p.a].article)]
-    ]
+    kept = []
+    for n, p in enumerate(pairs):
+        if n % PAIR_BATCH == PAIR_BATCH - 1:
+            yield 0.5 + 0.5 * n / len(pairs)
+        article_a, article_b = feats[p.a].article, feats[p.b].article
+        if max(best[(p.a, article_b)], best[(p.b, article_a)]) * NEAR_BEST <= p.score:
+            kept.append(p)
+    return kept
 
 
 def group_sentences(feats: list[SentenceFeatures], pairs: list[PairScore]) -> list[list[int]]:

@@ -83,7 +83,13 @@ def score_pairs(
     postings: dict[int, list[int]] = defaultdict(list)
     plain_w = list(weights.values())
     articles = max((f.article for f in feats), default=0) + 1
-    topic_codes, topic_share = topic_shares(feats, key_ids, articles)
+    shares = topic_shares(feats, key_ids, articles)
+    while True:
+        try:
+            yield 0.01 + 0.01 * next(shares), []
+        except StopIteration as done:
+            topic_codes, topic_share = done.value
+            break
     topic = dict(zip(topic_codes.tolist(), topic_share.tolist(), strict=True))
     sums: list[float] = []
     for i, f in enumerate(feats):
