@@ -114,3 +114,15 @@ def test_works_from_an_unrelated_directory(tmp_path: Path) -> None:
     result = run_cli("sentences", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["articles"]) == 5
+
+
+@pytest.mark.parametrize("command", ["sentences", "align", "discrepancies", "quotes"])
+def test_every_report_survives_the_hostile_corpus(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The whole hostile folder: bad files skipped with warnings, the rest reported."""
+    assert main([command, "--json", str(HOSTILE)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)
+    assert "Traceback" not in captured.err
+    assert captured.err.count("warning: skipped") == 4  # binary, empty, whitespace, all-code
