@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.app.messages import Target
-from tui.core.anchoring import AnchoredBookmark, reanchor
+from tui.core.anchoring import AnchoredBookmark, reanchor_in
 from tui.core.bookmarks import BookmarkStore, StoreError
 
 if TYPE_CHECKING:
@@ -34,13 +34,7 @@ class BookmarksProvider(Provider):
             bookmarks = store.list()
         except StoreError:
             return screen, []
-        anchored = reanchor(
-            bookmarks,
-            analysis.corpus,
-            analysis.alignment,
-            analysis.quotes,
-            discrepancies=analysis.discrepancies,
-        )
+        anchored = reanchor_in(bookmarks, analysis)
         return screen, [a for a in anchored if not a.orphaned]
 
     async def discover(self) -> Hits:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tui.app.bookmark_commands import go_to_bookmark
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from tui.app.screens.bookmarks import BookmarksScreen
-from tui.core.anchoring import AnchoredBookmark, bookmarked_groups, reanchor
+from tui.core.anchoring import AnchoredBookmark, bookmarked_groups, reanchor_in
 from tui.core.bookmarks import (
     BookmarkStore,
     StoreError,
@@ -55,13 +55,7 @@ def refresh_markers(reader: ReaderScreen) -> None:
     except StoreError as error:  # The file broke while the app runs: say so, keep reading.
         reader.notify(str(error), severity="error")
         return
-    anchored = reanchor(
-        bookmarks,
-        analysis.corpus,
-        analysis.alignment,
-        analysis.quotes,
-        discrepancies=analysis.discrepancies,
-    )
+    anchored = reanchor_in(bookmarks, analysis)
     reader.bookmarked = bookmarked_groups(anchored)
 
 

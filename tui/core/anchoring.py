@@ -14,6 +14,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from tui.core.analysis import Analysis
 from tui.core.bookmark_model import Anchor, Bookmark
 from tui.core.corpus import corpus_fingerprint
 from tui.core.models import Alignment, Article, Corpus, Discrepancy, Quote
@@ -61,6 +62,17 @@ class AnchoredBookmark:
     def orphaned(self) -> bool:
         """Nothing it marked can be found: kept, shown as such, never deleted."""
         return self.status == "orphaned"
+
+
+def reanchor_in(bookmarks: Iterable[Bookmark], analysis: Analysis) -> list[AnchoredBookmark]:
+    """:func:`reanchor` against everything the reader shows (quote wording included)."""
+    return reanchor(
+        bookmarks,
+        analysis.corpus,
+        analysis.alignment,
+        analysis.quotes,
+        discrepancies=analysis.discrepancies,
+    )
 
 
 def reanchor(
