@@ -153,3 +153,22 @@ async def test_palette_finds_a_bookmark_by_its_note(monkeypatch: Any) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert reader.current_group is not None and reader.current_group.id == group_id
+
+
+async def test_bookmarking_the_same_fact_again_edits_its_bookmark() -> None:
+    group_id, _ = await bookmark_a_fact([])
+    app = ReaderApp(load_corpus([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.reader.select_group(group_id)
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, BookmarkDialog)
+        assert dialog.dialog_title == "Edit bookmark"
+        await type_text(pilot, " today")
+        await pilot.press("enter")
+        await pilot.pause()
+    (saved,) = open_store()[0].list()
+    assert saved.note == "verify with the ministry today"

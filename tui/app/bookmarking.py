@@ -25,6 +25,8 @@ from tui.core.bookmarks import (
 if TYPE_CHECKING:
     from tui.app.app import ReaderApp
     from tui.app.screens.reader import ReaderScreen
+    from tui.core.analysis import Analysis
+    from tui.core.bookmark_model import Bookmark, BookmarkDraft
 
 
 def open_bookmark_store(app: ReaderApp) -> None:
@@ -75,18 +77,43 @@ def bookmark(reader: ReaderScreen) -> None:
         reader.notify("Select a fact first.")
         return
 
+    existing = _existing(store, analysis, draft)
+
     def save(edit: BookmarkEdit | None) -> None:
         if edit is None:
             return
         try:
-            store.add(draft.with_note(edit.note, edit.tags))
+            if existing is None:
+                store.add(draft.with_note(edit.note, edit.tags))
+            else:
+                store.update_note(existing.id, edit.note, edit.tags)
         except StoreError as error:
             reader.notify(str(error), severity="error")
             return
-        reader.notify(f"Bookmarked: {draft.label}", timeout=2)
+        verb = "Bookmarked" if existing is None else "Bookmark updated"
+        reader.notify(f"{verb}: {draft.label}", timeout=2)
         refresh_markers(reader)
 
-    reader.app.push_screen(BookmarkDialog(draft.label), save)
+    if existing is None:
+        reader.app.push_screen(BookmarkDialog(draft.label), save)
+    else:  # Marking the same thing again edits its bookmark instead of adding a twin.
+        dialog = BookmarkDialog(draft.label, existing.note, existing.tags, title="Edit bookmark")
+        reader.app.push_screen(dialog, save)
+
+
+def _existing(store: BookmarkStore, analysis: Analysis, draft: BookmarkDraft) -> Bookmark | None:
+    """The saved bookmark that marks what ``draft`` marks now, if there is one."""
+    try:
+        anchored = reanchor_in(store.list(), analysis)
+    except StoreError:
+        return None
+    for item in anchored:
+        if item.orphaned or item.bookmark.kind != draft.kind:
+            continue
+        now = {"fact": item.group, "discrepancy": item.discrepancy, "quote": item.quote}
+        if str(now[draft.kind]) == draft.target:
+            return item.bookmark
+    return None
 
 
 def open_bookmarks(reader: ReaderScreen) -> None:
