@@ -152,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     events = sorted(p for p in BASIL.iterdir() if p.is_dir())
     rows.append(run(f"basil/{events[0].name[:24]}", load_corpus([events[0]]), False))
     if not args.quick:
+        rows.append(run("basil, 30 events", load_corpus(events[:30]), not args.no_baseline))
         basil = load_corpus([BASIL])
         rows.append(run("basil (all)", basil, not args.no_baseline))
         rng = random.Random(7)
