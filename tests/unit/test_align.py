@@ -277,3 +277,27 @@ def test_topic_words_are_found_per_article() -> None:
     assert (name, 0) in topical and (name, 1) in topical  # 3 of 3 and 2 of 3 sentences.
     assert (settle, 0) not in topical and (settle, 1) not in topical  # 1 of 3: a fact.
     assert (key_ids["~#farenthold"], 0) in topical  # Contexts inherit from their word.
+
+
+def test_sentences_quoting_the_same_words_align() -> None:
+    """A shared quoted run of words is one fact, however differently each report frames it."""
+    quoting = corpus(
+        "Garrity promised flood victims in Dorvale “we will not leave you on your own” again. "
+        "Markets fell on Friday in Dorvale.",
+        '"We will not leave you on your own," the mayor said. Rain is expected in Dorvale.',
+    )
+    pairs = {frozenset((m.article, m.sentence) for m in g.members) for g in align(quoting).groups}
+    assert frozenset({("a0", 0), ("a1", 0)}) in pairs
+
+
+def test_quoted_runs_need_quotation_marks_and_five_words() -> None:
+    from tui.core.features import features, quote_pairs
+
+    texts = [
+        (0, "He called it “a club of tired old men” again."),
+        (1, "It is a club of tired old men, he said."),  # Not quoted.
+        (2, "She said “a club of tired” twice."),  # Too short.
+        (3, "“A club of tired old men,” she said."),
+    ]
+    feats = [features(a, 0, 0, "text", t) for a, t in texts]
+    assert quote_pairs(feats) == {(0, 3)}

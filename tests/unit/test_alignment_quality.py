@@ -137,9 +137,9 @@ def test_basil_check_set() -> None:
 def test_basil_held_out_event() -> None:
     """Labelled before tuning and never tuned on: a floor under the measured figures."""
     precision, _, f1 = prf(predicted_pairs(GOLD_BASIL_HELD_OUT), load_gold(GOLD_BASIL_HELD_OUT))
-    # Measured P 1.00, R 0.31, F1 0.47: precise, but paraphrases are still missed.
+    # Measured P 1.00, R 0.38, F1 0.55 (shared quoted words count): paraphrases still missed.
     assert precision >= 0.8
-    assert f1 >= 0.4
+    assert f1 >= 0.45
 
 
 def _report() -> None:

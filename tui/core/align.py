@@ -15,11 +15,24 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from tui.core.discrepancies import discrepancy_steps
-from tui.core.features import SentenceFeatures, clauses, features, key_weights, merge_name_variants
+from tui.core.features import (
+    SentenceFeatures,
+    clauses,
+    features,
+    key_weights,
+    merge_name_variants,
+    quote_pairs,
+)
 from tui.core.grouping import build_groups, group_sentences, near_best
 from tui.core.models import Alignment, Corpus, Group
 from tui.core.progress import drain, scaled
-from tui.core.scoring import PairScore, by_sentence, score_pairs, with_article_affinity
+from tui.core.scoring import (
+    PairScore,
+    by_sentence,
+    score_pairs,
+    with_article_affinity,
+    with_quotes,
+)
 
 BATCH = 1_000
 """Sentences featurised between two progress reports."""
@@ -62,6 +75,7 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
     pairs = with_article_affinity(feats, pairs)
     yield 0.865
     pairs = yield from scaled(near_best(feats, pairs), 0.865, 0.87)
+    pairs = with_quotes(pairs, quote_pairs(feats))
     members = group_sentences(feats, pairs)
     yield 0.9
     scores = {(p.a, p.b): p.score for p in pairs}

@@ -268,3 +268,56 @@ def topic_shares(
                 topical[k * articles + art] = low
     codes = np.array(sorted(topical), dtype=np.int64)
     return codes, np.array([topical[int(c)] for c in codes], dtype=np.float64)
+
+
+QUOTE_RUN = 5
+"""Consecutive quoted words two sentences must share to quote the same words."""
+QUOTE_MAX_DF = 6
+"""A quoted run found in more sentences than this is a slogan, not one fact."""
+_OPEN = '“"'
+_CLOSE = "”"
+
+
+def quoted_runs(f: SentenceFeatures) -> set[tuple[str, ...]]:
+    """Runs of ``QUOTE_RUN`` folded words inside quotation marks (one opened earlier counts)."""
+    text = f.text
+    marks = [i for i, c in enumerate(text) if c in _OPEN or c in _CLOSE]
+    spans: list[tuple[int, int]] = []
+    start = 0 if marks and text[marks[0]] in _CLOSE else None
+    for i in marks:
+        if start is None:
+            start = i
+        else:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    runs: set[tuple[str, ...]] = set()
+    for lo, hi in spans:
+        words = [t.norm for t in f.tokens if lo <= t.start and t.end <= hi]
+        runs.update(tuple(words[n : n + QUOTE_RUN]) for n in range(len(words) - QUOTE_RUN + 1))
+    return runs
+
+
+def quote_pairs(feats: list[SentenceFeatures]) -> set[tuple[int, int]]:
+    """Sentences of different articles quoting the same words: one fact, however framed.
+
+    "mocking Grassley as a “farmer from Iowa who never went to law school”" and the
+    quote itself share little else; a shared run of quoted words is still strong evidence.
+    """
+    where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for n, f in enumerate(feats):
+        if f.kind != "clause":
+            for run in quoted_runs(f):
+                where[run].add(n)
+    pairs: set[tuple[int, int]] = set()
+    for found in where.values():
+        if 1 < len(found) <= QUOTE_MAX_DF:
+            ordered = sorted(found)
+            pairs.update(
+                (a, b)
+                for i, a in enumerate(ordered)
+                for b in ordered[i + 1 :]
+                if feats[a].article != feats[b].article
+            )
+    return pairs

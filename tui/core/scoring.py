@@ -340,3 +340,23 @@ def pair_score(shared: float, total_a: float, total_b: float) -> float:
     if shared <= 0 or total_a <= 0 or total_b <= 0:
         return 0.0
     return float(shared / (1.8 * (total_a * total_b) ** 0.25))
+
+
+QUOTE_SCORE = 0.3
+"""Score of a pair quoting the same words (a strong pair, whatever else differs)."""
+
+
+def with_quotes(pairs: list[PairScore], quoted: set[tuple[int, int]]) -> list[PairScore]:
+    """Raise pairs of sentences quoting the same words to a strong pair (add missing ones)."""
+    if not quoted:
+        return pairs
+    missing = set(quoted)
+    kept = []
+    for p in pairs:
+        if (p.a, p.b) in quoted:
+            missing.discard((p.a, p.b))
+            kept.append(PairScore(p.a, p.b, max(p.score, QUOTE_SCORE), max(p.shared, MIN_SHARED)))
+        else:
+            kept.append(p)
+    kept.extend(PairScore(a, b, QUOTE_SCORE, MIN_SHARED) for a, b in sorted(missing))
+    return kept
