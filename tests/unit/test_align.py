@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 from tui.cli import main
 from tui.core.align import align, align_steps
 from tui.core.corpus import article_from_text, load_corpus
+from tui.core.features import features, key_weights
+from tui.core.grouping import with_leads
 from tui.core.models import Article, Corpus
+from tui.core.progress import drain
+from tui.core.scoring import ACCEPT
 
 BASIL = Path(__file__).parents[2].parent / "shared/corpora/basil"
 
@@ -301,3 +305,31 @@ def test_quoted_runs_need_quotation_marks_and_five_words() -> None:
     ]
     feats = [features(a, 0, 0, "text", t) for a, t in texts]
     assert quote_pairs(feats) == {(0, 3)}
+
+
+LEADS = corpus(
+    "Okonkwo resigns from the Senate\n\n"
+    "Okonkwo denied wrongdoing at a crowded press event. "
+    "Okonkwo was first elected in 2010. "
+    "His resignation surprised Okonkwo's allies in the Senate. "
+    "Okonkwo thanked his family.",
+    "A long scandal ends\n\n"
+    "Okonkwo resigned from the Senate on Friday. "
+    "Okonkwo's lawyers had fought subpoenas for months. "
+    "The resignation leaves the Senate evenly split, Okonkwo's allies said. "
+    "Okonkwo grew up on a farm near the coast.",
+)
+
+
+def test_headline_pairs_with_the_other_lead_on_topic_words() -> None:
+    """Openings sharing only the story's topic words pair up; later sentences do not."""
+    feats = [
+        features(n, s.index, s.start, s.kind, s.text)
+        for n, art in enumerate(LEADS.articles)
+        for s in art.sentences
+    ]
+    weights = drain(key_weights(feats))
+    found = {(p.a, p.b): p.score for p in with_leads(feats, weights, [])}
+    size = len(LEADS.articles[0].sentences)
+    assert found.get((0, size + 1), 0.0) >= ACCEPT  # "Okonkwo resigns" / "resigned"
+    assert not any(size - 1 in pair or size - 2 in pair for pair in found)  # no leads

@@ -23,7 +23,7 @@ from tui.core.features import (
     merge_name_variants,
     quote_pairs,
 )
-from tui.core.grouping import build_groups, group_sentences, near_best
+from tui.core.grouping import build_groups, group_sentences, near_best, with_leads
 from tui.core.models import Alignment, Corpus, Group
 from tui.core.progress import drain, scaled
 from tui.core.scoring import (
@@ -76,6 +76,7 @@ def align_steps(corpus: Corpus) -> Generator[float, None, Alignment]:
     yield 0.865
     pairs = yield from scaled(near_best(feats, pairs), 0.865, 0.87)
     pairs = with_quotes(pairs, quote_pairs(feats))
+    pairs = with_leads(feats, weights, pairs)
     members = group_sentences(feats, pairs)
     yield 0.9
     scores = {(p.a, p.b): p.score for p in pairs}

@@ -15,7 +15,16 @@ from collections.abc import Generator
 from tui.core.features import DERIVED, SentenceFeatures
 from tui.core.models import Corpus, DiffKind, DiffSpan, Group, Member
 from tui.core.normalize import Token, rarity, readable_number
-from tui.core.scoring import ACCEPT, MIN_SHARED, PAIR_BATCH, PairScore
+from tui.core.scoring import (
+    ACCEPT,
+    AFFINITY,
+    AFFINITY_SHARE,
+    BLOCK_MIN_WEIGHT,
+    MIN_SHARED,
+    PAIR_BATCH,
+    SMALL_CORPUS,
+    PairScore,
+)
 
 JOIN_SHARE = 0.67
 """Share of a group's members (in other articles) a newcomer must be linked to."""
@@ -254,3 +263,76 @@ def _sentence_initial(f: SentenceFeatures, token: Token) -> bool:
 def _words_between(text: str, end: int, start: int) -> bool:
     """Spans merge across spaces and punctuation, not across (stop) words."""
     return any(c.isalnum() for c in text[end:start])
+
+
+LEAD_TEXT = 2
+"""Text sentences that open an article (its lead): news leads restate the headline."""
+LEAD_KEYS = 2
+"""Content words a headline or lead must share with another article's lead."""
+LEAD_SHARED = 0.7
+"""Least undiscounted weight those words must sum to."""
+LEAD_SCORE = ACCEPT
+"""Score of such a pair: a strong pair, as the lead's shared topic words are its fact."""
+
+
+def with_leads(
+    feats: list[SentenceFeatures], weights: dict[str, float], pairs: list[PairScore]
+) -> list[PairScore]:
+    """Pair the headlines and leads of related articles on their topic words too.
+
+    A headline and a lead state the story's core fact in the very words that run through
+    both reports ("Farenthold resigns"), which topic discounting weighs at nothing; so
+    between the openings of two related articles, ``LEAD_KEYS`` shared content words
+    weighing ``LEAD_SHARED`` undiscounted make a strong pair.
+    """
+    leads: dict[int, list[int]] = defaultdict(list)
+    texts: dict[int, int] = defaultdict(int)
+    for n, f in enumerate(feats):
+        if f.kind == "heading" and not leads[f.article]:
+            leads[f.article].append(n)
+        elif f.kind == "text" and texts[f.article] < LEAD_TEXT:
+            texts[f.article] += 1
+            leads[f.article].append(n)
+    related = _related_articles(feats, pairs)
+    scores = {(p.a, p.b): p for p in pairs}
+    for x, y in related:
+        for one in leads[x]:
+            for other in leads[y]:
+                a, b = min(one, other), max(one, other)
+                shared = [
+                    k
+                    for k in feats[a].keys.keys() & feats[b].keys.keys()
+                    if k[:1] != DERIVED and weights[k] >= BLOCK_MIN_WEIGHT
+                ]
+                weight = sum(weights[k] for k in shared)
+                old = scores.get((a, b))
+                if (
+                    len(shared) >= LEAD_KEYS
+                    and weight >= LEAD_SHARED
+                    and (old is None or old.score < LEAD_SCORE)
+                ):
+                    scores[(a, b)] = PairScore(a, b, LEAD_SCORE, max(weight, MIN_SHARED))
+    return list(scores.values())
+
+
+def _related_articles(
+    feats: list[SentenceFeatures], pairs: list[PairScore]
+) -> set[tuple[int, int]]:
+    """Pairs of articles reporting one story: all of a small corpus, else strongly linked."""
+    articles = sorted({f.article for f in feats})
+    if len(articles) <= SMALL_CORPUS:
+        return {(x, y) for i, x in enumerate(articles) for y in articles[i + 1 :]}
+    strong: dict[tuple[int, int], int] = defaultdict(int)
+    best: dict[int, int] = defaultdict(int)
+    for p in pairs:
+        x, y = feats[p.a].article, feats[p.b].article
+        if p.score >= ACCEPT and x != y:
+            strong[(min(x, y), max(x, y))] += 1
+    for (x, y), support in strong.items():
+        best[x] = max(best[x], support)
+        best[y] = max(best[y], support)
+    return {
+        (x, y)
+        for (x, y), support in strong.items()
+        if support >= AFFINITY or support >= AFFINITY_SHARE * min(best[x], best[y])
+    }
