@@ -20,8 +20,8 @@ def draft_row(draft: BookmarkDraft, now: str) -> tuple[Any, ...]:
         draft.kind,
         draft.target,
         draft.label,
-        dump_json([_anchor_json(a) for a in draft.anchors]),
-        dump_json([_value_json(v) for v in draft.values]),
+        dump_json([anchor_json(a) for a in draft.anchors]),
+        dump_json([value_json(v) for v in draft.values]),
         dump_json(_details(draft)),
         draft.note,
         dump_json(list(draft.tags)),
@@ -52,7 +52,8 @@ def _load_json(text: str | None, default: Any) -> Any:
         return default
 
 
-def _anchor_json(anchor: Anchor) -> dict[str, Any]:
+def anchor_json(anchor: Anchor) -> dict[str, Any]:
+    """An anchor as JSON data: the stored row and the exports share this shape."""
     return {
         "article": anchor.article,
         "sentence": anchor.sentence,
@@ -62,7 +63,8 @@ def _anchor_json(anchor: Anchor) -> dict[str, Any]:
     }
 
 
-def _value_json(value: MarkedValue) -> dict[str, Any]:
+def value_json(value: MarkedValue) -> dict[str, Any]:
+    """A marked value as JSON data (stored row and exports)."""
     return {
         "article": value.article,
         "sentence": value.sentence,

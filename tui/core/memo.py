@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.bookmark_model import Anchor, Bookmark, MarkedValue
+from tui.core.bookmark_rows import anchor_json, value_json
 
 EXPORT_FORMAT_VERSION = 1
 CSV_FIELDS = (
@@ -45,20 +46,8 @@ def bookmark_json(bookmark: Bookmark) -> dict[str, Any]:
         "target": bookmark.target,
         "label": bookmark.label,
         "articles": list(bookmark.articles),
-        "anchors": [
-            {
-                "article": a.article,
-                "sentence": a.sentence,
-                "start": a.start,
-                "end": a.end,
-                "text": a.text,
-            }
-            for a in bookmark.anchors
-        ],
-        "values": [
-            {"article": v.article, "sentence": v.sentence, "text": v.text, "value": v.value}
-            for v in bookmark.values
-        ],
+        "anchors": [anchor_json(a) for a in bookmark.anchors],
+        "values": [value_json(v) for v in bookmark.values],
         "note": bookmark.note,
         "tags": list(bookmark.tags),
         "created": bookmark.created,
