@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.align import align
-from tui.core.models import Alignment, Corpus, Group
+from tui.core.models import Alignment, Corpus, Discrepancy, Group
 from tui.reports.sentences import article_json
 
 _STYLES = {"shared": "green", "own": "", "number": "bold yellow", "entity": "bold cyan"}
@@ -35,7 +35,7 @@ def group_json(group: Group, alignment: Alignment) -> dict[str, Any]:
     }
 
 
-def discrepancy_json(d: Any) -> dict[str, Any]:
+def discrepancy_json(d: Discrepancy) -> dict[str, Any]:
     """A discrepancy as both reports spell it."""
     return {
         "id": d.id,
