@@ -1,4 +1,4 @@
-"""Time alignment alone on growing corpora, against plain all-pairs ``cdist``.
+"""Time the analysis (alignment, quotes, discrepancies) on growing corpora, against plain all-pairs ``cdist``.
 
 Run from the repository root::
 
@@ -30,11 +30,11 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.align import align_steps
-from tui.core.corpus import load_corpus
-from tui.core.models import Alignment, Article, Corpus
-from tui.core.normalize import fold_text, rarity
-from tui.core.segment import segment
+from tui.core.analysis import Analysis, analyse_steps
+from tui.core.models import Article, Corpus
+from tui.core.text.corpus import load_corpus
+from tui.core.text.normalize import fold_text, rarity
+from tui.core.text.segment import segment
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "basil"
 _SWAPS = {
@@ -89,15 +89,15 @@ def time_cdist(texts: list[str], sample: int = 10_000) -> tuple[float, bool]:
     return seconds, False
 
 
-def timed_steps(steps: Generator[float, None, Alignment]) -> tuple[Alignment, float]:
-    """Drain the alignment; also the longest stretch without a yield (cancellation delay)."""
+def timed_steps(steps: Generator[float, None, Analysis]) -> tuple[Analysis, float]:
+    """Drain the analysis; also the longest stretch without a yield (cancellation delay)."""
     last = time.perf_counter()
     pause = 0.0
     while True:
         try:
             next(steps)
         except StopIteration as done:
-            result: Alignment = done.value
+            result: Analysis = done.value
             return result, max(pause, time.perf_counter() - last)
         now = time.perf_counter()
         pause = max(pause, now - last)
@@ -107,7 +107,7 @@ def timed_steps(steps: Generator[float, None, Alignment]) -> tuple[Alignment, fl
 def run(name: str, corpus: Corpus, baseline: bool) -> dict[str, str]:
     n = sum(len(a.sentences) for a in corpus.articles)
     start = time.perf_counter()
-    result, pause = timed_steps(align_steps(corpus))
+    result, pause = timed_steps(analyse_steps(corpus))
     seconds = time.perf_counter() - start
     row = {
         "corpus": name,

@@ -24,7 +24,7 @@ from textual.binding import BindingType
 from textual.widgets import Static
 
 from tui.app.app import ReaderApp
-from tui.core.corpus import load_corpus
+from tui.core.text.corpus import load_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 BASIL = REPO.parent / "shared" / "corpora" / "basil"

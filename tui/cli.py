@@ -13,16 +13,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui import __version__
-from tui.core.corpus import CorpusError, load_corpus
 from tui.core.models import Corpus
+from tui.core.text.corpus import CorpusError, load_corpus
+from tui.errors import InputError
 
 PROG = "kursk-reader"
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
 COMMANDS = (*REPORTS, "bookmarks", "read")
-
-
-class InputError(Exception):
-    """A problem with the user's input or data: one line on stderr, exit 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,12 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "bookmarks":
-        from tui.reports.bookmarks import run_bookmarks
+        from tui.reports.bookmarks import run_bookmarks  # noqa: PLC0415 (start-up)
 
         return run_bookmarks(args)
     corpus = _load(args.paths)
     if args.command == "read":
-        from tui.app.app import run_app
+        from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
 
         run_app(corpus)
         return 0
@@ -116,7 +113,7 @@ def _load(paths: Sequence[str]) -> Corpus:
 
 
 def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:
-    from tui.reports import REPORTERS
+    from tui.reports import REPORTERS  # noqa: PLC0415 (start-up: rich, the core)
 
     reporter = REPORTERS[command]
     if as_json:
@@ -124,7 +121,7 @@ def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from rich.console import Console
+        from rich.console import Console  # noqa: PLC0415 (start-up)
 
         reporter.print_table(corpus, Console())
     return 0

@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from tui.app.app import ReaderApp
 from tui.core.analysis import Analysis, analyse
-from tui.core.corpus import load_corpus
 from tui.core.models import Corpus
+from tui.core.text.corpus import load_corpus
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator
+from dataclasses import replace
 
 from tui.core.analysis import Analysis
 from tui.core.models import (
@@ -106,20 +107,34 @@ def make_analysis(corpus: Corpus) -> Analysis:
                 same_as=(),
             )
         )
+    wording_values = (
+        DiscrepancyValue(SEED[0], 6, "a major provocation", "a major provocation"),
+        DiscrepancyValue(SEED[1], 10, "large-scale provocation", "large-scale provocation"),
+    )
+    # Like the core, a discrepancy outside any fact sits in the first fact holding its words.
+    holder = next(
+        (
+            g
+            for g in groups
+            if any(
+                (m.article, m.sentence) == (v.article, v.sentence)
+                for m in g.members
+                for v in wording_values
+            )
+        ),
+        None,
+    )
     wording = Discrepancy(
         1,
         "quote_wording",
-        None,
+        holder.id if holder else None,
         "Putin's words: “a major provocation” vs “large-scale provocation”",
-        (
-            DiscrepancyValue(SEED[0], 6, "a major provocation", "a major provocation"),
-            DiscrepancyValue(SEED[1], 10, "large-scale provocation", "large-scale provocation"),
-        ),
+        wording_values,
     )
+    if holder is not None:
+        groups[groups.index(holder)] = replace(holder, discrepancies=(*holder.discrepancies, 1))
     del a2
-    return Analysis(
-        corpus, Alignment(tuple(groups), (evacuated,)), tuple(quotes), (evacuated, wording)
-    )
+    return Analysis(corpus, Alignment(tuple(groups), (evacuated, wording)), tuple(quotes))
 
 
 def fake_steps(corpus: Corpus) -> Generator[float, None, Analysis]:

@@ -20,8 +20,8 @@ from textual.screen import Screen
 
 from tui.app.app import ReaderApp
 from tui.core.analysis import Analysis, analyse
-from tui.core.corpus import load_corpus
 from tui.core.models import Corpus
+from tui.core.text.corpus import load_corpus
 
 KEYS = ("j", "j", "k", "n", "N", "tab", "right_square_bracket", "left_square_bracket", "s", "s")
 

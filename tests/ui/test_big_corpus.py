@@ -9,7 +9,7 @@ from helpers import pane_articles, ready
 from tui.app.app import ReaderApp
 from tui.app.screens.discrepancies import DiscrepanciesScreen
 from tui.app.screens.quotes import QuotesScreen
-from tui.core.corpus import load_corpus
+from tui.core.text.corpus import load_corpus
 
 
 async def test_four_events(basil: Path) -> None:

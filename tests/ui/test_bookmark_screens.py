@@ -12,14 +12,13 @@ from textual.widgets import Input, OptionList
 
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from tui.app.screens.bookmarks import BookmarksScreen, ConfirmDelete
-from tui.core.anchoring import AnchoredBookmark
-from tui.core.bookmarks import (
+from tui.core.bookmarks.anchoring import AnchoredBookmark
+from tui.core.bookmarks.store import (
     BookmarkStore,
     draft_for_discrepancy,
     draft_for_fact,
     open_store,
 )
-from tui.core.corpus import article_from_text
 from tui.core.models import (
     Alignment,
     Article,
@@ -29,6 +28,7 @@ from tui.core.models import (
     Group,
     Member,
 )
+from tui.core.text.corpus import article_from_text
 
 NYT = (
     "Ukraine pressed its offensive in the Kursk region on Monday. "

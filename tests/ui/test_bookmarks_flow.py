@@ -9,8 +9,8 @@ from typing import Any
 from tui.app.app import ReaderApp
 from tui.app.screens.bookmark_dialog import BookmarkDialog
 from tui.app.screens.bookmarks import BookmarksScreen
-from tui.core.bookmarks import open_store
-from tui.core.corpus import bundled_seeds, load_corpus
+from tui.core.bookmarks.store import open_store
+from tui.core.text.corpus import bundled_seeds, load_corpus
 
 SIZE = (160, 48)
 
@@ -137,7 +137,7 @@ async def test_discrepancy_bookmark_jumps_back_to_the_discrepancy() -> None:
 
 async def test_palette_finds_a_bookmark_by_its_note(monkeypatch: Any) -> None:
     from tui.app.bookmark_commands import BookmarksProvider
-    from tui.app.screens.reader import ReaderScreen
+    from tui.app.reader import ReaderScreen
 
     monkeypatch.setattr(ReaderScreen, "COMMANDS", {*ReaderScreen.COMMANDS, BookmarksProvider})
     group_id, _ = await bookmark_a_fact([])

@@ -11,8 +11,8 @@ from rich.cells import cell_len
 
 from tui.app.layout import LayoutCache, wrap_article
 from tui.app.sync import anchor_pairs, map_row, monotonic
-from tui.core.corpus import article_from_text
 from tui.core.models import Article, Corpus, Quote
+from tui.core.text.corpus import article_from_text
 
 WORDS = st.lists(
     st.sampled_from(

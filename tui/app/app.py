@@ -10,12 +10,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.app.screens.reader import AnalyseSteps, ReaderScreen
+from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
 
 if TYPE_CHECKING:
-    from tui.core.bookmarks import BookmarkStore
+    from tui.core.bookmarks.store import BookmarkStore
 
 
 class ReaderApp(App[None]):
@@ -43,7 +43,7 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._open_bookmark_store)
 
     def _open_bookmark_store(self) -> None:
-        from tui.app import bookmarking
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.open_bookmark_store(self)
         if self.screen_stack and isinstance(self.screen, ReaderScreen):
@@ -70,26 +70,18 @@ class ReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, ReaderScreen):
             return
-        commands = (
-            ("Next fact", "Select the next aligned fact (j)", "next_fact"),
-            (
-                "Next discrepancy",
-                "Jump to the next fact where sources disagree (n)",
-                "next_discrepancy",
-            ),
-            ("Quotes: who said what", "Every quote, grouped by speaker (w)", "quotes"),
-            ("Discrepancies", "Every point where the sources disagree (d)", "discrepancies"),
-            ("Search the articles", "Find words in every article (/)", "search"),
-            ("Toggle scroll lock", "Scroll the panes together or apart (s)", "toggle_lock"),
-            ("Add a pane", "Show one more article (+)", "add_pane"),
-            ("Remove a pane", "Close the focused pane (-)", "remove_pane"),
-            ("Toggle the facts list", "Hide or show the list of facts (f)", "toggle_facts"),
-            ("Bookmark", "Bookmark the current fact, discrepancy or quote (b)", "bookmark"),
-            ("Bookmarks", "List, filter and jump to bookmarks (B)", "bookmarks"),
-            ("Help", "Keys and how to read the screen (?)", "help"),
-        )
-        for title, help_text, action in commands:
-            yield SystemCommand(title, help_text, self._screen_action(screen, action))
+        # The palette lists the reader's own bindings: one list, never a copy to keep in step.
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.tooltip:
+                continue
+            if binding.action.startswith("app."):
+                continue  # Quit and the like: Textual's own system commands.
+            key = binding.key_display or binding.key.split(",")[0]
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip} ({key})",
+                self._screen_action(screen, binding.action),
+            )
 
     @staticmethod
     def _screen_action(screen: Screen[Any], action: str) -> Callable[[], Awaitable[None]]:

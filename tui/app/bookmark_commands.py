@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.app.messages import Target
-from tui.core.anchoring import AnchoredBookmark, reanchor_in
-from tui.core.bookmarks import BookmarkStore, StoreError
+from tui.app.bookmarking import go_to_bookmark
+from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor_in
+from tui.core.bookmarks.store import BookmarkStore, StoreError
 
 if TYPE_CHECKING:
-    from tui.app.screens.reader import ReaderScreen
+    from tui.app.reader import ReaderScreen
 
 MAX_HITS = 40
 
@@ -21,11 +21,10 @@ class BookmarksProvider(Provider):
     """Every bookmark that can still be found in the articles (orphans are left out)."""
 
     def _anchored(self) -> tuple[ReaderScreen | None, list[AnchoredBookmark]]:
-        from tui.app.screens.reader import ReaderScreen
-
-        screen = self.screen
+        # Only the reader screen lists this provider in its COMMANDS.
+        screen = cast("ReaderScreen", self.screen)
         store = getattr(self.app, "bookmark_store", None)
-        if not isinstance(screen, ReaderScreen) or not isinstance(store, BookmarkStore):
+        if not isinstance(store, BookmarkStore):
             return None, []
         analysis = screen.analysis
         if analysis is None:
@@ -63,23 +62,6 @@ class BookmarksProvider(Provider):
                 found += 1
                 if found >= MAX_HITS:
                     return
-
-
-def go_to_bookmark(reader: ReaderScreen, item: AnchoredBookmark) -> None:
-    """Take the reader to a re-anchored bookmark: its fact, else its first sentence."""
-    analysis = reader.analysis
-    if analysis is None or item.orphaned:
-        return
-    discrepancy = next((d for d in analysis.discrepancies if d.id == item.discrepancy), None)
-    quote = next((q for q in analysis.quotes if q.id == item.quote), None)
-    fact = analysis.group_position.get(item.group) if item.group is not None else None
-    article = offset = None
-    if item.sentences:
-        article, sentence = item.sentences[0]
-        offset = analysis.corpus.article(article).sentences[sentence].start
-    reader.goto(
-        Target(fact=fact, article=article, offset=offset, discrepancy=discrepancy, quote=quote)
-    )
 
 
 def _text(item: AnchoredBookmark) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.app.bookmark_commands import go_to_bookmark
+from tui.app.messages import Target
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from tui.app.screens.bookmarks import BookmarksScreen
-from tui.core.anchoring import AnchoredBookmark, bookmarked_groups, reanchor_in
-from tui.core.bookmarks import (
+from tui.core.bookmarks.anchoring import AnchoredBookmark, bookmarked_groups, reanchor_in
+from tui.core.bookmarks.store import (
     BookmarkStore,
     StoreError,
     draft_for_discrepancy,
@@ -24,9 +24,9 @@ from tui.core.bookmarks import (
 
 if TYPE_CHECKING:
     from tui.app.app import ReaderApp
-    from tui.app.screens.reader import ReaderScreen
+    from tui.app.reader import ReaderScreen
     from tui.core.analysis import Analysis
-    from tui.core.bookmark_model import Bookmark, BookmarkDraft
+    from tui.core.bookmarks.model import Bookmark, BookmarkDraft
 
 
 def open_bookmark_store(app: ReaderApp) -> None:
@@ -35,11 +35,6 @@ def open_bookmark_store(app: ReaderApp) -> None:
     app.bookmark_store = store
     if warning:
         app.notify(warning, severity="warning", timeout=8)
-
-
-def close_bookmark_store(app: ReaderApp) -> None:
-    if app.bookmark_store is not None:
-        app.bookmark_store.close()
 
 
 def _store(reader: ReaderScreen) -> BookmarkStore | None:
@@ -136,4 +131,21 @@ def open_bookmarks(reader: ReaderScreen) -> None:
             discrepancies=analysis.discrepancies if analysis else None,
         ),
         jump,
+    )
+
+
+def go_to_bookmark(reader: ReaderScreen, item: AnchoredBookmark) -> None:
+    """Take the reader to a re-anchored bookmark: its fact, else its first sentence."""
+    analysis = reader.analysis
+    if analysis is None or item.orphaned:
+        return
+    discrepancy = next((d for d in analysis.discrepancies if d.id == item.discrepancy), None)
+    quote = next((q for q in analysis.quotes if q.id == item.quote), None)
+    fact = analysis.group_position.get(item.group) if item.group is not None else None
+    article = offset = None
+    if item.sentences:
+        article, sentence = item.sentences[0]
+        offset = analysis.corpus.article(article).sentences[sentence].start
+    reader.goto(
+        Target(fact=fact, article=article, offset=offset, discrepancy=discrepancy, quote=quote)
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from tui.app.screens.reader import ReaderScreen
+    from tui.app.reader import ReaderScreen
 
 MAX_HITS = 40
 """The palette shows a screenful; more hits only cost time with thousands of facts."""
@@ -17,15 +17,13 @@ MAX_HITS = 40
 class FactsProvider(Provider):
     """Every aligned fact, searched by its label."""
 
-    def _reader(self) -> ReaderScreen | None:
-        from tui.app.screens.reader import ReaderScreen
-
-        screen = self.screen
-        return screen if isinstance(screen, ReaderScreen) else None
+    def _reader(self) -> ReaderScreen:
+        # Only the reader screen lists this provider in its COMMANDS.
+        return cast("ReaderScreen", self.screen)
 
     async def discover(self) -> Hits:
         reader = self._reader()
-        if reader is None or reader.analysis is None:
+        if reader.analysis is None:
             return
         for position, group in enumerate(reader.analysis.groups[:10]):
             yield DiscoveryHit(
@@ -36,7 +34,7 @@ class FactsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         reader = self._reader()
-        if reader is None or reader.analysis is None:
+        if reader.analysis is None:
             return
         matcher = self.matcher(query)
         found = 0
@@ -58,7 +56,7 @@ class FactsProvider(Provider):
     def _help(reader: ReaderScreen, position: int) -> str:
         assert reader.analysis is not None
         group = reader.analysis.groups[position]
-        sources = len({m.article for m in group.members})
+        sources = group.coverage
         disagreements = len(reader.analysis.fact_discrepancies[position])
         extra = f", {disagreements} discrepancies" if disagreements else ""
         return f"fact {position + 1}: reported by {sources} articles{extra}"

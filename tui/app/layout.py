@@ -59,11 +59,6 @@ class ArticleLayout:
         """The row of the line holding a text offset (the nearest line before it)."""
         return _row(self.starts, self.lines, offset)
 
-    def sentence_span(self, index: int) -> tuple[int, int]:
-        """First and last row of a sentence."""
-        sentence = self.article.sentences[index]
-        return self.sentence_rows[index], self.row_of_offset(max(sentence.end - 1, sentence.start))
-
 
 def speaker_label(quote: Quote) -> str | None:
     """The short name on a quote's badge: the speaker's surname, or the tweet's handle."""

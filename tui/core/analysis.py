@@ -8,12 +8,19 @@ otherwise be recomputed on each key press.
 from __future__ import annotations
 
 from collections.abc import Generator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote
+from tui.core.progress import drain, scaled
 
-ALIGN_SHARE = 0.9
-"""Part of the progress bar given to the alignment; quotes take the rest."""
+if TYPE_CHECKING:
+    from tui.core.align import AlignParams
+
+ALIGN_SHARE = 0.8
+"""Part of the progress bar given to the alignment."""
+QUOTES_SHARE = 0.1
+"""Part given to the quotes; the discrepancies take the rest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +29,8 @@ class Analysis:
 
     corpus: Corpus
     alignment: Alignment
+    """The facts, and every discrepancy (each kind, one list; see :mod:`tui.core.discrepancies`)."""
     quotes: tuple[Quote, ...]
-    discrepancies: tuple[Discrepancy, ...]
-    """The alignment's discrepancies followed by the quote_wording ones."""
 
     group_position: Mapping[int, int] = field(init=False, repr=False, compare=False)
     """Group id -> position in ``alignment.groups`` (the facts list order)."""
@@ -39,7 +45,7 @@ class Analysis:
     fact_discrepancies: tuple[tuple[Discrepancy, ...], ...] = field(
         init=False, repr=False, compare=False
     )
-    """Per fact position, its discrepancies (quote wording ones placed by their sentences)."""
+    """Per fact position, the discrepancies placed in it."""
     article_quotes: Mapping[str, tuple[Quote, ...]] = field(init=False, repr=False, compare=False)
     """Article id -> its quotes in text order."""
     discrepancy_fact: Mapping[int, int] = field(init=False, repr=False, compare=False)
@@ -60,9 +66,10 @@ class Analysis:
         per_fact: list[list[Discrepancy]] = [[] for _ in groups]
         to_fact: dict[int, int] = {}
         for discrepancy in self.discrepancies:
-            for position in self._positions_of(discrepancy, positions, by_sentence):
+            if discrepancy.group is not None and discrepancy.group in positions:
+                position = positions[discrepancy.group]
                 per_fact[position].append(discrepancy)
-                to_fact.setdefault(discrepancy.id, position)
+                to_fact[discrepancy.id] = position
         quotes: dict[str, list[Quote]] = {}
         for quote in sorted(self.quotes, key=lambda q: (q.article, q.start)):
             quotes.setdefault(quote.article, []).append(quote)
@@ -73,25 +80,15 @@ class Analysis:
         object.__setattr__(self, "article_quotes", {k: tuple(v) for k, v in quotes.items()})
         object.__setattr__(self, "discrepancy_fact", to_fact)
 
-    @staticmethod
-    def _positions_of(
-        discrepancy: Discrepancy,
-        positions: Mapping[int, int],
-        by_sentence: Mapping[tuple[str, int], list[int]],
-    ) -> list[int]:
-        if discrepancy.group is not None and discrepancy.group in positions:
-            return [positions[discrepancy.group]]
-        found: list[int] = []
-        for value in discrepancy.values:
-            for position in by_sentence.get((value.article, value.sentence), ()):
-                if position not in found:
-                    found.append(position)
-        return found[:1]
-
     @property
     def groups(self) -> tuple[Group, ...]:
         """The aligned facts, in list order."""
         return self.alignment.groups
+
+    @property
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        """Every discrepancy, in id order."""
+        return self.alignment.discrepancies
 
     def discrepancy(self, discrepancy_id: int) -> Discrepancy:
         """The discrepancy with that id (``KeyError`` if none)."""
@@ -104,43 +101,37 @@ class Analysis:
         """The position of the fact a discrepancy belongs to, if it belongs to one."""
         return self.discrepancy_fact.get(discrepancy.id)
 
-    def quote_at(self, article_id: str, offset: int) -> Quote | None:
-        """The quote of an article covering a text offset."""
-        for quote in self.article_quotes.get(article_id, ()):
-            if quote.start <= offset < quote.end:
-                return quote
-        return None
+    def fact_of_sentence(self, article_id: str, sentence: int) -> int | None:
+        """The first fact holding a sentence, if any."""
+        facts = self.sentence_groups.get((article_id, sentence), ())
+        return facts[0] if facts else None
+
+    def fact_of_quote(self, quote: Quote) -> int | None:
+        """The first fact holding the sentence a quote starts in, if any."""
+        article = self.corpus.article(quote.article)
+        return self.fact_of_sentence(article.id, article.sentence_at(quote.start))
 
 
-def analyse_steps(corpus: Corpus) -> Generator[float, None, Analysis]:
-    """Align the corpus and find its quotes, yielding progress from 0 to 1."""
-    # Imported here, not at the top: numpy, wordfreq and the aligner take a noticeable
-    # time to import, and the app imports this module before its first paint.
-    from tui.core.align import align_steps
-    from tui.core.quotes import extract_quotes, quote_discrepancies
+def analyse_steps(
+    corpus: Corpus, params: AlignParams | None = None
+) -> Generator[float, None, Analysis]:
+    """Align the corpus, find its quotes and every discrepancy, yielding progress (0..1)."""
+    # Imported here: numpy, wordfreq and the aligner take a noticeable time to import,
+    # and the app imports this module before its first paint.
+    from tui.core.align import DEFAULT_PARAMS, align_steps  # noqa: PLC0415 (start-up)
+    from tui.core.discrepancies import discrepancy_steps  # noqa: PLC0415 (start-up)
+    from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
 
-    steps = align_steps(corpus)
-    while True:
-        try:
-            fraction = next(steps)
-        except StopIteration as stop:
-            alignment: Alignment = stop.value
-            break
-        yield fraction * ALIGN_SHARE
+    groups = yield from scaled(align_steps(corpus, params or DEFAULT_PARAMS), 0.0, ALIGN_SHARE)
     quotes = extract_quotes(corpus)
-    yield ALIGN_SHARE + (1 - ALIGN_SHARE) / 2
-    first_id = max((d.id for d in alignment.discrepancies), default=-1) + 1
-    extra = quote_discrepancies(quotes, corpus, first_id)
-    yield 1.0
-    return Analysis(corpus, alignment, quotes, alignment.discrepancies + extra)
+    yield ALIGN_SHARE + QUOTES_SHARE
+    found, by_group = yield from scaled(
+        discrepancy_steps(corpus, groups, quotes), ALIGN_SHARE + QUOTES_SHARE, 1.0
+    )
+    groups = tuple(replace(g, discrepancies=by_group.get(g.id, ())) for g in groups)
+    return Analysis(corpus, Alignment(groups, found), quotes)
 
 
-def analyse(corpus: Corpus) -> Analysis:
-    """The whole analysis at once, for scripts and tests."""
-    steps = analyse_steps(corpus)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            result: Analysis = stop.value
-            return result
+def analyse(corpus: Corpus, params: AlignParams | None = None) -> Analysis:
+    """The whole analysis at once, for the report commands, scripts and tests."""
+    return drain(analyse_steps(corpus, params))

@@ -69,6 +69,13 @@ class Article:
     """The outlet, from Markdown front matter."""
     url: str | None = None
 
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding a text offset (the one before it, between two)."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < max(sentence.end, sentence.start + 1):
+                return sentence.index
+        return max((s.index for s in self.sentences if s.start <= offset), default=0)
+
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
@@ -117,6 +124,11 @@ class Group:
     members: tuple[Member, ...]
     discrepancies: tuple[int, ...] = ()
     """Ids of the discrepancies found inside this group."""
+
+    @property
+    def coverage(self) -> int:
+        """How many articles report this fact."""
+        return len({m.article for m in self.members})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+SENTENCE_BATCH = 2_000
+"""Sentences handled between two progress reports (a few hundredths of a second)."""
+
 
 def drain(steps: Generator[float, None, T]) -> T:
     """Run the work to its end and return its result."""

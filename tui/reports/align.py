@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.align import align
+from tui.core.analysis import analyse
 from tui.core.models import Alignment, Corpus, Discrepancy, Group
 from tui.reports.sentences import article_json
 
@@ -50,7 +50,7 @@ def discrepancy_json(d: Discrepancy) -> dict[str, Any]:
 
 
 def to_json(corpus: Corpus) -> dict[str, Any]:
-    alignment = align(corpus)
+    alignment = analyse(corpus).alignment
     return {
         "articles": [article_json(a) for a in corpus.articles],
         "groups": [group_json(g, alignment) for g in alignment.groups],
@@ -58,7 +58,7 @@ def to_json(corpus: Corpus) -> dict[str, Any]:
 
 
 def print_table(corpus: Corpus, console: Console) -> None:
-    alignment = align(corpus)
+    alignment = analyse(corpus).alignment
     if not alignment.groups:
         console.print("No fact is reported by more than one article.")
         return

@@ -1,6 +1,6 @@
 """``kursk-reader bookmarks list|export|delete``: the bookmark store from the command line.
 
-Problems are one line on stderr and exit code 1 (via :class:`tui.cli.InputError`); a store
+Problems are one line on stderr and exit code 1 (via :class:`tui.errors.InputError`); a store
 that opened with a warning (moved-aside corrupt file, read-only folder) says so and goes on.
 """
 
@@ -17,16 +17,21 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.bookmarks import Bookmark, BookmarkStore, StoreError, open_store
-from tui.core.memo import bookmark_json, export_csv, export_json, export_markdown, write_atomic
+from tui.core.bookmarks.memo import (
+    bookmark_json,
+    export_csv,
+    export_json,
+    export_markdown,
+    write_atomic,
+)
+from tui.core.bookmarks.store import Bookmark, BookmarkStore, StoreError, open_store
+from tui.errors import InputError
 
 PROG = "kursk-reader"
 
 
 def run_bookmarks(args: argparse.Namespace) -> int:
     """Run one bookmarks action; returns the exit code."""
-    from tui.cli import InputError
-
     store, warning = open_store()
     if warning:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
@@ -84,8 +89,6 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
 
 
 def _export(store: BookmarkStore, fmt: str, output: str | None) -> int:
-    from tui.cli import InputError
-
     bookmarks = store.list()
     if fmt == "md":
         text = export_markdown(bookmarks)
@@ -111,8 +114,6 @@ def _export(store: BookmarkStore, fmt: str, output: str | None) -> int:
 
 
 def _delete(store: BookmarkStore, bookmark_id: int) -> int:
-    from tui.cli import InputError
-
     try:
         store.delete(bookmark_id)
     except KeyError:

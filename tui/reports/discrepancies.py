@@ -7,18 +7,18 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tui.core.align import align
+from tui.core.analysis import analyse
 from tui.core.models import Corpus
 from tui.reports.align import discrepancy_json
 
 
 def to_json(corpus: Corpus) -> dict[str, Any]:
-    alignment = align(corpus)
+    alignment = analyse(corpus).alignment
     return {"discrepancies": [discrepancy_json(d) for d in alignment.discrepancies]}
 
 
 def print_table(corpus: Corpus, console: Console) -> None:
-    alignment = align(corpus)
+    alignment = analyse(corpus).alignment
     if not alignment.discrepancies:
         console.print("The sources do not disagree on any aligned fact.")
         return

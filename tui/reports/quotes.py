@@ -9,9 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.models import Corpus, Quote
-from tui.core.quotes import extract_quotes
-
-UNKNOWN = "(speaker unknown)"
+from tui.core.quotes import by_speaker, extract_quotes
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
@@ -44,18 +42,14 @@ def print_table(corpus: Corpus, console: Console) -> None:
     if not quotes:
         console.print("No quotes found.")
         return
-    groups: dict[str, list[Quote]] = {}
-    for quote in quotes:
-        groups.setdefault(quote.speaker or UNKNOWN, []).append(quote)
-    order = sorted(groups, key=lambda s: (s == UNKNOWN, -len(groups[s]), s.lower()))
-    for speaker in order:
+    for speaker, spoken in by_speaker(quotes):
         table = Table(
-            title=f"{speaker} — {len(groups[speaker])} quote(s)", title_justify="left", expand=True
+            title=f"{speaker} — {len(spoken)} quote(s)", title_justify="left", expand=True
         )
         table.add_column("id", style="dim", no_wrap=True)
         table.add_column("quote", ratio=3)
         table.add_column("said via", ratio=1)
-        for quote in groups[speaker]:
+        for quote in spoken:
             words = Text(f"“{' '.join(quote.text.split())}”")
             if quote.unclosed:
                 words.append(" [unclosed]", style="yellow")

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.core.bookmarks import parse_tags
+from tui.core.bookmarks.store import parse_tags
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
-from tui.core.anchoring import AnchoredBookmark, reanchor
-from tui.core.bookmarks import BookmarkStore, StoreError
+from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor
+from tui.core.bookmarks.store import BookmarkStore, StoreError
 from tui.core.models import Alignment, Corpus, Discrepancy, Quote
 
 STATUS_LABELS = {

@@ -18,8 +18,7 @@ from tui.app.screens.scope import Scope, in_scope, scope_note
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Quote
-
-UNATTRIBUTED = "Unattributed"
+from tui.core.quotes import by_speaker
 
 
 def _plural(count: int, word: str) -> str:
@@ -29,16 +28,6 @@ def _plural(count: int, word: str) -> str:
 def _snippet(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def speakers(quotes: tuple[Quote, ...]) -> list[tuple[str, list[Quote]]]:
-    """Speakers with their quotes, the most quoted first, the unattributed last."""
-    by_speaker: dict[str, list[Quote]] = {}
-    for quote in quotes:
-        by_speaker.setdefault(quote.speaker or UNATTRIBUTED, []).append(quote)
-    return sorted(
-        by_speaker.items(), key=lambda item: (item[0] == UNATTRIBUTED, -len(item[1]), item[0])
-    )
 
 
 class QuotesScreen(ModalScreen[Target | None]):
@@ -88,7 +77,7 @@ class QuotesScreen(ModalScreen[Target | None]):
     def _options(self, shown: Sequence[Quote]) -> list[Option | None]:
         positions = {a.id: i for i, a in enumerate(self.analysis.corpus.articles)}
         options: list[Option | None] = []
-        for speaker, quotes in speakers(tuple(shown)):
+        for speaker, quotes in by_speaker(shown):
             articles = len({q.article for q in quotes})
             counts = f"  {_plural(len(quotes), 'quote')} in {_plural(articles, 'article')}"
             heading = Text.assemble((speaker, "bold"), (counts, "dim"))
@@ -124,13 +113,7 @@ class QuotesScreen(ModalScreen[Target | None]):
 
     def target(self, quote: Quote) -> Target:
         """The quote's place, and the fact holding its sentence if there is one."""
-        article = self.analysis.corpus.article(quote.article)
-        fact = None
-        for sentence in article.sentences:
-            if sentence.start <= quote.start < sentence.end:
-                facts = self.analysis.sentence_groups.get((article.id, sentence.index), ())
-                fact = facts[0] if facts else None
-                break
+        fact = self.analysis.fact_of_quote(quote)
         return Target(fact=fact, article=quote.article, offset=quote.start, quote=quote)
 
     def action_close(self) -> None:

@@ -17,6 +17,7 @@ from tui.app.messages import Target
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
+from tui.core.search import search
 
 MAX_RESULTS = 200
 
@@ -75,36 +76,28 @@ class SearchScreen(ModalScreen[Target | None]):
     def _search(self, words: str) -> None:
         results = self.query_one(OptionList)
         results.clear_options()
+        hits = search(self.corpus, words, MAX_RESULTS)
         self.targets = []
-        needle = words.strip().casefold()
-        if len(needle) < 2:
-            return
         options: list[Option] = []
-        for position, article in enumerate(self.corpus.articles):
-            for sentence in article.sentences:
-                found = sentence.text.casefold().find(needle)
-                if found < 0:
-                    continue
-                facts: tuple[int, ...] = ()
-                if self.analysis is not None:
-                    facts = self.analysis.sentence_groups.get((article.id, sentence.index), ())
-                fact = facts[0] if facts else None
-                self.targets.append(
-                    Target(
-                        fact=fact, article=article.id, offset=sentence.start, search=words.strip()
-                    )
+        for hit in hits:
+            fact = None
+            if self.analysis is not None:
+                fact = self.analysis.fact_of_sentence(hit.article.id, hit.sentence.index)
+            self.targets.append(
+                Target(
+                    fact=fact,
+                    article=hit.article.id,
+                    offset=hit.sentence.start,
+                    search=words.strip(),
                 )
-                options.append(
-                    Option(self._prompt(position, sentence.text, found, len(needle), fact))
-                )
-                if len(options) >= MAX_RESULTS:
-                    break
-            if len(options) >= MAX_RESULTS:
-                break
+            )
+            options.append(
+                Option(self._prompt(hit.position, hit.sentence.text, hit.found, hit.length, fact))
+            )
         results.add_options(options)
-        self.query_one(
-            ".view-box"
-        ).border_title = f"Search the articles · {len(options)}{'+' if len(options) >= MAX_RESULTS else ''} results"
+        more = "+" if len(options) >= MAX_RESULTS else ""
+        box = self.query_one(".view-box")
+        box.border_title = f"Search the articles · {len(options)}{more} results"
 
     def _prompt(self, position: int, text: str, found: int, length: int, fact: int | None) -> Text:
         article = self.corpus.articles[position]

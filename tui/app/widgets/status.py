@@ -87,7 +87,7 @@ class StatusLine(Horizontal):
             self._show(sep.join(parts))
             return
         group = analysis.groups[self.current]
-        reporting = len({m.article for m in group.members})
+        reporting = group.coverage
         here = len(analysis.fact_discrepancies[self.current])
         disc = f"[b $text-warning]≠ {here} here[/]" if here else "[dim]no discrepancy[/]"
         star = " [b $text-accent]★[/]" if group.id in self.bookmarked else ""

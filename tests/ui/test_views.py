@@ -1,0 +1,108 @@
+"""The views: quotes, discrepancies, search, help and the palette, each answering with a target."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from helpers import fact_screen_rows, ready
+from textual.widgets import Input, OptionList
+
+from tui.app.app import ReaderApp
+from tui.app.screens.discrepancies import DiscrepanciesScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.quotes import QuotesScreen
+from tui.app.screens.search import SearchScreen
+
+SIZE = (120, 36)
+
+
+App = Callable[..., ReaderApp]
+
+
+def assert_level(app: ReaderApp) -> None:
+    rows = fact_screen_rows(app)
+    assert rows, "no pane reports the current fact"
+    assert len(set(rows.values())) == 1, rows
+
+
+async def test_quotes_view_jumps_to_the_quote(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, QuotesScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        quote = app.reader.current_quote
+        assert quote is not None
+        pane = next(p for p in app.reader.deck.panes if p.article.id == quote.article)
+        layout = pane.view.wrapped
+        assert layout is not None
+        row = pane.view.pad + layout.row_of_offset(quote.start) - round(pane.view.scroll_y)
+        assert 0 <= row < pane.view.size.height
+
+
+async def test_discrepancy_view_jumps_to_the_fact(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        analysis = app.analysis
+        assert analysis is not None
+        await pilot.press("d")
+        assert isinstance(app.screen, DiscrepanciesScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        chosen = analysis.discrepancies[1]
+        assert app.reader.current_discrepancy == chosen
+        assert app.reader.current == analysis.fact_of_discrepancy(chosen)
+        assert_level(app)
+        await pilot.press("d")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DiscrepanciesScreen)
+
+
+async def test_search_results_are_facts_to_jump_to(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"evacuat")
+        await pilot.press("down")
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("up")
+        assert isinstance(app.focused, Input)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        group = app.reader.current_group
+        assert group is not None
+        texts = [
+            app.corpus.article(m.article).sentences[m.sentence].text.casefold()
+            for m in group.members
+        ]
+        assert any("evacuat" in t for t in texts)
+        assert any(p.view.search is not None for p in app.reader.deck.panes)
+
+
+async def test_help_opens_and_closes(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_jumps_to_a_fact(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        analysis = app.analysis
+        assert analysis is not None
+        prefixes = [g.label[:14] for g in analysis.groups]
+        target = next(g for g in analysis.groups[3:] if prefixes.count(g.label[:14]) == 1)
+        await pilot.press("ctrl+p")
+        await pilot.press(*target.label[:14])
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.current_group == target

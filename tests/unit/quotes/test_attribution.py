@@ -1,0 +1,179 @@
+"""Speaker rules, one small text each, and speaker canonicalisation across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.quotes.test_extract import quotes_of
+from tui.core.quotes.speakers import canonical_speakers, name_spans
+from tui.core.text.names import same_name as same_person
+
+
+def speakers(*texts: str) -> list[str | None]:
+    return [q.speaker for q in quotes_of(*texts)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"We are proving it every day," Zelensky stated on social media.', "Zelensky", "stated"),
+        (
+            '"We are proving it every day," said Donald Trump in an interview.',
+            "Donald Trump",
+            "said",
+        ),
+        ('Zelensky stated, "We are proving it every day."', "Zelensky", "stated"),
+        (
+            'President Joe Biden urged that "allies must act now and together."',
+            "Joe Biden",
+            "urged",
+        ),
+        (
+            'Mr. Schumer, D-N.Y., concluded, "It was the President who did this."',
+            "Schumer",
+            "concluded",
+        ),
+        ('The governor vowed: "We will rebuild every single home."', None, "vowed"),
+        ('"We had no defense at all," Sen. Rand Paul, R-Ky., said on Fox.', "Rand Paul", "said"),
+    ],
+)
+def test_cue_verbs_in_either_order(text: str, speaker: str | None, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.cue == cue
+    if speaker:
+        assert quote.speaker == speaker
+
+
+def test_pronoun_resolves_to_the_last_named_speaker() -> None:
+    text = (
+        'Senator Jane Roe spoke on Sunday. "We will win this vote," she said. '
+        'She added: "And we will win the next one too, whatever it takes."'
+    )
+    assert speakers(text) == ["Jane Roe", "Jane Roe"]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        'Host Meredith Vieira asked Donald Trump, "Have you been privy to all of this?" '
+        'His response: "Well, I have people that actually have been studying it."'
+    )
+    assert speakers(text) == ["Meredith Vieira", "Donald Trump"]
+
+
+def test_role_phrase_resolves_to_the_named_person_not_the_one_inside() -> None:
+    text = (
+        "In his reflection on the conflict, Andriy Yermak, the chief of staff for President "
+        "Zelenskyy, succinctly voiced the rationale behind the measures: “It was necessary "
+        "to destroy the military infrastructure.”"
+    )
+    assert speakers(text) == ["Andriy Yermak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'In response, the Kremlin has labeled the incursion a "large-scale provocation."',
+            "Kremlin",
+        ),
+        (
+            'Russia’s Foreign Ministry has vowed, "A tough response will come."',
+            "Russia's Foreign Ministry",
+        ),
+        (
+            'The National Counter-Terrorism Committee stated that the measures aim "to ensure '
+            'the safety of citizens."',
+            "National Counter-Terrorism Committee",
+        ),
+    ],
+)
+def test_institutions_are_speakers(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_according_to() -> None:
+    text = (
+        'According to Kyiv Mayor Vitaliy Klitschko, "Air defense units operating, alert continues."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Vitaliy Klitschko" and quote.cue == "according to"
+    assert quote.speaker_mention == "Kyiv Mayor Vitaliy Klitschko"
+
+
+def test_dash_attribution() -> None:
+    (quote,) = quotes_of('"We will never give up our land, not one metre of it." — Jane Roe')
+    assert quote.speaker == "Jane Roe" and quote.cue == "—"
+
+
+def test_passive_agent() -> None:
+    text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
+    assert speakers(text) == ["Vladimir Putin"]
+
+
+def test_role_phrase_after_the_quote() -> None:
+    text = (
+        "Earlier, Sen. Mitt Romney said he did not understand Pelosi's position.\n"
+        '"Why won\'t you vote for another few miles now?" the Republican senator said.'
+    )
+    assert speakers(text) == ["Mitt Romney"]
+
+
+def test_role_given_by_an_appositive_elsewhere() -> None:
+    text = (
+        "Aitan Goelman, Mr. Strzok’s lawyer, denounced the dismissal.\n"
+        "The delays were merely the “result of bureaucratic snafus,” Mr. Strzok’s lawyer wrote."
+    )
+    assert speakers(text) == ["Aitan Goelman"]
+
+
+def test_quote_paragraph_follows_its_named_speaker() -> None:
+    text = (
+        'Chuck Schumer called the proposal "one-sided and ineffective."\n'
+        '"There is only one way out: open the government, and then we can talk."\n'
+        "Hoyer said negotiation can progress after the government reopens.\n"
+        '"With the government open, we can negotiate an agreement on the border."'
+    )
+    assert speakers(text) == ["Chuck Schumer", "Chuck Schumer", "Hoyer"]
+
+
+def test_no_cue_gives_null_with_a_reason() -> None:
+    text = 'Kursk attack is a decision by Zelensky: "Invading Russia is his riskiest decision yet.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None and quote.reason
+    assert quote.unclosed
+
+
+def test_mr_picks_the_man_and_drops_numbered_suffix() -> None:
+    text = (
+        "George T. Conway III, a lawyer and the husband of Kellyanne Conway, weighed in. "
+        '"If he knows he is going to lose," Mr. Conway wrote on Twitter, "he knows he is wrong."'
+    )
+    assert speakers(text) == ["George T. Conway III", "George T. Conway III"]
+
+
+def test_speakers_are_canonical_across_articles() -> None:
+    found = quotes_of(
+        '"We are proving that we can restore justice," Zelensky said.',
+        '"Ukraine is proving it can bring justice," President Volodymyr Zelenskyy said.',
+    )
+    assert {q.speaker for q in found} == {"Volodymyr Zelenskyy"}
+    assert {q.speaker_mention for q in found} == {"Zelensky", "President Volodymyr Zelenskyy"}
+
+
+def test_canonical_speakers_prefers_the_fullest_name_without_titles() -> None:
+    canon = canonical_speakers(["Zelensky", "Volodymyr Zelenskyy", "the Kremlin", "Kremlin"])
+    assert canon["Zelensky"] == "Volodymyr Zelenskyy"
+    assert canon["the Kremlin"] == canon["Kremlin"]
+
+
+def test_name_spans_keep_abbreviated_titles_and_initials() -> None:
+    text = "Then Rep. Brad Wenstrup and Ambassador Bridget A. Brink met U.S. Capitol Police."
+    found = [text[s:e] for s, e in name_spans(text)]
+    assert "Rep. Brad Wenstrup" in found
+    assert "Ambassador Bridget A. Brink" in found
+    assert "U.S. Capitol Police" in found
+
+
+def test_same_person_ignores_suffixes() -> None:
+    assert same_person("George T. Conway III", "Conway")
+    assert not same_person("Rand Paul", "Ron Paul")

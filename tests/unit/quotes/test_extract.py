@@ -1,0 +1,248 @@
+"""Quote extraction: marks, paragraphs, scare quotes, tweets, cross-article links."""
+
+from __future__ import annotations
+
+import itertools
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SEEDS
+from tui.core.models import Article, Corpus, Quote
+from tui.core.quotes.extract import extract_quotes, quote_wording
+from tui.core.text.corpus import article_from_text, load_corpus
+
+
+def article_of(text: str, article_id: str = "a") -> Article:
+    return article_from_text(article_id, text)
+
+
+def quotes_of(*texts: str) -> tuple[Quote, ...]:
+    articles = tuple(article_of(t, f"a{i}") for i, t in enumerate(texts))
+    return extract_quotes(Corpus(articles))
+
+
+def texts(quotes: tuple[Quote, ...]) -> list[str]:
+    return [q.text for q in quotes]
+
+
+# ---------------------------------------------------------------- marks and spans
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said, "We will not retreat from these positions."',
+        "The minister said, “We will not retreat from these positions.”",
+        'The minister said, “We will not retreat from these positions."',
+        '"We will not retreat from these positions," the minister said.',
+    ],
+)
+def test_straight_curly_and_mixed_marks(text: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.text.rstrip(".,") == "We will not retreat from these positions"
+    assert quote.speaker == "minister" or quote.speaker_mention is not None
+    assert not quote.unclosed
+
+
+def test_offsets_are_the_quoted_words_without_marks() -> None:
+    text = 'Mayor Vitali Klitschko said: "Air defense is working. Stay in shelters."'
+    (quote,) = quotes_of(text)
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.text == "Air defense is working. Stay in shelters."
+    assert quote.speaker == "Vitali Klitschko"
+
+
+def test_multi_sentence_quote_is_one_quote() -> None:
+    (quote,) = quotes_of('"It was hard. We held on. We will hold on," Jane Roe said.')
+    assert quote.text == "It was hard. We held on. We will hold on"
+
+
+def test_interrupted_quote_gives_two_quotes_by_one_speaker() -> None:
+    found = quotes_of('"We are ready," John Smith said. "And we will not wait any longer."')
+    assert texts(found) == ["We are ready", "And we will not wait any longer."]
+    assert {q.speaker for q in found} == {"John Smith"}
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    (quote,) = quotes_of("“People said, ‘Trump is crazy,’ and they were wrong,” he said.")
+    assert "‘Trump is crazy,’" in quote.text
+
+
+def test_nested_double_quotes_inside_an_open_quote() -> None:
+    text = "“He leaked his own “Russian lawyer meeting” emails,” Julian Assange wrote."
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("He leaked") and quote.text.endswith("emails")
+    assert quote.speaker == "Julian Assange"
+
+
+def test_multi_paragraph_news_convention_is_one_quote() -> None:
+    text = (
+        'Senator Jane Roe said in a statement:\n"The first paragraph of the statement goes on.\n'
+        '"The second paragraph goes on too.\n"The last one closes it."\nThe vote is on Monday.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("The first paragraph") and quote.text.endswith("closes it.")
+    assert not quote.unclosed
+    assert quote.speaker == "Jane Roe"
+
+
+def test_unclosed_quote_ends_at_its_paragraph_and_is_flagged() -> None:
+    text = (
+        'John Smith said: "This quote never closes and runs on\n'
+        "The next paragraph is the reporter's own words, long enough to matter.\n"
+        'Later, "another quote is long enough to count here," Jane Roe said.'
+    )
+    found = quotes_of(text)
+    first = found[0]
+    assert first.unclosed and first.text.endswith("runs on")
+    assert "\n" not in first.text
+    assert found[1].text == "another quote is long enough to count here"
+
+
+def test_scare_quotes_are_not_speech_but_attributed_phrases_are() -> None:
+    found = quotes_of(
+        'A formal "state of emergency" has persisted.\n'
+        'This reference to "strong decisions" is an appeal.\n'
+        'It prompted President Vladimir Putin to call it a "major provocation."'
+    )
+    assert texts(found) == ["major provocation."]
+    assert found[0].speaker == "Vladimir Putin"
+
+
+def test_titles_of_programmes_are_not_quotes() -> None:
+    found = quotes_of('"We are ready," Rep. Jane Roe told "Fox & Friends."')
+    assert texts(found) == ["We are ready"]
+
+
+def test_odd_marks_and_empty_quotes_do_not_break() -> None:
+    assert quotes_of('""') == ()
+    assert quotes_of('He said "" and then "') == ()
+
+
+def test_tweet_is_a_quote_by_its_author() -> None:
+    text = (
+        "Officials condemned the strike.\n\nAir alerts sounded all night around Kyiv as "
+        "Russia launched attacks. pic.twitter.com/Sj782XuafZ — Ambassador Bridget A. Brink "
+        "(@USAmbKyiv) August 11, 2024\n\nMore text follows here."
+    )
+    (tweet,) = quotes_of(text)
+    assert tweet.kind == "tweet" and tweet.cue == "tweet"
+    assert tweet.speaker == "Bridget A. Brink"
+    assert tweet.text.startswith("Air alerts") and tweet.text.endswith("attacks.")
+    assert "(@USAmbKyiv) August 11, 2024" in (tweet.speaker_mention or "")
+
+
+# ---------------------------------------------------------------- the seeds
+@pytest.fixture(scope="module")
+def seed_quotes() -> tuple[Quote, ...]:
+    return extract_quotes(load_corpus([SEEDS]))
+
+
+def find(quotes: tuple[Quote, ...], article: str, start: str) -> Quote:
+    return next(q for q in quotes if q.article.startswith(article) and q.text.startswith(start))
+
+
+def test_seed_unclosed_quote_does_not_swallow_the_rest(seed_quotes: tuple[Quote, ...]) -> None:
+    quote = find(seed_quotes, "002", "Invading Russia")
+    assert quote.unclosed and quote.text.endswith("all over it.")
+    assert quote.speaker is None and quote.reason
+    later = [q for q in seed_quotes if q.article.startswith("002") and q.start > quote.end]
+    assert [q.kind for q in later] == ["tweet"]  # Visegrád 24; nothing swallowed.
+
+
+def test_seed_scare_quotes_are_left_out(seed_quotes: tuple[Quote, ...]) -> None:
+    words = {q.text.strip(".,") for q in seed_quotes}
+    assert "state of emergency" not in words
+    assert "strong decisions" not in words
+
+
+@pytest.mark.parametrize(
+    ("article", "start", "speaker"),
+    [
+        ("000", "major provocation", "Vladimir Putin"),
+        ("000", "a major provocation", "Vladimir Putin"),
+        ("000", "to ensure the safety", "National Counter-Terrorism Committee"),
+        ("000", "Air defense units", "Vitaliy Klitschko"),
+        ("000", "Ukraine is proving", "Volodymyr Zelenskyy"),
+        ("000", "It was necessary", "Andriy Yermak"),
+        ("001", "There is good progress", "Volodymyr Zelenskyy"),
+        ("001", "large-scale provocation", "Kremlin"),
+        ("002", "Today, I received", "Volodymyr Zelenskyy"),
+        ("002", "Ukraine is proving", "Volodymyr Zelenskyy"),
+        ("002", "A tough response", "Russia's Foreign Ministry"),
+        ("002", "According to preliminary", "Volodymyr Zelenskyy"),
+        ("002", "Pyrotechnic experts", "Volodymyr Zelenskyy"),
+        ("002", "to really stop Russian terror", "Volodymyr Zelenskyy"),
+        ("002", "Air alerts and explosions", "Bridget A. Brink"),
+        ("002", "As I said", "Ivan Katchanovski"),
+        ("002", "BREAKING", "Visegrád 24"),
+    ],
+)
+def test_seed_speakers(
+    seed_quotes: tuple[Quote, ...], article: str, start: str, speaker: str
+) -> None:
+    assert find(seed_quotes, article, start).speaker == speaker
+
+
+def test_seed_ids_are_stable_and_in_reading_order(seed_quotes: tuple[Quote, ...]) -> None:
+    ids = [q.id for q in seed_quotes]
+    assert len(set(ids)) == len(ids)
+    for a, b in itertools.pairwise(seed_quotes):
+        if a.article == b.article:
+            assert a.start <= b.start
+
+
+# ---------------------------------------------------------------- cross-article
+def test_same_quote_in_two_articles_is_linked_both_ways(seed_quotes: tuple[Quote, ...]) -> None:
+    a = find(seed_quotes, "000", "Ukraine is proving")
+    b = find(seed_quotes, "002", "Ukraine is proving")
+    assert b.id in a.same_as and a.id in b.same_as
+
+
+def test_quote_wording_spans_cover_each_quote(seed_quotes: tuple[Quote, ...]) -> None:
+    a = find(seed_quotes, "000", "Ukraine is proving")
+    b = find(seed_quotes, "002", "Ukraine is proving")
+    spans_a, spans_b = quote_wording(a, b)
+    assert spans_a[0].start == a.start and spans_a[-1].end <= a.end
+    assert {s.kind for s in spans_a} == {"shared", "own"}
+    corpus = load_corpus([SEEDS])
+    own_b = [corpus.article(b.article).text[s.start : s.end] for s in spans_b if s.kind == "own"]
+    assert any("restore" in words for words in own_b)
+
+
+def test_different_speakers_are_not_linked() -> None:
+    words = "we will rebuild every house that was destroyed in the attack"
+    found = quotes_of(f'"{words}," Jane Roe said.', f'"{words}," John Smith said.')
+    assert all(not q.same_as for q in found)
+    found = quotes_of(f'"{words}," Jane Roe said.', f'"{words}," Ms. Roe said.')
+    assert all(q.same_as for q in found)
+
+
+# ---------------------------------------------------------------- properties
+ALPHABET = string.ascii_letters + " .,:;!?\n\"'“”‘’—-" + "Zelensky said "
+
+
+def _check(text: str) -> None:
+    article = article_of(text)
+    quotes = extract_quotes(Corpus((article,)))
+    for quote in quotes:
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        if quote.unclosed:
+            paragraph = next(p for p in article.paragraphs if p.start <= quote.start <= p.end)
+            assert quote.end <= paragraph.end
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_arbitrary_text_never_breaks(text: str) -> None:
+    if text.strip():
+        _check(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet='"“”„«» \n', min_size=1, max_size=60))
+def test_nothing_but_quotation_marks(text: str) -> None:
+    if text.strip():
+        _check(text)

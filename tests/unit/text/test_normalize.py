@@ -1,0 +1,121 @@
+"""Normalisation: tokens keep offsets; numbers, quotes, stems and synonyms fold."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.text.normalize import concept, content_tokens, fold_text, stem, tokenize
+
+
+def numbers(text: str) -> list[float]:
+    return [t.value for t in tokenize(text) if t.kind == "number" and t.value is not None]
+
+
+def test_thousands_all_spellings_agree() -> None:
+    assert numbers("1,000") == numbers("1 thousand") == numbers("one thousand") == [1000.0]
+    assert numbers("more than 76,000 residents") == [76000.0]
+    assert numbers("1.5 million") == [1_500_000.0]
+
+
+def test_ages_with_and_without_hyphens() -> None:
+    a = [t.key for t in tokenize("a 4-year-old boy")]
+    b = [t.key for t in tokenize("his four-year old boy")]
+    assert a[1:] == b[1:] == ["#4", "year", "old", "child"]
+
+
+def test_compound_number_words() -> None:
+    assert numbers("twenty-five drones") == [25.0]
+    assert numbers("20 5") == [20.0, 5.0]  # Digits never merge.
+
+
+def test_bare_scale_word_is_not_a_number() -> None:
+    assert numbers("thousands fled") == []
+    assert numbers("hundreds of soldiers") == []
+
+
+def test_percent_and_initialisms() -> None:
+    tokens = tokenize("Russia controlled 18% of Ukraine, the U.S. said")
+    keys = [t.key for t in tokens]
+    assert "#18" in keys and "percent" in keys and "usa" in keys
+
+
+def test_offsets_point_at_the_surface() -> None:
+    text = "Zelensky’s “major provocation”: over 1 thousand square km."
+    for token in tokenize(text):
+        surface = text[token.start : token.end]
+        assert surface
+        if token.kind == "word":
+            assert fold_text(surface).replace("'", "").startswith(token.norm[:3])
+    merged = next(t for t in tokenize(text) if t.kind == "number")
+    assert text[merged.start : merged.end] == "1 thousand"
+
+
+def test_tokenize_honours_start_and_end() -> None:
+    text = "One two. Three 4,000 five."
+    tokens = tokenize(text, 9, len(text))
+    assert tokens[0].start == 9
+    assert [t.value for t in tokens if t.kind == "number"] == [3.0, 4000.0, 5.0]
+
+
+def test_quotes_case_and_accents_fold() -> None:
+    assert fold_text("“Kremlin” ‘Sudža’") == "\"kremlin\" 'sudza'"
+
+
+def test_news_synonyms_share_a_concept() -> None:
+    assert {concept(w) for w in ("evacuated", "fled", "displaced", "evacuation")} == {"evacuate"}
+    assert concept("incursion") == concept("invasion") == concept("offensive")
+    assert concept("caught") == concept("catching")
+    assert concept("kiev") == concept("kyiv")
+
+
+def test_news_register_families_are_general() -> None:
+    assert concept("talks") == concept("negotiations") == concept("negotiating")
+    assert concept("captives") == concept("prisoners") == concept("hostages")
+    assert concept("wounded") == concept("injured")
+    assert concept("annexing") == concept("occupying")
+    assert concept("Russians".lower()) == concept("russian") == concept("russia")
+
+
+def test_settling_a_claim_is_not_a_settlement_of_houses() -> None:
+    assert concept("settle") != concept("village")
+
+
+def test_final_e_and_ate_stem_alike() -> None:
+    assert stem("relocate") == stem("relocated") == stem("relocating")
+    assert stem("evacuate") == stem("evacuated")
+
+
+def test_light_stemming() -> None:
+    assert stem("territories") == stem("territory")
+    assert stem("negotiations") == stem("negotiating")
+    assert stem("troops") == "troop"
+
+
+def test_stop_words_are_flagged_not_dropped() -> None:
+    tokens = tokenize("the offensive of the army")
+    assert [t.stop for t in tokens] == [True, False, True, True, False]
+    assert [t.norm for t in content_tokens(tokens)] == ["offensive", "army"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_tokens_are_ordered_in_range_and_disjoint(text: str) -> None:
+    last = 0
+    for token in tokenize(text):
+        assert last <= token.start < token.end <= len(text)
+        last = token.end
+
+
+def test_readable_numbers() -> None:
+    from tui.core.text.normalize import readable_number
+
+    assert readable_number(76000) == "76,000"
+    assert readable_number(5_700_000_000) == "5.7 billion"
+    assert readable_number(2023) == "2023"
+    assert readable_number(1.5) == "1.5"
+
+
+def test_ordinals_are_words() -> None:
+    tokens = tokenize("the 14th Amendment")
+    assert [t.kind for t in tokens] == ["word", "word", "word"]

@@ -1,0 +1,408 @@
+"""The main screen: the facts list, the panes and the status line.
+
+It owns the reactive current fact and binds it into the list, the deck of panes and the
+status line; views (quotes, discrepancies, search, bookmarks) answer with a ``Target``.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Generator
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.app.commands import FactsProvider
+from tui.app.messages import (
+    AnalysisProgress,
+    AnalysisReady,
+    FactClicked,
+    SentenceClicked,
+    Target,
+)
+from tui.app.screens.scope import SCOPE_FROM
+from tui.app.targets import target_marks, target_note
+from tui.app.widgets.deck import PaneDeck
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.status import StatusLine
+from tui.core.analysis import Analysis
+from tui.core.models import Corpus, Discrepancy, Group, Quote
+
+AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
+
+
+def _bookmarks_provider() -> type[Provider]:
+    """The bookmarks palette provider, imported when the palette first opens."""
+    from tui.app.bookmark_commands import BookmarksProvider  # noqa: PLC0415 (start-up)
+
+    return BookmarksProvider
+
+
+class ReaderScreen(Screen[None]):
+    """Facts on the left (on top when narrow), articles side by side, status below."""
+
+    # Screen declares these as plain attributes, so mypy refuses a ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]  # noqa: RUF012
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "next_fact", "Next fact", key_display="j", tooltip="Next aligned fact"),
+        Binding(
+            "k,up", "previous_fact", "Previous fact", show=False, tooltip="Previous aligned fact"
+        ),
+        Binding("n", "next_discrepancy", "Next ≠", tooltip="Next fact where sources disagree"),
+        Binding(
+            "N",
+            "previous_discrepancy",
+            "Previous ≠",
+            show=False,
+            tooltip="Previous fact where sources disagree",
+        ),
+        Binding("tab", "focus_pane(1)", "Next pane", show=False, tooltip="Focus the next pane"),
+        Binding(
+            "shift+tab",
+            "focus_pane(-1)",
+            "Previous pane",
+            show=False,
+            tooltip="Focus the previous pane",
+        ),
+        Binding(
+            "left_square_bracket",
+            "cycle_article(-1)",
+            "Previous article",
+            show=False,
+            tooltip="Show the previous article in the focused pane",
+        ),
+        Binding(
+            "right_square_bracket",
+            "cycle_article(1)",
+            "Next article",
+            show=False,
+            tooltip="Show the next article in the focused pane",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "add_pane",
+            "Add pane",
+            show=False,
+            tooltip="Add a pane with the next article not shown",
+        ),
+        Binding(
+            "minus", "remove_pane", "Remove pane", show=False, tooltip="Remove the focused pane"
+        ),
+        Binding("w", "quotes", "Quotes", tooltip="Who said what: every quote, by speaker"),
+        Binding(
+            "d",
+            "discrepancies",
+            "Discrepancies",
+            tooltip="Every discrepancy with each source's value",
+        ),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="Search the text of every article"
+        ),
+        Binding(
+            "s", "toggle_lock", "Lock", tooltip="Scroll lock: the panes scroll together, level"
+        ),
+        Binding(
+            "b",
+            "bookmark",
+            "Bookmark",
+            show=False,
+            tooltip="Bookmark the current fact, discrepancy or quote",
+        ),
+        Binding(
+            "B", "bookmarks", "Bookmarks", show=False, tooltip="List, filter and jump to bookmarks"
+        ),
+        Binding(
+            "f", "toggle_facts", "Facts list", show=False, tooltip="Hide or show the facts list"
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Quit"),
+    ]
+
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        FactsProvider,
+        _bookmarks_provider,
+    }
+
+    analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
+    current: reactive[int] = reactive(-1, init=False, repaint=False)
+    """Position of the current fact in ``analysis.groups`` (-1: none)."""
+    scroll_lock: reactive[bool] = reactive(True, init=False, repaint=False)
+    progress: reactive[float] = reactive(0.0, init=False, repaint=False)
+    bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
+    """Ids of the groups that carry a bookmark."""
+    note: reactive[str] = reactive("", init=False, repaint=False)
+
+    def __init__(self, corpus: Corpus, analyse_steps: AnalyseSteps) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.analyse_steps = analyse_steps
+        self.current_discrepancy: Discrepancy | None = None
+        """Set when the user came through `n`/`N` or the discrepancy view."""
+        self.current_quote: Quote | None = None
+        """Set when the user came from the quotes view."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield FactList(self.corpus, id="facts").data_bind(
+                ReaderScreen.current,
+                ReaderScreen.analysis,
+                ReaderScreen.bookmarked,
+                ReaderScreen.progress,
+            )
+            yield PaneDeck(self.corpus, id="deck").data_bind(
+                ReaderScreen.current,
+                ReaderScreen.analysis,
+                ReaderScreen.scroll_lock,
+                ReaderScreen.bookmarked,
+            )
+        yield StatusLine(self.corpus, id="status").data_bind(
+            ReaderScreen.current,
+            ReaderScreen.analysis,
+            ReaderScreen.scroll_lock,
+            ReaderScreen.progress,
+            ReaderScreen.note,
+            ReaderScreen.bookmarked,
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.deck.panes:
+            self.deck.panes[0].view.focus()
+        self._update_shown()
+        self.run_analysis()
+
+    @property
+    def deck(self) -> PaneDeck:
+        return self.query_one(PaneDeck)
+
+    @property
+    def facts(self) -> FactList:
+        return self.query_one(FactList)
+
+    # -- analysis in a worker ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
+    def run_analysis(self) -> None:
+        """Align in a thread: the screen is drawn and usable meanwhile."""
+        worker = get_current_worker()
+        # The corpus is loaded for good: moving it out of the collector's sight keeps
+        # full collections during alignment short (they were the longest pauses).
+        gc.freeze()
+        steps = self.analyse_steps(self.corpus)
+        shown = -1.0
+        while True:
+            if worker.is_cancelled:
+                return
+            try:
+                fraction = next(steps)
+            except StopIteration as stop:
+                result: Analysis = stop.value
+                break
+            if fraction - shown >= 0.01:
+                shown = fraction
+                self.post_message(AnalysisProgress(fraction))
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(result))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.progress = message.fraction
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        # The analysis lives as long as the app: keep the collector from walking its
+        # hundreds of thousands of objects again and again (pauses of 100+ ms on BASIL).
+        gc.collect()
+        gc.freeze()
+        self.analysis = message.analysis
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        bookmarking.refresh_markers(self)
+        if message.analysis.groups and self.current < 0:
+            self.select(0)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "align" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.facts.failed = f"{type(error).__name__}: {error}"
+            self.note = "alignment failed (see the facts list); the articles are still readable"
+            self.notify(f"Alignment failed: {error}", severity="error", timeout=10)
+
+    # -- the current fact -------------------------------------------------------------
+
+    @property
+    def current_group(self) -> Group | None:
+        """The selected fact."""
+        if self.analysis is None or not 0 <= self.current < len(self.analysis.groups):
+            return None
+        return self.analysis.groups[self.current]
+
+    def select(self, fact: int, *, note: str = "") -> None:
+        """Make a fact current: every pane moves to its sentence, level with the others."""
+        if self.analysis is None or not self.analysis.groups:
+            return
+        fact = max(0, min(fact, len(self.analysis.groups) - 1))
+        self.current_discrepancy = None
+        self.current_quote = None
+        self.note = note
+        for pane in self.deck.panes:
+            pane.mark()
+        self.deck.show_fact_articles(fact)
+        self._update_shown()
+        if fact == self.current:
+            self.deck.level()
+        self.current = fact
+
+    def select_group(self, group_id: int) -> None:
+        """Select a fact by its ``Group.id`` (bookmarks, palette, tests)."""
+        if self.analysis is not None and group_id in self.analysis.group_position:
+            self.select(self.analysis.group_position[group_id])
+
+    def goto(self, target: Target | None) -> None:
+        """Go where a view asked: a fact, or a place in an article."""
+        if target is None:
+            return
+        if target.fact is not None:
+            self.select(target.fact, note=target_note(target))
+        elif target.article is not None:
+            self.note = target_note(target)
+            self.current_discrepancy = self.current_quote = None
+            pane = self.deck.show_article(target.article)
+            self._update_shown()
+            self.deck.place(pane, target.offset or 0)
+        self.current_discrepancy = target.discrepancy
+        self.current_quote = target.quote
+        quote_id = target.quote.id if target.quote else None
+        marks = target_marks(target, self.corpus)
+        for pane in self.deck.panes:
+            pane.mark(target.search, quote_id, marks)
+
+    def _update_shown(self) -> None:
+        self.facts.shown = tuple(self.deck.positions)
+
+    def on_fact_clicked(self, message: FactClicked) -> None:
+        self.select(message.fact)
+
+    def on_sentence_clicked(self, message: SentenceClicked) -> None:
+        panes = self.deck.panes
+        if self.analysis is None or message.pane >= len(panes):
+            return
+        key = (panes[message.pane].article.id, message.sentence)
+        facts = self.analysis.sentence_groups.get(key, ())
+        if facts:
+            # Clicking the current fact's sentence again cycles through its other facts.
+            later = [f for f in facts if f > self.current] if self.current in facts else []
+            self.select((later or list(facts))[0])
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_next_fact(self) -> None:
+        self.select(self.current + 1)
+
+    def action_previous_fact(self) -> None:
+        self.select(self.current - 1 if self.current > 0 else 0)
+
+    def action_next_discrepancy(self) -> None:
+        self._discrepancy_step(1)
+
+    def action_previous_discrepancy(self) -> None:
+        self._discrepancy_step(-1)
+
+    def _discrepancy_step(self, step: int) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        total = len(analysis.groups)
+        for distance in range(1, total + 1):
+            fact = (self.current + step * distance) % total
+            found = analysis.fact_discrepancies[fact]
+            if found:
+                self.goto(Target(fact=fact, discrepancy=found[0]))
+                return
+        self.notify("No discrepancy found between these articles.")
+
+    def action_focus_pane(self, step: int) -> None:
+        self.deck.focus_pane(step)
+
+    def action_cycle_article(self, step: int) -> None:
+        self.deck.cycle(step)
+        self._update_shown()
+
+    def action_add_pane(self) -> None:
+        if not self.deck.add_pane():
+            self.notify("No room for another pane (or every article is shown).")
+        self._update_shown()
+
+    def action_remove_pane(self) -> None:
+        if not self.deck.remove_pane():
+            self.notify("The last pane stays.")
+        self._update_shown()
+
+    def action_toggle_lock(self) -> None:
+        self.scroll_lock = not self.scroll_lock
+        self.notify(f"Scroll lock {'on' if self.scroll_lock else 'off'}", timeout=1.5)
+
+    def action_toggle_facts(self) -> None:
+        facts = self.facts
+        visible = facts.display
+        facts.set_class(visible, "-hidden")
+        facts.set_class(not visible, "-shown")
+
+    def action_quotes(self) -> None:
+        if self._ready():
+            from tui.app.screens.quotes import QuotesScreen  # noqa: PLC0415 (start-up)
+
+            assert self.analysis is not None
+            self.app.push_screen(QuotesScreen(self.analysis, self._scope()), self.goto)
+
+    def action_discrepancies(self) -> None:
+        if self._ready():
+            from tui.app.screens.discrepancies import DiscrepanciesScreen  # noqa: PLC0415 (start-up)
+
+            assert self.analysis is not None
+            screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
+            self.app.push_screen(screen, self.goto)
+
+    def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen  # noqa: PLC0415 (start-up)
+
+        self.app.push_screen(SearchScreen(self.corpus, self.analysis), self.goto)
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen  # noqa: PLC0415 (start-up)
+
+        self.app.push_screen(HelpScreen(self))
+
+    def action_bookmark(self) -> None:
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        if self._ready():
+            bookmarking.bookmark(self)
+
+    def action_bookmarks(self) -> None:
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        bookmarking.open_bookmarks(self)
+
+    def _scope(self) -> frozenset[str] | None:
+        """With a big corpus, views start with the articles on screen and the fact's."""
+        if len(self.corpus.articles) <= SCOPE_FROM:
+            return None
+        shown = {pane.article.id for pane in self.deck.panes}
+        if (group := self.current_group) is not None:
+            shown.update(m.article for m in group.members)
+        return frozenset(shown)
+
+    def _ready(self) -> bool:
+        if self.analysis is None:
+            self.notify(f"Still aligning the articles ({self.progress:.0%})…")
+            return False
+        return True

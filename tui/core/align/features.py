@@ -1,0 +1,320 @@
+"""What matching knows about a sentence: folded keys and how much each one weighs.
+
+Every sentence becomes a set of keys (concepts, stems, numbers, the words around a
+number, pairs of neighbouring words, names with their transliteration variants merged),
+each weighted by how rare it is in English (wordfreq), in this corpus (inverse sentence
+frequency) and across its articles (the story's protagonists are everywhere). Long
+sentences are also cut into clauses, matched on their own: one sentence, several facts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Generator
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from tui.core.align.params import AlignParams
+from tui.core.progress import SENTENCE_BATCH
+from tui.core.text.normalize import (
+    NAME_RARITY,
+    UNKNOWN_RARITY,
+    Token,
+    concept,
+    content_tokens,
+    rarity,
+    stem,
+    tokenize,
+)
+from tui.core.text.synonyms import PHRASES
+from tui.core.text.variants import name_variants
+
+QTY = "~#"
+"""Prefix of the keys that pair a quantity with a neighbouring word."""
+PAIR = "~+"
+"""Prefix of the keys made of two neighbouring content words."""
+DERIVED = "~"
+"""Prefix shared by derived keys (quantity contexts, word pairs)."""
+_CLAUSE_WORDS = frozenset("and but while which who whom whose although though after".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_VAGUE = frozenset("more than over around about some least approximately up nearly almost".split())
+
+
+@dataclass(slots=True)
+class SentenceFeatures:
+    """What matching knows about one sentence."""
+
+    article: int
+    """Index of the article in the corpus."""
+    sentence: int
+    offset: int
+    """Start of the sentence in ``Article.text``: token offsets are relative to it."""
+    kind: str
+    text: str
+    tokens: list[Token]
+    keys: dict[str, Token]
+    """Key -> its first content token in the sentence."""
+
+
+def features(article: int, index: int, offset: int, kind: str, text: str) -> SentenceFeatures:
+    """The features of one sentence (datelines carry no fact: no tokens)."""
+    tokens = [] if kind == "dateline" else tokenize(text)
+    return SentenceFeatures(article, index, offset, kind, text, tokens, _keys(tokens, text))
+
+
+def clauses(
+    f: SentenceFeatures, remap: dict[str, str], params: AlignParams
+) -> list[SentenceFeatures]:
+    """The clauses of a long sentence, as features of their own (kind ``clause``)."""
+    content = content_tokens(f.tokens)
+    if len(content) < params.clause_min_sentence or f.kind not in ("text", "tweet"):
+        return []
+    pieces: list[list[Token]] = [[]]
+    for prev, token in pairwise(f.tokens):
+        pieces[-1].append(prev)
+        gap = f.text[prev.end : token.start]
+        if any(c in gap for c in ",;:()—–") or token.norm in _CLAUSE_WORDS:
+            pieces.append([])
+    pieces[-1].append(f.tokens[-1])
+    merged: list[list[Token]] = []
+    for piece in pieces:
+        if merged and len(content_tokens(piece)) < params.clause_min:
+            merged[-1].extend(piece)
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and len(content_tokens(merged[0])) < params.clause_min:
+        first = merged.pop(0)
+        merged[0][:0] = first
+    if len(merged) < 2:
+        return []
+    result = []
+    for piece in merged:
+        keys = {remap.get(k, k): t for k, t in _keys(piece, f.text).items()}
+        keys = {k: t for k, t in keys.items() if k in f.keys}  # Weighted on sentences.
+        result.append(
+            SentenceFeatures(f.article, f.sentence, f.offset, "clause", f.text, piece, keys)
+        )
+    return result
+
+
+def _keys(tokens: list[Token], text: str) -> dict[str, Token]:
+    phrasal = _phrasal_keys(tokens, text)
+
+    def key(token: Token) -> str:
+        return phrasal.get(id(token), token.key)
+
+    content = content_tokens(tokens)
+    keys: dict[str, Token] = {}
+    for n, token in enumerate(content):
+        following = content[n + 1] if n + 1 < len(content) else None
+        if _first_name(token, following, text):
+            continue  # "Volodymyr Zelenskyy" is one piece of evidence, not two.
+        keys.setdefault(key(token), token)
+    for n, token in enumerate(content):
+        if (token.kind == "number" and (token.value or 0) > 10) or token.norm in _WEEKDAYS:
+            # A quantity and the words around it: "76,000 residents were evacuated" and
+            # "some 80,000 have fled" share "evacuate~#" though the numbers differ.
+            for near in content[max(0, n - 3) : n + 4]:
+                if near.kind == "word" and near.norm not in _WEEKDAYS and near.key not in _VAGUE:
+                    keys.setdefault(QTY + key(near), token)
+    words = [t for t in content if t.kind == "word" and key(t) in keys]
+    for left, right in pairwise(words):
+        if right.start - left.end < 16:
+            # Word pairs: "World War II", "state of emergency", "North Korean missile".
+            keys.setdefault(f"{PAIR}{key(left)} {key(right)}", left)
+    return keys
+
+
+def _phrasal_keys(tokens: list[Token], text: str) -> dict[int, str]:
+    """Verbs whose particle changes their meaning: "pulling out" is "withdraw" (by token id)."""
+    found: dict[int, str] = {}
+    for first, particle in pairwise(tokens):
+        phrase = PHRASES.get((stem(first.norm), particle.norm))
+        if phrase is not None and not text[first.end : particle.start].strip():
+            found[id(first)] = concept(phrase)
+    return found
+
+
+def _first_name(token: Token, following: Token | None, text: str) -> bool:
+    """A rare capitalised word directly followed by another: a first name or the like."""
+    return (
+        following is not None
+        and token.capital
+        and following.capital
+        and following.kind == "word"
+        and text[token.end : following.start].strip() == ""
+        and rarity(token.norm) >= NAME_RARITY
+    )
+
+
+def merge_name_variants(
+    feats: list[SentenceFeatures],
+) -> Generator[float, None, dict[str, str]]:
+    """Give transliteration variants of a name one key (Syrskyj / Sirski / Syrskyii).
+
+    Yields progress (0..1); returns the key remapping (old key -> merged key).
+    """
+    surfaces: dict[str, str] = {}
+    for n, f in enumerate(feats):
+        for key, token in f.keys.items():
+            if token.capital and token.kind == "word" and len(token.norm) >= 4:
+                surfaces.setdefault(token.norm, key)
+        if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
+            yield 0.4 * n / len(feats)
+    variants = name_variants(surfaces)
+    yield 0.6
+    remap = {surfaces[norm]: concept(canon) for norm, canon in variants.items()}
+    for n, f in enumerate(feats):
+        if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
+            yield 0.6 + 0.4 * n / len(feats)
+        if any(k in remap for k in f.keys):
+            f.keys = {remap.get(k, k): t for k, t in f.keys.items()}
+    return remap
+
+
+def key_weights(
+    feats: list[SentenceFeatures], params: AlignParams
+) -> Generator[float, None, dict[str, float]]:
+    """Weight of each key: rarity in English times rarity in this corpus.
+
+    Yields progress (0..1); returns the weights.
+    """
+    df: dict[str, int] = defaultdict(int)
+    in_articles: dict[str, set[int]] = defaultdict(set)
+    rare: dict[str, float] = {}
+    for n, f in enumerate(feats):
+        if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
+            yield 0.9 * n / len(feats)
+        for key, token in f.keys.items():
+            df[key] += 1
+            in_articles[key].add(f.article)
+            if key not in rare:
+                rare[key] = _token_rarity(token, key, params)
+    n = len(feats) + 1
+    # Inverse sentence frequency as a share of its maximum, so that thresholds mean the
+    # same on five articles and on a thousand.
+    scale = math.log(1.0 + n)
+    articles = len({f.article for f in feats})
+    a_scale = math.log(1.0 + articles)
+    weights = {}
+    for m, (k, count) in enumerate(df.items()):
+        if m % (20 * SENTENCE_BATCH) == 20 * SENTENCE_BATCH - 1:
+            yield 0.9 + 0.1 * m / len(df)
+        spread = (math.log(1.0 + articles / len(in_articles[k])) / a_scale) ** params.article_spread
+        weights[k] = (
+            min(1.0, rare[k] / UNKNOWN_RARITY) ** 2 * math.log(1.0 + n / count) / scale * spread
+        )
+    return weights
+
+
+def _token_rarity(token: Token, key: str, params: AlignParams) -> float:
+    """Numbers are strong evidence, except small ones and years; so are their contexts."""
+    value = token.value or 0.0
+    if key.startswith(PAIR):
+        return params.pair_rarity
+    if key.startswith(QTY):
+        # A count and its noun ("76,000 residents") is a fact; a year or a weekday next
+        # to a word ("resigned on Friday") is only its date, which many facts share.
+        if token.kind != "number":
+            return params.qty_day_rarity
+        return params.qty_date_rarity if 1900 <= value <= 2100 else 3.0
+    if token.kind == "number":
+        if value <= 10:
+            return 1.0
+        return 2.5 if not 1900 <= value <= 2100 else 1.5
+    return rarity(token.norm)
+
+
+def topic_shares(
+    feats: list[SentenceFeatures], key_ids: dict[str, int], articles: int, params: AlignParams
+) -> Generator[float, None, tuple[np.ndarray, np.ndarray]]:
+    """How much of each article a key runs through: its topic words ("Farenthold", "harassment").
+
+    A key in most sentences of an article is the story's background there, not a fact;
+    word pairs and quantity contexts inherit it from their words ("~#farenthold" next to
+    the day of the resignation). Returns the sorted codes ``key * articles + article``
+    of keys in at least ``params.topic_min`` of an article, and their shares; yields progress.
+    """
+    count: dict[int, int] = defaultdict(int)
+    sentences: dict[int, int] = defaultdict(int)
+    for n, f in enumerate(feats):
+        if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
+            yield 0.5 * n / len(feats)
+        if f.kind == "clause":
+            continue
+        sentences[f.article] += 1
+        for key in f.keys:
+            if key[:1] != DERIVED:
+                count[key_ids[key] * articles + f.article] += 1
+    share = {c: m / (sentences[c % articles] + params.topic_smooth) for c, m in count.items()}
+    topical: dict[int, float] = {c: s for c, s in share.items() if s >= params.topic_min}
+    by_key: dict[int, dict[int, float]] = defaultdict(dict)
+    for c, s in topical.items():
+        by_key[c // articles][c % articles] = s
+    for m, (key, k) in enumerate(key_ids.items()):
+        if m % (20 * SENTENCE_BATCH) == 20 * SENTENCE_BATCH - 1:
+            yield 0.5 + 0.5 * m / len(key_ids)
+        if key[:1] != DERIVED:
+            continue
+        words = key[2:].split(" ") if key.startswith(PAIR) else [key[len(QTY) :]]
+        found = [by_key.get(key_ids.get(word, -1), {}) for word in words]
+        for art, s in found[0].items():
+            low = min([s, *(other.get(art, 0.0) for other in found[1:])])
+            if low:
+                topical[k * articles + art] = low
+    codes = np.array(sorted(topical), dtype=np.int64)
+    return codes, np.array([topical[int(c)] for c in codes], dtype=np.float64)
+
+
+_OPEN = '“"'
+_CLOSE = "”"
+
+
+def quoted_runs(f: SentenceFeatures, params: AlignParams) -> set[tuple[str, ...]]:
+    """Runs of ``params.quote_run`` folded words inside quotation marks (one opened earlier counts)."""
+    text = f.text
+    marks = [i for i, c in enumerate(text) if c in _OPEN or c in _CLOSE]
+    spans: list[tuple[int, int]] = []
+    start = 0 if marks and text[marks[0]] in _CLOSE else None
+    for i in marks:
+        if start is None:
+            start = i
+        else:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    runs: set[tuple[str, ...]] = set()
+    for lo, hi in spans:
+        words = [t.norm for t in f.tokens if lo <= t.start and t.end <= hi]
+        runs.update(
+            tuple(words[n : n + params.quote_run]) for n in range(len(words) - params.quote_run + 1)
+        )
+    return runs
+
+
+def quote_pairs(feats: list[SentenceFeatures], params: AlignParams) -> set[tuple[int, int]]:
+    """Sentences of different articles quoting the same words: one fact, however framed.
+
+    "mocking Grassley as a “farmer from Iowa who never went to law school”" and the
+    quote itself share little else; a shared run of quoted words is still strong evidence.
+    """
+    where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for n, f in enumerate(feats):
+        if f.kind != "clause":
+            for run in quoted_runs(f, params):
+                where[run].add(n)
+    pairs: set[tuple[int, int]] = set()
+    for found in where.values():
+        if 1 < len(found) <= params.quote_max_df:
+            ordered = sorted(found)
+            pairs.update(
+                (a, b)
+                for i, a in enumerate(ordered)
+                for b in ordered[i + 1 :]
+                if feats[a].article != feats[b].article
+            )
+    return pairs

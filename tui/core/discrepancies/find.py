@@ -1,0 +1,52 @@
+"""The one list of discrepancies that the reader, the reports and the bookmarks share.
+
+Every kind is found here and numbered once: conflicting values inside aligned facts
+(:mod:`.facts`), quotations worded differently (:mod:`.wording`) and spelling variants of
+one name (:mod:`.spelling`). A discrepancy outside any fact is placed in the first fact
+that holds one of its sentences, so the facts list and ``discrepancies --json`` agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Generator, Sequence
+
+from tui.core.discrepancies.facts import Found, value_conflicts
+from tui.core.discrepancies.spelling import entity_variant_steps
+from tui.core.discrepancies.wording import quote_wordings
+from tui.core.models import Corpus, Discrepancy, Group, Quote
+from tui.core.progress import scaled
+
+Discrepancies = tuple[tuple[Discrepancy, ...], dict[int, tuple[int, ...]]]
+"""Every discrepancy (ids from 0), and per group id the ids placed in that group."""
+
+
+def discrepancy_steps(
+    corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote]
+) -> Generator[float, None, Discrepancies]:
+    """Find every discrepancy, yielding progress (0..1)."""
+    found = yield from scaled(value_conflicts(corpus, groups), 0.0, 0.6)
+    variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
+    found.extend(Found("entity_variant", v.group, v.summary, v.values) for v in variants)
+    found.extend(quote_wordings(quotes, corpus))
+    holding: dict[tuple[str, int], int] = {}
+    for fact in groups:
+        for member in fact.members:
+            holding.setdefault((member.article, member.sentence), fact.id)
+    result: list[Discrepancy] = []
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for number, item in enumerate(found):
+        group = item.group
+        if group is None:
+            group = next(
+                (
+                    holding[(v.article, v.sentence)]
+                    for v in item.values
+                    if (v.article, v.sentence) in holding
+                ),
+                None,
+            )
+        result.append(Discrepancy(number, item.kind, group, item.summary, item.values))
+        if group is not None:
+            by_group[group].append(number)
+    return tuple(result), {g: tuple(ids) for g, ids in by_group.items()}

@@ -1,0 +1,372 @@
+"""Who said a quote: speech cues, and the names, pronouns and roles around them.
+
+A rule-based attributor in the spirit of news quote extractors: look for a speech cue
+right after the quote (``," Zelensky stated``), then before it in the same sentence
+(``Schumer, D-N.Y., concluded, "...``, ``According to Mayor Klitschko, "...``), then
+let the quote inherit from the sentence before it (paragraphs of quotes that follow a
+named speaker). Pronouns and role phrases (``the Republican senator``) resolve to the
+person the preceding sentences are about. Quoted words never serve as cues or names.
+The mentions come from :mod:`tui.core.quotes.speakers`, the word lists from :mod:`tui.core.quotes.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from tui.core.models import Article
+from tui.core.quotes.lexicon import CUE_NOUNS, CUE_VERBS, PREPOSITIONS
+from tui.core.quotes.speakers import (
+    MASK,
+    Mention,
+    find_mentions,
+    fullest_name,
+    gender_fits,
+)
+from tui.core.text.names import same_name
+
+Rule = Literal[
+    "after", "before", "passive", "according", "dash", "noun", "context", "subject", "none"
+]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_DASH = re.compile(r"\s*(?:—|–|--)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker found for one quote, and how."""
+
+    speaker: str | None
+    """The speaker's fullest name in the article (not yet canonical across articles)."""
+    mention: str | None
+    cue: str | None
+    rule: Rule
+    reason: str | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Found from a cue of the quote's own sentence (not inherited from context)."""
+        return self.rule not in ("context", "subject", "none")
+
+
+class Attributor:
+    """Attributes the quotes of one article (given as quote-mark spans, in text order)."""
+
+    def __init__(self, article: Article, spans: Sequence[tuple[int, int]]) -> None:
+        self.article = article
+        self.text = article.text
+        self.spans = list(spans)
+        chars = list(self.text)
+        for start, end in self.spans:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = MASK
+        self.masked = "".join(chars)
+        self.events = find_mentions(self.masked)
+        self.role_links = self._role_links()
+        self.results: list[Attribution] = []
+
+    # ------------------------------------------------------------------ public
+    @cached_property
+    def people(self) -> tuple[str, ...]:
+        """Full names of the people the article names (two words or more)."""
+        return tuple(
+            dict.fromkeys(e.name for e in self.events if e.kind == "name" and e.entity == "person")
+        )
+
+    def attribute(self, index: int) -> Attribution:
+        """Speaker of quote ``index``; call in text order (context uses earlier results)."""
+        start, end = self.spans[index]
+        result = (
+            self._after(start, end)
+            or self._before(start)
+            or self._dash(end)
+            or self._context(start)
+            or self._topic(start, end)
+            or Attribution(None, None, None, "none", "no speech cue or speaker near the quote")
+        )
+        self.results.append(result)
+        return result
+
+    # ------------------------------------------------------------------ rules
+    def _after(self, start: int, end: int) -> Attribution | None:
+        """``"...," Zelensky stated`` / ``," said Trump`` / ``," the senator said``."""
+        inner = self.text[start + 1 : end - 1].rstrip()
+        s_end = self._sentence_end(end)
+        after = self.masked[end:s_end]
+        lead = re.match(r"\s*,?\s*", after)
+        assert lead is not None
+        if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
+            return None  # The quote closed its sentence; what follows is a new one.
+        words = list(_WORD.finditer(self.masked, end, s_end))[:24]
+        for n, word in enumerate(words):
+            if word.group(0).lower() not in CUE_VERBS:
+                continue
+            between = [
+                e
+                for e in self._events_in(end, word.start())
+                if e.eligible or e.entity != "other"  # not ``Mexican-born``
+            ]
+            gap = self.masked[end : between[0].start if between else word.start()]
+            if between and len(_WORD.findall(gap)) <= 2:
+                return self._found(self._chain_end(between), word.group(0), "after")
+            for event in reversed(between):  # ``," one of the women, Maureen Maloney, said``
+                if event.entity in ("person", "org") and re.fullmatch(
+                    r",?\s*", self.masked[event.end : word.start()]
+                ):
+                    return self._found(event, word.group(0), "after")
+            if n == 0 and not between:
+                nxt = self._inverted_subject(word.end(), s_end)
+                if nxt is not None:
+                    return self._found(nxt, word.group(0), "after")
+            return None
+        return None
+
+    def _before(self, start: int) -> Attribution | None:
+        """A cue earlier in the quote's sentence: its subject (or agent, or source)."""
+        s_start = self._sentence_start(start)
+        window = self.masked[s_start:start]
+        cues = _cues(window)
+        accord = list(_ACCORDING.finditer(window))
+        if accord and (not cues or accord[-1].start() > cues[-1].start()):
+            a_end = s_start + accord[-1].end()
+            event = next(iter(self._events_in(a_end, start)), None)
+            if event and event.start == a_end:
+                return self._found(event, "according to", "according")
+        for cue in reversed(cues):
+            v, v_end = s_start + cue.start(), s_start + cue.end()
+            agent = re.match(r"\s+by\s+", self.masked[v_end:start])
+            if agent and cue.group(0).endswith(("ed", "id", "ld")):
+                event = next(iter(self._events_in(v_end + agent.end(), start)), None)
+                if event and event.start == v_end + agent.end():
+                    return self._found(event, cue.group(0), "passive")
+            subject = self._subject(s_start, v)
+            if subject is not None:
+                return self._found(subject, cue.group(0), "before")
+        noun = re.search(
+            r"(\w+(?:['’]s)?)\s+(?:\w+\s+)?(" + "|".join(CUE_NOUNS) + r")\s*[:,]\s*$", window
+        )
+        if noun and noun.group(1).lower() in ("his", "her"):
+            pronoun = "he" if noun.group(1).lower() == "his" else "she"
+            name = self._antecedent(s_start + noun.start(1), frozenset(), pronoun)
+            if name:
+                return Attribution(name, noun.group(1), noun.group(2), "noun")
+        if noun:
+            owner = self._subject(s_start, s_start + noun.end(1))
+            if owner is not None:
+                return self._found(owner, noun.group(2), "noun")
+        return None
+
+    def _dash(self, end: int) -> Attribution | None:
+        """``"..." — Name`` at the end of a sentence."""
+        dash = _DASH.match(self.masked, end)
+        if dash is None:
+            return None
+        event = next(iter(self._events_in(dash.end(), self._sentence_end(end))), None)
+        if event and event.start == dash.end():
+            return self._found(event, self.masked[end : dash.end()].strip(), "dash")
+        return None
+
+    def _inverted_subject(self, v_end: int, s_end: int) -> Mention | None:
+        """The subject after ``said``: the last name of ``Obama campaign manager Jim Messina``."""
+        events = self._events_in(v_end, s_end)
+        if not events or len(_WORD.findall(self.masked[v_end : events[0].start])) > 1:
+            return None
+        return self._chain_end(events)
+
+    def _chain_end(self, events: list[Mention]) -> Mention:
+        """``Obama campaign manager Jim Messina``: the name at the end of a role chain."""
+        subject = events[0]
+        for event in events[1:]:
+            gap = self.masked[subject.end : event.start]
+            words = gap.split()
+            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", gap) or PREPOSITIONS & set(words):
+                break
+            if "and" in words or "or" in words:
+                break
+            subject = event
+        return subject
+
+    def _context(self, start: int) -> Attribution | None:
+        """No cue of its own: the speaker of the sentence before (quote or speech cue)."""
+        s_start = self._sentence_start(start)
+        for i in range(len(self.results) - 1, -1, -1):
+            if s_start <= self.spans[i][0] and self.results[i].explicit:
+                found = self.results[i]  # ``"...," said X, D-N.Y. "But ..."``: same sentence.
+                return Attribution(found.speaker, found.mention, None, "context")
+        if self.masked[s_start:start].strip(f" \t\n{MASK}"):
+            return None  # Words precede the quote in its sentence, none of them a cue.
+        prev = self._sentence_before(s_start)
+        if prev is None:
+            return None
+        p_start, p_end = prev
+        for i in range(len(self.results) - 1, -1, -1):
+            q_start, q_end = self.spans[i]
+            if q_start < p_end and q_end > p_start and self.results[i].speaker:
+                found = self.results[i]
+                return Attribution(found.speaker, found.mention, None, "context")
+        window = self.masked[p_start:p_end]
+        for cue in reversed(_cues(window)):
+            subject = self._subject(p_start, p_start + cue.start())
+            if subject is not None:
+                found = self._found(subject, None, "context")
+                return found if found.speaker else None
+        return None
+
+    def _topic(self, start: int, end: int) -> Attribution | None:
+        """A long quote inside a sentence without a cue (``X produced "..."``): its subject."""
+        if len(_WORD.findall(self.text[start:end])) < 6:
+            return None
+        s_start = self._sentence_start(start)
+        subject = self._subject(s_start, start)
+        if subject is None or subject.entity not in ("person", "org"):
+            return None
+        found = self._found(subject, None, "subject")
+        return found if found.speaker else None
+
+    # ------------------------------------------------------------------ helpers
+    def _found(self, event: Mention, cue: str | None, rule: Rule) -> Attribution:
+        name = self._resolve(event)
+        if name is None:
+            return Attribution(None, event.text, cue, rule, f"could not tell who “{event.text}” is")
+        return Attribution(name, event.text, cue, rule)
+
+    def _subject(self, s_start: int, v: int) -> Mention | None:
+        """The subject of a verb at ``v``: the nearest eligible person or organisation."""
+        candidates = [e for e in self._events_in(s_start, v) if e.eligible]
+        for wanted in (("person", "org"), ("place", "other")):
+            for event in reversed(candidates):
+                if event.entity in wanted:
+                    return event
+        return None
+
+    def _resolve(self, event: Mention) -> str | None:
+        if event.done:
+            return event.resolved
+        event.done = True
+        if event.kind == "name":
+            person = event.entity == "person"
+            event.resolved = (
+                fullest_name(event.name, event.titles, self.people) if person else event.name
+            )
+        elif event.kind == "role":
+            event.resolved = self._role_holder(event) or self._antecedent(event.start, event.titles)
+        else:
+            event.resolved = self._antecedent(event.start, frozenset(), event.text.lower())
+        return event.resolved
+
+    def _antecedent(self, pos: int, titles: frozenset[str], pronoun: str = "") -> str | None:
+        """The person the preceding sentences are about (their first eligible person).
+
+        A role phrase (``the Republican senator``) wants a person who bore that title,
+        nearby or anywhere earlier, before settling for whoever came last.
+        """
+        for wanted in (titles, frozenset()) if titles else (frozenset(),):
+            checked = 0
+            for sentence in reversed([s for s in self.article.sentences if s.start < pos]):
+                events = self._events_in(sentence.start, min(pos, sentence.end))
+                if not events and MASK in self.masked[sentence.start : sentence.end]:
+                    continue  # All quotation: says nothing about who is talked about.
+                checked += 1
+                if checked > 5:
+                    break
+                for event in events:
+                    if not (event.eligible and event.entity == "person" and event.start != pos):
+                        continue
+                    if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
+                        continue
+                    name = self._resolve(event)
+                    if name and gender_fits(name, pronoun):
+                        return name
+            if wanted:
+                titled = [
+                    e
+                    for e in self.events
+                    if e.end <= pos and e.kind == "name" and wanted & self._titles_of(e)
+                ]
+                if titled:
+                    return self._resolve(titled[-1])
+        return self._gendered(pos, pronoun) if pronoun else None
+
+    def _gendered(self, pos: int, pronoun: str) -> str | None:
+        """Last resort for ``his``/``her``: the nearest earlier name of that gender."""
+        for event in reversed([e for e in self.events if e.end <= pos][-8:]):
+            if event.kind == "name" and event.entity == "person":
+                name = self._resolve(event)
+                if name and gender_fits(name, pronoun, strict=True):
+                    return name
+        return None
+
+    def _role_links(self) -> list[tuple[Mention, Mention]]:
+        """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
+        links = []
+        for a, b in zip(self.events, self.events[1:], strict=False):
+            if not re.fullmatch(r",\s+", self.masked[a.end : b.start]):
+                continue
+            if a.kind == "role" and b.kind == "name" and b.entity == "person":
+                links.append((a, b))
+            elif a.kind == "name" and a.entity == "person" and b.kind == "role":
+                links.append((b, a))
+        return links
+
+    def _role_holder(self, role: Mention) -> str | None:
+        """The person an appositive elsewhere in the article gives that role to."""
+        head = role.text.split()[-1].lower()
+        words = {w.lower().strip(".,’'s") for w in role.text.split()}
+        best, best_score = None, 0
+        for link_role, person in self.role_links:
+            if link_role.text.split()[-1].lower() != head:
+                continue
+            if link_role is role:
+                return self._resolve(person)
+            score = len(words & {w.lower().strip(".,’'s") for w in link_role.text.split()})
+            if score > best_score:
+                best, best_score = person, score
+        return self._resolve(best) if best else None
+
+    def _titles_of(self, event: Mention) -> frozenset[str]:
+        name = self._resolve(event) if event.kind != "pronoun" else None
+        titles: set[str] = set()
+        for other in self.events:
+            if other.kind == "name" and name and same_name(other.name, name):
+                titles |= other.titles
+        return frozenset(titles)
+
+    def _events_in(self, start: int, end: int) -> list[Mention]:
+        return [e for e in self.events if start <= e.start and e.end <= end]
+
+    def _sentence_start(self, pos: int) -> int:
+        for sentence in self.article.sentences:
+            if sentence.start <= pos < max(sentence.end, sentence.start + 1):
+                return sentence.start
+        return self._paragraph(pos)[0]
+
+    def _sentence_end(self, pos: int) -> int:
+        """End of the sentence holding ``pos`` (a closing mark may end its sentence)."""
+        for sentence in self.article.sentences:
+            if sentence.start <= pos <= sentence.end and pos < sentence.end:
+                return sentence.end
+        return min(self._paragraph(pos)[1], pos + 300)
+
+    def _sentence_before(self, s_start: int) -> tuple[int, int] | None:
+        before = [s for s in self.article.sentences if s.end <= s_start and s.kind == "text"]
+        return (before[-1].start, before[-1].end) if before else None
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        for para in self.article.paragraphs:
+            if para.start <= pos <= para.end:
+                return para.start, para.end
+        return pos, pos
+
+
+def _cues(window: str) -> list[re.Match[str]]:
+    """Cue verbs and phrases (``put it``) in a window, in order."""
+    found = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
+    found += list(_CUE_PHRASE.finditer(window))
+    return sorted(found, key=lambda m: m.start())

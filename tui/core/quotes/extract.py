@@ -1,0 +1,321 @@
+"""Direct quotes and tweets in the articles, who said them, and how outlets reword them.
+
+Quotation marks are paired per paragraph: curly marks say which way they face, straight
+ones are read from their neighbours and, failing that, alternate. News style lets a quote
+run over several paragraphs, each opening with a mark and only the last closing; a quote
+that never closes ends with its paragraph and is flagged. Short quoted phrases count as
+speech only when a cue attributes them (``Putin ... call it a "major provocation"``), so
+scare quotes and programme titles stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from tui.core.models import (
+    Article,
+    Corpus,
+    DiffKind,
+    DiffSpan,
+    Quote,
+)
+from tui.core.quotes.attribution import Attribution, Attributor
+from tui.core.quotes.speakers import canonical_speakers
+from tui.core.text.names import strip_titles
+
+OPENERS = "“„«‟"
+CLOSERS = "”»"
+MARKS = OPENERS + CLOSERS + '"'
+SHORT_WORDS = 4
+"""Quotes of this many words or fewer need a cue to count as speech."""
+SAME_QUOTE_RATIO = 0.5
+"""Word-level similarity above which two outlets' quotes are one quote reworded."""
+
+_WORDS = re.compile(r"[\w’'\-]+")
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with by from & vs".split())
+_TITLE_CONTEXT = re.compile(
+    r"(?:\b(?:on|program|programme|show|episode of|told|host of|appearance on|with|in|of)\s*$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A pair of marks (or an unclosed run): ``open_at`` and ``close_end`` bound the marks."""
+
+    open_at: int
+    start: int
+    end: int
+    close_end: int
+    unclosed: bool
+
+
+def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
+    """Every direct quote and tweet of the corpus, in reading order, attributed and linked."""
+    raw: list[tuple[int, Article, list[tuple[_Span, Attribution]]]] = []
+    names: list[str] = []
+    for index, article in enumerate(corpus.articles):
+        spans = find_spans(article)
+        attributor = Attributor(article, [(s.open_at, s.close_end) for s in spans])
+        found = []
+        for i, span in enumerate(spans):
+            attribution = attributor.attribute(i)
+            if is_speech(article.text, span, attribution):
+                found.append((span, attribution))
+                if attribution.speaker:
+                    names.append(attribution.speaker)
+        names.extend(attributor.people)
+        names.extend(strip_titles(t.author) for t in article.tweets)
+        raw.append((index, article, found))
+    canonical = canonical_speakers(names)
+    quotes: list[Quote] = []
+    for index, article, found in raw:
+        items: list[tuple[tuple[int, int], Quote]] = []
+        for span, attribution in found:
+            speaker = canonical.get(attribution.speaker or "", attribution.speaker)
+            quote = Quote(
+                id="",
+                article=article.id,
+                start=span.start,
+                end=span.end,
+                text=article.text[span.start : span.end],
+                speaker=speaker,
+                speaker_mention=attribution.mention,
+                cue=attribution.cue,
+                unclosed=span.unclosed,
+                reason=None if speaker else attribution.reason,
+            )
+            items.append(((span.start, 1), quote))
+        for tweet in article.tweets:
+            author = strip_titles(tweet.author)
+            signature = article.text[tweet.body_end : tweet.end]
+            mention = re.sub(r"^.*?[—–]\s*", "", signature, flags=re.S).strip()
+            quote = Quote(
+                "",
+                article.id,
+                tweet.start,
+                tweet.body_end,
+                article.text[tweet.start : tweet.body_end],
+                canonical.get(author, author),
+                mention or tweet.author,
+                "tweet",
+                "tweet",
+            )
+            items.append(((tweet.start, 0), quote))  # A tweet lists before quotes inside it.
+        items.sort(key=lambda item: item[0])
+        quotes.extend(replace(q, id=f"q{index}-{n}") for n, (_, q) in enumerate(items))
+    return link_same_quotes(quotes)
+
+
+def find_spans(article: Article) -> list[_Span]:
+    """Quote spans of an article: paired marks, multi-paragraph runs, unclosed runs."""
+    text = article.text
+    spans: list[_Span] = []
+    chain: list[tuple[int, int]] = []  # (open mark, paragraph end) of an unclosed run
+    paragraphs = [p for p in article.paragraphs if p.end > p.start]
+    for n, para in enumerate(paragraphs):
+        open_at: int | None = None
+        skip_to = -1
+        if chain:
+            first = _first_visible(text, para.start, para.end)
+            if first < para.end and text[first] in OPENERS + '"':
+                open_at = first
+            else:
+                spans.extend(_unclosed(text, chain))
+                chain = []
+        for pos in range(para.start, para.end):
+            char = text[pos]
+            if char not in MARKS:
+                continue
+            if (open_at is not None and pos == open_at) or pos < skip_to:
+                continue
+            facing = _facing(text, pos, para.start, para.end)
+            if open_at is None:
+                if facing != "close" or _first_visible(text, para.start, para.end) == pos:
+                    open_at = pos
+                continue
+            if facing == "open" and text[pos - 1].isspace():
+                nested = _nested_end(text, pos, para.end)
+                if nested is not None:
+                    skip_to = nested  # “... his own “Russian lawyer meeting” emails,” he said
+                    continue
+                chain.append((open_at, pos))  # A new quote opens: the old one never closed.
+                spans.extend(_unclosed(text, chain))
+                chain, open_at = [], pos
+                continue
+            if chain:
+                start = chain[0][0]
+                spans.append(_make(text, start, pos + 1, unclosed=False))
+                chain = []
+            else:
+                spans.append(_make(text, open_at, pos + 1, unclosed=False))
+            open_at = None
+        if open_at is not None:
+            chain.append((open_at, para.end))
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt is None or nxt.kind == "heading":
+                spans.extend(_unclosed(text, chain))
+                chain = []
+    if chain:
+        spans.extend(_unclosed(text, chain))
+    return [s for s in spans if s.end > s.start]
+
+
+def is_speech(text: str, span: _Span, attribution: Attribution) -> bool:
+    """Long quotes are speech; short ones only with a cue of their own, and never titles."""
+    inner = text[span.start : span.end]
+    words = _WORDS.findall(inner)
+    if not words:
+        return False
+    if _looks_like_title(text, span, words):
+        return False
+    if len(words) > SHORT_WORDS or re.search(r"[.!?…]\s+\S", inner):
+        return True
+    if len(words) > 1 and inner[0].isupper() and inner.rstrip()[-1] in ".!?…":
+        return True  # A whole sentence (``"This isn't funny anymore."``) is no scare quote.
+    return attribution.explicit
+
+
+def quote_wording(a: Quote, b: Quote) -> tuple[tuple[DiffSpan, ...], tuple[DiffSpan, ...]]:
+    """Word-level differences between two wordings, as spans into each article's text."""
+    words_a = [(m.start() + a.start, m.end() + a.start) for m in _WORDS.finditer(a.text)]
+    words_b = [(m.start() + b.start, m.end() + b.start) for m in _WORDS.finditer(b.text)]
+    keys_a = [_norm(a.text[s - a.start : e - a.start]) for s, e in words_a]
+    keys_b = [_norm(b.text[s - b.start : e - b.start]) for s, e in words_b]
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    spans_a: list[DiffSpan] = []
+    spans_b: list[DiffSpan] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        kind: DiffKind = "shared" if tag == "equal" else "own"
+        if i2 > i1:
+            spans_a.append(DiffSpan(words_a[i1][0], words_a[i2 - 1][1], kind))
+        if j2 > j1:
+            spans_b.append(DiffSpan(words_b[j1][0], words_b[j2 - 1][1], kind))
+    return tuple(spans_a), tuple(spans_b)
+
+
+def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words.
+
+    Only pairs sharing a word of four letters or more are compared, and only when the
+    shared words could reach the threshold, so a corpus of thousands of quotes stays fast.
+    """
+    keys = [[_norm(w) for w in _WORDS.findall(q.text)] for q in quotes]
+    counts = [Counter(k) for k in keys]
+    index: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        for word in set(key):
+            if len(word) >= 4:
+                index.setdefault(word, []).append(i)
+    links: dict[str, list[str]] = {q.id: [] for q in quotes}
+    for i, a in enumerate(quotes):
+        candidates = {j for w in set(keys[i]) if len(w) >= 4 for j in index[w] if j > i}
+        for j in sorted(candidates):
+            b = quotes[j]
+            if a.article == b.article or a.kind != b.kind:
+                continue
+            if a.speaker and b.speaker and a.speaker != b.speaker:
+                continue
+            size = len(keys[i]) + len(keys[j])
+            threshold = SAME_QUOTE_RATIO if min(len(keys[i]), len(keys[j])) > SHORT_WORDS else 0.8
+            if 2 * sum((counts[i] & counts[j]).values()) < threshold * size:
+                continue  # Even in the best order, too few shared words.
+            if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
+                links[a.id].append(b.id)
+                links[b.id].append(a.id)
+    return tuple(replace(q, same_as=tuple(links[q.id])) for q in quotes)
+
+
+def _facing(text: str, pos: int, start: int, end: int) -> str:
+    """``open``, ``close`` or ``either``, from the mark and its neighbours."""
+    char = text[pos]
+    if char in OPENERS:
+        return "open"
+    if char in CLOSERS:
+        return "close"
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    opens = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+    closes = (not before.isspace()) and (after.isspace() or after in ".,;:!?)]}—–-")
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _nested_end(text: str, pos: int, end: int) -> int | None:
+    """End of a double-quoted phrase nested in an open quote, if the outer one goes on.
+
+    Nested when its closing mark is followed by another closing mark before any new
+    opening one; otherwise the outer quote was simply never closed.
+    """
+    marks = [i for i in range(pos + 1, end) if text[i] in MARKS]
+    closers = [i for i in marks if _facing(text, i, pos, end) != "open"]
+    if len(closers) < 2:
+        return None
+    after = [i for i in marks if i > closers[0]]
+    if after and after[0] == closers[1]:
+        return closers[0] + 1
+    return None
+
+
+def _make(text: str, open_at: int, close_end: int, *, unclosed: bool) -> _Span:
+    start = open_at + 1
+    end = close_end if unclosed else close_end - 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return _Span(open_at, start, end, close_end, unclosed)
+
+
+def _unclosed(text: str, chain: list[tuple[int, int]]) -> list[_Span]:
+    """A run that never closed: one flagged quote per paragraph, each ending there."""
+    spans = []
+    for open_at, para_end in chain:
+        end = para_end
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        spans.append(_make(text, open_at, end, unclosed=True))
+    return spans
+
+
+def _first_visible(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _looks_like_title(text: str, span: _Span, words: list[str]) -> bool:
+    """``"Fox & Friends"``, ``"Face the Nation"``: a short capitalised name after ``on``."""
+    if len(words) > 8:
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL or w == words[0]]
+    if not all(w[0].isupper() or w[0].isdigit() for w in content):
+        return False
+    before = text[max(0, span.open_at - 30) : span.open_at]
+    after = text[span.close_end : span.close_end + 20]
+    if re.match(r"\s*(?:show|program|programme|host|interview|episode)\b", after):
+        return True
+    if re.search(r"[:,]\s*$", before) or re.match(r"\s*,?\s*(?:he|she|they)\s", after):
+        return False  # ``He said, "Yes."``: a one-word quote, not a title.
+    return bool(_TITLE_CONTEXT.search(before)) or len(words) > 1
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def normalized_words(text: str) -> list[str]:
+    """The words of a quote, folded for comparing wordings."""
+    return [_norm(w) for w in _WORDS.findall(text)]
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """One line of at most ``limit`` characters, cut with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -1,0 +1,329 @@
+"""Who can speak in an article: name spans, mentions, and one name per speaker.
+
+:func:`name_spans` and :func:`find_mentions` find the names, pronouns and role phrases
+(``the Republican senator``) that :class:`tui.core.quotes.attribution.Attributor` picks speakers
+from; :func:`canonical_speakers` picks the one spelling shown for a speaker across articles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import JaroWinkler
+
+from tui.core.quotes.lexicon import (
+    ABBREVIATIONS,
+    DAYS,
+    FEMALE_NAMES,
+    GEO_WORDS,
+    MALE_NAMES,
+    NAME_PREFIXES,
+    OBJECT_MARKERS,
+    OPENING_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACES,
+    PREPOSITIONS,
+    ROLE_ALIASES,
+    ROLE_NOUNS,
+)
+from tui.core.text.names import (
+    NAME_SUFFIX,
+    cluster_names,
+    fold,
+    is_common_word,
+    opens_sentence,
+    same_name,
+)
+
+EntityKind = Literal["person", "org", "place", "other"]
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
+"""``R-Ohio``, ``D-N.Y.``: name spans may start with one; it is never a speaker."""
+_ABBREVIATIONS = "|".join(ABBREVIATIONS)
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*"
+    r"|(?:di|de|da|du|del|van|von|le|la|al|el)[A-Z][\w’'\-]*)"
+)
+_NAME_SPAN = re.compile(
+    rf"(?<![\w@.’'\-]){_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|du)[ \t]+)?{_TOKEN})*"
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ROLE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:(?!(?:of|for|to|with|by|from)\s)[A-Za-z.\-]+\s+){0,3}?("
+    + "|".join(ROLE_NOUNS)
+    + r")\b"
+)
+"""``Jr.``/``III``: :func:`fullest_name` matches ``Mr. Conway`` to ``George T. Conway III``."""
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|who|whose|which|then|now|also|both|too|former)\b[^,;:!?\n·]{0,100}?(?:,|·|$)",
+    re.M,
+)
+MASK = "·"
+"""Stands in for every quoted character, so quoted words never count as names or cues."""
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name, pronoun or role phrase outside the quotes, in text order."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "pronoun", "role"]
+    entity: EntityKind
+    name: str
+    eligible: bool
+    """In a position where it can be a subject (not after a preposition, not appositive)."""
+    titles: frozenset[str] = frozenset()
+    resolved: str | None = None
+    done: bool = False
+
+
+def find_mentions(masked: str) -> list[Mention]:
+    """Names, pronouns and role phrases of a text whose quotes are masked, in text order."""
+    events: list[Mention] = []
+    for start, end in name_spans(masked):
+        event = _name_mention(masked, start, end, masked[start:end])
+        if event is not None:
+            events.append(event)
+    for match in _PRONOUN.finditer(masked):
+        eligible = _eligible(masked, match.start())
+        events.append(
+            Mention(match.start(), match.end(), match.group(0), "pronoun", "person", "", eligible)
+        )
+    for found in _ROLE.finditer(masked):
+        match = found
+        owner = next((e for e in events if e.start <= match.start() < e.end), None)
+        if owner is not None:
+            if not (owner.kind == "name" and owner.text.endswith(("’s", "'s"))):
+                continue
+            events.remove(owner)  # ``Mr. Strzok's lawyer`` speaks, not Mr. Strzok.
+            match = _ROLE.match(masked, owner.start) or match
+        role = match.group(1).lower()
+        eligible = _eligible(masked, match.start())
+        titles = ROLE_ALIASES.get(role, frozenset({role}))
+        events.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                "role",
+                "person",
+                "",
+                eligible,
+                titles,
+            )
+        )
+    events.sort(key=lambda e: e.start)
+    _mark_appositives(masked, events)
+    known = [e.name for e in events if e.entity == "person"]
+    for event in events:
+        single = event.kind == "name" and event.entity == "other" and " " not in event.name
+        if single and any(same_name(k, event.name) for k in known):
+            event.entity = "person"
+    return events
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Capitalised name spans (``Rep. Brad Wenstrup``, ``U.S. Capitol Police``).
+
+    Stricter than :func:`tui.core.text.names.find_names` on what may open a span, and it keeps
+    what a speaker needs that :func:`find_names` drops: ``Mr.``/``Mrs.``/``Ms.`` (the
+    gender of ``he``/``she``), the possessive (``Mr. Strzok's lawyer`` is a role, not
+    Strzok), party tags (dropped by :func:`find_mentions`), and it joins ``Chairman of the Joint
+    Chiefs`` and ``Oversight and Government Reform Committee``.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _NAME_SPAN.finditer(text):
+        start, end = match.start(), match.end()
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and (
+            words[0].group(0).lower().rstrip(".") in OPENING_WORDS
+            or (words[0].group(0).endswith("ing") and opens_sentence(text, match.start()))
+        ):
+            words.pop(0)  # ``The``, ``Asked``, ``Attacking Hillary Clinton``
+        if not words:
+            continue
+        start = match.start() + words[0].start()
+        word = words[0].group(0)
+        opener = len(words) == 1 and opens_sentence(text, start) and is_common_word(word)
+        if opener and not _names_elsewhere(text, word):
+            continue
+        gap = text[spans[-1][1] : start] if spans else ""
+        if re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", gap):
+            head = text[spans[-1][0] : spans[-1][1]].rsplit(maxsplit=1)[-1].lower()
+            if head in ORG_WORDS or head in PERSON_TITLES:
+                spans[-1] = (spans[-1][0], end)
+                continue
+        if (
+            re.fullmatch(r"\s+(?:and|&)\s+", gap)
+            and text[start:end].rsplit(maxsplit=1)[-1].lower() in ORG_WORDS
+        ):
+            spans[-1] = (spans[-1][0], end)  # ``Oversight and Government Reform Committee``
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _names_elsewhere(text: str, word: str) -> bool:
+    """``Trump`` opening a sentence is a name if it is capitalised mid-sentence too."""
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
+
+
+def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | None:
+    """Classify a capitalised span and cut titles from it (``Kyiv Mayor Vitaliy Klitschko``)."""
+    if _PARTY_TAG.match(surface):
+        return None
+    words = surface.split()
+    lower = [w.lower().rstrip(".,").removesuffix("’s").removesuffix("'s") for w in words]
+    if all(w in DAYS for w in lower):
+        return None
+    eligible = _eligible(text, start)
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _is_prefix(lower[i]) or word.endswith(("’s", "'s")) or lower[i] in PLACES:
+            cut = i + 1
+    tail = lower[cut:]
+    titles = frozenset(w for w in lower[:cut] if w in PERSON_TITLES)
+    if any(w in ORG_WORDS for w in tail) or (
+        len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 5
+    ):
+        org = re.sub(r"^[Tt]he\s+", "", surface).replace("’", "'")
+        return Mention(start, end, surface, "name", "org", org, eligible)
+    name = re.sub(r"['’]s$", "", " ".join(words[cut:]))
+    if (
+        tail[-1] in PLACES
+        or all(w in PLACES or w in GEO_WORDS for w in tail)
+        or any(w in GEO_WORDS for w in tail)
+    ):
+        return Mention(start, end, surface, "name", "place", name, eligible)
+    if any(re.search(r"-[a-z]", w) for w in words[cut:]):
+        return Mention(start, end, surface, "name", "other", name, False)  # ``Mexican-born``
+    if tail[-1] in PERSON_TITLES or tail[-1] in ROLE_NOUNS:
+        return Mention(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
+    entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
+    return Mention(start, end, surface, "name", entity, name, eligible, titles)
+
+
+def fullest_name(name: str, titles: frozenset[str], people: Sequence[str]) -> str:
+    """A surname alone becomes the fullest name of that person in the article."""
+    base, suffix = NAME_SUFFIX.sub("", name), NAME_SUFFIX.search(name)
+    if " " in base:
+        return name
+    matches = [
+        p
+        for p in people
+        if " " in NAME_SUFFIX.sub("", p)
+        and same_name(p, base)
+        and (bool(NAME_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
+    ]
+    pronoun = "he" if "mr" in titles else "she" if titles & {"mrs", "ms"} else ""
+    matches = [p for p in matches if gender_fits(p, pronoun)] or matches
+    return max(matches, key=len) if matches else name
+
+
+def _numbered(full: str, suffix: re.Match[str] | None) -> bool:
+    """``Mr. Conway`` may be ``George T. Conway III``; ``Trump`` is not ``Donald Trump Jr.``"""
+    return suffix is None and re.search(r"\s(?:II|III|IV)$", full) is not None
+
+
+def gender_fits(name: str, pronoun: str, *, strict: bool = False) -> bool:
+    """``he`` is not ``Meredith Vieira``; unknown first names fit either (unless strict)."""
+    first = name.split(maxsplit=1)[0].lower() if " " in name else ""
+    if pronoun in ("he", "his"):
+        return first in MALE_NAMES if strict else (first not in FEMALE_NAMES or first in MALE_NAMES)
+    if pronoun in ("she", "her"):
+        return (
+            first in FEMALE_NAMES if strict else (first not in MALE_NAMES or first in FEMALE_NAMES)
+        )
+    return not strict
+
+
+def _is_prefix(word: str) -> bool:
+    """A word that stands before a name without being part of it (``President-elect``)."""
+    if word in NAME_PREFIXES or word in ROLE_NOUNS:
+        return True
+    if word.endswith(("-elect", "-to-be", "-designate")):
+        return True
+    return word.endswith("s") and (word[:-1] in PERSON_TITLES or word[:-1] in ROLE_NOUNS)
+
+
+def _eligible(text: str, start: int) -> bool:
+    """Not the object of a preposition, a cue verb or ``that``."""
+    if re.search(MASK + r",?\s+[A-Za-z]+\s+$", text[max(0, start - 30) : start]):
+        return True  # ``"...," said Ed Whelan``: after a quote, the cue comes before its subject.
+    if re.search(r"[A-Z]\w*[–\-/]$", text[max(0, start - 30) : start]):
+        return False  # ``College–Florissant Valley``: the second half of a compound.
+    before = re.search(
+        r"([A-Za-z]+)(?:[ \t]+(?:the|a|an|former|then|late))?[ \t]*$",
+        text[max(0, start - 40) : start],
+    )
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    return word not in PREPOSITIONS and word not in OBJECT_MARKERS
+
+
+def _mark_appositives(text: str, events: list[Mention]) -> None:
+    """Names inside ``, the chief of staff for President X,`` are not subjects."""
+    ends = {e.end for e in events if e.kind == "name"}
+    for match in _APPOSITIVE.finditer(text):
+        if match.start() not in ends:
+            continue  # ``Before the meeting, the attorney general met``: a main clause.
+        for event in events:
+            if match.start() < event.start < match.end() and event.kind != "pronoun":
+                event.eligible = False
+    # ``Trump and Sen. McConnell``: a conjunct shares the eligibility of the first.
+    for prev, event in itertools.pairwise(events):
+        gap = text[prev.end : event.start]
+        if re.fullmatch(r",?\s+(?:and|or)\s+", gap) and not prev.eligible:
+            event.eligible = False
+
+
+def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
+    """Each speaker name -> the one shown for it across articles (fullest spelling)."""
+    unique = sorted(set(names))
+    people = [n for n in unique if not _is_org(n)]
+    result = {
+        name: canon if _close_spelling(name, canon) else name
+        for name, canon in cluster_names(people).items()
+    }
+    orgs: dict[str, str] = {}
+    for name in unique:
+        if _is_org(name):
+            key = fold(name.removeprefix("the ").removeprefix("The "))
+            orgs.setdefault(key, name)
+            result[name] = orgs[key]
+    return result
+
+
+def _close_spelling(name: str, canon: str) -> bool:
+    """Whether a speaker may be shown as its cluster's canonical spelling.
+
+    Stricter than :func:`same_name`, which :func:`cluster_names` applies: surnames must
+    fold equal or reach Jaro-Winkler 0.93, not 0.88 (``Chris Coons`` is not ``Chris
+    Collins``), and first words are compared as written, titles included, where
+    :func:`same_name` strips ``American``/``Ukrainian`` (``Ukrainian Control`` is not
+    ``Disease Control``).
+    """
+    a = fold(NAME_SUFFIX.sub("", name)).split()
+    b = fold(NAME_SUFFIX.sub("", canon)).split()
+    if not a or not b:
+        return False
+    if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
+        return False
+    if len(a) > 1 and len(b) > 1 and a[0] != b[0]:
+        return (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]) or (
+            JaroWinkler.similarity(a[0], b[0]) >= 0.9
+        )
+    return True
+
+
+def _is_org(name: str) -> bool:
+    words = [w.lower().removesuffix("'s") for w in name.split()]
+    return any(w in ORG_WORDS for w in words) or name.isupper()

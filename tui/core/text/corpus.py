@@ -1,0 +1,234 @@
+"""Loading articles from files and folders into a :class:`Corpus`.
+
+Bad input never raises anything but :class:`CorpusError`, whose message is one line
+fit for stderr; with several inputs, unusable files become warnings and the rest load.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.models import Article, Corpus, Sentence
+from tui.core.text.segment import Block, segment
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_ARTICLE_BYTES = 2_000_000
+"""News articles are tens of kilobytes; anything this large is not one."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class CorpusError(Exception):
+    """An input that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    path: Path
+    article_id: str
+
+
+def bundled_seeds() -> Path:
+    """The folder of seed articles shipped with the package (or the repo's ``seeds/``)."""
+    packaged = Path(__file__).resolve().parents[2] / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "seeds"
+
+
+def load_corpus(paths: Sequence[str | Path] = ()) -> Corpus:
+    """Load files and folders of ``.txt``/``.md`` articles; no paths means the seeds."""
+    warnings: list[str] = []
+    sources = _discover([Path(p) for p in paths] or [bundled_seeds()], warnings)
+    articles: list[Article] = []
+    for source in sources:
+        try:
+            articles.append(load_article(source.path, source.article_id, warnings))
+        except CorpusError as error:
+            warnings.append(f"skipped {error}")
+    if not articles:
+        problems = [w.removeprefix("skipped ") for w in warnings]
+        if len(problems) == 1:
+            raise CorpusError(problems[0])
+        raise CorpusError(
+            f"no usable articles ({len(problems)} inputs refused: {problems[0]}; ...)"
+        )
+    return Corpus(tuple(articles), tuple(warnings))
+
+
+def load_article(path: Path, article_id: str, warnings: list[str] | None = None) -> Article:
+    """Read, decode, parse and segment one article file."""
+    text, warning = read_text(path)
+    if warning and warnings is not None:
+        warnings.append(warning)
+    meta: dict[str, str] = {}
+    blocks = None
+    if path.suffix.lower() in (".md", ".markdown"):
+        # Imported on first use: markdown-it and PyYAML cost ~0.1 s of start-up on .txt.
+        from tui.core.text.markdown import render_markdown  # noqa: PLC0415
+
+        text, blocks, meta = render_markdown(text)
+    if not text.strip():
+        raise CorpusError(f"{path}: no article text (only front matter, markup or code blocks)")
+    article = article_from_text(article_id, text, path=str(path), blocks=blocks, meta=meta)
+    if not article.sentences:
+        raise CorpusError(f"{path}: no sentences found")
+    return article
+
+
+def article_from_text(
+    article_id: str,
+    text: str,
+    *,
+    path: str | None = None,
+    blocks: Sequence[Block] | None = None,
+    meta: Mapping[str, str] | None = None,
+) -> Article:
+    """An article from text already in memory: segmented, titled and dated."""
+    meta = meta or {}
+    seg = segment(text, blocks)
+    return Article(
+        id=article_id,
+        path=path or f"{article_id}.txt",
+        title=meta.get("title") or _title(seg.sentences),
+        date=meta.get("date") or seg.date,
+        text=text,
+        sentences=seg.sentences,
+        paragraphs=seg.paragraphs,
+        tweets=seg.tweets,
+        source=meta.get("source"),
+        url=meta.get("url"),
+    )
+
+
+def read_text(path: Path) -> tuple[str, str | None]:
+    """Decode a file as text: BOMs honoured, invalid UTF-8 replaced with a warning."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise CorpusError(
+                f"{path}: {size / 1e6:.1f} MB is too large for a news article "
+                f"(limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
+            )
+        data = path.read_bytes()
+    except CorpusError:
+        raise
+    except IsADirectoryError:
+        raise CorpusError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read ({error.strerror or error})") from None
+    if not data.strip():
+        raise CorpusError(f"{path}: file is empty")
+    warning = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise CorpusError(
+                    f"{path}: not valid {encoding} despite its byte-order mark"
+                ) from None
+            break
+    else:
+        if b"\x00" in data[:8192]:
+            raise CorpusError(f"{path}: binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd")
+            warning = (
+                f"{path}: invalid UTF-8 at byte {error.start}; "
+                f"{bad} undecodable byte sequence(s) shown as \ufffd"
+            )
+    if _control_ratio(text) > 0.05:
+        raise CorpusError(f"{path}: binary file, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise CorpusError(f"{path}: file is empty")
+    return text, warning
+
+
+def corpus_fingerprint(corpus: Corpus) -> str:
+    """A short hash of the articles' ids and texts: tells bookmarks the corpus changed."""
+    digest = hashlib.sha256()
+    for article in corpus.articles:
+        digest.update(article.id.encode())
+        digest.update(b"\0")
+        digest.update(article.text.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _discover(paths: Iterable[Path], warnings: list[str]) -> list[_Source]:
+    sources: list[_Source] = []
+    missing: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+            )
+            if not files:
+                missing.append(f"{path}: folder has no .txt or .md articles")
+            for file in files:
+                rel = file.relative_to(path).with_suffix("")
+                sources.append(_Source(file, rel.as_posix()))
+        elif path.exists():
+            sources.append(_Source(path, path.stem))
+        else:
+            missing.append(f"{path}: no such file or folder")
+    if missing and not sources:
+        if len(missing) == 1:
+            raise CorpusError(missing[0])
+        raise CorpusError(f"nothing to read: {'; '.join(missing)}")
+    warnings.extend(f"skipped {m}" for m in missing)
+    return _unique_ids(sources)
+
+
+def _unique_ids(sources: list[_Source]) -> list[_Source]:
+    """Two files given directly may share a stem: qualify them by their folder."""
+    seen: dict[str, int] = {}
+    for source in sources:
+        seen[source.article_id] = seen.get(source.article_id, 0) + 1
+    result = []
+    used: set[str] = set()
+    for source in sources:
+        article_id = source.article_id
+        if seen[article_id] > 1:
+            article_id = f"{source.path.parent.name}/{article_id}"
+        base, n = article_id, 2
+        while article_id in used:
+            article_id, n = f"{base}-{n}", n + 1
+        used.add(article_id)
+        result.append(_Source(source.path, article_id))
+    return result
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    return controls / len(sample)
+
+
+def _title(sentences: Sequence[Sentence]) -> str:
+    """The first heading, else the start of the first sentence."""
+    if not sentences:
+        return ""
+    for sentence in sentences[:3]:
+        if sentence.kind == "heading":
+            return sentence.text
+    first = next((s for s in sentences if s.kind == "text"), sentences[0])
+    words = first.text.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")

@@ -1,0 +1,243 @@
+"""Proper names and their spelling variants across outlets.
+
+Outlets transliterate differently (Syrskyi / Syrskyj / Sirski, Korenovo / Korenewo,
+Kyiv / Kiev, Zelensky / Zelenskyy). :func:`fold` maps a name to a key in which the
+common transliteration differences vanish; Jaro-Winkler on those keys catches the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel, JaroWinkler
+from wordfreq import zipf_frequency
+
+SAME_NAME_THRESHOLD = 0.88
+"""Jaro-Winkler similarity of folded surnames above which two spellings are one name."""
+MIN_EDIT_SIMILARITY = 0.85
+"""Indel similarity the folded words must also reach (Korenovo / Korenewo: 0.875)."""
+
+TITLES = frozenset(
+    "president prime minister commander chief commander-in-chief general gen mr mrs ms dr "
+    "sen senator rep representative gov governor mayor ambassador secretary spokesman "
+    "spokeswoman spokesperson minister chancellor king queen prince lt col colonel "
+    "lieutenant sgt sergeant captain capt adm admiral ukrainian russian american us u.s. "
+    "former vice deputy foreign defense defence army state the chairman chairwoman chair "
+    "speaker leader house senate rev reverend judge justice attorney first lady".split()
+)
+"""Words that precede a person's name without being part of it."""
+
+_INFLECTIONS = ("n", "an", "ian", "ns", "ans", "ians", "s", "es", "ese", "i", "is")
+"""Endings that turn a place into its people or adjective: Russia / Russian is no variant."""
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split()
+)
+"""Capitalised, but never the start of a name (``Tuesday Ginsburg`` is ``Ginsburg``)."""
+
+_STOP = frozenset(
+    "a an the this that these those he she it they we i you his her its their our "
+    "but and or so yet in on at for from after before when while if as since there here "
+    "what who why how where some many most all both each no not meanwhile however still "
+    "also then now today yesterday last according despite although though even just "
+    "one two three four five six seven eight nine ten".split()
+)
+"""Capitalised only because they open a sentence."""
+
+_WORD = (
+    r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Rev|Capt|Adm|Maj|Prof|St)\."
+    r"|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][\w’'\-]*)"
+)
+"""One word of a name: a title abbreviation (``Rep.``), an initialism (``U.S.``), an
+initial (``A.``) or a capitalised word."""
+_NAME = re.compile(
+    r"(?<![\w@])"
+    + _WORD
+    + r"(?:[ \t]+(?:(?:de|da|van|von|der|bin|al|la|le|of)[ \t]+)?"
+    + _WORD
+    + r")*"
+)
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
+"""``R-Ohio``, ``D-Calif.``: a US party and state, not a name."""
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+"""``Jr.``, ``III``: part of a name, but not its surname."""
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+_FOLD_RULES: tuple[tuple[str, str], ...] = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("kh", "h"),
+    ("zh", "sh"),
+    ("ks", "x"),
+    ("ck", "k"),
+    ("ie", "i"),
+    ("w", "v"),
+    ("j", "i"),
+    ("y", "i"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A capitalised name in a text, with its offsets and folded key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=65_536)
+def fold(name: str) -> str:
+    """Key in which transliteration variants coincide: ``Syrskyj`` -> ``sirski``."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    plain = _POSSESSIVE.sub("", plain.strip())
+    words = []
+    for raw in re.findall(r"[a-z0-9]+", plain):
+        word = raw
+        for old, new in _FOLD_RULES:
+            word = word.replace(old, new)
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(words)
+
+
+def strip_titles(name: str) -> str:
+    """``President Volodymyr Zelenskyy`` -> ``Volodymyr Zelenskyy``."""
+    words = _POSSESSIVE.sub("", name.strip()).split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names can be the same entity spelled differently.
+
+    Surnames must match after folding (or fuzzily, above the threshold); first names,
+    when both are given, must agree too. ``Russia`` / ``Russian`` are not variants.
+    """
+    ta = fold(NAME_SUFFIX.sub("", strip_titles(a))).split()
+    tb = fold(NAME_SUFFIX.sub("", strip_titles(b))).split()
+    if not ta or not tb:
+        return False
+    if not _similar_word(ta[-1], tb[-1]):
+        return False
+    if len(ta) > 1 and len(tb) > 1:
+        first_a, first_b = ta[0], tb[0]
+        if not (first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1)):
+            return _similar_word(first_a, first_b, 0.9)
+    return True
+
+
+def is_variant_spelling(a: str, b: str) -> bool:
+    """Two different spellings of one name (not the same string, not an inflection)."""
+    last_a = strip_titles(a).split()[-1:]
+    last_b = strip_titles(b).split()[-1:]
+    if [w.lower() for w in last_a] == [w.lower() for w in last_b]:
+        return False
+    return same_name(a, b)
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
+    """Capitalised name spans in ``text[start:end]`` (sentence-opening words dropped)."""
+    mentions: list[NameMention] = []
+    for match in _NAME.finditer(text, start, len(text) if end is None else end):
+        s, e = match.start(), match.end()
+        words = match.group(0).split()
+        while words and (
+            words[0].lower().strip(".") in _STOP
+            or words[0].lower() in _CALENDAR
+            or (len(words) > 1 and words[0].endswith("ing") and opens_sentence(text, s))
+        ):
+            s = text.index(words[1], s) if len(words) > 1 else e
+            words.pop(0)
+        if not words or (len(words) == 1 and opens_sentence(text, s) and is_common_word(words[0])):
+            continue
+        if _PARTY_TAG.match(words[-1]) and len(words) == 1:
+            continue
+        surface = text[s:e]
+        if not re.search(r"(?:\b[A-Z]\.)+$", surface):  # Keep the period of U.S. and A.
+            surface = surface.rstrip(".")
+        surface = _POSSESSIVE.sub("", surface)
+        e = s + len(surface)
+        key = fold(surface)
+        if key and len(key) > 1:
+            mentions.append(NameMention(s, e, surface, key))
+    return mentions
+
+
+def cluster_names(names: Iterable[str]) -> dict[str, str]:
+    """Map every name to the most complete spelling of its cluster of variants."""
+    unique = sorted(set(names))
+    parent = {n: n for n in unique}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_initial: dict[str, list[str]] = {}
+    for name in unique:
+        words = fold(strip_titles(name)).split()
+        if words:
+            by_initial.setdefault(words[-1][:1], []).append(name)
+    members: dict[str, list[str]] = {n: [n] for n in unique}
+    for bucket in by_initial.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                ra, rb = root(a), root(b)
+                # Complete link: every pair across the two clusters must match, so that
+                # loose matches never chain (Roger Williams ~ Roberton Williams ~ ...).
+                if ra != rb and all(same_name(x, y) for x in members[ra] for y in members[rb]):
+                    parent[ra] = rb
+                    members[rb].extend(members.pop(ra))
+    clusters = {r: m for r, m in members.items() if root(r) == r}
+    result: dict[str, str] = {}
+    for group in clusters.values():
+        best = max(group, key=lambda n: (len(strip_titles(n).split()), len(n), n))
+        for member in group:
+            result[member] = strip_titles(best)
+    return result
+
+
+def opens_sentence(text: str, offset: int) -> bool:
+    """At the start of a sentence or of a quotation, where any word is capitalised."""
+    before = text[max(0, offset - 3) : offset].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"'“‘("
+
+
+@lru_cache(maxsize=65_536)
+def is_common_word(word: str) -> bool:
+    """An everyday English word (``Military``), capitalised only by its position."""
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def _similar_word(a: str, b: str, threshold: float = SAME_NAME_THRESHOLD) -> bool:
+    """Folded words that are one spelled two ways: close by Jaro-Winkler *and* edit distance.
+
+    Jaro-Winkler alone rewards a shared start (Perry / Peoria, Korean / Korenovo); a
+    prefix is a derivation (Midwestern / Midwesterners), not a transliteration.
+    """
+    if a == b:
+        return True
+    if a[:1] != b[:1] or _is_inflection(a, b) or a.startswith(b) or b.startswith(a):
+        return False
+    return (
+        float(JaroWinkler.similarity(a, b)) >= threshold
+        and float(Indel.normalized_similarity(a, b)) >= MIN_EDIT_SIMILARITY
+    )
+
+
+def _is_inflection(a: str, b: str) -> bool:
+    """``rusia``/``rusian``, ``ukraine``/``ukrainian``: a place and its people."""
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short) :] in _INFLECTIONS:
+        return True
+    stem = short[:-1]
+    return short[-1:] in "aeiou" and long.startswith(stem) and long[len(stem) :] in _INFLECTIONS

@@ -1,0 +1,256 @@
+"""Tokens with offsets, folded so that different wordings of one fact coincide.
+
+Alignment compares what sentences *say*, not how they spell it: case, quote styles,
+accents, ``1,000`` / ``1 thousand`` / ``one thousand``, ``4-year-old`` / ``four-year
+old``, inflections (light stemming) and the synonyms news writers rotate through
+(evacuated / fled / displaced) all fold to one key. Every token keeps the offsets of
+its surface words so that differences can be coloured in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from wordfreq import zipf_frequency
+
+from tui.core.text.synonyms import IGNORED, IRREGULAR, SYNONYMS
+
+TokenKind = Literal["word", "number"]
+
+_TOKEN = re.compile(
+    r"(?P<init>(?:[A-Za-z]\.){2,})"
+    r"|(?P<ord>\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_CONCEPT_OF = {stem: concept for concept, stems in SYNONYMS.items() for stem in stems}
+"""Filled with the stems of the listed words too once :func:`stem` exists (below)."""
+
+_SUFFIXES = (
+    "ational", "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ness",
+    "ions", "ion", "ives", "ive", "ies", "ied", "ers", "er", "ed", "ly", "es", "s",
+)  # fmt: skip
+
+
+class Token(NamedTuple):
+    """One word or number of a text, folded, with offsets of its surface form.
+
+    A named tuple rather than a frozen dataclass: a corpus has a million of them and
+    tuples are built several times faster; they are just as immutable.
+    """
+
+    start: int
+    end: int
+    norm: str
+    """Lower case, accents and quotes folded; numbers as their value (``76000``)."""
+    key: str
+    """What matching compares: the concept, stem, or number value."""
+    kind: TokenKind = "word"
+    value: float | None = None
+    """The number's value, for numbers."""
+    stop: bool = False
+    capital: bool = False
+    """The surface form starts with a capital letter."""
+
+
+def fold_text(text: str) -> str:
+    """Lower case without accents, with one style of quotes."""
+    plain = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=262_144)
+def _fold_word(surface: str) -> str:
+    return fold_text(surface).replace("'", "")
+
+
+@lru_cache(maxsize=131_072)
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: ``evacuated``, ``evacuation`` -> ``evacu``."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 4:
+        return word[:-1] if word.endswith("s") and len(word) > 3 and word[-2] != "s" else word
+    base = word
+    for suffix in _SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            base = base[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                base += "i"
+            break
+    if base.endswith("y") and len(base) > 4:
+        base = base[:-1] + "i"
+    if base.endswith("e") and len(base) > 4:
+        base = base[:-1]
+    if base.endswith("at") and len(base) > 5:
+        base = base[:-2]  # After the final e: "relocate" and "relocated" both give "reloc".
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+        base = base[:-1]
+    return base
+
+
+_CONCEPT_OF.update(
+    {stem(word): name for name, words in SYNONYMS.items() for word in words if len(word) > 3}
+)
+
+
+@lru_cache(maxsize=131_072)
+def concept(word: str) -> str:
+    """The matching key of a folded word: its synonym concept, else its stem."""
+    if word in IRREGULAR:
+        word = IRREGULAR[word]
+    base = stem(word)
+    found = _CONCEPT_OF.get(base) or _CONCEPT_OF.get(word)
+    if found is None and len(base) >= 6:
+        found = _CONCEPT_OF.get(base[:6]) if base[:6] in _CONCEPT_OF else None
+    return found or base
+
+
+MAX_RARITY = 4.0
+"""Rarity of the rarest words in the frequency list."""
+UNKNOWN_RARITY = 3.0
+"""Rarity of a word unknown to the frequency list: a name or a typo, rare either way."""
+RARE = 2.0
+"""From this rarity a word carries meaning of its own (rarer than "said" or "people")."""
+SPELLING_RARITY = 2.2
+"""From this rarity a capitalised word may be a name whose spelling varies."""
+NAME_RARITY = 2.5
+"""From this rarity a capitalised word before another is a first name, not a title."""
+
+
+@lru_cache(maxsize=131_072)
+def rarity(word: str) -> float:
+    """How much a shared word says about two sentences: rare words say more (0.2..4)."""
+    zipf = zipf_frequency(word, "en") if word else 0.0
+    if zipf == 0.0:
+        return UNKNOWN_RARITY
+    return max(0.2, min(MAX_RARITY, 6.5 - zipf))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, offsets into ``text``, number words merged.
+
+    ``1,000``, ``1 thousand`` and ``one thousand`` all become one number token of value
+    1000; ``4-year-old`` and ``four-year old`` both give ``4``, ``year``, ``old``.
+    """
+    raw: list[Token] = []
+    stop_at = len(text) if end is None else end
+    for match in _TOKEN.finditer(text, start, stop_at):
+        s, e = match.span()
+        group = match.lastgroup
+        if group == "ord":
+            ordinal = match.group(0).lower()
+            raw.append(Token(s, e, ordinal, ordinal))
+            continue
+        if group in {"word", "init"}:
+            surface = match.group(0)
+            norm, key, value, stop = _word(surface, group == "init")
+            if key[:1] == "#":
+                raw.append(Token(s, e, norm, key, "number", value))
+            else:
+                raw.append(Token(s, e, norm, key, "word", value, stop, surface[:1].isupper()))
+            continue
+        digits = match.group("num")
+        raw.append(_number(s, s + len(digits), float(digits.replace(",", ""))))
+        if group == "pct":
+            raw.append(Token(e - 1, e, "%", "percent"))
+    return _merge_numbers(raw, text)
+
+
+@lru_cache(maxsize=262_144)
+def _word(surface: str, initialism: bool) -> tuple[str, str, float | None, bool]:
+    """(norm, key, value, stop) of a word, computed once per spelling."""
+    norm = _fold_word(surface)
+    if initialism:
+        norm = IRREGULAR.get(norm.replace(".", ""), norm.replace(".", ""))
+    elif norm.endswith("s") and surface[-2:] in ("'s", "’s"):
+        norm = norm[:-1]
+    if norm in _UNITS:
+        value = float(_UNITS[norm])
+        return format_number(value), "#" + format_number(value), value, False
+    if norm in _SCALES:
+        return norm, norm, float(_SCALES[norm]), False
+    return norm, concept(norm), None, norm in IGNORED
+
+
+def content_tokens(tokens: list[Token]) -> list[Token]:
+    """Tokens that carry meaning: not stop words, not one-letter leftovers."""
+    return [t for t in tokens if t.kind == "number" or (not t.stop and len(t.norm) > 1)]
+
+
+def format_number(value: float) -> str:
+    """``76000.0`` -> ``76000``, ``1.5`` -> ``1.5``: the comparable form of a number."""
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def readable_number(value: float) -> str:
+    """``76000`` -> ``76,000``; ``5700000000`` -> ``5.7 billion``; years stay ``2023``."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:g} {word}"
+    if value != int(value):
+        return f"{value:g}"
+    return str(int(value)) if 1900 <= value <= 2100 else f"{int(value):,}"
+
+
+def _number(start: int, end: int, value: float) -> Token:
+    text = _format_cached(value)
+    return Token(start, end, text, "#" + text, "number", value)
+
+
+@lru_cache(maxsize=4_096)
+def _format_cached(value: float) -> str:
+    return format_number(value)
+
+
+def _merge_numbers(raw: list[Token], text: str) -> list[Token]:
+    """Join ``1`` + ``thousand``, ``twenty`` + ``five``, ``two`` + ``hundred`` + ``thousand``."""
+    out: list[Token] = []
+    for token in raw:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "number"
+            and prev.value is not None
+            and (token.kind == "number" or token.value is not None)
+            and _adjacent(text, prev.end, token.start)
+        ):
+            if token.kind == "word" and token.value is not None and token.norm in _SCALES:
+                # A scale word multiplies what precedes it ("1 thousand", "two million").
+                out[-1] = _number(prev.start, token.end, prev.value * token.value)
+                continue
+            if token.kind == "number" and _compound(prev, token, text):
+                out[-1] = _number(prev.start, token.end, prev.value + (token.value or 0.0))
+                continue
+        if token.kind == "word" and token.value is not None:
+            # A bare scale word ("hundreds", "thousand") is a word, not a number.
+            out.append(Token(token.start, token.end, token.norm, token.key, capital=token.capital))
+            continue
+        out.append(token)
+    return out
+
+
+def _compound(prev: Token, token: Token, text: str) -> bool:
+    """``twenty-five``: a tens word followed by a units word, both spelled out."""
+    a, b = prev.value or 0.0, token.value or 0.0
+    spelled = text[prev.start].isalpha() and text[token.start].isalpha()
+    return spelled and 20 <= a < 100 and a % 10 == 0 and 0 < b < 10
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return len(gap) <= 2 and gap.strip(" -\u00a0") == ""
