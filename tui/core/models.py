@@ -173,7 +173,7 @@ class Quote:
     text: str
     """The quoted words, without the quotation marks."""
     speaker: str | None
-    """Canonical speaker name, shared across articles."""
+    """The speaker's name as this article writes it (its fullest form in the article)."""
     speaker_mention: str | None
     """The words in the text the speaker was taken from."""
     cue: str | None
@@ -182,3 +182,5 @@ class Quote:
     same_as: tuple[str, ...] = ()
     reason: str | None = None
     """Why the speaker is unknown, when it is."""
+    speaker_id: str | None = None
+    """Canonical speaker name, shared across articles (``Zelenskyy`` for ``Zelensky``)."""

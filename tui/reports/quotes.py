@@ -13,7 +13,11 @@ from tui.core.quotes import by_speaker, extract_quotes
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
-    """One quote as the JSON contract has it (``reason`` only when the speaker is null)."""
+    """One quote as the JSON contract has it (``reason`` only when the speaker is null).
+
+    ``speaker`` is the name as the quote's article writes it, ``speaker_id`` the canonical
+    name shared by every article quoting that person.
+    """
     data: dict[str, Any] = {
         "id": quote.id,
         "article": quote.article,
@@ -21,6 +25,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "end": quote.end,
         "text": quote.text,
         "speaker": quote.speaker,
+        "speaker_id": quote.speaker_id,
         "speaker_mention": quote.speaker_mention,
         "cue": quote.cue,
         "kind": quote.kind,
@@ -56,6 +61,8 @@ def print_table(corpus: Corpus, console: Console) -> None:
             if quote.same_as:
                 words.append(f"  = {', '.join(quote.same_as)}", style="magenta")
             source = Text(quote.speaker_mention or "", style="cyan")
+            if quote.speaker and quote.speaker != speaker:
+                source.append(f" [{quote.speaker}]", style="cyan")
             if quote.cue:
                 source.append(f" ({quote.cue})")
             if quote.speaker is None:

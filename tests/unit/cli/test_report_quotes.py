@@ -11,7 +11,7 @@ from tui.cli import main
 from tui.core.text.corpus import load_corpus
 
 KEYS = {"id", "article", "start", "end", "text", "speaker", "speaker_mention", "cue", "kind"}
-KEYS |= {"unclosed", "same_as"}
+KEYS |= {"unclosed", "same_as", "speaker_id"}
 
 
 def test_cli_json_contract(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.quotes.test_extract import quotes_of
+from tui.core.quotes import by_speaker
 from tui.core.quotes.speakers import canonical_speakers, name_spans
 from tui.core.text.names import same_name as same_person
 
@@ -78,7 +79,7 @@ def test_role_phrase_resolves_to_the_named_person_not_the_one_inside() -> None:
         ),
         (
             'Russia’s Foreign Ministry has vowed, "A tough response will come."',
-            "Russia's Foreign Ministry",
+            "Russia’s Foreign Ministry",
         ),
         (
             'The National Counter-Terrorism Committee stated that the measures aim "to ensure '
@@ -151,13 +152,22 @@ def test_mr_picks_the_man_and_drops_numbered_suffix() -> None:
     assert speakers(text) == ["George T. Conway III", "George T. Conway III"]
 
 
-def test_speakers_are_canonical_across_articles() -> None:
+def test_speaker_ids_are_canonical_across_articles() -> None:
     found = quotes_of(
         '"We are proving that we can restore justice," Zelensky said.',
         '"Ukraine is proving it can bring justice," President Volodymyr Zelenskyy said.',
     )
-    assert {q.speaker for q in found} == {"Volodymyr Zelenskyy"}
+    assert {q.speaker_id for q in found} == {"Volodymyr Zelenskyy"}
     assert {q.speaker_mention for q in found} == {"Zelensky", "President Volodymyr Zelenskyy"}
+
+
+def test_speaker_keeps_the_articles_own_spelling() -> None:
+    found = quotes_of(
+        '"We are proving that we can restore justice," Zelensky said.',
+        '"Ukraine is proving it can bring justice," President Volodymyr Zelenskyy said.',
+    )
+    assert [q.speaker for q in found] == ["Zelensky", "Volodymyr Zelenskyy"]
+    assert by_speaker(found)[0][0] == "Volodymyr Zelenskyy"
 
 
 def test_canonical_speakers_prefers_the_fullest_name_without_titles() -> None:

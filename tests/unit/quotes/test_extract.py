@@ -182,7 +182,16 @@ def test_seed_scare_quotes_are_left_out(seed_quotes: tuple[Quote, ...]) -> None:
 def test_seed_speakers(
     seed_quotes: tuple[Quote, ...], article: str, start: str, speaker: str
 ) -> None:
-    assert find(seed_quotes, article, start).speaker == speaker
+    assert find(seed_quotes, article, start).speaker_id == speaker
+
+
+def test_seed_speakers_are_spelled_as_their_article_writes_them(
+    seed_quotes: tuple[Quote, ...],
+) -> None:
+    corpus = load_corpus([SEEDS])
+    for quote in seed_quotes:
+        if quote.speaker and quote.kind == "direct":
+            assert quote.speaker in corpus.article(quote.article).text
 
 
 def test_seed_ids_are_stable_and_in_reading_order(seed_quotes: tuple[Quote, ...]) -> None:

@@ -99,8 +99,12 @@ class QuotesScreen(ModalScreen[Target | None]):
         return options[:-1] if options else options
 
     def _source(self, quote: Quote) -> str:
+        """Outlet and cue, and the article's own spelling when it is not the heading's."""
         name = short_name(self.analysis.corpus.article(quote.article))
-        return f"— {name}" + (f", {quote.cue}" if quote.cue else "")
+        spelled = ""
+        if quote.speaker and quote.speaker != (quote.speaker_id or quote.speaker):
+            spelled = f" as “{quote.speaker}”"
+        return f"— {name}{spelled}" + (f", {quote.cue}" if quote.cue else "")
 
     def on_mount(self) -> None:
         self._fill()

@@ -75,7 +75,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
     for index, article, found in raw:
         items: list[tuple[tuple[int, int], Quote]] = []
         for span, attribution in found:
-            speaker = canonical.get(attribution.speaker or "", attribution.speaker)
+            speaker = attribution.speaker
             quote = Quote(
                 id="",
                 article=article.id,
@@ -87,6 +87,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
                 cue=attribution.cue,
                 unclosed=span.unclosed,
                 reason=None if speaker else attribution.reason,
+                speaker_id=canonical.get(speaker, speaker) if speaker else None,
             )
             items.append(((span.start, 1), quote))
         for tweet in article.tweets:
@@ -99,10 +100,11 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
                 tweet.start,
                 tweet.body_end,
                 article.text[tweet.start : tweet.body_end],
-                canonical.get(author, author),
+                author,
                 mention or tweet.author,
                 "tweet",
                 "tweet",
+                speaker_id=canonical.get(author, author),
             )
             items.append(((tweet.start, 0), quote))  # A tweet lists before quotes inside it.
         items.sort(key=lambda item: item[0])
@@ -217,7 +219,7 @@ def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             b = quotes[j]
             if a.article == b.article or a.kind != b.kind:
                 continue
-            if a.speaker and b.speaker and a.speaker != b.speaker:
+            if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
                 continue
             size = len(keys[i]) + len(keys[j])
             threshold = SAME_QUOTE_RATIO if min(len(keys[i]), len(keys[j])) > SHORT_WORDS else 0.8

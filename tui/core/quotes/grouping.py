@@ -11,10 +11,14 @@ UNATTRIBUTED = "Unattributed"
 
 
 def by_speaker(quotes: Iterable[Quote]) -> list[tuple[str, list[Quote]]]:
-    """Speakers with their quotes, the most quoted first, the unattributed last."""
+    """Speakers (by canonical name) with their quotes, the most quoted first, the unattributed last.
+
+    One speaker spelled two ways by two outlets is one group, headed by the canonical name;
+    each quote keeps its article's own spelling in ``speaker``.
+    """
     groups: dict[str, list[Quote]] = {}
     for quote in quotes:
-        groups.setdefault(quote.speaker or UNATTRIBUTED, []).append(quote)
+        groups.setdefault(quote.speaker_id or quote.speaker or UNATTRIBUTED, []).append(quote)
     return sorted(
         groups.items(),
         key=lambda item: (item[0] == UNATTRIBUTED, -len(item[1]), item[0].lower()),

@@ -193,7 +193,7 @@ def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | No
     if any(w in ORG_WORDS for w in tail) or (
         len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 5
     ):
-        org = re.sub(r"^[Tt]he\s+", "", surface).replace("’", "'")
+        org = re.sub(r"^[Tt]he\s+", "", surface)
         return Mention(start, end, surface, "name", "org", org, eligible)
     name = re.sub(r"['’]s$", "", " ".join(words[cut:]))
     if (
@@ -297,7 +297,7 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
     for name in unique:
         if _is_org(name):
             key = fold(name.removeprefix("the ").removeprefix("The "))
-            orgs.setdefault(key, name)
+            orgs.setdefault(key, name.replace("’", "'"))
             result[name] = orgs[key]
     return result
 
