@@ -137,7 +137,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.write_text("Text.\n")
     denied = PermissionError(13, "Permission denied")
     with (
-        mock.patch.object(Path, "read_bytes", side_effect=denied),
+        mock.patch("tui.core.text.corpus.os.open", side_effect=denied),
         pytest.raises(CorpusError, match=r"cannot read \(Permission denied\)"),
     ):
         load_corpus([path])

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.models import Article, Corpus, Sentence
+from tui.core.text.sanitize import display_name, sanitize, sanitize_line
 from tui.core.text.segment import Block, segment
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_ARTICLE_BYTES = 2_000_000
 """News articles are tens of kilobytes; anything this large is not one."""
+MAX_FOLDER_DEPTH = 64
+"""Folders nested deeper than this under a given folder are not searched (and said so)."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -77,12 +82,17 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
         # Imported on first use: markdown-it and PyYAML cost ~0.1 s of start-up on .txt.
         from tui.core.text.markdown import render_markdown  # noqa: PLC0415
 
-        text, blocks, meta = render_markdown(text)
+        rendered = render_markdown(text)
+        text, blocks, meta = rendered.text, rendered.blocks, rendered.meta
+        if warnings is not None:
+            warnings.extend(f"{_shown(path)}: {problem}" for problem in rendered.problems)
     if not text.strip():
-        raise CorpusError(f"{path}: no article text (only front matter, markup or code blocks)")
+        raise CorpusError(
+            f"{_shown(path)}: no article text (only front matter, markup or code blocks)"
+        )
     article = article_from_text(article_id, text, path=str(path), blocks=blocks, meta=meta)
     if not article.sentences:
-        raise CorpusError(f"{path}: no sentences found")
+        raise CorpusError(f"{_shown(path)}: no sentences found")
     return article
 
 
@@ -94,12 +104,18 @@ def article_from_text(
     blocks: Sequence[Block] | None = None,
     meta: Mapping[str, str] | None = None,
 ) -> Article:
-    """An article from text already in memory: segmented, titled and dated."""
-    meta = meta or {}
+    """An article from text already in memory: sanitised, segmented, titled and dated.
+
+    This is where every article's text enters: controls become placeholders here, one
+    character for one, so ``blocks`` offsets still hold and every later offset is exact.
+    """
+    meta = {key: sanitize_line(value) for key, value in (meta or {}).items()}
+    text = sanitize(text)
     seg = segment(text, blocks)
+    article_id = display_name(article_id)
     return Article(
         id=article_id,
-        path=path or f"{article_id}.txt",
+        path=display_name(path) if path else f"{article_id}.txt",
         title=meta.get("title") or _title(seg.sentences),
         date=meta.get("date") or seg.date,
         text=text,
@@ -112,23 +128,15 @@ def article_from_text(
 
 
 def read_text(path: Path) -> tuple[str, str | None]:
-    """Decode a file as text: BOMs honoured, invalid UTF-8 replaced with a warning."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise CorpusError(
-                f"{path}: {size / 1e6:.1f} MB is too large for a news article "
-                f"(limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
-            )
-        data = path.read_bytes()
-    except CorpusError:
-        raise
-    except IsADirectoryError:
-        raise CorpusError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise CorpusError(f"{path}: cannot read ({error.strerror or error})") from None
+    """Decode a file as text: BOMs honoured, invalid UTF-8 replaced with a warning.
+
+    Only regular files are read (a FIFO or ``/dev/zero`` would hang or never end), and
+    never more than the size limit plus one byte, whatever the file claims to be.
+    """
+    data = _read_regular_file(path)
+    shown = _shown(path)
     if not data.strip():
-        raise CorpusError(f"{path}: file is empty")
+        raise CorpusError(f"{shown}: file is empty")
     warning = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -136,36 +144,88 @@ def read_text(path: Path) -> tuple[str, str | None]:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise CorpusError(
-                    f"{path}: not valid {encoding} despite its byte-order mark"
+                    f"{shown}: not valid {encoding} despite its byte-order mark"
                 ) from None
             break
     else:
         if b"\x00" in data[:8192]:
-            raise CorpusError(f"{path}: binary file, not text")
+            raise CorpusError(f"{shown}: binary file, not text")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             text = data.decode("utf-8", errors="replace")
             bad = text.count("\ufffd")
             warning = (
-                f"{path}: invalid UTF-8 at byte {error.start}; "
+                f"{shown}: invalid UTF-8 at byte {error.start}; "
                 f"{bad} undecodable byte sequence(s) shown as \ufffd"
             )
     if _control_ratio(text) > 0.05:
-        raise CorpusError(f"{path}: binary file, not text")
+        raise CorpusError(f"{shown}: binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise CorpusError(f"{path}: file is empty")
+        raise CorpusError(f"{shown}: file is empty")
     return text, warning
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file, checked after opening (it may have been swapped)."""
+    shown = _shown(path)
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise CorpusError(f"{shown}: is a folder, not a file") from None
+    except OSError as error:
+        raise CorpusError(f"{shown}: cannot read ({error.strerror or error})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise CorpusError(f"{shown}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise CorpusError(f"{shown}: not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise CorpusError(_too_large(shown, info.st_size))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        remaining = MAX_ARTICLE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise CorpusError(f"{shown}: cannot read ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise CorpusError(_too_large(shown, len(data)))
+    return data
+
+
+def _too_large(shown: str, size: int) -> str:
+    more = "more than " if size == MAX_ARTICLE_BYTES + 1 else ""
+    return (
+        f"{shown}: {more}{size / 1e6:.1f} MB is too large for a news article "
+        f"(limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
+    )
+
+
+def _shown(path: Path | str) -> str:
+    """A path as messages print it: one line, escaped, valid UTF-8."""
+    return display_name(str(path))
 
 
 def corpus_fingerprint(corpus: Corpus) -> str:
     """A short hash of the articles' ids and texts: tells bookmarks the corpus changed."""
     digest = hashlib.sha256()
     for article in corpus.articles:
-        digest.update(article.id.encode())
+        # surrogatepass: an article built in memory may hold a lone surrogate.
+        digest.update(article.id.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
-        digest.update(article.text.encode())
+        digest.update(article.text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()[:16]
 
@@ -175,24 +235,63 @@ def _discover(paths: Iterable[Path], warnings: list[str]) -> list[_Source]:
     missing: list[str] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-            )
+            files = _article_files(path, warnings)
             if not files:
-                missing.append(f"{path}: folder has no .txt or .md articles")
+                missing.append(f"{_shown(path)}: folder has no .txt or .md articles")
             for file in files:
                 rel = file.relative_to(path).with_suffix("")
-                sources.append(_Source(file, rel.as_posix()))
-        elif path.exists():
-            sources.append(_Source(path, path.stem))
+                sources.append(_Source(file, display_name(rel.as_posix())))
+        elif path.exists() or path.is_symlink():
+            sources.append(_Source(path, display_name(path.stem)))
         else:
-            missing.append(f"{path}: no such file or folder")
+            missing.append(f"{_shown(path)}: no such file or folder")
     if missing and not sources:
         if len(missing) == 1:
             raise CorpusError(missing[0])
         raise CorpusError(f"nothing to read: {'; '.join(missing)}")
     warnings.extend(f"skipped {m}" for m in missing)
     return _unique_ids(sources)
+
+
+def _article_files(root: Path, warnings: list[str]) -> list[Path]:
+    """Article files under a folder, found without recursion and at most 64 folders deep.
+
+    Symlinked folders are followed once each (a link back up cannot loop).
+    """
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    too_deep = 0
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as error:
+            warnings.append(f"skipped {_shown(folder)}: cannot list ({error.strerror or error})")
+            continue
+        for entry in listed:
+            entry_path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    if depth + 1 > MAX_FOLDER_DEPTH:
+                        too_deep += 1
+                    else:
+                        stack.append((entry_path, depth + 1))
+                elif entry_path.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+                    found.append(entry_path)
+            except OSError:
+                continue
+    if too_deep:
+        warnings.append(
+            f"skipped {too_deep} folder(s) nested more than {MAX_FOLDER_DEPTH} deep "
+            f"under {_shown(root)}"
+        )
+    return sorted(found)
 
 
 def _unique_ids(sources: list[_Source]) -> list[_Source]:
@@ -205,7 +304,7 @@ def _unique_ids(sources: list[_Source]) -> list[_Source]:
     for source in sources:
         article_id = source.article_id
         if seen[article_id] > 1:
-            article_id = f"{source.path.parent.name}/{article_id}"
+            article_id = f"{display_name(source.path.parent.name)}/{article_id}"
         base, n = article_id, 2
         while article_id in used:
             article_id, n = f"{base}-{n}", n + 1

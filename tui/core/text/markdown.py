@@ -8,6 +8,8 @@ segmenter can address them by offset.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -20,12 +22,54 @@ from tui.core.text.segment import Block
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin)
 _TAG = re.compile(r"<[^>]+>")
 _METADATA_KEYS = ("title", "date", "source", "url")
+MAX_FRONT_MATTER_CHARS = 16_000
+"""Front matter is a few lines of metadata; a longer block is ignored, not parsed."""
+MAX_FRONT_MATTER_DEPTH = 16
+"""Nesting beyond this (a title inside 5,000 lists) is refused before it can recurse."""
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-def render_markdown(source: str) -> tuple[str, list[Block], dict[str, str]]:
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A Markdown article as readable text, with what its front matter said."""
+
+    text: str
+    blocks: list[Block]
+    meta: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+    """Front matter that was ignored or kept as written, one line each."""
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases (an alias bomb expands to gigabytes), without deep nesting,
+    and with dates kept as the text written (``2024-02-31`` is not a date but is a value)."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML's own class attribute)
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed in front matter")
+        self._depth += 1
+        try:
+            if self._depth > MAX_FRONT_MATTER_DEPTH:
+                raise yaml.YAMLError(f"nested more than {MAX_FRONT_MATTER_DEPTH} deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def render_markdown(source: str) -> Rendered:
     """Readable text, its blocks, and the front-matter metadata of a Markdown article."""
     tokens = _PARSER.parse(source)
     meta: dict[str, str] = {}
+    problems: list[str] = []
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -44,7 +88,7 @@ def render_markdown(source: str) -> tuple[str, list[Block], dict[str, str]]:
 
     for i, token in enumerate(tokens):
         if token.type == "front_matter":
-            meta = _front_matter(token.content)
+            meta = _front_matter(token.content, problems)
         elif token.type == "inline":
             parent = tokens[i - 1].type if i else ""
             add(
@@ -53,7 +97,7 @@ def render_markdown(source: str) -> tuple[str, list[Block], dict[str, str]]:
             )
         elif token.type == "html_block":
             add(_TAG.sub(" ", token.content), "text")
-    return "".join(parts), blocks, meta
+    return Rendered("".join(parts), blocks, meta, problems)
 
 
 def _inline_text(children: list[Token]) -> str:
@@ -68,11 +112,45 @@ def _inline_text(children: list[Token]) -> str:
     return "".join(out)
 
 
-def _front_matter(content: str) -> dict[str, str]:
+def _front_matter(content: str, problems: list[str]) -> dict[str, str]:
+    """The metadata keys of the front matter; anything unusable is a problem, not an error."""
+    if len(content) > MAX_FRONT_MATTER_CHARS:
+        problems.append(
+            f"front matter ignored: {len(content):,} characters (limit {MAX_FRONT_MATTER_CHARS:,})"
+        )
+        return {}
     try:
-        data: Any = yaml.safe_load(content)
-    except yaml.YAMLError:
+        data: Any = yaml.load(content, Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        problems.append(f"front matter ignored: {reason}")
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: str(data[k]).strip() for k in _METADATA_KEYS if data.get(k) not in (None, "")}
+    meta: dict[str, str] = {}
+    for key in _METADATA_KEYS:
+        value = data.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float | date):
+            problems.append(f"front matter {key!r} ignored: not a single value")
+            continue
+        meta[key] = str(value).strip()
+    if "date" in meta and not _is_date(meta["date"]):
+        problems.append(f"front matter date {meta['date']!r} is not a valid date; kept as text")
+    return meta
+
+
+def _is_date(text: str) -> bool:
+    """True for a real calendar date, with or without a time (``2024-02-31`` is not)."""
+    if not re.match(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        return True  # "August 7, 2024" and the like: free text, not ours to judge.
+    try:
+        datetime.fromisoformat(text.replace(" ", "T", 1) if " " in text else text)
+    except ValueError:
+        try:
+            date.fromisoformat(text[:10])
+        except ValueError:
+            return False
+        return len(text) > 10  # A valid day with a time Python cannot parse.
+    return True
