@@ -106,6 +106,33 @@ def test_dash_attribution() -> None:
     assert quote.speaker == "Jane Roe" and quote.cue == "—"
 
 
+def test_dash_signature_with_horizontal_bar() -> None:
+    text = (
+        "Readers wrote to us.\n\n"
+        "“He has no plan for the farms. He never had one.” ― Dana Kline\n\n"
+        "“The debate changed my mind about him entirely.”― Omar Reyes."
+    )
+    assert speakers(text) == ["Dana Kline", "Omar Reyes"]
+
+
+def test_transcript_labels_name_each_turn() -> None:
+    text = (
+        "Radio host Ann Lee spoke with Gov. Tom Hale on Sunday.\n\n"
+        '"LEE: Will the two of them meet before the vote?\n\n'
+        '"HALE: Not this week. We have a great deal of work to do upstate.\n\n'
+        '"And the voters know that very well, I think.\n\n'
+        '"LEE: Thank you for joining us today."'
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["Ann Lee", "Tom Hale", "Tom Hale", "Ann Lee"]
+    assert found[0].text.startswith("LEE:") and found[0].cue == ":"
+
+
+def test_heading_labels_are_not_speakers() -> None:
+    (quote,) = quotes_of('"BREAKING: The mill will close in May," the union wrote.')
+    assert quote.speaker_mention != "Breaking"
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

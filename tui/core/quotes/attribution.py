@@ -18,7 +18,8 @@ from functools import cached_property
 from typing import Literal
 
 from tui.core.models import Article
-from tui.core.quotes.lexicon import CUE_NOUNS, CUE_VERBS, PREPOSITIONS
+from tui.core.quotes.labels import transcript_label
+from tui.core.quotes.lexicon import CUE_NOUNS, CUE_VERBS, PERSON_TITLES, PREPOSITIONS
 from tui.core.quotes.speakers import (
     MASK,
     Mention,
@@ -29,13 +30,22 @@ from tui.core.quotes.speakers import (
 from tui.core.text.names import same_name
 
 Rule = Literal[
-    "after", "before", "passive", "according", "dash", "noun", "context", "subject", "none"
+    "label",
+    "after",
+    "before",
+    "passive",
+    "according",
+    "dash",
+    "noun",
+    "context",
+    "subject",
+    "none",
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_DASH = re.compile(r"\s*(?:—|–|--)\s*")
+_DASH = re.compile(r"\s*(?:—|–|―|--)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +94,8 @@ class Attributor:
         """Speaker of quote ``index``; call in text order (context uses earlier results)."""
         start, end = self.spans[index]
         result = (
-            self._after(start, end)
+            self._label(start, end)
+            or self._after(start, end)
             or self._before(start)
             or self._dash(end)
             or self._context(start)
@@ -95,6 +106,17 @@ class Attributor:
         return result
 
     # ------------------------------------------------------------------ rules
+    def _label(self, start: int, end: int) -> Attribution | None:
+        """``"WALLACE: Let's start ..."``: a transcript turn names its speaker."""
+        label = transcript_label(self.text[start + 1 : end])
+        if label is None:
+            return None
+        words = label.split()
+        title = words[0].lower().rstrip(".")
+        titles = frozenset({title}) if len(words) > 1 and title in PERSON_TITLES else frozenset()
+        name = " ".join(words[1:]) if titles else label
+        return Attribution(fullest_name(name, titles, self.people), label, ":", "label")
+
     def _after(self, start: int, end: int) -> Attribution | None:
         """``"...," Zelensky stated`` / ``," said Trump`` / ``," the senator said``."""
         inner = self.text[start + 1 : end - 1].rstrip()

@@ -24,6 +24,7 @@ from tui.core.models import (
     Quote,
 )
 from tui.core.quotes.attribution import Attribution, Attributor
+from tui.core.quotes.labels import transcript_label
 from tui.core.quotes.speakers import canonical_speakers
 from tui.core.text.names import strip_titles
 
@@ -125,6 +126,9 @@ def find_spans(article: Article) -> list[_Span]:
             first = _first_visible(text, para.start, para.end)
             if first < para.end and text[first] in OPENERS + '"':
                 open_at = first
+                if transcript_label(text[first + 1 : para.end]):
+                    spans.extend(_unclosed(text, chain))  # A new transcript turn.
+                    chain = []
             else:
                 spans.extend(_unclosed(text, chain))
                 chain = []

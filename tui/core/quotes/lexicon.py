@@ -173,3 +173,10 @@ ABBREVIATIONS = tuple(
     "Maj Cpl Pvt Brig Cmdr Hon".split()
 )
 """Title abbreviations written with a period inside a name (``Rep. Brad Wenstrup``, ``Jr.``)."""
+
+LABEL_HEADINGS = frozenset(
+    "breaking update updated watch note editor's editors exclusive correction live video "
+    "photos photo read more related warning alert urgent developing q a question answer "
+    "transcript announcer unidentified unknown crowd audience".split()
+)
+"""Upper-case words that open a quoted line as a heading, not as a speaker's label."""
