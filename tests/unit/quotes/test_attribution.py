@@ -133,6 +133,37 @@ def test_heading_labels_are_not_speakers() -> None:
     assert quote.speaker_mention != "Breaking"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"We will win this county!" Tom Hale said.', "Tom Hale", "said"),
+        ('"Will you run again in the spring?" Ann Lee asked on Monday.', "Ann Lee", "asked"),
+        ('"That vote was a disgrace to the town," Tom Hale fumed on Tuesday.', "Tom Hale", "fumed"),
+        (
+            'After the vote, Mayor Ann Lee shot back, "Not on my watch, not ever."',
+            "Ann Lee",
+            "shot back",
+        ),
+        ('"We are ready for the storm," Amy Pope, a deputy adviser, said.', "Amy Pope", "said"),
+    ],
+)
+def test_cues_after_a_closed_quote_and_less_common_cues(text: str, speaker: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_a_name_after_and_opens_its_own_clause() -> None:
+    text = 'Jo Reyes accuses the mayor of "hiding the books" and Tom Hale says he is "losing the city."'
+    assert speakers(text) == ["Jo Reyes", "Tom Hale"]
+
+
+def test_a_verb_after_a_quote_without_comma_does_not_invert() -> None:
+    text = (
+        'The mayor, Ann Lee, wrote that the ad "plainly and wrongly" suggests that Tom Hale lied.'
+    )
+    assert speakers(text) == ["Ann Lee"]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

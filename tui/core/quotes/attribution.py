@@ -43,7 +43,18 @@ Rule = Literal[
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CUE_PHRASE = re.compile(r"\b(?:put it|pointed out|went on|weighed in)\b")
+_CUE_PHRASE = re.compile(
+    r"\b(?:put it|pointed out|went on|goes on|weighed in|(?:shot|fired|hit|pushed|snapped|wrote)"
+    r" back|chimed in|followed up)\b"
+)
+_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|whereas|as|when|after|before)\s*$")
+"""Between a quote and a name, a new clause starts: ``"...," and Trump said`` is Trump's own."""
+_CLOSING_CUE = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?=[ \t]*(?:[.,;]|$|[ \t]+(?:on|in|at|to|during|as|while|"
+    r"after|before|with|from|last|this|yesterday|today|back|in)\b))",
+    re.M,
+)
+"""``Bush said.`` / ``Trump said on Monday``: a cue that closes a speaker-only sentence."""
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DASH = re.compile(r"\s*(?:—|–|―|--)\s*")
 
@@ -125,10 +136,11 @@ class Attributor:
         lead = re.match(r"\s*,?\s*", after)
         assert lead is not None
         if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
-            return None  # The quote closed its sentence; what follows is a new one.
+            return self._closing(end)  # The quote closed its sentence: ``!" Bush said.``
+        comma = inner[-1:] in ",?!…—–-" or "," in after[: lead.end()]
         words = list(_WORD.finditer(self.masked, end, s_end))[:24]
         for n, word in enumerate(words):
-            if word.group(0).lower() not in CUE_VERBS:
+            if not _is_cue(self.masked, word.group(0), word.start()):
                 continue
             between = [
                 e
@@ -136,6 +148,8 @@ class Attributor:
                 if e.eligible or e.entity != "other"  # not ``Mexican-born``
             ]
             gap = self.masked[end : between[0].start if between else word.start()]
+            if between and _CLAUSE_WORD.search(gap):
+                return None  # ``"..." and Tom Hale says``: his cue is for his own words.
             if between and len(_WORD.findall(gap)) <= 2:
                 return self._found(self._chain_end(between), word.group(0), "after")
             for event in reversed(between):  # ``," one of the women, Maureen Maloney, said``
@@ -143,12 +157,24 @@ class Attributor:
                     r",?\s*", self.masked[event.end : word.start()]
                 ):
                     return self._found(event, word.group(0), "after")
-            if n == 0 and not between:
+            if n == 0 and not between and comma:  # ``," said Trump``, not ``" suggests that``
                 nxt = self._inverted_subject(word.end(), s_end)
                 if nxt is not None:
                     return self._found(nxt, word.group(0), "after")
             return None
         return None
+
+    def _closing(self, end: int) -> Attribution | None:
+        """``"... coming!" Bush said.``: a new sentence that is only a speaker and a cue."""
+        para_end = self._paragraph(end)[1]
+        events = self._events_in(end, para_end)
+        if not events or not re.fullmatch(r"\s*", self.masked[end : events[0].start]):
+            return None
+        subject = self._chain_end(events)
+        cue = _CLOSING_CUE.match(self.masked, subject.end)
+        if cue is None or not _is_cue(self.masked, cue.group(1), cue.start(1)):
+            return None
+        return self._found(subject, cue.group(1), "after")
 
     def _before(self, start: int) -> Attribution | None:
         """A cue earlier in the quote's sentence: its subject (or agent, or source)."""
@@ -385,6 +411,11 @@ class Attributor:
             if para.start <= pos <= para.end:
                 return para.start, para.end
         return pos, pos
+
+
+def _is_cue(text: str, word: str, at: int) -> bool:
+    """A cue verb, or the first word of a cue phrase (``shot back``, ``went on``)."""
+    return word.lower() in CUE_VERBS or bool(_CUE_PHRASE.match(text, at))
 
 
 def _cues(window: str) -> list[re.Match[str]]:

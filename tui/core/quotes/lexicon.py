@@ -16,7 +16,10 @@ _REGULAR = (
     "voice echo quip joke scoff shout exclaim repeat reiterate testify report demand plead lament "
     "boast tout caution counter retort agree decry condemn denounce characterize characterise hail "
     "laud affirm tweet post mock chide scold lash blame charge muse recount signal underscore "
-    "highlight continue implore proclaim whisper yell mutter concur speculate express deem cite"
+    "highlight continue implore proclaim whisper yell mutter concur speculate express deem cite "
+    "bark fume beam boom snap gush crack rage wonder marvel sigh groan grumble thunder "
+    "bellow rail scream cry interject interrupt opine posit reveal summarize summarise "
+    "acknowledge gripe vent insist shrug caution assure reassure brag"
 ).split()
 
 

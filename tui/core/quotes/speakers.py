@@ -204,7 +204,8 @@ def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | No
         return Mention(start, end, surface, "name", "place", name, eligible)
     if any(re.search(r"-[a-z]", w) for w in words[cut:]):
         return Mention(start, end, surface, "name", "other", name, False)  # ``Mexican-born``
-    if tail[-1] in PERSON_TITLES or tail[-1] in ROLE_NOUNS:
+    first_name = len(tail) > 1 and (tail[0] in MALE_NAMES or tail[0] in FEMALE_NAMES)
+    if (tail[-1] in PERSON_TITLES or tail[-1] in ROLE_NOUNS) and not first_name:
         return Mention(start, end, surface, "name", "other", name, False)  # ``Assistant Secretary``
     entity: EntityKind = "person" if (titles or len(tail) > 1) else "other"
     return Mention(start, end, surface, "name", entity, name, eligible, titles)
