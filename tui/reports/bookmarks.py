@@ -2,30 +2,44 @@
 
 Problems are one line on stderr and exit code 1 (via :class:`tui.errors.InputError`); a store
 that opened with a warning (moved-aside corrupt file, read-only folder) says so and goes on.
+A store that cannot be read (locked, a folder, an unknown schema) is an error, never "no
+bookmarks": ``list`` prints nothing and ``export`` writes nothing. Rows that are not valid
+bookmarks are skipped, each with a warning.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.core.bookmarks.export_file import ExportRefused, write_export
 from tui.core.bookmarks.memo import (
     bookmark_json,
     export_csv,
     export_json,
     export_markdown,
-    write_atomic,
 )
-from tui.core.bookmarks.store import Bookmark, BookmarkStore, StoreError, open_store
+from tui.core.bookmarks.store import (
+    Bookmark,
+    BookmarkStore,
+    StoreError,
+    data_dir,
+    open_store,
+)
+from tui.core.text.sanitize import display_name
 from tui.errors import InputError
+from tui.reports.console import report_console
 
 PROG = "kursk-reader"
 
@@ -33,7 +47,7 @@ PROG = "kursk-reader"
 def run_bookmarks(args: argparse.Namespace) -> int:
     """Run one bookmarks action; returns the exit code."""
     store, warning = open_store()
-    if warning:
+    if warning and store.unavailable is None:  # Unavailable: the error below says it once.
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     try:
         if args.action == "list":
@@ -49,13 +63,21 @@ def run_bookmarks(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _read(store: BookmarkStore) -> tuple[Bookmark, ...]:
+    """The valid bookmarks; each skipped row is a warning (the rest are still listed)."""
+    stored = store.read()
+    for problem in stored.skipped:
+        print(f"{PROG}: warning: {problem}", file=sys.stderr)
+    return stored.bookmarks
+
+
 def _list(store: BookmarkStore, *, as_json: bool) -> int:
-    bookmarks = store.list()
+    bookmarks = _read(store)
     if as_json:
         json.dump([bookmark_json(b) for b in bookmarks], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print_table(bookmarks, Console())
+    print_table(bookmarks, report_console())
     return 0
 
 
@@ -89,7 +111,7 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
 
 
 def _export(store: BookmarkStore, fmt: str, output: str | None) -> int:
-    bookmarks = store.list()
+    bookmarks = _read(store)
     if fmt == "md":
         text = export_markdown(bookmarks)
     elif fmt == "json":
@@ -100,17 +122,43 @@ def _export(store: BookmarkStore, fmt: str, output: str | None) -> int:
         sys.stdout.write(text)
         return 0
     path = Path(output)
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name for the export")
-    if not path.parent.is_dir():
-        raise InputError(f"{path}: folder {path.parent} does not exist")
     try:
-        write_atomic(path, text)
+        with _killed_cleanly():
+            written = write_export(path, text, protected=data_dir())
+    except ExportRefused as error:
+        raise InputError(str(error)) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot write export ({error.strerror or error})") from None
+        raise InputError(
+            f"{display_name(output)}: cannot write export ({error.strerror or error})"
+        ) from None
     noun = "bookmark" if len(bookmarks) == 1 else "bookmarks"
-    print(f"{PROG}: exported {len(bookmarks)} {noun} to {path}", file=sys.stderr)
+    where = display_name(str(written.path))
+    if written.through is not None:
+        where += f" (through the link {display_name(str(written.through))})"
+    print(f"{PROG}: exported {len(bookmarks)} {noun} to {where}", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _killed_cleanly() -> Iterator[None]:
+    """SIGTERM and SIGHUP unwind like Ctrl-C while an export is written, so its temp file
+    is removed; after SIGKILL, the next export removes it."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    names = ("SIGTERM", "SIGHUP")
+    signals = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    try:
+        previous = [signal.signal(s, stop) for s in signals]
+    except ValueError:  # Not the main thread: signals stay as they are.
+        yield
+        return
+    try:
+        yield
+    finally:
+        for number, handler in zip(signals, previous, strict=True):
+            signal.signal(number, handler)
 
 
 def _delete(store: BookmarkStore, bookmark_id: int) -> int:

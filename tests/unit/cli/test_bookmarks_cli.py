@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.bookmarks.memo import export_markdown, write_atomic
+from tui.core.bookmarks.export_file import write_atomic
+from tui.core.bookmarks.memo import export_markdown
 from tui.core.bookmarks.store import (
     STORE_NAME,
     Anchor,

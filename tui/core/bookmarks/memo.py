@@ -2,7 +2,7 @@
 
 Everything comes from the bookmarks themselves (they carry the marked sentences and the
 values), so an export needs no corpus and still reads right after the articles change.
-Files are written atomically: a crash mid-export leaves the old file, never half a new one.
+Files are written by :mod:`tui.core.bookmarks.export_file` (atomically, never over the store).
 """
 
 from __future__ import annotations
@@ -10,11 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from tui.core.bookmarks.model import Anchor, Bookmark, MarkedValue
@@ -35,6 +32,8 @@ CSV_FIELDS = (
     "target",
 )
 _KIND_TITLES = {"fact": "Fact", "discrepancy": "Discrepancy", "quote": "Quote"}
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell starting with one of these as a formula (OWASP CSV injection)."""
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
@@ -75,13 +74,17 @@ def export_json(bookmarks: Sequence[Bookmark], *, exported: str | None = None) -
 
 
 def export_csv(bookmarks: Sequence[Bookmark]) -> str:
-    """One row per bookmark; values as ``article=value`` pairs, tags space-separated."""
+    """One row per bookmark; values as ``article=value`` pairs, tags space-separated.
+
+    Every cell that a spreadsheet would run as a formula is prefixed with ``'``.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for b in bookmarks:
         writer.writerow(
-            (
+            csv_cell(cell)
+            for cell in (
                 b.id,
                 b.kind,
                 b.label,
@@ -98,6 +101,12 @@ def export_csv(bookmarks: Sequence[Bookmark]) -> str:
     return out.getvalue()
 
 
+def csv_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: ``=1+1`` becomes ``'=1+1``."""
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def export_markdown(bookmarks: Sequence[Bookmark], *, exported: str | None = None) -> str:
     """A fact-check memo: per bookmark the fact, each source's wording and values, the note."""
     when = _readable_time(exported or _now())
@@ -108,27 +117,6 @@ def export_markdown(bookmarks: Sequence[Bookmark], *, exported: str | None = Non
     for number, bookmark in enumerate(bookmarks, 1):
         lines += _memo_entry(number, bookmark)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: temp file in the same folder, fsync, ``os.replace``."""
-    folder = path.parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _memo_entry(number: int, bookmark: Bookmark) -> list[str]:

@@ -35,7 +35,15 @@ from tui.core.bookmarks.model import (
 )
 from tui.core.bookmarks.recovery import move_aside, salvage
 from tui.core.bookmarks.rows import COLUMNS as _COLUMNS
-from tui.core.bookmarks.rows import bookmark_from_row, draft_row, dump_json, safe_text
+from tui.core.bookmarks.rows import (
+    RowError,
+    bookmark_from_row,
+    clean_draft,
+    draft_row,
+    dump_json,
+    safe_text,
+)
+from tui.core.text.sanitize import sanitize, sanitize_line
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -49,6 +57,7 @@ __all__ = [
     "ReadOnlyStoreError",
     "SourceName",
     "StoreError",
+    "StoredBookmarks",
     "TargetKind",
     "data_dir",
     "draft_for_discrepancy",
@@ -89,6 +98,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 """Migration ``n`` brings ``PRAGMA user_version`` from ``n`` to ``n + 1``; append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
+_EXPECTED_COLUMNS = frozenset(
+    "id kind target label anchors note created fingerprint tags updated dvalues details".split()
+)
+"""The columns the migrations create; a store missing one is not ours to read."""
+_MAX_ID = 2**63 - 1
+"""SQLite's largest integer: a bigger id names no bookmark (and cannot be bound)."""
+
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 _READONLY_CODES = frozenset({8, 14})  # SQLITE_READONLY, SQLITE_CANTOPEN
 
@@ -99,6 +115,23 @@ class StoreError(Exception):
 
 class ReadOnlyStoreError(StoreError):
     """The store was opened read-only: reading works, saving does not."""
+
+
+class UnavailableStoreError(StoreError):
+    """The store exists but cannot be read (locked, not a file, an unknown schema)."""
+
+
+class SchemaError(sqlite3.DatabaseError):
+    """The file is a database, but not a store this app made: refused, left untouched."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBookmarks:
+    """What the store holds: the bookmarks that read, and the rows that did not."""
+
+    bookmarks: tuple[Bookmark, ...]
+    skipped: tuple[str, ...] = ()
+    """One line per row that is not a valid bookmark (``bookmark 7: tags is not a list``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +152,7 @@ class BookmarkStore:
         read_only: bool = False,
         reason: str | None = None,
         warning: str | None = None,
+        unavailable: str | None = None,
     ) -> None:
         self._conn = conn
         self._lock = threading.Lock()
@@ -130,6 +164,9 @@ class BookmarkStore:
         """Why the store is read-only, one line."""
         self.warning = warning
         """What the user should be told about opening the store (corruption, read-only)."""
+        self.unavailable = unavailable
+        """Why an existing store cannot be read at all; reading then raises, never
+        answers "no bookmarks" (an empty answer would look like lost bookmarks)."""
 
     @classmethod
     def open(cls, folder: Path | None = None) -> BookmarkStore:
@@ -137,18 +174,37 @@ class BookmarkStore:
         return open_store(folder)[0]
 
     def list(self) -> tuple[Bookmark, ...]:
-        """Every bookmark, oldest first, as on disk now (other instances' saves included)."""
+        """Every valid bookmark, oldest first, as on disk now (other instances' included)."""
+        return self.read().bookmarks
+
+    def read(self) -> StoredBookmarks:
+        """Every bookmark that reads, and a line for each stored row that does not."""
+        self._check_available()
         with self._lock:
             try:
                 rows = self._conn.execute(
-                    f"SELECT {_COLUMNS} FROM bookmarks ORDER BY id"
+                    f"SELECT {_COLUMNS} FROM bookmarks ORDER BY rowid"
                 ).fetchall()
             except sqlite3.Error as error:
                 raise StoreError(f"cannot read bookmarks from {self.path}: {error}") from None
-        return tuple(bookmark_from_row(row) for row in rows)
+        bookmarks: list[Bookmark] = []
+        skipped: list[str] = []
+        for row in rows:
+            try:
+                bookmarks.append(bookmark_from_row(row))
+            except RowError as error:
+                skipped.append(f"skipped bookmark {_row_name(row[0])}: {error}")
+        return StoredBookmarks(tuple(bookmarks), tuple(skipped))
+
+    def _check_available(self) -> None:
+        if self.unavailable is not None:
+            raise UnavailableStoreError(f"bookmarks are unavailable: {self.unavailable}")
 
     def get(self, bookmark_id: int) -> Bookmark:
         """One bookmark (``KeyError`` if there is none with that id)."""
+        self._check_available()
+        if not 0 < bookmark_id <= _MAX_ID:
+            raise KeyError(bookmark_id)
         with self._lock:
             try:
                 row = self._conn.execute(
@@ -158,11 +214,15 @@ class BookmarkStore:
                 raise StoreError(f"cannot read bookmarks from {self.path}: {error}") from None
         if row is None:
             raise KeyError(bookmark_id)
-        return bookmark_from_row(row)
+        try:
+            return bookmark_from_row(row)
+        except RowError as error:
+            raise StoreError(f"bookmark {bookmark_id} is damaged: {error}") from None
 
     def add(self, draft: BookmarkDraft) -> Bookmark:
         """Save a new bookmark in one transaction and return it with its id."""
         now = _now()
+        draft = clean_draft(draft)
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO bookmarks (kind, target, label, anchors, dvalues, details, note, "
@@ -176,11 +236,13 @@ class BookmarkStore:
     def update_note(self, bookmark_id: int, note: str, tags: Sequence[str]) -> Bookmark:
         """Replace a bookmark's note and tags; ``KeyError`` if it was deleted meanwhile."""
         now = _now()
-        clean = parse_tags(" ".join(tags))
+        clean = parse_tags(sanitize(" ".join(tags)))
+        if not 0 < bookmark_id <= _MAX_ID:
+            raise KeyError(bookmark_id)
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE bookmarks SET note = ?, tags = ?, updated = ? WHERE id = ?",
-                (safe_text(note), safe_text(dump_json(list(clean))), now, bookmark_id),
+                (safe_text(sanitize(note)), safe_text(dump_json(list(clean))), now, bookmark_id),
             )
             if cursor.rowcount == 0:
                 raise KeyError(bookmark_id)
@@ -188,6 +250,9 @@ class BookmarkStore:
 
     def delete(self, bookmark_id: int) -> None:
         """Remove one bookmark; ``KeyError`` if there is none with that id."""
+        if not 0 < bookmark_id <= _MAX_ID:
+            self._check_available()
+            raise KeyError(bookmark_id)
         with self._write() as conn:
             cursor = conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
             if cursor.rowcount == 0:
@@ -201,6 +266,7 @@ class BookmarkStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction; ``BEGIN IMMEDIATE`` takes the write lock up front (no deadlock)."""
+        self._check_available()
         if self.read_only:
             raise ReadOnlyStoreError(f"bookmarks are read-only: {self.reason}")
         with self._lock:
@@ -228,12 +294,16 @@ def data_dir() -> Path:
     return platformdirs.user_data_path("kursk-reader")
 
 
-def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
+def open_store(
+    folder: Path | None = None, *, timeout: float = BUSY_TIMEOUT
+) -> tuple[BookmarkStore, str | None]:
     """Open the store, never raising: the warning (one line or ``None``) says what went wrong.
 
     A corrupt file is moved aside as ``<name>.corrupt-<timestamp>`` and a new store started;
     an unwritable folder or file gives a read-only store; a folder that cannot even be
-    created gives an empty read-only store in memory.
+    created gives an empty read-only store in memory. A store that exists but cannot be
+    read (locked past ``timeout``, a folder, an unknown schema, a trigger or view the app
+    did not create) is *unavailable*: left untouched, and reading it raises.
     """
     folder = data_dir() if folder is None else folder
     path = folder / STORE_NAME
@@ -244,11 +314,16 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
         return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
     warning = None
     try:
-        opened = _open_file(path)
+        opened = _open_file(path, timeout)
     except (sqlite3.Error, OSError) as error:
-        if getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES:
-            reason = f"cannot open {path} ({error})"
-            return _memory_store(path, reason), f"bookmarks are unavailable: {reason}"
+        if isinstance(error, SchemaError) or (
+            getattr(error, "sqlite_errorcode", None) not in _CORRUPT_CODES
+        ):
+            reason = (
+                str(error) if isinstance(error, SchemaError) else f"cannot open {path} ({error})"
+            )
+            store = _memory_store(path, reason, unavailable=True)
+            return store, f"bookmarks are unavailable: {reason}"
         try:
             moved = move_aside(path)
         except OSError as failure:
@@ -258,7 +333,7 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
             )
             return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
         try:
-            opened = _open_file(path)
+            opened = _open_file(path, timeout)
         except (sqlite3.Error, OSError) as again:
             reason = f"cannot start a new store at {path} ({again})"
             return _memory_store(path, reason), f"bookmarks are read-only: {reason}"
@@ -276,23 +351,29 @@ def open_store(folder: Path | None = None) -> tuple[BookmarkStore, str | None]:
     return store, warning
 
 
-def _open_file(path: Path) -> _Opened:
-    """Open for writing, or read-only when the file or folder refuses writes."""
+def _open_file(path: Path, timeout: float = BUSY_TIMEOUT) -> _Opened:
+    """Open for writing, or read-only when the file or folder refuses writes.
+
+    Opening takes the write lock only to create or migrate the store: another instance
+    in the middle of a save does not stop this one from reading.
+    """
+    if path.exists() and not path.is_file():
+        raise SchemaError(f"{path} is not a file")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return _open_read_only(path, f"{path.parent} is not writable")
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
-    )
+        return _open_read_only(path, f"{path.parent} is not writable", timeout)
+    conn = _connect(str(path), timeout)
     try:
-        version = _prepare(conn)
+        version = _prepare(conn, timeout, path)
         if version > SCHEMA_VERSION:
             conn.close()
             return _open_read_only(
                 path,
                 f"{path} was written by a newer kursk-reader (schema {version}, "
                 f"this one knows {SCHEMA_VERSION})",
+                timeout,
             )
-        _migrate(conn)
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
     except sqlite3.OperationalError as error:
         conn.close()
         if error.sqlite_errorcode in _READONLY_CODES:
@@ -304,25 +385,39 @@ def _open_file(path: Path) -> _Opened:
     return _Opened(conn, read_only=False, reason=None)
 
 
-def _prepare(conn: sqlite3.Connection) -> int:
-    """Switch to WAL and check the file; returns its schema version.
+def _connect(database: str, timeout: float, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection that does not run code planted in the schema (defensive mode)."""
+    conn = sqlite3.connect(
+        database, timeout=timeout, isolation_level=None, check_same_thread=False, uri=uri
+    )
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if defensive is not None:  # Python 3.12+: no writable_schema, no corrupting pragmas.
+        conn.setconfig(defensive, True)  # type: ignore[attr-defined,unused-ignore]
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def _prepare(conn: sqlite3.Connection, timeout: float, path: Path) -> int:
+    """Switch to WAL if needed and check the file; returns its schema version.
 
     When several instances open a new store at once, SQLite can answer "database is
     locked" to the journal-mode switch without waiting on the busy timeout: retry.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT
+    deadline = time.monotonic() + timeout
     while True:
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            version = _check(conn, path)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            return _check(conn)
+            return version
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
 
 
-def _open_read_only(path: Path, reason: str) -> _Opened:
+def _open_read_only(path: Path, reason: str, timeout: float = BUSY_TIMEOUT) -> _Opened:
     """Read what is there: through the WAL when SQLite can, else the main file alone.
 
     An older schema is upgraded in a private in-memory copy, so it still reads.
@@ -332,11 +427,12 @@ def _open_read_only(path: Path, reason: str) -> _Opened:
     uri = path.resolve().as_uri()
     last: sqlite3.Error | None = None
     for mode in ("mode=ro", "immutable=1"):
-        conn = sqlite3.connect(
-            f"{uri}?{mode}", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False
-        )
+        conn = _connect(f"{uri}?{mode}", timeout, uri=True)
         try:
-            version = _check(conn)
+            version = _check(conn, path)
+        except SchemaError:
+            conn.close()
+            raise
         except sqlite3.Error as error:
             conn.close()
             last = error
@@ -354,9 +450,11 @@ def _open_read_only(path: Path, reason: str) -> _Opened:
     raise last
 
 
-def _check(conn: sqlite3.Connection) -> int:
-    """The schema version, after SQLite's quick check (raises on a corrupt file)."""
+def _check(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after SQLite's quick check (raises on a corrupt file) and a
+    check that the schema is the app's own (:class:`SchemaError` otherwise)."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    _check_schema(conn, path, version)
     result = conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
         problems = [line for line in str(result).splitlines() if not line.startswith("***")]
@@ -366,6 +464,31 @@ def _check(conn: sqlite3.Connection) -> int:
         error.sqlite_errorcode = 11
         raise error
     return version
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse what the app did not create: a trigger or view can rewrite or delete every
+    bookmark on the next save, and SQLite would run it on the app's behalf."""
+    if version < 0:
+        raise SchemaError(f"{path} has an unknown schema version ({version})")
+    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
+    for kind, name, table in objects:
+        if (kind, name) in (("table", "bookmarks"), ("table", "sqlite_sequence")):
+            continue
+        if kind == "index" and table == "bookmarks":
+            continue  # An index only speeds reads up (and runs no code: trusted_schema off).
+        raise SchemaError(
+            f"{path} has a {kind} {sanitize_line(str(name))[:40]!r} that kursk-reader did "
+            "not create; refusing to use it (move the file aside to start afresh)"
+        )
+    tables = {name for kind, name, _ in objects if kind == "table"}
+    if version >= 1 and "bookmarks" not in tables:
+        raise SchemaError(f"{path} has schema version {version} but no bookmarks table")
+    if version >= SCHEMA_VERSION:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
+        missing = sorted(_EXPECTED_COLUMNS - columns)
+        if missing:
+            raise SchemaError(f"{path} has no {', '.join(missing)} column(s) in bookmarks")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -390,14 +513,20 @@ def _memory_connection() -> sqlite3.Connection:
     return conn
 
 
-def _memory_store(path: Path, reason: str) -> BookmarkStore:
+def _memory_store(path: Path, reason: str, *, unavailable: bool = False) -> BookmarkStore:
+    state = "unavailable" if unavailable else "read-only"
     return BookmarkStore(
         _memory_connection(),
         path,
         read_only=True,
         reason=reason,
-        warning=f"bookmarks are read-only: {reason}",
+        warning=f"bookmarks are {state}: {reason}",
+        unavailable=reason if unavailable else None,
     )
+
+
+def _row_name(row_id: object) -> str:
+    return str(row_id) if isinstance(row_id, int) else f"with id {sanitize_line(repr(row_id))[:40]}"
 
 
 def _now() -> str:
