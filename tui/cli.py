@@ -19,7 +19,7 @@ from tui.errors import InputError
 
 PROG = "kursk-reader"
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
-COMMANDS = (*REPORTS, "bookmarks", "read")
+COMMANDS = (*REPORTS, "match", "bookmarks", "read")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
         report = commands.add_parser(name, help=helps[name], description=helps[name].capitalize())
         report.add_argument("--json", action="store_true", help="print JSON instead of a table")
         _add_paths(report)
+
+    match = commands.add_parser(
+        "match",
+        help="a sentence's possible matches in the other articles of its story",
+        description="The likeliest sentences of each other article of the story, with "
+        "the probability that each reports the same fact.",
+    )
+    match.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    match.add_argument("target", metavar="ARTICLE:SENTENCE", help="e.g. 000_853be78dae701b95:4")
+    _add_paths(match)
 
     bookmarks = commands.add_parser("bookmarks", help="list, export or delete bookmarks")
     actions = bookmarks.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -102,7 +112,22 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         run_app(corpus)
         return 0
+    if args.command == "match":
+        return _match(corpus, args.target, as_json=args.json)
     return _report(args.command, corpus, as_json=args.json)
+
+
+def _match(corpus: Corpus, target: str, *, as_json: bool) -> int:
+    from tui.reports import match  # noqa: PLC0415 (start-up: the aligner)
+
+    if as_json:
+        json.dump(match.to_json(corpus, target), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.console import Console  # noqa: PLC0415 (start-up)
+
+        match.print_table(corpus, target, Console())
+    return 0
 
 
 def _load(paths: Sequence[str]) -> Corpus:

@@ -81,3 +81,30 @@ def test_cli_and_reader_list_the_same_discrepancies_on_a_basil_event(
 ) -> None:
     event = str(basil / "2018-blake-farenthold-resigns-from-congress")
     assert _same_shape(_cli_discrepancies([event], capsys)) == _reader_discrepancies([event])
+
+
+def test_facts_never_join_two_stories() -> None:
+    flood = (
+        "Flooding forced 12,000 residents of Dorvale to evacuate on Monday after the Linn "
+        "river burst its banks. The Dorvale mayor praised volunteers who filled sandbags."
+    )
+    flood2 = (
+        "About 15,000 people fled Dorvale on Monday as the Linn river flooded the town. "
+        "Volunteers filled sandbags through the night, the Dorvale mayor said."
+    )
+    vote = (
+        "The Marwick council voted on Monday to close two libraries to save money. "
+        "The mayor praised volunteers who kept the libraries open on weekends."
+    )
+    vote2 = (
+        "Marwick councillors approved the closure of two libraries on Monday. "
+        "Volunteers had kept the Marwick libraries open, the mayor said."
+    )
+    corpus = Corpus(
+        tuple(article_from_text(f"a{n}", t) for n, t in enumerate((flood, vote, flood2, vote2)))
+    )
+    result = analyse(corpus)
+    assert [s.articles for s in result.alignment.stories] == [("a0", "a2"), ("a1", "a3")]
+    for group in result.groups:
+        story = result.alignment.stories[group.story]
+        assert {m.article for m in group.members} <= set(story.articles)

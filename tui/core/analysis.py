@@ -7,11 +7,11 @@ otherwise be recomputed on each key press.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote
+from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote, Story
 from tui.core.progress import drain, scaled
 
 if TYPE_CHECKING:
@@ -121,15 +121,55 @@ def analyse_steps(
     from tui.core.align import DEFAULT_PARAMS, align_steps  # noqa: PLC0415 (start-up)
     from tui.core.discrepancies import discrepancy_steps  # noqa: PLC0415 (start-up)
     from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
+    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
 
-    groups = yield from scaled(align_steps(corpus, params or DEFAULT_PARAMS), 0.0, ALIGN_SHARE)
+    stories = find_stories(corpus)
+    groups = yield from scaled(
+        _align_stories(corpus, stories, params or DEFAULT_PARAMS, align_steps), 0.0, ALIGN_SHARE
+    )
     quotes = extract_quotes(corpus)
     yield ALIGN_SHARE + QUOTES_SHARE
     found, by_group = yield from scaled(
         discrepancy_steps(corpus, groups, quotes), ALIGN_SHARE + QUOTES_SHARE, 1.0
     )
     groups = tuple(replace(g, discrepancies=by_group.get(g.id, ())) for g in groups)
-    return Analysis(corpus, Alignment(groups, found), quotes)
+    return Analysis(corpus, Alignment(groups, found, stories), quotes)
+
+
+def _align_stories(
+    corpus: Corpus,
+    stories: tuple[Story, ...],
+    params: AlignParams,
+    align_steps: Callable[[Corpus, AlignParams], Generator[float, None, tuple[Group, ...]]],
+) -> Generator[float, None, tuple[Group, ...]]:
+    """Facts sought inside each story only; ids numbered across stories in story order."""
+    sizes = {a.id: max(1, len(a.sentences)) for a in corpus.articles}
+    total = sum(sizes.values())
+    done = 0
+    groups: list[Group] = []
+    for story in stories:
+        weight = sum(sizes[a] for a in story.articles)
+        if len(story.articles) > 1:
+            part = Corpus(tuple(corpus.article(a) for a in story.articles))
+            low, high = done / total, (done + weight) / total
+            found = yield from scaled(align_steps(part, params), low, high)
+            first = len(groups)
+            groups.extend(replace(g, id=first + n, story=story.id) for n, g in enumerate(found))
+        done += weight
+        yield done / total
+    return tuple(groups)
+
+
+def facts_by_story(
+    corpus: Corpus, params: AlignParams | None = None
+) -> tuple[tuple[Story, ...], tuple[Group, ...]]:
+    """The stories and their facts alone (no quotes, no discrepancies): quality scripts."""
+    from tui.core.align import DEFAULT_PARAMS, align_steps  # noqa: PLC0415 (start-up)
+    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
+
+    stories = find_stories(corpus)
+    groups = drain(_align_stories(corpus, stories, params or DEFAULT_PARAMS, align_steps))
+    return stories, groups
 
 
 def analyse(corpus: Corpus, params: AlignParams | None = None) -> Analysis:

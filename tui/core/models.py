@@ -124,6 +124,8 @@ class Group:
     members: tuple[Member, ...]
     discrepancies: tuple[int, ...] = ()
     """Ids of the discrepancies found inside this group."""
+    story: int = 0
+    """Id of the story whose articles report this fact."""
 
     @property
     def coverage(self) -> int:
@@ -155,11 +157,24 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report one event; facts are only sought inside a story."""
+
+    id: int
+    label: str
+    """Its most telling words, for a story picker."""
+    articles: tuple[str, ...]
+    """Ids of its articles, in corpus order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """The result of aligning a corpus: facts and where the sources disagree on them."""
 
     groups: tuple[Group, ...]
     discrepancies: tuple[Discrepancy, ...]
+    stories: tuple[Story, ...] = ()
+    """The stories the facts were sought in (empty: the corpus was taken as one)."""
 
 
 @dataclass(frozen=True, slots=True)

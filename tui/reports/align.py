@@ -19,6 +19,7 @@ def group_json(group: Group, alignment: Alignment) -> dict[str, Any]:
     """One group as the ``align --json`` contract spells it."""
     return {
         "id": group.id,
+        "story": group.story,
         "label": group.label,
         "score": group.score,
         "members": [
@@ -53,6 +54,9 @@ def to_json(corpus: Corpus) -> dict[str, Any]:
     alignment = analyse(corpus).alignment
     return {
         "articles": [article_json(a) for a in corpus.articles],
+        "stories": [
+            {"id": s.id, "label": s.label, "articles": list(s.articles)} for s in alignment.stories
+        ],
         "groups": [group_json(g, alignment) for g in alignment.groups],
     }
 
@@ -62,7 +66,13 @@ def print_table(corpus: Corpus, console: Console) -> None:
     if not alignment.groups:
         console.print("No fact is reported by more than one article.")
         return
+    stories = {s.id: s for s in alignment.stories}
+    shown_story = None
     for group in alignment.groups:
+        if len(stories) > 1 and group.story != shown_story:
+            shown_story = group.story
+            story = stories[group.story]
+            console.rule(f"Story {story.id + 1}: {story.label} ({len(story.articles)} articles)")
         table = Table(
             title=f"#{group.id} {group.label}  (score {group.score:.2f})",
             title_justify="left",

@@ -69,3 +69,12 @@ def test_quoted_runs_need_quotation_marks_and_five_words() -> None:
     ]
     feats = [features(a, 0, 0, "text", t) for a, t in texts]
     assert quote_pairs(feats, DEFAULT_PARAMS) == {(0, 3)}
+
+
+def test_a_name_followed_by_a_common_word_keeps_both_keys() -> None:
+    from tui.core.align.features import features as sentence_features
+
+    keys = sentence_features(0, 0, 0, "text", "The Preakness Stakes winner was retired.").keys
+    assert any(k.startswith("preak") for k in keys)
+    person = sentence_features(0, 0, 0, "text", "Volodymyr Zelenskyy spoke.").keys
+    assert not any(k.startswith("volodym") for k in person)

@@ -8,11 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.align import DEFAULT_PARAMS
-from tui.core.align.features import features, key_weights
-from tui.core.align.grouping import with_leads
+from tui.core.align.features import features
 from tui.core.align.pipeline import align
 from tui.core.models import Article, Corpus
-from tui.core.progress import drain
 from tui.core.text.corpus import article_from_text, load_corpus
 
 
@@ -57,23 +55,7 @@ def test_diff_spans_property(sentences: list[list[str]]) -> None:
                 last = d.end
 
 
-def test_pairs_far_below_a_sentences_best_match_are_dropped() -> None:
-    from tui.core.align.features import features
-    from tui.core.align.grouping import near_best
-    from tui.core.align.scoring import PairScore
-    from tui.core.progress import drain
-
-    feats = [features(a, s, 0, "text", "x") for a, s in ((0, 0), (1, 0), (1, 1))]
-    pairs = [PairScore(0, 1, 0.8, 3.0), PairScore(0, 2, 0.2, 1.2)]
-    assert (
-        drain(near_best(feats, pairs, DEFAULT_PARAMS)) == pairs[:1]
-    )  # 0's best in article 1 is sentence 1.
-    pairs = [PairScore(0, 1, 0.8, 3.0), PairScore(0, 2, 0.6, 2.0)]
-    assert drain(near_best(feats, pairs, DEFAULT_PARAMS)) == pairs
-
-
 def test_near_duplicate_groups_merge_without_new_pairs() -> None:
-    from tui.core.align.features import features
     from tui.core.align.grouping import _merge_near_duplicates
 
     where = ((0, 4), (0, 14), (2, 9), (2, 10), (1, 3))
@@ -96,17 +78,3 @@ LEADS = corpus(
     "The resignation leaves the Senate evenly split, Okonkwo's allies said. "
     "Okonkwo grew up on a farm near the coast.",
 )
-
-
-def test_headline_pairs_with_the_other_lead_on_topic_words() -> None:
-    """Openings sharing only the story's topic words pair up; later sentences do not."""
-    feats = [
-        features(n, s.index, s.start, s.kind, s.text)
-        for n, art in enumerate(LEADS.articles)
-        for s in art.sentences
-    ]
-    weights = drain(key_weights(feats, DEFAULT_PARAMS))
-    found = {(p.a, p.b): p.score for p in with_leads(feats, weights, [], DEFAULT_PARAMS)}
-    size = len(LEADS.articles[0].sentences)
-    assert found.get((0, size + 1), 0.0) >= DEFAULT_PARAMS.accept  # "Okonkwo resigns" / "resigned"
-    assert not any(size - 1 in pair or size - 2 in pair for pair in found)  # no leads

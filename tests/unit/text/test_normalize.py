@@ -119,3 +119,17 @@ def test_readable_numbers() -> None:
 def test_ordinals_are_words() -> None:
     tokens = tokenize("the 14th Amendment")
     assert [t.kind for t in tokens] == ["word", "word", "word"]
+
+
+def test_hyphenated_compounds_written_solid_in_english_are_one_word() -> None:
+    def keys(text: str) -> list[str]:
+        return [t.key for t in tokenize(text) if not t.stop]
+
+    assert keys("a January fund-raiser") == keys("a January fundraiser")
+    assert "old" in keys("a four-year-old boy")  # Not a word written solid: left apart.
+
+
+def test_ap_state_abbreviations_after_a_comma_are_the_state() -> None:
+    keys = [t.key for t in tokenize("in Corpus Christi, Tex., on Monday") if not t.stop]
+    assert keys == [t.key for t in tokenize("in Corpus Christi Texas on Monday") if not t.stop]
+    assert tokenize("Tex said")[0].norm == "tex"  # Not after a comma: a name.

@@ -147,6 +147,8 @@ def _first_name(token: Token, following: Token | None, text: str) -> bool:
         and following.kind == "word"
         and text[token.end : following.start].strip() == ""
         and rarity(token.norm) >= NAME_RARITY
+        # "Preakness Stakes": a name followed by a common word is a name of its own.
+        and rarity(following.norm) >= NAME_RARITY
     )
 
 

@@ -10,46 +10,22 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Generator
 
 from tui.core.align.features import DERIVED, SentenceFeatures
 from tui.core.align.params import AlignParams
-from tui.core.align.scoring import PAIR_BATCH, PairScore
+from tui.core.align.scoring import PairScore
 from tui.core.models import Corpus, DiffKind, DiffSpan, Group, Member
 from tui.core.text.normalize import RARE, UNKNOWN_RARITY, Token, rarity, readable_number
 
 
-def near_best(
-    feats: list[SentenceFeatures], pairs: list[PairScore], params: AlignParams
-) -> Generator[float, None, list[PairScore]]:
-    """Pairs close to the best match of both sentences in the other's article.
-
-    Sentences of one story share its topic words with many sentences of another report;
-    the one reporting the same fact is usually the best match there, so a pair far below
-    either sentence's best partner in that article is a topic-level coincidence.
-    Yields progress (0..1); returns the pairs kept.
-    """
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for n, p in enumerate(pairs):
-        if n % PAIR_BATCH == PAIR_BATCH - 1:
-            yield 0.5 * n / len(pairs)
-        ka, kb = (p.a, feats[p.b].article), (p.b, feats[p.a].article)
-        best[ka] = max(best[ka], p.score)
-        best[kb] = max(best[kb], p.score)
-    kept = []
-    for n, p in enumerate(pairs):
-        if n % PAIR_BATCH == PAIR_BATCH - 1:
-            yield 0.5 + 0.5 * n / len(pairs)
-        article_a, article_b = feats[p.a].article, feats[p.b].article
-        if max(best[(p.a, article_b)], best[(p.b, article_a)]) * params.near_best <= p.score:
-            kept.append(p)
-    return kept
-
-
 def group_sentences(
-    feats: list[SentenceFeatures], pairs: list[PairScore], params: AlignParams
+    feats: list[SentenceFeatures], pairs: list[PairScore], accept: float, params: AlignParams
 ) -> list[list[int]]:
-    """Groups of feature indices: strong pairs seed them, members must link to most others."""
+    """Groups of feature indices: pairs from ``accept`` seed them, members link to most others.
+
+    ``pairs`` are every link worth counting (the model's probabilities from its link
+    share of ``accept``); a sentence may join several groups, one per fact it carries.
+    """
     link: dict[int, dict[int, float]] = defaultdict(dict)
     for p in pairs:
         link[p.a][p.b] = p.score
@@ -57,7 +33,7 @@ def group_sentences(
     groups: list[set[int]] = []
     where: dict[int, list[int]] = defaultdict(list)
     strong = sorted(
-        (p for p in pairs if p.score >= params.accept and p.shared >= params.min_shared),
+        (p for p in pairs if p.score >= accept and p.shared >= params.min_shared),
         key=lambda p: -p.score,
     )
     for p in strong:
@@ -251,71 +227,3 @@ def _sentence_initial(f: SentenceFeatures, token: Token) -> bool:
 def _words_between(text: str, end: int, start: int) -> bool:
     """Spans merge across spaces and punctuation, not across (stop) words."""
     return any(c.isalnum() for c in text[end:start])
-
-
-def with_leads(
-    feats: list[SentenceFeatures],
-    weights: dict[str, float],
-    pairs: list[PairScore],
-    params: AlignParams,
-) -> list[PairScore]:
-    """Pair the headlines and leads of related articles on their topic words too.
-
-    A headline and a lead state the story's core fact in the very words that run through
-    both reports ("Farenthold resigns"), which topic discounting weighs at nothing; so
-    between the openings of two related articles, ``params.lead_keys`` shared content words
-    weighing ``params.lead_shared`` undiscounted make a strong pair.
-    """
-    leads: dict[int, list[int]] = defaultdict(list)
-    texts: dict[int, int] = defaultdict(int)
-    for n, f in enumerate(feats):
-        if f.kind == "heading" and not leads[f.article]:
-            leads[f.article].append(n)
-        elif f.kind == "text" and texts[f.article] < params.lead_text:
-            texts[f.article] += 1
-            leads[f.article].append(n)
-    related = _related_articles(feats, pairs, params)
-    scores = {(p.a, p.b): p for p in pairs}
-    for x, y in related:
-        for one in leads[x]:
-            for other in leads[y]:
-                a, b = min(one, other), max(one, other)
-                shared = [
-                    k
-                    for k in feats[a].keys.keys() & feats[b].keys.keys()
-                    if k[:1] != DERIVED and weights[k] >= params.block_min_weight
-                ]
-                weight = sum(weights[k] for k in shared)
-                old = scores.get((a, b))
-                if (
-                    len(shared) >= params.lead_keys
-                    and weight >= params.lead_shared
-                    and (old is None or old.score < params.lead_score)
-                ):
-                    scores[(a, b)] = PairScore(
-                        a, b, params.lead_score, max(weight, params.min_shared)
-                    )
-    return list(scores.values())
-
-
-def _related_articles(
-    feats: list[SentenceFeatures], pairs: list[PairScore], params: AlignParams
-) -> set[tuple[int, int]]:
-    """Pairs of articles reporting one story: all of a small corpus, else strongly linked."""
-    articles = sorted({f.article for f in feats})
-    if len(articles) <= params.small_corpus:
-        return {(x, y) for i, x in enumerate(articles) for y in articles[i + 1 :]}
-    strong: dict[tuple[int, int], int] = defaultdict(int)
-    best: dict[int, int] = defaultdict(int)
-    for p in pairs:
-        x, y = feats[p.a].article, feats[p.b].article
-        if p.score >= params.accept and x != y:
-            strong[(min(x, y), max(x, y))] += 1
-    for (x, y), support in strong.items():
-        best[x] = max(best[x], support)
-        best[y] = max(best[y], support)
-    return {
-        (x, y)
-        for (x, y), support in strong.items()
-        if support >= params.affinity or support >= params.affinity_share * min(best[x], best[y])
-    }

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 class AlignParams:
     """Thresholds and weights of matching, scoring and grouping (defaults: tuned, see README)."""
 
-    accept: float = 0.15
-    """Pair score from which two sentences of different articles report the same fact."""
+    accept: float | None = 0.45
+    """Probability from which the model adds a pair the engine did not keep (None: the
+    model's own threshold, chosen for pair-level F1; higher here, as the engine's pairs
+    already stand and grouping joins what the pairs link)."""
+    link_share: float = 0.7
+    """Share of ``accept`` from which a pair counts as a link when a sentence joins a group."""
     link: float = 0.12
-    """Weaker score that lets a sentence join a group it is linked to almost entirely."""
+    """The engine's score floor: pairs below it get no engine score (a feature of the model)."""
     min_shared: float = 1.0
     """Least shared evidence (summed key weights): two common words never make a fact."""
     same_article_margin: float = 0.15
@@ -25,14 +29,6 @@ class AlignParams:
     """Headings are short and generic: they align, but with a discount."""
     clause_factor: float = 0.9
     """A clause match counts a little less than a whole-sentence match."""
-    small_corpus: int = 3
-    """Up to this many articles, all are taken to report one story (no affinity discount)."""
-    affinity: int = 12
-    """Strong pairs two articles need before each of their pairs counts in full."""
-    affinity_share: float = 0.3
-    """Share of an article's best partner's support at which another partner counts fully."""
-    affinity_floor: float = 0.5
-    """Score factor of a pair whose two articles share no other strong pair."""
     block_min_weight: float = 0.1
     """Keys lighter than this (common words) do not generate candidates (they still score)."""
     block_max_df: int = 120
@@ -40,8 +36,6 @@ class AlignParams:
     topic: float = 2.0
     """Weight a key loses per share of the articles' sentences it runs through (their topic
 words: "Farenthold" in half of both reports keeps nothing; both sides must be topical)."""
-    quote_score: float = 0.3
-    """Score of a pair quoting the same words (a strong pair, whatever else differs)."""
     article_spread: float = 0.5
     """How much a key found in every article is discounted (the story's protagonists)."""
     pair_rarity: float = 2.0
@@ -66,10 +60,24 @@ words: "Farenthold" in half of both reports keeps nothing; both sides must be to
     """Share of a group's members (in other articles) a newcomer must be linked to."""
     per_article: int = 1
     """Most sentences one article may put in one group."""
-    near_best: float = 0.45
-    """Share of a sentence's best score with another article below which a pair is dropped."""
     merge_per_article: int = 2
     """Most sentences one article may bring to a group made of merged near-duplicates."""
+    slice_pairs: int = 200_000
+    """Candidate pair occurrences summed between two progress reports (speed, not quality)."""
+    trust_engine: bool = True
+    """Pairs the engine accepts count as accepted whatever the model says."""
+    engine_accept: float = 0.15
+    """The engine's score from which it took a pair for one fact (its affinity and leads)."""
+    small_corpus: int = 3
+    """Up to this many articles, all are taken to report one story (no affinity discount)."""
+    affinity: int = 12
+    """Strong pairs two articles need before each of their pairs counts in full."""
+    affinity_share: float = 0.3
+    """Share of an article's best partner's support at which another partner counts fully."""
+    affinity_floor: float = 0.5
+    """Score factor of a pair whose two articles share no other strong pair."""
+    near_best: float = 0.45
+    """Share of a sentence's best score with another article below which a pair is dropped."""
     lead_text: int = 2
     """Text sentences that open an article (its lead): news leads restate the headline."""
     lead_keys: int = 2
@@ -78,8 +86,8 @@ words: "Farenthold" in half of both reports keeps nothing; both sides must be to
     """Least undiscounted weight those words must sum to."""
     lead_score: float = 0.15
     """Score of such a pair: a strong pair, as the lead's shared topic words are its fact."""
-    slice_pairs: int = 200_000
-    """Candidate pair occurrences summed between two progress reports (speed, not quality)."""
+    quote_score: float = 0.3
+    """Score of a pair quoting the same words (a strong pair, whatever else differs)."""
 
 
 DEFAULT_PARAMS = AlignParams()

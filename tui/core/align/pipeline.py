@@ -13,7 +13,11 @@ fraction of a second on a thousand articles) for the app to cancel promptly.
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import dataclass
 
+import numpy as np
+
+from tui.core.align.engine import engine_verdict
 from tui.core.align.features import (
     SentenceFeatures,
     clauses,
@@ -22,14 +26,14 @@ from tui.core.align.features import (
     merge_name_variants,
     quote_pairs,
 )
-from tui.core.align.grouping import build_groups, group_sentences, near_best, with_leads
+from tui.core.align.grouping import build_groups, group_sentences
+from tui.core.align.model import PairModel, shipped_model
+from tui.core.align.pairs import FEATURES, candidates, describe, evidence
 from tui.core.align.params import DEFAULT_PARAMS, AlignParams
 from tui.core.align.scoring import (
     PairScore,
     by_sentence,
     score_pairs,
-    with_article_affinity,
-    with_quotes,
 )
 from tui.core.models import Corpus, Group
 from tui.core.progress import SENTENCE_BATCH, drain, scaled
@@ -43,10 +47,28 @@ def align(corpus: Corpus, params: AlignParams = DEFAULT_PARAMS) -> tuple[Group, 
     return drain(align_steps(corpus, params))
 
 
-def align_steps(
-    corpus: Corpus, params: AlignParams = DEFAULT_PARAMS
-) -> Generator[float, None, tuple[Group, ...]]:
-    """The facts of the corpus, yielding progress (0..1) between batches of work."""
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Candidate pairs of a corpus's sentences, with the evidence the pair model weighs."""
+
+    feats: list[SentenceFeatures]
+    weights: dict[str, float]
+    pairs: list[tuple[int, int]]
+    """Indices into ``feats``, first < second, from different articles."""
+    rows: np.ndarray
+    """One row of :data:`tui.core.align.pairs.FEATURES` per pair."""
+    verdict: list[PairScore]
+    """The pairs the hand-set engine keeps (:mod:`tui.core.align.engine`)."""
+
+
+def evidence_steps(
+    corpus: Corpus, params: AlignParams, pairs: list[tuple[int, int]] | None = None
+) -> Generator[float, None, Evidence]:
+    """Featurise every sentence, find candidate pairs and their evidence; yields progress.
+
+    ``pairs`` (indices into the features, in corpus order) replaces the candidates: the
+    training script asks for the evidence of labelled pairs.
+    """
     feats: list[SentenceFeatures] = []
     total = sum(len(a.sentences) for a in corpus.articles) or 1
     for a_index, article in enumerate(corpus.articles):
@@ -55,9 +77,9 @@ def align_steps(
                 features(a_index, sentence.index, sentence.start, sentence.kind, sentence.text)
             )
             if len(feats) % SENTENCE_BATCH == 0:
-                yield 0.35 * len(feats) / total
-    remap = yield from scaled(merge_name_variants(feats), 0.35, 0.38)
-    weights = yield from scaled(key_weights(feats, params), 0.38, 0.4)
+                yield 0.3 * len(feats) / total
+    remap = yield from scaled(merge_name_variants(feats), 0.3, 0.33)
+    weights = yield from scaled(key_weights(feats, params), 0.33, 0.35)
     # Long sentences carry several facts: their clauses are matched too, on their own.
     units = list(feats)
     owner = list(range(len(feats)))
@@ -66,20 +88,42 @@ def align_steps(
             units.append(clause)
             owner.append(n)
         if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
-            yield 0.4 + 0.05 * n / len(feats)
-    pairs: list[PairScore] = []
+            yield 0.35 + 0.05 * n / len(feats)
+    scored: list[PairScore] = []
     for progress, batch in score_pairs(units, weights, params):
-        pairs.extend(batch)
-        yield 0.45 + 0.4 * progress
-    pairs = yield from scaled(by_sentence(pairs, owner, units, params), 0.85, 0.86)
-    pairs = with_article_affinity(feats, pairs, params)
-    yield 0.865
-    pairs = yield from scaled(near_best(feats, pairs, params), 0.865, 0.87)
-    pairs = with_quotes(pairs, quote_pairs(feats, params), params)
-    pairs = with_leads(feats, weights, pairs, params)
-    members = group_sentences(feats, pairs, params)
+        scored.extend(batch)
+        yield 0.4 + 0.3 * progress
+    scored = yield from scaled(by_sentence(scored, owner, units, params), 0.7, 0.72)
+    engine = {(p.a, p.b): p.score for p in scored}
+    quoted = quote_pairs(feats, params)
+    kept = yield from scaled(engine_verdict(feats, weights, scored, quoted, params), 0.72, 0.74)
+    verdict = {(p.a, p.b): p.score for p in kept}
+    pieces: dict[int, list[SentenceFeatures]] = {}
+    for unit, n in zip(units[len(feats) :], owner[len(feats) :], strict=True):
+        pieces.setdefault(n, []).append(unit)
+    described = describe(feats, pieces)
+    yield 0.75
+    if pairs is None:
+        pairs = candidates(feats, described, extra=[*engine, *quoted, *verdict])
+    rows = evidence(feats, described, pairs, engine, verdict, quoted)
+    yield 1.0
+    return Evidence(feats, weights, pairs, rows, kept)
+
+
+def align_steps(
+    corpus: Corpus, params: AlignParams = DEFAULT_PARAMS, model: PairModel | None = None
+) -> Generator[float, None, tuple[Group, ...]]:
+    """The facts of the corpus, yielding progress (0..1) between batches of work."""
+    found = yield from scaled(evidence_steps(corpus, params), 0.0, 0.85)
+    feats, weights = found.feats, found.weights
+    model = model or shipped_model()
+    accept = params.accept if params.accept is not None else model.threshold
+    probability = dict(zip(found.pairs, model.probability(found.rows).tolist(), strict=True))
+    pairs = _links(found, probability, accept, params)
+    members = group_sentences(feats, pairs, params.engine_accept, params)
     yield 0.9
-    scores = {(p.a, p.b): p.score for p in pairs}
+    # A fact's score is its pairs' mean probability: the confidence the reader shows.
+    scores = {(p.a, p.b): probability.get((p.a, p.b), 0.0) for p in pairs}
     groups: list[Group] = []
     for start in range(0, len(members), GROUP_BATCH):
         stop = start + GROUP_BATCH
@@ -87,3 +131,28 @@ def align_steps(
         yield 0.9 + 0.1 * min(1.0, stop / len(members))
     yield 1.0
     return tuple(groups)
+
+
+def _links(
+    found: Evidence, probability: dict[tuple[int, int], float], accept: float, params: AlignParams
+) -> list[PairScore]:
+    """The pairs grouping weighs, on the engine's scale.
+
+    With ``trust_engine``, the engine's own pairs stand as it scored them and the model
+    adds those it finds likely (at the engine's acceptance score); without, only the
+    model's pairs count, their probability mapped so that ``accept`` is acceptance.
+    """
+    scale = params.engine_accept / accept
+    links: dict[tuple[int, int], PairScore] = {}
+    if params.trust_engine:
+        links = {(p.a, p.b): p for p in found.verdict}
+    for pair, p in probability.items():
+        if p < accept * params.link_share:
+            continue
+        score = p * scale
+        old = links.get(pair)
+        if old is None or old.score < score:
+            links[pair] = PairScore(
+                pair[0], pair[1], score, max(params.min_shared, old.shared if old else 0.0)
+            )
+    return list(links.values())

@@ -168,7 +168,49 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         raw.append(_number(s, s + len(digits), float(digits.replace(",", ""))))
         if group == "pct":
             raw.append(Token(e - 1, e, "%", "percent"))
-    return _merge_numbers(raw, text)
+    return _merge_numbers(_compounds(raw, text), text)
+
+
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas", "vt": "vermont",
+    "va": "virginia", "wash": "washington", "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+"""AP style's state abbreviations ("Corpus Christi, Tex."): the state, not a word."""
+
+
+def _compounds(raw: list[Token], text: str) -> list[Token]:
+    """Hyphenated compounds that English also writes solid ("fund-raiser" = "fundraiser"),
+    and AP state abbreviations after a comma ("Corpus Christi, Tex.") as the state's name."""
+    out: list[Token] = []
+    for token in raw:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and token.kind == "word"
+            and prev.kind == "word"
+            and text[prev.end : token.start] == "-"
+            and zipf_frequency(prev.norm + token.norm, "en") >= 2.0
+        ):
+            norm = prev.norm + token.norm
+            out[-1] = Token(prev.start, token.end, norm, concept(norm), capital=prev.capital)
+            continue
+        if (
+            token.capital
+            and token.norm in STATE_ABBREVIATIONS
+            and text[token.end : token.end + 1] == "."
+            and text[max(0, token.start - 2) : token.start] == ", "
+        ):
+            state = STATE_ABBREVIATIONS[token.norm]
+            out.append(Token(token.start, token.end, state, concept(state), capital=True))
+            continue
+        out.append(token)
+    return out
 
 
 @lru_cache(maxsize=262_144)
