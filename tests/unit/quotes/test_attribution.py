@@ -164,6 +164,34 @@ def test_a_verb_after_a_quote_without_comma_does_not_invert() -> None:
     assert speakers(text) == ["Ann Lee"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'In a speech, Tom Hale attacked Ann Lee for her record, saying, "She has failed us."',
+            "Tom Hale",
+        ),
+        (
+            'Jo Reyes endorsed Tom Hale last week, declaring that he "always kept his word."',
+            "Jo Reyes",
+        ),
+        (
+            'Tom Hale says he would sit Ann Lee down and tell her "no more excuses" today.',
+            "Tom Hale",
+        ),
+        (
+            "Speaking at a fair in Salem, New Hampshire, Tom Hale went after Jo Reyes, "
+            'calling him "a total bore."',
+            "Tom Hale",
+        ),
+        ('The crowd grew loud, with Ann Lee reportedly yelling, "Get out of my hall!"', "Ann Lee"),
+        ('The vote was late, Tom Hale said, adding, "Ann Lee knew it all along."', "Tom Hale"),
+    ],
+)
+def test_a_participle_cue_shares_the_main_subject(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

@@ -6,7 +6,8 @@ right after the quote (``," Zelensky stated``), then before it in the same sente
 let the quote inherit from the sentence before it (paragraphs of quotes that follow a
 named speaker). Pronouns and role phrases (``the Republican senator``) resolve to the
 person the preceding sentences are about. Quoted words never serve as cues or names.
-The mentions come from :mod:`tui.core.quotes.speakers`, the word lists from :mod:`tui.core.quotes.lexicon`.
+The mentions come from :mod:`tui.core.quotes.speakers`, the cue patterns from
+:mod:`tui.core.quotes.cues`, the word lists from :mod:`tui.core.quotes.lexicon`.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from functools import cached_property
 from typing import Literal
 
 from tui.core.models import Article
-from tui.core.quotes.labels import transcript_label
-from tui.core.quotes.lexicon import CUE_NOUNS, CUE_VERBS, PERSON_TITLES, PREPOSITIONS
+from tui.core.quotes import cues
+from tui.core.quotes.lexicon import CUE_NOUNS, PERSON_TITLES, PREPOSITIONS
 from tui.core.quotes.speakers import (
     MASK,
     Mention,
@@ -41,22 +42,6 @@ Rule = Literal[
     "subject",
     "none",
 ]
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CUE_PHRASE = re.compile(
-    r"\b(?:put it|pointed out|went on|goes on|weighed in|(?:shot|fired|hit|pushed|snapped|wrote)"
-    r" back|chimed in|followed up)\b"
-)
-_CLAUSE_WORD = re.compile(r"\b(?:and|but|while|whereas|as|when|after|before)\s*$")
-"""Between a quote and a name, a new clause starts: ``"...," and Trump said`` is Trump's own."""
-_CLOSING_CUE = re.compile(
-    r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?=[ \t]*(?:[.,;]|$|[ \t]+(?:on|in|at|to|during|as|while|"
-    r"after|before|with|from|last|this|yesterday|today|back|in)\b))",
-    re.M,
-)
-"""``Bush said.`` / ``Trump said on Monday``: a cue that closes a speaker-only sentence."""
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_DASH = re.compile(r"\s*(?:—|–|―|--)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +104,7 @@ class Attributor:
     # ------------------------------------------------------------------ rules
     def _label(self, start: int, end: int) -> Attribution | None:
         """``"WALLACE: Let's start ..."``: a transcript turn names its speaker."""
-        label = transcript_label(self.text[start + 1 : end])
+        label = cues.transcript_label(self.text[start + 1 : end])
         if label is None:
             return None
         words = label.split()
@@ -138,9 +123,9 @@ class Attributor:
         if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
             return self._closing(end)  # The quote closed its sentence: ``!" Bush said.``
         comma = inner[-1:] in ",?!…—–-" or "," in after[: lead.end()]
-        words = list(_WORD.finditer(self.masked, end, s_end))[:24]
+        words = list(cues.WORD.finditer(self.masked, end, s_end))[:24]
         for n, word in enumerate(words):
-            if not _is_cue(self.masked, word.group(0), word.start()):
+            if not cues.is_cue(self.masked, word.group(0), word.start()):
                 continue
             between = [
                 e
@@ -148,9 +133,9 @@ class Attributor:
                 if e.eligible or e.entity != "other"  # not ``Mexican-born``
             ]
             gap = self.masked[end : between[0].start if between else word.start()]
-            if between and _CLAUSE_WORD.search(gap):
+            if between and cues.CLAUSE_WORD.search(gap):
                 return None  # ``"..." and Tom Hale says``: his cue is for his own words.
-            if between and len(_WORD.findall(gap)) <= 2:
+            if between and len(cues.WORD.findall(gap)) <= 2:
                 return self._found(self._chain_end(between), word.group(0), "after")
             for event in reversed(between):  # ``," one of the women, Maureen Maloney, said``
                 if event.entity in ("person", "org") and re.fullmatch(
@@ -171,8 +156,8 @@ class Attributor:
         if not events or not re.fullmatch(r"\s*", self.masked[end : events[0].start]):
             return None
         subject = self._chain_end(events)
-        cue = _CLOSING_CUE.match(self.masked, subject.end)
-        if cue is None or not _is_cue(self.masked, cue.group(1), cue.start(1)):
+        cue = cues.CLOSING_CUE.match(self.masked, subject.end)
+        if cue is None or not cues.is_cue(self.masked, cue.group(1), cue.start(1)):
             return None
         return self._found(subject, cue.group(1), "after")
 
@@ -180,21 +165,28 @@ class Attributor:
         """A cue earlier in the quote's sentence: its subject (or agent, or source)."""
         s_start = self._sentence_start(start)
         window = self.masked[s_start:start]
-        cues = _cues(window)
-        accord = list(_ACCORDING.finditer(window))
-        if accord and (not cues or accord[-1].start() > cues[-1].start()):
+        found = cues.find_cues(window)
+        accord = list(cues.ACCORDING.finditer(window))
+        if accord and (not found or accord[-1].start() > found[-1].start()):
             a_end = s_start + accord[-1].end()
             event = next(iter(self._events_in(a_end, start)), None)
             if event and event.start == a_end:
                 return self._found(event, "according to", "according")
-        for cue in reversed(cues):
+        for n, cue in reversed(list(enumerate(found))):
             v, v_end = s_start + cue.start(), s_start + cue.end()
             agent = re.match(r"\s+by\s+", self.masked[v_end:start])
             if agent and cue.group(0).endswith(("ed", "id", "ld")):
                 event = next(iter(self._events_in(v_end + agent.end(), start)), None)
                 if event and event.start == v_end + agent.end():
                     return self._found(event, cue.group(0), "passive")
-            subject = self._subject(s_start, v)
+            subject = None
+            if cue.group(0).endswith("ing"):
+                subject = self._ing_subject(s_start, v)  # ``with Gorka noting``
+            if subject is None and cues.SHARED_SUBJECT.search(self.masked, s_start, v_end):
+                if n > 0:
+                    continue  # ``Nefzi said, adding``: the earlier cue has the subject.
+                subject = self._main_subject(s_start, v)
+            subject = subject or self._subject(s_start, v)
             if subject is not None:
                 return self._found(subject, cue.group(0), "before")
         noun = re.search(
@@ -213,7 +205,7 @@ class Attributor:
 
     def _dash(self, end: int) -> Attribution | None:
         """``"..." — Name`` at the end of a sentence."""
-        dash = _DASH.match(self.masked, end)
+        dash = cues.DASH.match(self.masked, end)
         if dash is None:
             return None
         event = next(iter(self._events_in(dash.end(), self._sentence_end(end))), None)
@@ -224,7 +216,7 @@ class Attributor:
     def _inverted_subject(self, v_end: int, s_end: int) -> Mention | None:
         """The subject after ``said``: the last name of ``Obama campaign manager Jim Messina``."""
         events = self._events_in(v_end, s_end)
-        if not events or len(_WORD.findall(self.masked[v_end : events[0].start])) > 1:
+        if not events or len(cues.WORD.findall(self.masked[v_end : events[0].start])) > 1:
             return None
         return self._chain_end(events)
 
@@ -260,7 +252,7 @@ class Attributor:
                 found = self.results[i]
                 return Attribution(found.speaker, found.mention, None, "context")
         window = self.masked[p_start:p_end]
-        for cue in reversed(_cues(window)):
+        for cue in reversed(cues.find_cues(window)):
             subject = self._subject(p_start, p_start + cue.start())
             if subject is not None:
                 found = self._found(subject, None, "context")
@@ -269,7 +261,7 @@ class Attributor:
 
     def _topic(self, start: int, end: int) -> Attribution | None:
         """A long quote inside a sentence without a cue (``X produced "..."``): its subject."""
-        if len(_WORD.findall(self.text[start:end])) < 6:
+        if len(cues.WORD.findall(self.text[start:end])) < 6:
             return None
         s_start = self._sentence_start(start)
         subject = self._subject(s_start, start)
@@ -292,6 +284,30 @@ class Attributor:
             for event in reversed(candidates):
                 if event.entity in wanted:
                     return event
+        return None
+
+    def _ing_subject(self, s_start: int, v: int) -> Mention | None:
+        """``with Gorka noting`` / ``Trump reportedly yelling``: the name just before."""
+        events = self._events_in(s_start, v)
+        last = events[-1] if events else None
+        if last is None or last.entity not in ("person", "org"):
+            return None
+        adjacent = re.fullmatch(r"[ \t]+(?:[a-z]+ly[ \t]+)?", self.masked[last.end : v])
+        return last if adjacent else None
+
+    def _main_subject(self, s_start: int, v: int) -> Mention | None:
+        """``Trump attacked Clinton ..., saying``: a participle's subject is the sentence's.
+
+        Its first eligible person or organisation, after any opening subordinate clause
+        (``After Brown criticized Clinton, Hillary ...``).
+        """
+        opening = cues.SUBORDINATE.match(self.masked, s_start)
+        if opening is not None:
+            comma = self.masked.find(",", opening.end(), v)
+            s_start = comma + 1 if comma >= 0 else s_start
+        for event in self._events_in(s_start, v):
+            if event.eligible and event.entity in ("person", "org"):
+                return event
         return None
 
     def _resolve(self, event: Mention) -> str | None:
@@ -411,15 +427,3 @@ class Attributor:
             if para.start <= pos <= para.end:
                 return para.start, para.end
         return pos, pos
-
-
-def _is_cue(text: str, word: str, at: int) -> bool:
-    """A cue verb, or the first word of a cue phrase (``shot back``, ``went on``)."""
-    return word.lower() in CUE_VERBS or bool(_CUE_PHRASE.match(text, at))
-
-
-def _cues(window: str) -> list[re.Match[str]]:
-    """Cue verbs and phrases (``put it``) in a window, in order."""
-    found = [m for m in _WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
-    found += list(_CUE_PHRASE.finditer(window))
-    return sorted(found, key=lambda m: m.start())

@@ -24,7 +24,7 @@ from tui.core.models import (
     Quote,
 )
 from tui.core.quotes.attribution import Attribution, Attributor
-from tui.core.quotes.labels import transcript_label
+from tui.core.quotes.cues import transcript_label
 from tui.core.quotes.speakers import canonical_speakers
 from tui.core.text.names import strip_titles
 

@@ -71,7 +71,11 @@ PLACES = frozenset(
     "virginia maine delaware iowa illinois georgia alabama arizona nevada missouri kentucky "
     "louisiana pennsylvania michigan wisconsin minnesota colorado oregon carolina tennessee "
     "massachusetts maryland connecticut hawaii alaska kenya ferguson orlando donbass donetsk "
-    "sudzha crimea odesa kharkiv lviv states kingdom union africa asia".split()
+    "sudzha crimea odesa kharkiv lviv states kingdom union africa asia hampshire vermont "
+    "dakota montana idaho wyoming nebraska kansas oklahoma arkansas mississippi indiana "
+    "tennessee rhode carolina philadelphia chicago boston atlanta miami cleveland detroit "
+    "houston dallas phoenix baltimore milwaukee pittsburgh denver seattle brooklyn manhattan "
+    "iraq scotland ireland wales australia".split()
 )
 """Places that make a span a place, or open a title before a name (``Kyiv Mayor``)."""
 
