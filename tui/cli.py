@@ -1,13 +1,15 @@
 """The ``kursk-reader`` command line: the reader app, and JSON/table reports for scripts.
 
-Exit codes: 0 success, 1 input error (bad or missing articles, bad bookmark store),
-2 usage error (argparse), 130 interrupted.
+Exit codes: 0 success (also when the reader of the output goes away, as with ``| head``),
+1 input error, unwritable output or a crash of the reader (one line on stderr, never a
+traceback), 2 usage error (argparse), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 from tui import __version__
 from tui.core.models import Corpus
 from tui.core.text.corpus import CorpusError, load_corpus
+from tui.core.text.sanitize import display_name, sanitize_line
 from tui.errors import InputError
 
 PROG = "kursk-reader"
@@ -90,15 +93,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list[0] = "read"
     args = build_parser().parse_args(args_list)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # Here, not at exit, so a full disk is reported like any error.
+        return code
     except (CorpusError, InputError) as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        _error(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()  # The reader of our output went away (``| head``): not an error.
+        _discard_stdout()  # The reader of our output went away (``| head``): not an error.
         return 0
+    except OSError as error:
+        _discard_stdout()
+        if error.filename is None:
+            _error(f"cannot write output ({error.strerror or error})")
+        else:
+            _error(f"{display_name(str(error.filename))}: {error.strerror or error}")
+        return 1
+
+
+def _error(message: str) -> None:
+    """One line on stderr, whatever the message holds (a newline in a file name)."""
+    print(f"{PROG}: error: {sanitize_line(message)}", file=sys.stderr)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # No real file descriptor (tests capture stdout).
+        pass
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -110,8 +137,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "read":
         from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
 
-        run_app(corpus)
-        return 0
+        return run_app(corpus)
     if args.command == "match":
         return _match(corpus, args.target, as_json=args.json)
     return _report(args.command, corpus, as_json=args.json)
@@ -124,16 +150,16 @@ def _match(corpus: Corpus, target: str, *, as_json: bool) -> int:
         json.dump(match.to_json(corpus, target), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from rich.console import Console  # noqa: PLC0415 (start-up)
+        from tui.reports.console import report_console  # noqa: PLC0415 (start-up: rich)
 
-        match.print_table(corpus, target, Console())
+        match.print_table(corpus, target, report_console())
     return 0
 
 
 def _load(paths: Sequence[str]) -> Corpus:
     corpus = load_corpus(paths)
     for warning in corpus.warnings:
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        print(f"{PROG}: warning: {sanitize_line(warning)}", file=sys.stderr)
     return corpus
 
 
@@ -146,7 +172,7 @@ def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from rich.console import Console  # noqa: PLC0415 (start-up)
+        from tui.reports.console import report_console  # noqa: PLC0415 (start-up: rich)
 
-        reporter.print_table(corpus, Console())
+        reporter.print_table(corpus, report_console())
     return 0

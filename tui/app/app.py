@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -32,6 +33,8 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.analyse = analyse
         self.bookmark_store: BookmarkStore | None = None
+        self.crash_log: Path | None = None
+        """Where the traceback of an unhandled exception was written, if one happened."""
 
     def get_default_screen(self) -> Screen[Any]:
         # The reader is the first screen: nothing blank is ever drawn before it.
@@ -48,6 +51,15 @@ class ReaderApp(App[None]):
         bookmarking.open_bookmark_store(self)
         if self.screen_stack and isinstance(self.screen, ReaderScreen):
             bookmarking.refresh_markers(self.screen)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints the traceback once the screen is restored; keep it in a file too,
+        # so the user can find it after the terminal scrolls, and exit non-zero.
+        from tui.app.crash import write_crash_log  # noqa: PLC0415 (only after a crash)
+
+        if self.crash_log is None:
+            self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         if self.bookmark_store is not None:
@@ -91,6 +103,12 @@ class ReaderApp(App[None]):
         return run
 
 
-def run_app(corpus: Corpus) -> None:
-    """Run the reader until the user quits."""
-    ReaderApp(corpus).run()
+def run_app(corpus: Corpus, *, headless: bool = False) -> int:
+    """Run the reader until the user quits; returns the exit code (1 after a crash)."""
+    app = ReaderApp(corpus)
+    app.run(headless=headless)
+    code = app.return_code or 0
+    if code:
+        where = f"details in {app.crash_log}" if app.crash_log else "no crash log could be written"
+        print(f"kursk-reader: error: the reader crashed; {where}", file=sys.stderr)
+    return code

@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tui.core.analysis import analyse
 from tui.core.models import Corpus
@@ -32,5 +33,6 @@ def print_table(corpus: Corpus, console: Console) -> None:
         values = "\n".join(f"{v.article}#{v.sentence}: {v.text}" for v in d.values)
         style = "dim" if d.kind == "entity_variant" else ""
         group = "" if d.group is None else str(d.group)
-        table.add_row(str(d.id), d.kind, group, d.summary, values, style=style)
+        # Text, not str: article words like "[/]" are not rich markup.
+        table.add_row(str(d.id), d.kind, group, Text(d.summary), Text(values), style=style)
     console.print(table)

@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tui.core.models import Article, Corpus
 
@@ -39,11 +40,13 @@ def to_json(corpus: Corpus) -> dict[str, Any]:
 
 def print_table(corpus: Corpus, console: Console) -> None:
     for article in corpus.articles:
-        table = Table(title=f"{article.id}: {article.title}", title_justify="left", expand=True)
+        # Text, not str: article words like "[/]" or "[link=...]" are not rich markup.
+        title = Text(f"{article.id}: {article.title}")
+        table = Table(title=title, title_justify="left", expand=True)
         table.add_column("#", justify="right", style="dim", no_wrap=True)
         table.add_column("¶", justify="right", style="dim", no_wrap=True)
         table.add_column("sentence", ratio=1)
         for s in article.sentences:
             style = "bold" if s.kind == "heading" else ("cyan" if s.kind == "tweet" else "")
-            table.add_row(str(s.index), str(s.paragraph), s.text, style=style)
+            table.add_row(str(s.index), str(s.paragraph), Text(s.text), style=style)
         console.print(table)
