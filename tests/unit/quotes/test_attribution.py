@@ -192,6 +192,32 @@ def test_a_participle_cue_shares_the_main_subject(text: str, speaker: str) -> No
     assert speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"It is a long shot" that Jo Reyes can beat Ann Lee, said Tom Hale, a pollster.',
+            "Tom Hale",
+        ),
+        (
+            'Ann Lee "drew well with farmers" in the spring vote, said county historian Tom Hale.',
+            "Tom Hale",
+        ),
+        ('"If she loses, she loses," Mr. Hale, a critic of Ann Lee, wrote on Twitter.', "Hale"),
+        ('"They were kind to us," Rev. Tom Hale told Channel News.', "Tom Hale"),
+        ('"It will pass this week," Ann Lee\'s campaign manager Tom Hale said.', "Tom Hale"),
+        ('Tom Hale, Reyes\' senior adviser, said the plan was "dead on arrival."', "Tom Hale"),
+        (
+            '"We expect a close count," said Ann Lee\'s deputy campaign manager, Tom Hale.',
+            "Tom Hale",
+        ),
+    ],
+)
+def test_inverted_speakers_roles_and_media(text: str, speaker: str) -> None:
+    """``, said X`` after a partial quote; ``told``/``wrote on`` name a medium; roles of others."""
+    assert speakers(text) == [speaker]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

@@ -20,7 +20,13 @@ from typing import Literal
 
 from tui.core.models import Article
 from tui.core.quotes import cues
-from tui.core.quotes.lexicon import CUE_NOUNS, PERSON_TITLES, PREPOSITIONS
+from tui.core.quotes.lexicon import (
+    CUE_NOUNS,
+    NAME_PREFIXES,
+    PERSON_TITLES,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+)
 from tui.core.quotes.speakers import (
     MASK,
     Mention,
@@ -133,6 +139,11 @@ class Attributor:
                 if e.eligible or e.entity != "other"  # not ``Mexican-born``
             ]
             gap = self.masked[end : between[0].start if between else word.start()]
+            inverted = n == 0 and not between and comma  # ``," said Trump``, not ``" suggests``
+            if inverted or (n > 0 and re.search(r",\s*$", self.masked[end : word.start()])):
+                nxt = self._inverted_subject(word.end(), s_end)  # ``" in 2008, said Paul Beck``
+                if nxt is not None:
+                    return self._found(nxt, word.group(0), "after")
             if between and cues.CLAUSE_WORD.search(gap):
                 return None  # ``"..." and Tom Hale says``: his cue is for his own words.
             if between and len(cues.WORD.findall(gap)) <= 2:
@@ -142,10 +153,6 @@ class Attributor:
                     r",?\s*", self.masked[event.end : word.start()]
                 ):
                     return self._found(event, word.group(0), "after")
-            if n == 0 and not between and comma:  # ``," said Trump``, not ``" suggests that``
-                nxt = self._inverted_subject(word.end(), s_end)
-                if nxt is not None:
-                    return self._found(nxt, word.group(0), "after")
             return None
         return None
 
@@ -216,8 +223,14 @@ class Attributor:
     def _inverted_subject(self, v_end: int, s_end: int) -> Mention | None:
         """The subject after ``said``: the last name of ``Obama campaign manager Jim Messina``."""
         events = self._events_in(v_end, s_end)
-        if not events or len(cues.WORD.findall(self.masked[v_end : events[0].start])) > 1:
+        if not events:
             return None
+        gap = [w.lower() for w in cues.WORD.findall(self.masked[v_end : events[0].start])]
+        role = len(gap) <= 4 and bool(gap) and (gap[-1] in ROLE_NOUNS or gap[-1] in NAME_PREFIXES)
+        if (len(gap) > 1 and not role) or PREPOSITIONS & set(gap):
+            return None  # ``wrote on Twitter``: a medium, not the writer.
+        if cues.ADDRESSEE_CUE.search(self.masked, 0, v_end):
+            return None  # ``told HuffPost``: whom it was said to.
         return self._chain_end(events)
 
     def _chain_end(self, events: list[Mention]) -> Mention:
@@ -226,6 +239,10 @@ class Attributor:
         for event in events[1:]:
             gap = self.masked[subject.end : event.start]
             words = gap.split()
+            named = event.kind == "name" and event.entity == "person"
+            if subject.kind == "role" and named and re.fullmatch(r",?\s+", gap):
+                subject = event  # ``Trump's adviser Jason Miller``
+                continue
             if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", gap) or PREPOSITIONS & set(words):
                 break
             if "and" in words or "or" in words:

@@ -32,6 +32,8 @@ CLOSING_CUE = re.compile(
     re.M,
 )
 """``Bush said.`` / ``Trump said on Monday``: a cue that closes a speaker-only sentence."""
+ADDRESSEE_CUE = re.compile(r"\b(?:[Tt]old|[Tt]ells?|[Tt]elling)\Z")
+"""Cues whose object is the one spoken to (``told HuffPost``), never the speaker."""
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 DASH = re.compile(r"\s*(?:—|–|―|--)\s*")
 LABEL = re.compile(

@@ -85,7 +85,9 @@ ROLE_NOUNS = tuple(
         "spokesperson official leader mayor governor secretary ambassador commander adviser aide "
         "general candidate nominee chairman chairwoman speaker representative whip diplomat "
         "chancellor premier ruler judge justice officer analyst lawyer attorney counsel director "
-        "professor head prosecutor expert legislator"
+        "professor head prosecutor expert legislator manager strategist consultant pollster "
+        "operative pastor founder host anchor moderator correspondent editor columnist "
+        "historian economist scientist researcher executive"
     ).split()
 )
 """Heads of role phrases (``the Republican senator``); their order is the regex's."""

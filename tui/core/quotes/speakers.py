@@ -54,7 +54,7 @@ _NAME_SPAN = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*['’]s)\s+(?:(?!(?:of|for|to|with|by|from)\s)[A-Za-z.\-]+\s+){0,3}?("
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*(?:['’]s|s['’]))\s+(?:(?!(?:of|for|to|with|by|from)\s)[A-Za-z.\-]+\s+){0,3}?("
     + "|".join(ROLE_NOUNS)
     + r")\b"
 )
@@ -100,7 +100,7 @@ def find_mentions(masked: str) -> list[Mention]:
         match = found
         owner = next((e for e in events if e.start <= match.start() < e.end), None)
         if owner is not None:
-            if not (owner.kind == "name" and owner.text.endswith(("’s", "'s"))):
+            if not (owner.kind == "name" and owner.text.endswith(("’s", "'s", "s’", "s'"))):
                 continue
             events.remove(owner)  # ``Mr. Strzok's lawyer`` speaks, not Mr. Strzok.
             match = _ROLE.match(masked, owner.start) or match
