@@ -124,6 +124,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "f", "toggle_facts", "Facts list", show=False, tooltip="Hide or show the facts list"
         ),
+        Binding("t", "stories", "Stories", show=False, tooltip="The stories of the corpus"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit"),
     ]
@@ -375,6 +376,20 @@ class ReaderScreen(Screen[None]):
         from tui.app.screens.search import SearchScreen  # noqa: PLC0415 (start-up)
 
         self.app.push_screen(SearchScreen(self.corpus, self.analysis), self.goto)
+
+    def action_stories(self) -> None:
+        if not self._ready():
+            return
+        assert self.analysis is not None
+        stories = self.analysis.alignment.stories
+        if len(stories) <= 1:
+            self.notify("These articles report one story.")
+            return
+        from tui.app.screens.stories import StoriesScreen  # noqa: PLC0415 (start-up)
+
+        group = self.current_group
+        current = group.story if group is not None else None
+        self.app.push_screen(StoriesScreen(self.analysis, current), self.goto)
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen  # noqa: PLC0415 (start-up)

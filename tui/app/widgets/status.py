@@ -94,9 +94,16 @@ class StatusLine(Horizontal):
         parts = [
             f"[dim]Fact[/] [b]{self.current + 1}/{total}[/]{star}",
             f"reported by {reporting}/{articles}",
+            f"[dim]confidence[/] {group.score:.0%}",
             f"{disc} [dim]({all_disc} in all)[/]",
             lock,
         ]
+        stories = analysis.alignment.stories
+        if len(stories) > 1:
+            # Coverage within the story: "2/3", not "2/300" on an archive of many stories.
+            in_story = len(stories[group.story].articles)
+            parts[1] = f"reported by {reporting}/{in_story}"
+            parts.insert(0, f"[dim]story[/] {group.story + 1}/{len(stories)}")
         if self.note:
             parts.append(f"[i]{escape(self.note)}[/]")
         self._show(sep.join(parts))
