@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from helpers import ready
 
 from tests.conftest import DATA
 from tui.app.app import ReaderApp, run_app
-from tui.core.bookmarks.store import Anchor, BookmarkDraft, open_store
+from tui.core.bookmarks.store import STORE_NAME, Anchor, BookmarkDraft, open_store
 from tui.core.models import Corpus
 from tui.core.text.corpus import load_corpus
 
@@ -72,3 +73,31 @@ def test_a_crash_exits_non_zero_and_says_where_the_log_is(
     log = Path(match.group(1))
     assert log.parent == _data_dir / "crash-logs"
     assert "RuntimeError: boom in on_mount" in log.read_text()
+
+
+async def test_a_damaged_bookmark_row_is_skipped_and_reported(
+    seeds: Corpus, _data_dir: Path
+) -> None:
+    store, _ = open_store()
+    for n in (1, 2):
+        store.add(
+            BookmarkDraft(
+                kind="fact",
+                target=str(n),
+                label=f"fact {n}",
+                anchors=(Anchor(seeds.articles[0].id, 0, 0, 5, "x"),),
+                fingerprint="f" * 16,
+            )
+        )
+    store.close()
+    conn = sqlite3.connect(_data_dir / STORE_NAME)
+    conn.execute("UPDATE bookmarks SET anchors = '" + "[" * 50_000 + "' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("skipped bookmark 1" in m for m in messages), messages
+        assert app.bookmark_store is not None and len(app.bookmark_store.list()) == 1

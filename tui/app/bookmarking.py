@@ -35,6 +35,14 @@ def open_bookmark_store(app: ReaderApp) -> None:
     app.bookmark_store = store
     if warning:
         app.notify(warning, severity="warning", timeout=8)
+    if store.unavailable is None:
+        try:
+            skipped = store.read().skipped
+        except StoreError:
+            return
+        if skipped:  # Damaged rows are left out, never fatal; say so once.
+            more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+            app.notify(skipped[0] + more, severity="warning", timeout=8)
 
 
 def _store(reader: ReaderScreen) -> BookmarkStore | None:

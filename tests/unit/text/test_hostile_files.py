@@ -160,3 +160,21 @@ def test_file_name_with_an_escape_sequence_is_a_placeholder(tmp_path: Path) -> N
     article = load_corpus([path]).articles[0]
     assert article.id == "a␛]0;owned␇"
     assert "\x1b" not in article.path
+
+
+def test_a_file_swapped_for_a_fifo_after_discovery_is_refused(tmp_path: Path) -> None:
+    from tui.core.text.corpus import load_article
+
+    path = tmp_path / "a.txt"
+    os.mkfifo(path)  # Discovery saw a file of this name; now it is a pipe.
+    with pytest.raises(CorpusError, match="not a regular file"):
+        load_article(path, "a")
+
+
+def test_a_raw_escape_in_front_matter_keeps_the_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Big \x1b[2J news\nsource: Daily\n---\n\nOfficials said so.\n")
+    corpus = load_corpus([path])
+    article = corpus.articles[0]
+    assert article.title == "Big ␛[2J news" and article.source == "Daily"
+    assert not corpus.warnings

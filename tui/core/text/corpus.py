@@ -76,6 +76,8 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
     text, warning = read_text(path)
     if warning and warnings is not None:
         warnings.append(warning)
+    # Sanitised before Markdown too: YAML refuses a raw ESC, and would drop the metadata.
+    text = sanitize(text)
     meta: dict[str, str] = {}
     blocks = None
     if path.suffix.lower() in (".md", ".markdown"):

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from tui.core.text.sanitize import sanitize_line
 from tui.core.text.segment import Block
 
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin)
@@ -123,7 +124,8 @@ def _front_matter(content: str, problems: list[str]) -> dict[str, str]:
         data: Any = yaml.load(content, Loader=_FrontMatterLoader)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        problems.append(f"front matter ignored: {reason}")
+        # PyYAML quotes the offending character, which may be an escape: sanitised.
+        problems.append(f"front matter ignored: {sanitize_line(reason)}")
         return {}
     if not isinstance(data, dict):
         return {}
