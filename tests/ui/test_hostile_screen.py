@@ -101,3 +101,40 @@ async def test_a_damaged_bookmark_row_is_skipped_and_reported(
         messages = [n.message for n in app._notifications]
         assert any("skipped bookmark 1" in m for m in messages), messages
         assert app.bookmark_store is not None and len(app.bookmark_store.list()) == 1
+
+
+async def test_store_warnings_with_brackets_are_not_markup(
+    seeds: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data [/] [@click=app.quit]x[/]"
+    monkeypatch.setenv("KURSK_READER_DATA_DIR", str(data))
+    store, _ = open_store()
+    store.close()
+    conn = sqlite3.connect(data / STORE_NAME)
+    conn.execute('CREATE VIEW "[/]" AS SELECT 1')
+    conn.commit()
+    conn.close()
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert app.is_running
+        messages = [n.message for n in app._notifications]
+        assert any("did not create" in m and "[/]" in m for m in messages), messages
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_an_unavailable_store_is_not_shown_as_empty(seeds: Corpus, _data_dir: Path) -> None:
+    (_data_dir / STORE_NAME).mkdir(parents=True)
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "Bookmarks are unavailable" in shown
+        assert "No bookmarks yet" not in shown

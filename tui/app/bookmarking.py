@@ -34,7 +34,7 @@ def open_bookmark_store(app: ReaderApp) -> None:
     store, warning = open_store()
     app.bookmark_store = store
     if warning:
-        app.notify(warning, severity="warning", timeout=8)
+        app.notify(warning, severity="warning", timeout=8, markup=False)
     if store.unavailable is None:
         try:
             skipped = store.read().skipped
@@ -42,7 +42,7 @@ def open_bookmark_store(app: ReaderApp) -> None:
             return
         if skipped:  # Damaged rows are left out, never fatal; say so once.
             more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
-            app.notify(skipped[0] + more, severity="warning", timeout=8)
+            app.notify(skipped[0] + more, severity="warning", timeout=8, markup=False)
 
 
 def _store(reader: ReaderScreen) -> BookmarkStore | None:
@@ -58,7 +58,7 @@ def refresh_markers(reader: ReaderScreen) -> None:
     try:
         bookmarks = store.list()
     except StoreError as error:  # The file broke while the app runs: say so, keep reading.
-        reader.notify(str(error), severity="error")
+        reader.notify(str(error), severity="error", markup=False)
         return
     anchored = reanchor_in(bookmarks, analysis)
     reader.bookmarked = bookmarked_groups(anchored)
@@ -91,10 +91,10 @@ def bookmark(reader: ReaderScreen) -> None:
             else:
                 store.update_note(existing.id, edit.note, edit.tags)
         except StoreError as error:
-            reader.notify(str(error), severity="error")
+            reader.notify(str(error), severity="error", markup=False)
             return
         verb = "Bookmarked" if existing is None else "Bookmark updated"
-        reader.notify(f"{verb}: {draft.label}", timeout=2)
+        reader.notify(f"{verb}: {draft.label}", timeout=2, markup=False)
         refresh_markers(reader)
 
     if existing is None:

@@ -146,7 +146,7 @@ class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
             if self.store.read_only:
                 yield Label(f"Read-only: {self.store.reason}", id="bookmark-banner", markup=False)
             yield Input(placeholder="Filter: words or #tag", id="bookmark-filter")
-            yield Label("", id="bookmark-empty")
+            yield Label("", id="bookmark-empty", markup=False)
             yield OptionList(id="bookmark-list")
         yield Footer()
 
@@ -167,7 +167,7 @@ class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
         try:
             bookmarks = self.store.list()
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             bookmarks = ()
         self.anchored = reanchor(
             bookmarks, self.corpus, self.alignment, self.quotes, discrepancies=self.discrepancies
@@ -186,7 +186,9 @@ class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
         options.clear_options()
         options.add_options(Option(_prompt(a), id=str(a.bookmark.id)) for a in self.shown)
         empty = self.query_one("#bookmark-empty", Label)
-        if not self.anchored:
+        if self.store.unavailable is not None:  # Never shown as empty: nothing is lost.
+            empty.update(f"Bookmarks are unavailable: {self.store.unavailable}")
+        elif not self.anchored:
             empty.update("No bookmarks yet: press b on a fact, discrepancy or quote.")
         elif not self.shown:
             empty.update(f"No bookmark matches “{query}”.")
@@ -245,7 +247,7 @@ class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
             except KeyError:
                 self.notify(f"Bookmark {bookmark.id} was deleted meanwhile.", severity="warning")
             except StoreError as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
             self.reload(keep=bookmark.id)
 
         dialog = BookmarkDialog(
@@ -271,7 +273,7 @@ class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
             except KeyError:
                 pass  # Already gone (another instance): the reload shows that.
             except StoreError as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
             self.reload(keep=neighbour.bookmark.id if neighbour else None)
 
         question = f"Delete bookmark {bookmark.id}, “{bookmark.label}”? This cannot be undone."
@@ -279,7 +281,9 @@ class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
 
     def _refuse_read_only(self) -> bool:
         if self.store.read_only:
-            self.notify(f"Bookmarks are read-only: {self.store.reason}", severity="error")
+            self.notify(
+                f"Bookmarks are read-only: {self.store.reason}", severity="error", markup=False
+            )
             return True
         return False
 
