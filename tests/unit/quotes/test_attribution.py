@@ -218,6 +218,27 @@ def test_inverted_speakers_roles_and_media(text: str, speaker: str) -> None:
     assert speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "\"She said she would be 'above the law,' \" said Tom Hale, a retired judge.",
+            "Tom Hale",
+        ),
+        ('"Forget about it," said retired surgeon Ann Lee, asked about her record.', "Ann Lee"),
+        ('"Hale is sinking," Ohio-based Ann Lee said.', "Ann Lee"),
+        ('"Would you sign it today?" Ann Lee pressed.', "Ann Lee"),
+    ],
+)
+def test_inverted_cues_after_nested_quotes_and_modifiers(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_according_to_the_outlet_when_no_one_else_speaks() -> None:
+    text = 'According to the Tribune, "the mill will reopen in May and hire forty people."'
+    assert speakers(text) == ["Tribune"]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

@@ -50,6 +50,9 @@ Rule = Literal[
 ]
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The speaker found for one quote, and how."""
@@ -128,7 +131,7 @@ class Attributor:
         assert lead is not None
         if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
             return self._closing(end)  # The quote closed its sentence: ``!" Bush said.``
-        comma = inner[-1:] in ",?!…—–-" or "," in after[: lead.end()]
+        comma = inner.rstrip(" '’‘")[-1:] in ",?!…—–-" or "," in after[: lead.end()]
         words = list(cues.WORD.finditer(self.masked, end, s_end))[:24]
         for n, word in enumerate(words):
             if not cues.is_cue(self.masked, word.group(0), word.start()):
@@ -177,7 +180,7 @@ class Attributor:
         if accord and (not found or accord[-1].start() > found[-1].start()):
             a_end = s_start + accord[-1].end()
             event = next(iter(self._events_in(a_end, start)), None)
-            if event and event.start == a_end:
+            if event and re.fullmatch(r"(?:the\s+)?", self.masked[a_end : event.start]):
                 return self._found(event, "according to", "according")
         for n, cue in reversed(list(enumerate(found))):
             v, v_end = s_start + cue.start(), s_start + cue.end()
@@ -227,7 +230,8 @@ class Attributor:
             return None
         gap = [w.lower() for w in cues.WORD.findall(self.masked[v_end : events[0].start])]
         role = len(gap) <= 4 and bool(gap) and (gap[-1] in ROLE_NOUNS or gap[-1] in NAME_PREFIXES)
-        if (len(gap) > 1 and not role) or PREPOSITIONS & set(gap):
+        full = events[0].kind == "name" and events[0].entity == "person" and len(gap) <= 3
+        if (len(gap) > 1 and not role and not full) or (PREPOSITIONS | _DETERMINERS) & set(gap):
             return None  # ``wrote on Twitter``: a medium, not the writer.
         if cues.ADDRESSEE_CUE.search(self.masked, 0, v_end):
             return None  # ``told HuffPost``: whom it was said to.

@@ -188,6 +188,8 @@ def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | No
     for i, word in enumerate(words[:-1]):
         if _is_prefix(lower[i]) or word.endswith(("’s", "'s")) or lower[i] in PLACES:
             cut = i + 1
+        elif re.search(r"-[a-z]", word) and i == cut:
+            cut = i + 1  # ``Texas-based Matt Mackowiak``: a modifier, not a name.
     tail = lower[cut:]
     titles = frozenset(w for w in lower[:cut] if w in PERSON_TITLES)
     if any(w in ORG_WORDS for w in tail) or (
