@@ -12,12 +12,14 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from tui import __version__
 from tui.core.models import Corpus
 from tui.core.text.corpus import CorpusError, load_corpus
 from tui.core.text.sanitize import display_name, sanitize_line
+from tui.core.text.web import is_url
 from tui.errors import InputError
 
 PROG = "kursk-reader"
@@ -32,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Compare news reports of one event: aligned facts, conflicting numbers, "
             "name variants and who said what. With no command, opens the reader on "
-            "PATHs (files or folders of .txt/.md articles) or on the bundled corpus."
+            "PATHs (files or folders of .txt, .md or saved .html articles, or http(s) links) "
+            "or on the bundled corpus."
         ),
         epilog="Run 'kursk-reader COMMAND --help' for a command's options.",
     )
@@ -75,19 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+READ_OPTIONS = ("--urls", "--refresh")
+"""Options of the default command that may open the command line."""
+
+
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders (default: bundled corpus)",
+        help="article files, folders or http(s):// links (default: bundled corpus)",
+    )
+    parser.add_argument(
+        "--urls", metavar="FILE", help="read links from FILE, one a line (# comments skipped)"
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="fetch links again instead of using the cache"
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+    if not args_list or (
+        args_list[0] not in COMMANDS
+        and (not args_list[0].startswith("-") or args_list[0].split("=")[0] in READ_OPTIONS)
+    ):
         args_list.insert(0, "read")
     elif args_list[0] == "--" and len(args_list) > 1:
         args_list[0] = "read"
@@ -133,7 +149,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.reports.bookmarks import run_bookmarks  # noqa: PLC0415 (start-up)
 
         return run_bookmarks(args)
-    corpus = _load(args.paths)
+    corpus = _load(args.paths, args.urls, refresh=args.refresh)
     if args.command == "read":
         from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
 
@@ -156,11 +172,27 @@ def _match(corpus: Corpus, target: str, *, as_json: bool) -> int:
     return 0
 
 
-def _load(paths: Sequence[str]) -> Corpus:
-    corpus = load_corpus(paths)
+def _load(paths: Sequence[str], urls_file: str | None = None, *, refresh: bool = False) -> Corpus:
+    sources = [*paths, *(_read_urls(urls_file) if urls_file else [])]
+    corpus = load_corpus(sources, refresh=refresh)
     for warning in corpus.warnings:
         print(f"{PROG}: warning: {sanitize_line(warning)}", file=sys.stderr)
     return corpus
+
+
+def _read_urls(path: str) -> list[str]:
+    """One link a line; blank lines and ``#`` comments skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as error:
+        raise InputError(f"{display_name(path)}: cannot read ({error.strerror or error})") from None
+    urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not urls:
+        raise InputError(f"{display_name(path)}: no links in the file")
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        raise InputError(f"{display_name(path)}: not an http(s) link: {display_name(bad[0])}")
+    return urls
 
 
 def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:

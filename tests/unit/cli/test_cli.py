@@ -92,7 +92,7 @@ def test_bad_input_is_one_line_and_exit_1(
 
 def test_empty_folder_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sentences", str(tmp_path)]) == 1
-    assert "folder has no .txt or .md articles" in capsys.readouterr().err
+    assert "folder has no .txt, .md or .html articles" in capsys.readouterr().err
 
 
 def test_invalid_utf8_warns_and_continues(capsys: pytest.CaptureFixture[str]) -> None:

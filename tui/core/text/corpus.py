@@ -11,14 +11,19 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tui.core.models import Article, Corpus, Sentence
+from tui.core.text.html import HTML_SUFFIXES, NoArticleText, extract_page
 from tui.core.text.sanitize import display_name, sanitize, sanitize_line
 from tui.core.text.segment import Block, segment
+from tui.core.text.web import FetchError, fetch_page, is_url
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ASSET_FOLDER_SUFFIX = "_files"
+"""A browser's "save page" puts images and scripts in ``<page>_files/``: never articles."""
 MAX_ARTICLE_BYTES = 2_000_000
 """News articles are tens of kilobytes; anything this large is not one."""
 MAX_FOLDER_DEPTH = 64
@@ -51,16 +56,41 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parents[3] / "seeds"
 
 
-def load_corpus(paths: Sequence[str | Path] = ()) -> Corpus:
-    """Load files and folders of ``.txt``/``.md`` articles; no paths means the seeds."""
+def load_corpus(paths: Sequence[str | Path] = (), *, refresh: bool = False) -> Corpus:
+    """Load files and folders of articles, and links; no paths means the seeds.
+
+    Files are ``.txt``, ``.md`` and saved web pages (``.html``); an ``http(s)://``
+    argument is fetched (or read from the cache; ``refresh`` fetches again).
+    """
     warnings: list[str] = []
-    sources = _discover([Path(p) for p in paths] or [bundled_seeds()], warnings)
+    urls = [str(p) for p in paths if isinstance(p, str) and is_url(p)]
+    files = [Path(p) for p in paths if not (isinstance(p, str) and is_url(p))]
     articles: list[Article] = []
-    for source in sources:
+    if files or not urls:
         try:
-            articles.append(load_article(source.path, source.article_id, warnings))
+            sources = _discover(files or [bundled_seeds()], warnings)
         except CorpusError as error:
+            if not urls:
+                raise
+            sources = []
             warnings.append(f"skipped {error}")
+        for source in sources:
+            try:
+                articles.append(load_article(source.path, source.article_id, warnings))
+            except CorpusError as error:
+                warnings.append(f"skipped {error}")
+    used = {a.id for a in articles}
+    for url in urls:
+        try:
+            article = load_url(url, refresh=refresh)
+        except (CorpusError, FetchError) as error:
+            warnings.append(f"skipped {error}")
+            continue
+        article_id, n = article.id, 2
+        while article_id in used:
+            article_id, n = f"{article.id}-{n}", n + 1
+        used.add(article_id)
+        articles.append(replace(article, id=article_id))
     if not articles:
         problems = [w.removeprefix("skipped ") for w in warnings]
         if len(problems) == 1:
@@ -80,6 +110,8 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
     text = sanitize(text)
     meta: dict[str, str] = {}
     blocks = None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _page_article(_read_regular_file(path), article_id, str(path), _shown(path))
     if path.suffix.lower() in (".md", ".markdown"):
         # Imported on first use: markdown-it and PyYAML cost ~0.1 s of start-up on .txt.
         from tui.core.text.markdown import render_markdown  # noqa: PLC0415
@@ -96,6 +128,36 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
     if not article.sentences:
         raise CorpusError(f"{_shown(path)}: no sentences found")
     return article
+
+
+def load_url(url: str, *, refresh: bool = False) -> Article:
+    """An article from a link: fetched or cached, its main text extracted."""
+    page = fetch_page(url, refresh=refresh)
+    return _page_article(page.body, _url_id(page.final_url), page.final_url, url)
+
+
+def _page_article(page: bytes, article_id: str, where: str, shown: str) -> Article:
+    """An article from a saved or fetched page: its main text and the page's metadata."""
+    try:
+        extracted = extract_page(page, url=where if is_url(where) else None)
+    except NoArticleText as error:
+        raise CorpusError(f"{shown}: {error}") from None
+    except Exception as error:
+        raise CorpusError(f"{shown}: not a readable web page ({type(error).__name__})") from None
+    article = article_from_text(article_id, extracted.text, path=where, meta=extracted.meta)
+    if not article.sentences:
+        raise CorpusError(f"{shown}: no sentences found")
+    return article
+
+
+def _url_id(url: str) -> str:
+    """``news.example.com/world/strike-depot``: host and path, without the scheme."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.strip("/")
+    for suffix in HTML_SUFFIXES:
+        path = path.removesuffix(suffix)
+    return f"{host}/{path}" if path else host or url
 
 
 def article_from_text(
@@ -239,7 +301,7 @@ def _discover(paths: Iterable[Path], warnings: list[str]) -> list[_Source]:
         if path.is_dir():
             files = _article_files(path, warnings)
             if not files:
-                missing.append(f"{_shown(path)}: folder has no .txt or .md articles")
+                missing.append(f"{_shown(path)}: folder has no .txt, .md or .html articles")
             for file in files:
                 rel = file.relative_to(path).with_suffix("")
                 sources.append(_Source(file, display_name(rel.as_posix())))
@@ -280,6 +342,8 @@ def _article_files(root: Path, warnings: list[str]) -> list[Path]:
             entry_path = Path(entry.path)
             try:
                 if entry.is_dir():
+                    if entry.name.endswith(ASSET_FOLDER_SUFFIX):
+                        continue
                     if depth + 1 > MAX_FOLDER_DEPTH:
                         too_deep += 1
                     else:
