@@ -183,6 +183,7 @@ def evidence(
     feats: list[SentenceFeatures],
     described: list[_Sentence],
     pairs: list[tuple[int, int]],
+    *,
     engine: Mapping[tuple[int, int], float],
     verdict: Mapping[tuple[int, int], float],
     quoted: set[tuple[int, int]],

@@ -28,7 +28,7 @@ from tui.core.align.features import (
 )
 from tui.core.align.grouping import build_groups, group_sentences
 from tui.core.align.model import PairModel, shipped_model
-from tui.core.align.pairs import FEATURES, candidates, describe, evidence
+from tui.core.align.pairs import candidates, describe, evidence
 from tui.core.align.params import DEFAULT_PARAMS, AlignParams
 from tui.core.align.scoring import (
     PairScore,
@@ -105,7 +105,7 @@ def evidence_steps(
     yield 0.75
     if pairs is None:
         pairs = candidates(feats, described, extra=[*engine, *quoted, *verdict])
-    rows = evidence(feats, described, pairs, engine, verdict, quoted)
+    rows = evidence(feats, described, pairs, engine=engine, verdict=verdict, quoted=quoted)
     yield 1.0
     return Evidence(feats, weights, pairs, rows, kept)
 
