@@ -43,10 +43,20 @@ from tui.core.bookmarks.rows import (
     dump_json,
     safe_text,
 )
+from tui.core.bookmarks.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SchemaError,
+    check,
+    connect,
+    memory_connection,
+    migrate,
+)
 from tui.core.text.sanitize import sanitize, sanitize_line
 
 __all__ = [
     "DATA_DIR_ENV",
+    "MIGRATIONS",
     "SCHEMA_VERSION",
     "STORE_NAME",
     "Anchor",
@@ -59,6 +69,7 @@ __all__ = [
     "StoreError",
     "StoredBookmarks",
     "TargetKind",
+    "UnavailableStoreError",
     "data_dir",
     "draft_for_discrepancy",
     "draft_for_fact",
@@ -72,36 +83,6 @@ STORE_NAME = "bookmarks.sqlite3"
 BUSY_TIMEOUT = 10.0
 """Seconds a writer waits for another instance's transaction before giving up."""
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 1: the first schema.
-    (
-        """CREATE TABLE bookmarks (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            kind TEXT NOT NULL CHECK (kind IN ('fact', 'discrepancy', 'quote')),
-            target TEXT NOT NULL,
-            label TEXT NOT NULL,
-            anchors TEXT NOT NULL,
-            note TEXT NOT NULL DEFAULT '',
-            created TEXT NOT NULL,
-            fingerprint TEXT NOT NULL
-        )""",
-    ),
-    # 2: tags, an update time, the discrepancy's values and what kind of target it is.
-    (
-        "ALTER TABLE bookmarks ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
-        "ALTER TABLE bookmarks ADD COLUMN updated TEXT NOT NULL DEFAULT ''",
-        "UPDATE bookmarks SET updated = created WHERE updated = ''",
-        "ALTER TABLE bookmarks ADD COLUMN dvalues TEXT NOT NULL DEFAULT '[]'",
-        "ALTER TABLE bookmarks ADD COLUMN details TEXT NOT NULL DEFAULT '{}'",
-    ),
-)
-"""Migration ``n`` brings ``PRAGMA user_version`` from ``n`` to ``n + 1``; append, never edit."""
-SCHEMA_VERSION = len(MIGRATIONS)
-
-_EXPECTED_COLUMNS = frozenset(
-    "id kind target label anchors note created fingerprint tags updated dvalues details".split()
-)
-"""The columns the migrations create; a store missing one is not ours to read."""
 _MAX_ID = 2**63 - 1
 """SQLite's largest integer: a bigger id names no bookmark (and cannot be bound)."""
 
@@ -119,10 +100,6 @@ class ReadOnlyStoreError(StoreError):
 
 class UnavailableStoreError(StoreError):
     """The store exists but cannot be read (locked, not a file, an unknown schema)."""
-
-
-class SchemaError(sqlite3.DatabaseError):
-    """The file is a database, but not a store this app made: refused, left untouched."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +338,7 @@ def _open_file(path: Path, timeout: float = BUSY_TIMEOUT) -> _Opened:
         raise SchemaError(f"{path} is not a file")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         return _open_read_only(path, f"{path.parent} is not writable", timeout)
-    conn = _connect(str(path), timeout)
+    conn = connect(str(path), timeout)
     try:
         version = _prepare(conn, timeout, path)
         if version > SCHEMA_VERSION:
@@ -373,7 +350,7 @@ def _open_file(path: Path, timeout: float = BUSY_TIMEOUT) -> _Opened:
                 timeout,
             )
         if version < SCHEMA_VERSION:
-            _migrate(conn)
+            migrate(conn)
     except sqlite3.OperationalError as error:
         conn.close()
         if error.sqlite_errorcode in _READONLY_CODES:
@@ -385,18 +362,6 @@ def _open_file(path: Path, timeout: float = BUSY_TIMEOUT) -> _Opened:
     return _Opened(conn, read_only=False, reason=None)
 
 
-def _connect(database: str, timeout: float, *, uri: bool = False) -> sqlite3.Connection:
-    """A connection that does not run code planted in the schema (defensive mode)."""
-    conn = sqlite3.connect(
-        database, timeout=timeout, isolation_level=None, check_same_thread=False, uri=uri
-    )
-    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
-    if defensive is not None:  # Python 3.12+: no writable_schema, no corrupting pragmas.
-        conn.setconfig(defensive, True)  # type: ignore[attr-defined,unused-ignore]
-    conn.execute("PRAGMA trusted_schema = OFF")
-    return conn
-
-
 def _prepare(conn: sqlite3.Connection, timeout: float, path: Path) -> int:
     """Switch to WAL if needed and check the file; returns its schema version.
 
@@ -406,7 +371,7 @@ def _prepare(conn: sqlite3.Connection, timeout: float, path: Path) -> int:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            version = _check(conn, path)
+            version = check(conn, path)
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -423,13 +388,13 @@ def _open_read_only(path: Path, reason: str, timeout: float = BUSY_TIMEOUT) -> _
     An older schema is upgraded in a private in-memory copy, so it still reads.
     """
     if not path.exists():
-        return _Opened(_memory_connection(), read_only=True, reason=reason)
+        return _Opened(memory_connection(), read_only=True, reason=reason)
     uri = path.resolve().as_uri()
     last: sqlite3.Error | None = None
     for mode in ("mode=ro", "immutable=1"):
-        conn = _connect(f"{uri}?{mode}", timeout, uri=True)
+        conn = connect(f"{uri}?{mode}", timeout, uri=True)
         try:
-            version = _check(conn, path)
+            version = check(conn, path)
         except SchemaError:
             conn.close()
             raise
@@ -443,80 +408,17 @@ def _open_read_only(path: Path, reason: str, timeout: float = BUSY_TIMEOUT) -> _
             copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             conn.backup(copy)
             conn.close()
-            _migrate(copy)
+            migrate(copy)
             conn = copy
         return _Opened(conn, read_only=True, reason=reason)
     assert last is not None
     raise last
 
 
-def _check(conn: sqlite3.Connection, path: Path) -> int:
-    """The schema version, after SQLite's quick check (raises on a corrupt file) and a
-    check that the schema is the app's own (:class:`SchemaError` otherwise)."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    _check_schema(conn, path, version)
-    result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
-        problems = [line for line in str(result).splitlines() if not line.startswith("***")]
-        first = problems[0] if problems else str(result)
-        more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
-        error = sqlite3.DatabaseError(f"integrity check failed: {first}{more}")
-        error.sqlite_errorcode = 11
-        raise error
-    return version
-
-
-def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Refuse what the app did not create: a trigger or view can rewrite or delete every
-    bookmark on the next save, and SQLite would run it on the app's behalf."""
-    if version < 0:
-        raise SchemaError(f"{path} has an unknown schema version ({version})")
-    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-    for kind, name, table in objects:
-        if (kind, name) in (("table", "bookmarks"), ("table", "sqlite_sequence")):
-            continue
-        if kind == "index" and table == "bookmarks":
-            continue  # An index only speeds reads up (and runs no code: trusted_schema off).
-        raise SchemaError(
-            f"{path} has a {kind} {sanitize_line(str(name))[:40]!r} that kursk-reader did "
-            "not create; refusing to use it (move the file aside to start afresh)"
-        )
-    tables = {name for kind, name, _ in objects if kind == "table"}
-    if version >= 1 and "bookmarks" not in tables:
-        raise SchemaError(f"{path} has schema version {version} but no bookmarks table")
-    if version >= SCHEMA_VERSION:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
-        missing = sorted(_EXPECTED_COLUMNS - columns)
-        if missing:
-            raise SchemaError(f"{path} has no {', '.join(missing)} column(s) in bookmarks")
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Apply the missing migrations, each with its version bump in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])  # Re-read under lock.
-        for number in range(version, SCHEMA_VERSION):
-            for statement in MIGRATIONS[number]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
-def _memory_connection() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    _migrate(conn)
-    return conn
-
-
 def _memory_store(path: Path, reason: str, *, unavailable: bool = False) -> BookmarkStore:
     state = "unavailable" if unavailable else "read-only"
     return BookmarkStore(
-        _memory_connection(),
+        memory_connection(),
         path,
         read_only=True,
         reason=reason,
