@@ -74,8 +74,9 @@ class _Sentence:
     norm_rare: float
     share: dict[str, float] | None = None
     """Content keys -> share of this article's sentences holding them (its topic words)."""
-    clauses: tuple[frozenset[str], ...] = ()
-    """Content keys of each clause of a long sentence (one sentence, several facts)."""
+    pieces: tuple[tuple[frozenset[str], float], ...] = ()
+    """The whole sentence's content keys and, for a long one, each clause's (one sentence,
+    several facts), each with its IDF norm."""
 
 
 def describe(
@@ -137,13 +138,22 @@ def describe(
                 math.sqrt(sum(v * v for v in plain.values())),
                 math.sqrt(sum(v * v for v in rare.values())),
                 {k: in_article[(f.article, k)] / (lengths[f.article] + 2) for k in plain},
-                tuple(
-                    frozenset(k for k in c.keys if k in plain)
-                    for c in (clauses or {}).get(len(described), [])
-                ),
+                _pieces(plain, (clauses or {}).get(len(described), [])),
             )
         )
     return described
+
+
+def _pieces(
+    plain: dict[str, float], clauses: list[SentenceFeatures]
+) -> tuple[tuple[frozenset[str], float], ...]:
+    whole = frozenset(plain)
+    found = [(whole, math.sqrt(sum(v * v for v in plain.values())))]
+    for clause in clauses:
+        keys = frozenset(k for k in clause.keys if k in plain)
+        if keys and keys != whole:
+            found.append((keys, math.sqrt(sum(plain[k] ** 2 for k in keys))))
+    return tuple(found)
 
 
 def _rarity(token: Token) -> float:
@@ -201,14 +211,7 @@ def evidence(
         small = min(sum(da.plain.values()), sum(db.plain.values()))
         shared_idf = sum(da.plain[k] for k in shared)
         length_a, length_b = len(da.plain), len(db.plain)
-        clause = max(
-            (
-                _cosine(da.plain, db.plain, x, y)
-                for x in (*da.clauses, da.plain.keys())
-                for y in (*db.clauses, db.plain.keys())
-            ),
-            default=0.0,
-        )
+        clause = _best_piece_cosine(da, db)
         names_union = len(da.names | db.names)
         rows[row] = (
             cosine,
@@ -254,31 +257,28 @@ def _focus_cosine(da: _Sentence, db: _Sentence, shared: set[str]) -> float:
     """IDF cosine where each article's topic words (in many of its sentences) weigh less.
 
     Two reports of one resignation both say "Farenthold" in every other sentence: that
-    word tells which story, not which fact.
+    word tells which story, not which fact. Only shared words can be discounted, so the
+    norms are corrected over the shared words alone.
     """
     sa, sb = da.share or {}, db.share or {}
-
-    def focus(key: str, weight: float) -> float:
-        topical = min(sa.get(key, 0.0), sb.get(key, 0.0)) if key in shared else 0.0
-        return weight * max(0.0, 1.0 - 2.0 * topical)
-
-    wa = {k: focus(k, v) for k, v in da.plain.items()}
-    wb = {k: focus(k, v) for k, v in db.plain.items()}
-    dot = sum(wa[k] * wb[k] for k in shared)
-    na = math.sqrt(sum(v * v for v in wa.values()))
-    nb = math.sqrt(sum(v * v for v in wb.values()))
-    return dot / max(1e-9, na * nb)
+    dot = 0.0
+    na2, nb2 = da.norm_idf**2, db.norm_idf**2
+    for key in shared:
+        factor = max(0.0, 1.0 - 2.0 * min(sa.get(key, 0.0), sb.get(key, 0.0)))
+        wa, wb = da.plain[key], db.plain[key]
+        dot += wa * wb * factor * factor
+        na2 -= wa * wa * (1.0 - factor * factor)
+        nb2 -= wb * wb * (1.0 - factor * factor)
+    return dot / max(1e-9, math.sqrt(max(0.0, na2) * max(0.0, nb2)))
 
 
-def _cosine(
-    wa: Mapping[str, float], wb: Mapping[str, float], ka: Iterable[str], kb: Iterable[str]
-) -> float:
-    """IDF cosine of two sets of keys (a clause, or a whole sentence)."""
-    xa, xb = set(ka), set(kb)
-    shared = xa & xb
-    if not shared:
-        return 0.0
-    dot = sum(wa[k] * wb[k] for k in shared)
-    na = math.sqrt(sum(wa[k] ** 2 for k in xa))
-    nb = math.sqrt(sum(wb[k] ** 2 for k in xb))
-    return dot / max(1e-9, na * nb)
+def _best_piece_cosine(da: _Sentence, db: _Sentence) -> float:
+    """The best IDF cosine between any clause (or the whole) of one and of the other."""
+    best = 0.0
+    for keys_a, norm_a in da.pieces:
+        for keys_b, norm_b in db.pieces:
+            shared = keys_a & keys_b
+            if shared:
+                dot = sum(da.plain[k] * db.plain[k] for k in shared)
+                best = max(best, dot / max(1e-9, norm_a * norm_b))
+    return best
