@@ -163,8 +163,7 @@ def _match(corpus: Corpus, target: str, *, as_json: bool) -> int:
     from tui.reports import match  # noqa: PLC0415 (start-up: the aligner)
 
     if as_json:
-        json.dump(match.to_json(corpus, target), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _write_json(match.to_json(corpus, target))
     else:
         from tui.reports.console import report_console  # noqa: PLC0415 (start-up: rich)
 
@@ -178,6 +177,12 @@ def _load(paths: Sequence[str], urls_file: str | None = None, *, refresh: bool =
     for warning in corpus.warnings:
         print(f"{PROG}: warning: {sanitize_line(warning)}", file=sys.stderr)
     return corpus
+
+
+def _write_json(payload: Any) -> None:
+    """One write of the whole document: ``json.dump`` writes piece by piece, which with
+    ``PYTHONUNBUFFERED=1`` (set in many environments) is a million system calls."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
 def _read_urls(path: str) -> list[str]:
@@ -201,8 +206,7 @@ def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:
     reporter = REPORTERS[command]
     if as_json:
         payload: Any = reporter.to_json(corpus)
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _write_json(payload)
     else:
         from tui.reports.console import report_console  # noqa: PLC0415 (start-up: rich)
 
