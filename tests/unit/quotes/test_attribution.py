@@ -239,6 +239,33 @@ def test_according_to_the_outlet_when_no_one_else_speaks() -> None:
     assert speakers(text) == ["Tribune"]
 
 
+def test_a_name_and_colon_before_the_quote() -> None:
+    assert speakers('Pollster Ann Lee: "The count was close in every ward this year."') == [
+        "Ann Lee"
+    ]
+
+
+def test_the_object_before_a_colon_is_not_the_speaker() -> None:
+    text = 'Tom Hale sent a blunt message to Ann Lee: "Stop attacking my staff today."'
+    assert speakers(text) != ["Ann Lee"]
+
+
+def test_a_later_quote_in_the_paragraph_keeps_its_speaker() -> None:
+    text = (
+        '"Oh my, those are very small towns," Ann Lee said. They lie far from the city. '
+        '"That is a tough area."'
+    )
+    assert speakers(text) == ["Ann Lee", "Ann Lee"]
+
+
+def test_another_person_in_between_breaks_the_paragraph_speaker() -> None:
+    text = (
+        '"Oh my, those are very small towns," Ann Lee said. Tom Hale lives far from the city. '
+        '"That is a tough area."'
+    )
+    assert speakers(text) == ["Ann Lee", None]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

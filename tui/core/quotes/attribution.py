@@ -199,6 +199,9 @@ class Attributor:
             subject = subject or self._subject(s_start, v)
             if subject is not None:
                 return self._found(subject, cue.group(0), "before")
+        label = self._colon_label(s_start, start)
+        if label is not None:
+            return self._found(label, ":", "before")
         noun = re.search(
             r"(\w+(?:['’]s)?)\s+(?:\w+\s+)?(" + "|".join(CUE_NOUNS) + r")\s*[:,]\s*$", window
         )
@@ -212,6 +215,16 @@ class Attributor:
             if owner is not None:
                 return self._found(owner, noun.group(2), "noun")
         return None
+
+    def _colon_label(self, s_start: int, start: int) -> Mention | None:
+        """``More from Jones: "..."``: a name and a colon right before the quote."""
+        events = self._events_in(s_start, start)
+        last = events[-1] if events else None
+        if last is None or last.kind != "name" or last.entity not in ("person", "org"):
+            return None
+        if not last.eligible:
+            return None  # ``a blunt message to Trump: "..."``: whom it was said to.
+        return last if re.fullmatch(r"\s*:\s*", self.masked[last.end : start]) else None
 
     def _dash(self, end: int) -> Attribution | None:
         """``"..." — Name`` at the end of a sentence."""
@@ -278,6 +291,30 @@ class Attributor:
             if subject is not None:
                 found = self._found(subject, None, "context")
                 return found if found.speaker else None
+        return self._paragraph_speaker(start)
+
+    def _paragraph_speaker(self, start: int) -> Attribution | None:
+        """``"Oh gosh," Woolson said. They lie far away. "That's a tough area."``.
+
+        The last speaker of the quote's paragraph, unless a sentence in between is about
+        someone else (its first eligible person is another name).
+        """
+        para_start = self._paragraph(start)[0]
+        for i in range(len(self.results) - 1, -1, -1):
+            q_start, q_end = self.spans[i]
+            if q_start < para_start:
+                return None
+            found = self.results[i]
+            if not (found.explicit and found.speaker):
+                continue
+            others = [
+                e
+                for e in self._events_in(q_end, start)
+                if e.eligible and e.kind == "name" and e.entity == "person"
+            ]
+            if any(self._resolve(e) != found.speaker for e in others):
+                return None
+            return Attribution(found.speaker, found.mention, None, "context")
         return None
 
     def _topic(self, start: int, end: int) -> Attribution | None:

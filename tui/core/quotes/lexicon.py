@@ -35,7 +35,7 @@ def _inflect(base: str) -> set[str]:
 CUE_VERBS = frozenset(
     {w for base in _REGULAR for w in _inflect(base)}
     | {w for base, forms in _SAY.items() for w in (base, *forms.split())}
-    | {"pressed", "remembered"}
+    | {"pressed", "remembered", "emailed", "emails"}
 )
 """Lower-case verb forms that introduce or close a quote."""
 
