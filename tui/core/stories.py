@@ -50,7 +50,8 @@ def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> 
     articles = corpus.articles
     if not articles:
         return ()
-    bags = [_bag(article, params) for article in articles]
+    surfaces: dict[str, Counter[str]] = {}
+    bags = [_bag(article, params, surfaces) for article in articles]
     vectors, vocabulary = _tfidf(bags)
     similarity = vectors @ vectors.T
     dates = [_date(article.date) for article in articles]
@@ -60,13 +61,15 @@ def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> 
     clusters.sort(key=min)
     stories = []
     for number, members in enumerate(clusters):
-        label = _label(vectors[members].sum(axis=0), vocabulary, params.label_words)
+        label = _label(vectors[members].sum(axis=0), vocabulary, surfaces, params.label_words)
         ids = tuple(articles[i].id for i in sorted(members))
         stories.append(Story(number, label, ids))
     return tuple(stories)
 
 
-def _bag(article: Article, params: StoryParams) -> tuple[dict[str, float], dict[str, float]]:
+def _bag(
+    article: Article, params: StoryParams, surfaces: dict[str, Counter[str]]
+) -> tuple[dict[str, float], dict[str, float]]:
     """Weighted counts of the article's content keys (title and lead count more)."""
     bag: dict[str, float] = {}
     rarities: dict[str, float] = {}
@@ -92,6 +95,7 @@ def _bag(article: Article, params: StoryParams) -> tuple[dict[str, float], dict[
             elif token.capital and not _opens(text, token.start):
                 factor *= params.name_weight
             bag[token.key] = bag.get(token.key, 0.0) + factor
+            surfaces.setdefault(token.key, Counter())[text[token.start : token.end]] += 1
             if token.key not in rarities:
                 rarities[token.key] = 2.5 if token.kind == "number" else rarity(token.norm)
     return bag, rarities
@@ -159,9 +163,13 @@ def _average_linkage(similarity: np.ndarray, join: float) -> list[list[int]]:
     return list(clusters.values())
 
 
-def _label(weights: np.ndarray, vocabulary: list[str], words: int) -> str:
+def _label(
+    weights: np.ndarray, vocabulary: list[str], surfaces: dict[str, Counter[str]], words: int
+) -> str:
+    """The story's heaviest words, as the articles most often write them."""
     top = np.argsort(-weights)[:words]
-    return " · ".join(vocabulary[i] for i in top if weights[i] > 0)
+    shown = [surfaces[vocabulary[i]].most_common(1)[0][0] for i in top if weights[i] > 0]
+    return " · ".join(shown)
 
 
 def _date(text: str | None) -> date | None:
