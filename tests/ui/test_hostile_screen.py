@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -138,3 +139,22 @@ async def test_an_unavailable_store_is_not_shown_as_empty(seeds: Corpus, _data_d
         shown = app.export_screenshot().replace("&#160;", " ")
         assert "Bookmarks are unavailable" in shown
         assert "No bookmarks yet" not in shown
+
+
+async def test_an_invalid_utf8_file_name_opens_and_bookmarks(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(
+        "The ministry said 76,000 people were evacuated on Monday.\n"
+    )
+    (folder / "other.txt").write_text("The ministry said 80,000 people were evacuated on Monday.\n")
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert "caf\\xe9" in app.export_screenshot()
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert app.bookmark_store is not None and len(app.bookmark_store.list()) == 1
