@@ -128,7 +128,7 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file or folder"):
         load_corpus([tmp_path / "missing.txt"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(CorpusError, match=r"folder has no \.txt or \.md articles"):
+    with pytest.raises(CorpusError, match=r"folder has no \.txt, \.md or \.html articles"):
         load_corpus([tmp_path / "empty"])
 
 

@@ -178,3 +178,10 @@ def test_a_raw_escape_in_front_matter_keeps_the_metadata(tmp_path: Path) -> None
     article = corpus.articles[0]
     assert article.title == "Big ␛[2J news" and article.source == "Daily"
     assert not corpus.warnings
+
+
+def test_escape_sequences_in_a_saved_web_page_never_reach_the_article() -> None:
+    article = load_corpus([HOSTILE / "escapes.html"]).articles[0]
+    for field in (article.text, article.title, article.source or "", article.path):
+        assert is_safe(field) and "\x1b" not in field
+    assert "76,000" in article.text
