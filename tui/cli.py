@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui import __version__
 from tui.core.models import Corpus
@@ -21,6 +21,9 @@ from tui.core.text.corpus import CorpusError, load_corpus
 from tui.core.text.sanitize import display_name, sanitize_line
 from tui.core.text.web import is_url
 from tui.errors import InputError
+
+if TYPE_CHECKING:
+    from tui.core.cache import FactCache
 
 PROG = "kursk-reader"
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
@@ -95,6 +98,11 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--refresh", action="store_true", help="fetch links again instead of using the cache"
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyse every story again instead of reusing the cached facts",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,9 +159,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_bookmarks(args)
     corpus = _load(args.paths, args.urls, refresh=args.refresh)
     if args.command == "read":
-        from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
+        from functools import partial  # noqa: PLC0415 (start-up)
 
-        return run_app(corpus)
+        from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
+        from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
+
+        return run_app(corpus, analyse=partial(analyse_steps, cache=_cache(args)))
     if args.command == "match":
         return _match(corpus, args.target, as_json=args.json)
     return _report(args.command, corpus, as_json=args.json)
@@ -177,6 +188,15 @@ def _load(paths: Sequence[str], urls_file: str | None = None, *, refresh: bool =
     for warning in corpus.warnings:
         print(f"{PROG}: warning: {sanitize_line(warning)}", file=sys.stderr)
     return corpus
+
+
+def _cache(args: argparse.Namespace) -> FactCache | None:
+    """The facts cache in the user cache folder, unless ``--no-cache``."""
+    if getattr(args, "no_cache", False):
+        return None
+    from tui.core.cache import default_cache  # noqa: PLC0415 (start-up)
+
+    return default_cache()
 
 
 def _write_json(payload: Any) -> None:

@@ -103,9 +103,11 @@ class ReaderApp(App[None]):
         return run
 
 
-def run_app(corpus: Corpus, *, headless: bool = False) -> int:
+def run_app(
+    corpus: Corpus, *, headless: bool = False, analyse: AnalyseSteps = analyse_steps
+) -> int:
     """Run the reader until the user quits; returns the exit code (1 after a crash)."""
-    app = ReaderApp(corpus)
+    app = ReaderApp(corpus, analyse)
     app.run(headless=headless)
     code = app.return_code or 0
     if code:

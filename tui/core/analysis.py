@@ -16,6 +16,7 @@ from tui.core.progress import drain, scaled
 
 if TYPE_CHECKING:
     from tui.core.align import AlignParams
+    from tui.core.cache import FactCache
 
 ALIGN_SHARE = 0.8
 """Part of the progress bar given to the alignment."""
@@ -113,7 +114,11 @@ class Analysis:
 
 
 def analyse_steps(
-    corpus: Corpus, params: AlignParams | None = None
+    corpus: Corpus,
+    params: AlignParams | None = None,
+    *,
+    cache: FactCache | None = None,
+    jobs: int = 1,
 ) -> Generator[float, None, Analysis]:
     """Align the corpus, find its quotes and every discrepancy, yielding progress (0..1)."""
     # Imported here: numpy, wordfreq and the aligner take a noticeable time to import,
@@ -124,9 +129,10 @@ def analyse_steps(
     from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
 
     stories = find_stories(corpus)
-    groups = yield from scaled(
-        _align_stories(corpus, stories, params or DEFAULT_PARAMS, align_steps), 0.0, ALIGN_SHARE
+    facts = _align_stories(
+        corpus, stories, params or DEFAULT_PARAMS, align_steps, cache=cache, jobs=jobs
     )
+    groups = yield from scaled(facts, 0.0, ALIGN_SHARE)
     quotes = extract_quotes(corpus)
     yield ALIGN_SHARE + QUOTES_SHARE
     found, by_group = yield from scaled(
@@ -141,23 +147,86 @@ def _align_stories(
     stories: tuple[Story, ...],
     params: AlignParams,
     align_steps: Callable[[Corpus, AlignParams], Generator[float, None, tuple[Group, ...]]],
+    *,
+    cache: FactCache | None = None,
+    jobs: int = 1,
 ) -> Generator[float, None, tuple[Group, ...]]:
-    """Facts sought inside each story only; ids numbered across stories in story order."""
+    """Facts sought inside each story only; ids numbered across stories in story order.
+
+    A story found in ``cache`` is not aligned again; with ``jobs`` > 1 the others are
+    aligned in that many processes (stories are independent; the result is the same).
+    """
+    from tui.core.align.model import MODEL_FILE  # noqa: PLC0415 (start-up)
+
     sizes = {a.id: max(1, len(a.sentences)) for a in corpus.articles}
     total = sum(sizes.values())
-    done = 0
+    model = MODEL_FILE.read_bytes() if cache is not None else b""
+    found: dict[int, tuple[Group, ...]] = {}
+    todo: list[tuple[Story, Corpus, str]] = []
+    for story in stories:
+        if len(story.articles) < 2:
+            continue
+        part = Corpus(tuple(corpus.article(a) for a in story.articles))
+        key = cache.key(part.articles, params, model) if cache is not None else ""
+        cached = cache.get(key, part.articles) if cache is not None else None
+        if cached is not None:
+            found[story.id] = cached
+        else:
+            todo.append((story, part, key))
+    done = sum(sizes[a] for s in stories if s.id in found for a in s.articles)
+    yield done / total
+    if jobs > 1 and len(todo) > 1:
+        results = yield from _in_processes(todo, params, jobs, sizes, done=done, total=total)
+    else:
+        results = {}
+        for story, part, _ in todo:
+            weight = sum(sizes[a] for a in story.articles)
+            low, high = done / total, (done + weight) / total
+            results[story.id] = yield from scaled(align_steps(part, params), low, high)
+            done += weight
+    for story, _, key in todo:
+        found[story.id] = results[story.id]
+        if cache is not None:
+            cache.put(key, results[story.id])
     groups: list[Group] = []
     for story in stories:
-        weight = sum(sizes[a] for a in story.articles)
-        if len(story.articles) > 1:
-            part = Corpus(tuple(corpus.article(a) for a in story.articles))
-            low, high = done / total, (done + weight) / total
-            found = yield from scaled(align_steps(part, params), low, high)
-            first = len(groups)
-            groups.extend(replace(g, id=first + n, story=story.id) for n, g in enumerate(found))
-        done += weight
-        yield done / total
+        first = len(groups)
+        mine = found.get(story.id, ())
+        groups.extend(replace(g, id=first + n, story=story.id) for n, g in enumerate(mine))
+    yield 1.0
     return tuple(groups)
+
+
+def _in_processes(
+    todo: list[tuple[Story, Corpus, str]],
+    params: AlignParams,
+    jobs: int,
+    sizes: Mapping[str, int],
+    *,
+    done: int,
+    total: int,
+) -> Generator[float, None, dict[int, tuple[Group, ...]]]:
+    """Align stories in worker processes; each sends back its facts, nothing else."""
+    import concurrent.futures  # noqa: PLC0415 (only with --jobs)
+    import multiprocessing  # noqa: PLC0415 (only with --jobs)
+
+    results: dict[int, tuple[Group, ...]] = {}
+    # Forked workers inherit the loaded articles: only the facts travel back.
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        futures = {pool.submit(_align_one, part, params): story for story, part, _ in todo}
+        for future in concurrent.futures.as_completed(futures):
+            story = futures[future]
+            results[story.id] = future.result()
+            done += sum(sizes[a] for a in story.articles)
+            yield done / total
+    return results
+
+
+def _align_one(part: Corpus, params: AlignParams) -> tuple[Group, ...]:
+    from tui.core.align import align  # noqa: PLC0415 (in the worker)
+
+    return align(part, params)
 
 
 def facts_by_story(
@@ -172,6 +241,12 @@ def facts_by_story(
     return stories, groups
 
 
-def analyse(corpus: Corpus, params: AlignParams | None = None) -> Analysis:
+def analyse(
+    corpus: Corpus,
+    params: AlignParams | None = None,
+    *,
+    cache: FactCache | None = None,
+    jobs: int = 1,
+) -> Analysis:
     """The whole analysis at once, for the report commands, scripts and tests."""
-    return drain(analyse_steps(corpus, params))
+    return drain(analyse_steps(corpus, params, cache=cache, jobs=jobs))
