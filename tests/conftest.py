@@ -14,9 +14,11 @@ DATA = REPO / "tests" / "data"
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Bookmarks and other user data never touch the real user folder in tests."""
+    """Bookmarks, caches and other user data never touch the real user folders in tests."""
     data_dir = tmp_path / "user-data"
     monkeypatch.setenv("KURSK_READER_DATA_DIR", str(data_dir))
+    # Fetched pages and cached facts too: a test never reads another run's cache.
+    monkeypatch.setenv("KURSK_READER_CACHE_DIR", str(tmp_path / "user-cache"))
     return data_dir
 
 
