@@ -161,3 +161,16 @@ def test_sigkill_mid_export_leaves_a_temp_the_next_export_removes(
     assert len(_temps(target.parent)) == 1 and target.read_text() == "old memo\n"
     write_export(target, "new memo\n", protected=_private_data_dir)
     assert _temps(target.parent) == [] and target.read_text() == "new memo\n"
+
+
+def test_a_hard_link_to_the_store_is_replaced_not_written_through(
+    tmp_path: Path, _private_data_dir: Path
+) -> None:
+    store, _ = open_store()
+    store.close()
+    before = (_private_data_dir / STORE_NAME).read_bytes()
+    link = tmp_path / "memo.md"
+    os.link(_private_data_dir / STORE_NAME, link)
+    write_export(link, "memo\n", protected=_private_data_dir)
+    assert link.read_text() == "memo\n"
+    assert (_private_data_dir / STORE_NAME).read_bytes() == before
