@@ -1,0 +1,80 @@
+"""Where the time of a whole ``align --json`` goes, step by step (wall-clock seconds).
+
+Run from the repository root::
+
+    python -m bench.profile_pipeline [PATH ...]     # default: all 300 BASIL articles
+
+Steps: import, load (read, Markdown, sanitise, segment), stories, features + candidate
+evidence, pair model + grouping, quotes, discrepancies, JSON output. Each step runs once,
+in order, as the command runs them; run it on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    paths = argv or ["../shared/corpora/basil"]
+    clock = time.perf_counter()
+    rows: list[tuple[str, float]] = []
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        rows.append((name, now - clock))
+        clock = now
+
+    from tui.core.align import DEFAULT_PARAMS, align_steps
+    from tui.core.align.model import shipped_model
+    from tui.core.align.pipeline import evidence_steps
+    from tui.core.analysis import _align_stories
+    from tui.core.discrepancies import discrepancy_steps
+    from tui.core.models import Alignment, Corpus
+    from tui.core.progress import drain
+    from tui.core.quotes import extract_quotes
+    from tui.core.stories import find_stories
+    from tui.core.text.corpus import load_corpus
+    from tui.reports.align import group_json
+    from tui.reports.sentences import article_json
+
+    step("import")
+    corpus = load_corpus(paths)
+    step("load + segment")
+    stories = find_stories(corpus)
+    step("stories")
+    for story in stories:
+        if len(story.articles) > 1:
+            part = Corpus(tuple(corpus.article(a) for a in story.articles))
+            drain(evidence_steps(part, DEFAULT_PARAMS))
+    step("features + evidence")
+    shipped_model()
+    groups = drain(_align_stories(corpus, stories, DEFAULT_PARAMS, align_steps))
+    # The aligner again, whole: what it takes beyond the evidence is the model + grouping.
+    now = time.perf_counter()
+    rows.append(("model, grouping, labels", max(0.0, now - clock - rows[-1][1])))
+    clock = now
+    quotes = extract_quotes(corpus)
+    step("quotes")
+    found, _ = drain(discrepancy_steps(corpus, groups, quotes))
+    step("discrepancies")
+    alignment = Alignment(groups, found, stories)
+    payload = {
+        "articles": [article_json(a) for a in corpus.articles],
+        "groups": [group_json(g, alignment) for g in groups],
+    }
+    sys.stdout.flush()
+    json.dumps(payload, ensure_ascii=False, indent=2)
+    step("JSON output")
+    width = max(len(name) for name, _ in rows)
+    for name, seconds in rows:
+        print(f"{name:<{width}}  {seconds:6.2f} s")
+    total = sum(s for _, s in rows)
+    print(f"{'total':<{width}}  {total:6.2f} s ({len(corpus.articles)} articles)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
