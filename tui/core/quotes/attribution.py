@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal
 
 from tui.core.models import Article
@@ -27,14 +26,8 @@ from tui.core.quotes.lexicon import (
     PREPOSITIONS,
     ROLE_NOUNS,
 )
-from tui.core.quotes.speakers import (
-    MASK,
-    Mention,
-    find_mentions,
-    fullest_name,
-    gender_fits,
-)
-from tui.core.text.names import same_name
+from tui.core.quotes.resolve import Resolver
+from tui.core.quotes.speakers import MASK, Mention, find_mentions, fullest_name
 
 Rule = Literal[
     "label",
@@ -84,16 +77,14 @@ class Attributor:
                     chars[i] = MASK
         self.masked = "".join(chars)
         self.events = find_mentions(self.masked)
-        self.role_links = self._role_links()
+        self.resolver = Resolver(article, self.masked, self.events)
         self.results: list[Attribution] = []
 
     # ------------------------------------------------------------------ public
-    @cached_property
+    @property
     def people(self) -> tuple[str, ...]:
         """Full names of the people the article names (two words or more)."""
-        return tuple(
-            dict.fromkeys(e.name for e in self.events if e.kind == "name" and e.entity == "person")
-        )
+        return self.resolver.people
 
     def attribute(self, index: int) -> Attribution:
         """Speaker of quote ``index``; call in text order (context uses earlier results)."""
@@ -207,7 +198,7 @@ class Attributor:
         )
         if noun and noun.group(1).lower() in ("his", "her"):
             pronoun = "he" if noun.group(1).lower() == "his" else "she"
-            name = self._antecedent(s_start + noun.start(1), frozenset(), pronoun)
+            name = self.resolver.antecedent(s_start + noun.start(1), frozenset(), pronoun)
             if name:
                 return Attribution(name, noun.group(1), noun.group(2), "noun")
         if noun:
@@ -312,7 +303,7 @@ class Attributor:
                 for e in self._events_in(q_end, start)
                 if e.eligible and e.kind == "name" and e.entity == "person"
             ]
-            if any(self._resolve(e) != found.speaker for e in others):
+            if any(self.resolver.resolve(e) != found.speaker for e in others):
                 return None
             return Attribution(found.speaker, found.mention, None, "context")
         return None
@@ -330,7 +321,7 @@ class Attributor:
 
     # ------------------------------------------------------------------ helpers
     def _found(self, event: Mention, cue: str | None, rule: Rule) -> Attribution:
-        name = self._resolve(event)
+        name = self.resolver.resolve(event)
         if name is None:
             return Attribution(None, event.text, cue, rule, f"could not tell who “{event.text}” is")
         return Attribution(name, event.text, cue, rule)
@@ -367,98 +358,6 @@ class Attributor:
             if event.eligible and event.entity in ("person", "org"):
                 return event
         return None
-
-    def _resolve(self, event: Mention) -> str | None:
-        if event.done:
-            return event.resolved
-        event.done = True
-        if event.kind == "name":
-            person = event.entity == "person"
-            event.resolved = (
-                fullest_name(event.name, event.titles, self.people) if person else event.name
-            )
-        elif event.kind == "role":
-            event.resolved = self._role_holder(event) or self._antecedent(event.start, event.titles)
-        else:
-            event.resolved = self._antecedent(event.start, frozenset(), event.text.lower())
-        return event.resolved
-
-    def _antecedent(self, pos: int, titles: frozenset[str], pronoun: str = "") -> str | None:
-        """The person the preceding sentences are about (their first eligible person).
-
-        A role phrase (``the Republican senator``) wants a person who bore that title,
-        nearby or anywhere earlier, before settling for whoever came last.
-        """
-        for wanted in (titles, frozenset()) if titles else (frozenset(),):
-            checked = 0
-            for sentence in reversed([s for s in self.article.sentences if s.start < pos]):
-                events = self._events_in(sentence.start, min(pos, sentence.end))
-                if not events and MASK in self.masked[sentence.start : sentence.end]:
-                    continue  # All quotation: says nothing about who is talked about.
-                checked += 1
-                if checked > 5:
-                    break
-                for event in events:
-                    if not (event.eligible and event.entity == "person" and event.start != pos):
-                        continue
-                    if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
-                        continue
-                    name = self._resolve(event)
-                    if name and gender_fits(name, pronoun):
-                        return name
-            if wanted:
-                titled = [
-                    e
-                    for e in self.events
-                    if e.end <= pos and e.kind == "name" and wanted & self._titles_of(e)
-                ]
-                if titled:
-                    return self._resolve(titled[-1])
-        return self._gendered(pos, pronoun) if pronoun else None
-
-    def _gendered(self, pos: int, pronoun: str) -> str | None:
-        """Last resort for ``his``/``her``: the nearest earlier name of that gender."""
-        for event in reversed([e for e in self.events if e.end <= pos][-8:]):
-            if event.kind == "name" and event.entity == "person":
-                name = self._resolve(event)
-                if name and gender_fits(name, pronoun, strict=True):
-                    return name
-        return None
-
-    def _role_links(self) -> list[tuple[Mention, Mention]]:
-        """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
-        links = []
-        for a, b in zip(self.events, self.events[1:], strict=False):
-            if not re.fullmatch(r",\s+", self.masked[a.end : b.start]):
-                continue
-            if a.kind == "role" and b.kind == "name" and b.entity == "person":
-                links.append((a, b))
-            elif a.kind == "name" and a.entity == "person" and b.kind == "role":
-                links.append((b, a))
-        return links
-
-    def _role_holder(self, role: Mention) -> str | None:
-        """The person an appositive elsewhere in the article gives that role to."""
-        head = role.text.split()[-1].lower()
-        words = {w.lower().strip(".,’'s") for w in role.text.split()}
-        best, best_score = None, 0
-        for link_role, person in self.role_links:
-            if link_role.text.split()[-1].lower() != head:
-                continue
-            if link_role is role:
-                return self._resolve(person)
-            score = len(words & {w.lower().strip(".,’'s") for w in link_role.text.split()})
-            if score > best_score:
-                best, best_score = person, score
-        return self._resolve(best) if best else None
-
-    def _titles_of(self, event: Mention) -> frozenset[str]:
-        name = self._resolve(event) if event.kind != "pronoun" else None
-        titles: set[str] = set()
-        for other in self.events:
-            if other.kind == "name" and name and same_name(other.name, name):
-                titles |= other.titles
-        return frozenset(titles)
 
     def _events_in(self, start: int, end: int) -> list[Mention]:
         return [e for e in self.events if start <= e.start and e.end <= end]

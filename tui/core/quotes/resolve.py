@@ -1,0 +1,129 @@
+"""Who a mention stands for: names made full, role phrases and pronouns resolved.
+
+``Trump`` becomes the fullest name the article gives him; ``the senator`` the person an
+appositive or a title names so; ``she`` the nearest earlier person who fits. Used by
+:class:`tui.core.quotes.attribution.Attributor`, which decides which mention speaks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from tui.core.models import Article
+from tui.core.quotes.speakers import MASK, Mention, fullest_name, gender_fits
+from tui.core.text.names import same_name
+
+
+class Resolver:
+    """Resolves the mentions of one article (its quotes masked)."""
+
+    def __init__(self, article: Article, masked: str, events: list[Mention]) -> None:
+        self.article = article
+        self.masked = masked
+        self.events = events
+        self.role_links = self._role_links()
+
+    @cached_property
+    def people(self) -> tuple[str, ...]:
+        """Full names of the people the article names (two words or more)."""
+        return tuple(
+            dict.fromkeys(e.name for e in self.events if e.kind == "name" and e.entity == "person")
+        )
+
+    def events_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions wholly inside ``[start, end)``."""
+        return [e for e in self.events if start <= e.start and e.end <= end]
+
+    def resolve(self, event: Mention) -> str | None:
+        """The name a mention stands for (cached on the mention), or None."""
+        if event.done:
+            return event.resolved
+        event.done = True
+        if event.kind == "name":
+            person = event.entity == "person"
+            event.resolved = (
+                fullest_name(event.name, event.titles, self.people) if person else event.name
+            )
+        elif event.kind == "role":
+            event.resolved = self._role_holder(event) or self.antecedent(event.start, event.titles)
+        else:
+            event.resolved = self.antecedent(event.start, frozenset(), event.text.lower())
+        return event.resolved
+
+    def antecedent(self, pos: int, titles: frozenset[str], pronoun: str = "") -> str | None:
+        """The person the preceding sentences are about (their first eligible person).
+
+        A role phrase (``the Republican senator``) wants a person who bore that title,
+        nearby or anywhere earlier, before settling for whoever came last.
+        """
+        for wanted in (titles, frozenset()) if titles else (frozenset(),):
+            checked = 0
+            for sentence in reversed([s for s in self.article.sentences if s.start < pos]):
+                events = self.events_in(sentence.start, min(pos, sentence.end))
+                if not events and MASK in self.masked[sentence.start : sentence.end]:
+                    continue  # All quotation: says nothing about who is talked about.
+                checked += 1
+                if checked > 5:
+                    break
+                for event in events:
+                    if not (event.eligible and event.entity == "person" and event.start != pos):
+                        continue
+                    if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
+                        continue
+                    name = self.resolve(event)
+                    if name and gender_fits(name, pronoun):
+                        return name
+            if wanted:
+                titled = [
+                    e
+                    for e in self.events
+                    if e.end <= pos and e.kind == "name" and wanted & self._titles_of(e)
+                ]
+                if titled:
+                    return self.resolve(titled[-1])
+        return self._gendered(pos, pronoun) if pronoun else None
+
+    def _gendered(self, pos: int, pronoun: str) -> str | None:
+        """Last resort for ``his``/``her``: the nearest earlier name of that gender."""
+        for event in reversed([e for e in self.events if e.end <= pos][-8:]):
+            if event.kind == "name" and event.entity == "person":
+                name = self.resolve(event)
+                if name and gender_fits(name, pronoun, strict=True):
+                    return name
+        return None
+
+    def _role_links(self) -> list[tuple[Mention, Mention]]:
+        """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
+        links = []
+        for a, b in zip(self.events, self.events[1:], strict=False):
+            if not re.fullmatch(r",\s+", self.masked[a.end : b.start]):
+                continue
+            if a.kind == "role" and b.kind == "name" and b.entity == "person":
+                links.append((a, b))
+            elif a.kind == "name" and a.entity == "person" and b.kind == "role":
+                links.append((b, a))
+        return links
+
+    def _role_holder(self, role: Mention) -> str | None:
+        """The person an appositive elsewhere in the article gives that role to."""
+        head = role.text.split()[-1].lower()
+        words = {w.lower().strip(".,’'s") for w in role.text.split()}
+        best, best_score = None, 0
+        for link_role, person in self.role_links:
+            if link_role.text.split()[-1].lower() != head:
+                continue
+            if link_role is role:
+                return self.resolve(person)
+            score = len(words & {w.lower().strip(".,’'s") for w in link_role.text.split()})
+            if score > best_score:
+                best, best_score = person, score
+        return self.resolve(best) if best else None
+
+    def _titles_of(self, event: Mention) -> frozenset[str]:
+        name = self.resolve(event) if event.kind != "pronoun" else None
+        titles: set[str] = set()
+        for other in self.events:
+            if other.kind == "name" and name and same_name(other.name, name):
+                titles |= other.titles
+        return frozenset(titles)
