@@ -37,3 +37,10 @@ def pane_articles(app: ReaderApp) -> list[str]:
 
 def reporting(pane: ArticlePane) -> bool:
     return pane.member_sentence() is not None
+
+
+def assert_level(app: ReaderApp) -> None:
+    """Every pane reporting the current fact shows its sentence on the same screen row."""
+    rows = fact_screen_rows(app)
+    assert rows, "no pane reports the current fact"
+    assert len(set(rows.values())) == 1, rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from helpers import fact_screen_rows, pane_articles, ready
+from helpers import assert_level, pane_articles, ready
 
 from tui.app.app import ReaderApp
 
@@ -12,12 +12,6 @@ SIZE = (120, 36)
 
 
 App = Callable[..., ReaderApp]
-
-
-def assert_level(app: ReaderApp) -> None:
-    rows = fact_screen_rows(app)
-    assert rows, "no pane reports the current fact"
-    assert len(set(rows.values())) == 1, rows
 
 
 async def test_first_fact_is_selected_and_level(make_app: App) -> None:

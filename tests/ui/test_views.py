@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from helpers import fact_screen_rows, ready
+from helpers import assert_level, ready
 from textual.widgets import Input, OptionList
 
 from tui.app.app import ReaderApp
@@ -17,12 +17,6 @@ SIZE = (120, 36)
 
 
 App = Callable[..., ReaderApp]
-
-
-def assert_level(app: ReaderApp) -> None:
-    rows = fact_screen_rows(app)
-    assert rows, "no pane reports the current fact"
-    assert len(set(rows.values())) == 1, rows
 
 
 async def test_quotes_view_jumps_to_the_quote(make_app: App) -> None:
