@@ -133,3 +133,15 @@ def test_anchor_pairs_use_facts_both_articles_report() -> None:
     lead_rows = [0, 2, 4, 6, 8, 10]
     follow_rows = [1, 3, 5, 7, 9]
     assert anchor_pairs(lead, follow, lead_rows, follow_rows) == [(6, 1), (10, 5)]
+
+
+def test_the_kept_fact_is_always_an_anchor() -> None:
+    # Fact 1 is told early in the leader and late in the follower: the longest chain
+    # drops it, unless it is the current fact.
+    lead = [(0, 0), (1, 1), (2, 2), (3, 3)]
+    follow = [(0, 0), (2, 1), (3, 2), (1, 3)]
+    rows = [0, 10, 20, 30]
+    assert (10, 30) not in anchor_pairs(lead, follow, rows, rows)
+    kept = anchor_pairs(lead, follow, rows, rows, keep=1)
+    assert (10, 30) in kept
+    assert kept == sorted(kept) and [b for _, b in kept] == sorted(b for _, b in kept)

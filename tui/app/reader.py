@@ -246,8 +246,11 @@ class ReaderScreen(Screen[None]):
             return None
         return self.analysis.groups[self.current]
 
-    def select(self, fact: int, *, note: str = "") -> None:
-        """Make a fact current: every pane moves to its sentence, level with the others."""
+    def select(self, fact: int, *, note: str = "", hold: int | None = None) -> None:
+        """Make a fact current: every pane moves to its sentence, level with the others.
+
+        ``hold``: a pane that stays where it is (the one clicked); the others come to it.
+        """
         if self.analysis is None or not self.analysis.groups:
             return
         fact = max(0, min(fact, len(self.analysis.groups) - 1))
@@ -258,6 +261,8 @@ class ReaderScreen(Screen[None]):
             pane.mark()
         self.deck.show_fact_articles(fact)
         self._update_shown()
+        if hold is not None:
+            self.deck.hold(hold)
         if fact == self.current:
             self.deck.level()
         self.current = fact
@@ -294,14 +299,14 @@ class ReaderScreen(Screen[None]):
 
     def on_sentence_clicked(self, message: SentenceClicked) -> None:
         panes = self.deck.panes
-        if self.analysis is None or message.pane >= len(panes):
+        if self.analysis is None or not 0 <= message.pane < len(panes):
             return
         key = (panes[message.pane].article.id, message.sentence)
         facts = self.analysis.sentence_groups.get(key, ())
         if facts:
             # Clicking the current fact's sentence again cycles through its other facts.
             later = [f for f in facts if f > self.current] if self.current in facts else []
-            self.select((later or list(facts))[0])
+            self.select((later or list(facts))[0], hold=message.pane)
 
     # -- actions ----------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ Two articles wrap differently and tell the story in a different order. Like a
 side-by-side diff viewer, we take the facts both report as anchor pairs (row in the
 leading pane, row in the following one), keep the longest chain that runs in the same
 order in both, and interpolate between anchors: aligned passages reach the same screen
-row together, and scrolling never runs backwards in the other pane.
+row together, and scrolling never runs backwards in the other pane. The current fact is
+always one of the anchors: scrolling near it never moves its sentences apart, even when
+the articles tell it in a different order.
 """
 
 from __future__ import annotations
@@ -20,15 +22,33 @@ def anchor_pairs(
     follow_members: Sequence[tuple[int, int]],
     lead_rows: Sequence[int],
     follow_rows: Sequence[int],
+    *,
+    keep: int | None = None,
 ) -> list[Anchor]:
-    """Rows of the facts both articles report: members are (fact, sentence) pairs."""
+    """Rows of the facts both articles report: members are (fact, sentence) pairs.
+
+    ``keep``: a fact whose pair must be in the chain (the current one), when both report it.
+    """
     follow: Mapping[int, int] = dict(follow_members)
     pairs = {
         (lead_rows[sentence], follow_rows[follow[fact]])
         for fact, sentence in lead_members
         if fact in follow
     }
-    return monotonic(list(pairs))
+    kept = next(
+        (
+            (lead_rows[sentence], follow_rows[follow[fact]])
+            for fact, sentence in lead_members
+            if fact == keep and fact in follow
+        ),
+        None,
+    )
+    if kept is None:
+        return monotonic(list(pairs))
+    lead0, follow0 = kept
+    before = [(a, b) for a, b in pairs if a < lead0 and b < follow0]
+    after = [(a, b) for a, b in pairs if a > lead0 and b > follow0]
+    return [*monotonic(before), kept, *monotonic(after)]
 
 
 def monotonic(pairs: Sequence[Anchor]) -> list[Anchor]:

@@ -2,6 +2,9 @@
 
 Panes never talk to each other. They tell the deck when the user scrolled one, and the
 deck scrolls the others by the alignment anchors (:mod:`tui.app.sync`).
+
+The deck's own list of panes is the truth, changed synchronously on each key: mounting
+and removing widgets finishes later, and a second key must never see half a change.
 """
 
 from __future__ import annotations
@@ -38,80 +41,114 @@ class PaneDeck(Horizontal):
         super().__init__(id=id)
         self.corpus = corpus
         self.layouts = LayoutCache()
-        self.positions: list[int] = list(range(min(count, len(corpus.articles))))
-        """Corpus position of the article shown in each pane."""
         self.active = 0
         """Index of the pane `[`/`]` and `-` act on (the last one focused)."""
-        self._anchors: dict[tuple[str, int, str, int], list[Anchor]] = {}
+        self._panes = [
+            self._new_pane(index, position)
+            for index, position in enumerate(range(min(count, len(corpus.articles))))
+        ]
+        self._anchors: dict[tuple[str, int, str, int, int], list[Anchor]] = {}
         self._level_pending = False
+        self._hold: int | None = None
+        """A pane to keep where it is at the next levelling (the one just clicked)."""
 
     def compose(self) -> ComposeResult:
-        for index, position in enumerate(self.positions):
-            pane = ArticlePane(index, self.corpus.articles[position], position, self.layouts)
-            pane.set_class(index == self.active, "-active")
-            yield pane.data_bind(PaneDeck.current, PaneDeck.analysis, PaneDeck.bookmarked)
+        yield from self._panes
+
+    def _new_pane(self, index: int, position: int) -> ArticlePane:
+        pane = ArticlePane(index, self.corpus.articles[position], position, self.layouts)
+        # Panes come and go while the deck runs: it hands them its state itself, at once,
+        # rather than through data_bind (which binds only from the deck's own compose).
+        pane.set_reactive(ArticlePane.current, self.current)
+        pane.set_reactive(ArticlePane.analysis, self.analysis)
+        pane.set_reactive(ArticlePane.bookmarked, self.bookmarked)
+        pane.set_class(index == self.active, "-active")
+        return pane
 
     @property
     def panes(self) -> list[ArticlePane]:
-        """The panes, left to right."""
-        return list(self.query_children(ArticlePane))
+        """The panes, left to right (a copy: the deck alone changes the list)."""
+        return list(self._panes)
+
+    @property
+    def positions(self) -> list[int]:
+        """Corpus position of the article shown in each pane."""
+        return [pane.position for pane in self._panes]
 
     def watch_analysis(self) -> None:
         self.layouts.clear()  # Quotes arrived: badges change the wrapping.
         self._anchors.clear()
+        for pane in self._panes:
+            pane.analysis = self.analysis
+
+    def watch_bookmarked(self) -> None:
+        for pane in self._panes:
+            pane.bookmarked = self.bookmarked
 
     def watch_current(self) -> None:
+        for pane in self._panes:
+            pane.current = self.current
         self.level()
 
     # -- which article where ----------------------------------------------------------
 
     def add_pane(self) -> bool:
         """Add a pane with the next article not shown; False if there is no room."""
-        count = len(self.positions)
+        positions = self.positions
+        count = len(positions)
         if count >= len(self.corpus.articles) or self.size.width // (count + 1) < MIN_PANE_WIDTH:
             return False
-        start = self.positions[-1] if self.positions else -1
+        start = positions[-1] if positions else -1
         total = len(self.corpus.articles)
         candidates = [(start + step) % total for step in range(1, total + 1)]
-        position = next(p for p in candidates if p not in self.positions)
-        self.positions.append(position)
-        self.active = count
-        self._rebuild()
+        position = next(p for p in candidates if p not in positions)
+        pane = self._new_pane(count, position)
+        self._panes.append(pane)
+        self.mount(pane)
+        self._activate(count)
         return True
 
     def remove_pane(self) -> bool:
         """Remove the active pane; False if it is the last one."""
-        if len(self.positions) <= 1:
+        if len(self._panes) <= 1:
             return False
-        del self.positions[self.active]
-        self.active = min(self.active, len(self.positions) - 1)
-        self._rebuild()
+        gone = self._panes.pop(self.active)
+        gone.retire()
+        gone.remove()
+        for index, pane in enumerate(self._panes):
+            pane.renumber(index)
+        self._activate(min(self.active, len(self._panes) - 1))
         return True
 
-    def _rebuild(self) -> None:
-        # Composed from the deck's own message loop: data_bind needs the deck as parent.
-        async def rebuild() -> None:
-            await self.recompose()
-            self.panes[self.active].view.focus()
-            self.call_after_refresh(self.level)
+    def _activate(self, index: int) -> None:
+        """Make a pane the active one and focus it; level once the new widths are laid out."""
+        self.active = index
+        for pane in self._panes:
+            pane.set_class(pane.index == index, "-active")
+        self._anchors.clear()
+        # A new pane takes the focus once mounted; by then another key may have moved on.
+        self.call_after_refresh(self._settle)
 
-        self.call_later(rebuild)
+    def _settle(self) -> None:
+        if self._panes:
+            self._panes[min(self.active, len(self._panes) - 1)].view.focus()
+        self.level()
 
     def cycle(self, step: int) -> None:
         """Show the previous/next article in the active pane, skipping ones shown."""
         total = len(self.corpus.articles)
-        position = self.positions[self.active]
+        positions = self.positions
+        position = positions[self.active]
         for _ in range(total):
             position = (position + step) % total
-            if position not in self.positions or total <= len(self.positions):
+            if position not in positions or total <= len(positions):
                 break
         self.show_in(self.active, position)
         self.level()
 
     def show_in(self, index: int, position: int) -> None:
         """Show the article at a corpus position in one pane."""
-        self.positions[index] = position
-        self.panes[index].set_article(self.corpus.articles[position], position)
+        self._panes[index].set_article(self.corpus.articles[position], position)
 
     def show_article(self, article_id: str) -> ArticlePane:
         """The pane showing an article, putting it in the active pane if none does."""
@@ -131,7 +168,7 @@ class PaneDeck(Horizontal):
         if shown.intersection(members):
             return
         ids = [a.id for a in self.corpus.articles]
-        for index, article_id in enumerate(members[: len(self.positions)]):
+        for index, article_id in enumerate(members[: len(self._panes)]):
             self.show_in(index, ids.index(article_id))
 
     def focus_pane(self, step: int) -> None:
@@ -142,8 +179,10 @@ class PaneDeck(Horizontal):
             panes[self.active].view.focus()
 
     def on_pane_focused(self, message: PaneFocused) -> None:
+        if not 0 <= message.pane < len(self._panes):
+            return  # A pane removed since (its focus came late).
         self.active = message.pane
-        for pane in self.panes:
+        for pane in self._panes:
             pane.set_class(pane.index == self.active, "-active")
 
     # -- keeping panes level ----------------------------------------------------------
@@ -152,9 +191,18 @@ class PaneDeck(Horizontal):
         """The screen row where facts are placed: a third of the way down (the filler)."""
         return min((pane.view.pad for pane in self.panes), default=0)
 
+    def hold(self, index: int) -> None:
+        """Keep one pane still at the next levelling: the others come level with it.
+
+        A click selects the fact under the pointer; moving that text away would make the
+        user lose what they clicked.
+        """
+        self._hold = index
+
     def level(self) -> None:
         """Put the current fact's sentences at the same screen row in every pane."""
         self._level_pending = False
+        hold, self._hold = self._hold, None
         panes = self.panes
         rows: dict[int, int] = {}
         for pane in panes:
@@ -168,6 +216,11 @@ class PaneDeck(Horizontal):
         # then as low as the lowest of them, so that only the others show filler.
         deepest = max(rows[p.index] - p.view.pad for p in panes if p.index in rows)
         screen_row = min(self.reading_row(), deepest)
+        if hold is not None and hold in rows:
+            held = panes[hold].view
+            screen_row = rows[hold] - round(held.scroll_y)
+            if not 0 <= screen_row < held.scrollable_content_region.height:
+                screen_row = min(self.reading_row(), deepest)
         for pane in panes:
             if pane.index in rows:
                 pane.view.scroll_to_row(rows[pane.index] - screen_row)
@@ -187,20 +240,42 @@ class PaneDeck(Horizontal):
     def follow(self, leader: ArticlePane, screen_row: int, skip: Collection[int] = ()) -> None:
         """Scroll every other pane level with the leader around ``screen_row``."""
         lead_row = leader.view.scroll_y + screen_row - leader.view.pad
+        lead_fact = self._fact_row(leader)
+        if lead_fact is not None:
+            lead_fact -= round(leader.view.scroll_y)  # its screen row in the leader
+            if not 0 <= lead_fact < leader.view.scrollable_content_region.height:
+                lead_fact = None
         for pane in self.panes:
             if pane is leader or pane.index in skip:
                 continue
-            anchors = self._pair(leader, pane)
-            row = pane.view.pad + map_row(anchors, lead_row) - screen_row
+            # While the current fact is on screen, the panes reporting it keep it level;
+            # elsewhere the anchors map rows (they interpolate between facts).
+            if lead_fact is not None and (own := self._fact_row(pane)) is not None:
+                row = own - lead_fact
+            else:
+                anchors = self._pair(leader, pane)
+                row = round(pane.view.pad + map_row(anchors, lead_row) - screen_row)
             # Following, a pane stops at its first and last page: the filler is only
-            # there to level a fact's sentence.
-            pane.view.scroll_to_row(min(max(row, pane.view.pad), pane.view.last_page))
+            # there to level a fact's sentence (so it may stay while that is on screen).
+            low, high = pane.view.pad, pane.view.last_page
+            if self._fact_visible_at(pane, row):
+                low, high = min(low, row), max(high, row)
+            pane.view.scroll_to_row(min(max(row, low), high))
+
+    def _fact_row(self, pane: ArticlePane) -> int | None:
+        """The scroll row of the current fact's sentence in a pane, if it reports it."""
+        sentence = pane.member_sentence(self.current)
+        return None if sentence is None else pane.sentence_row(sentence)
+
+    def _fact_visible_at(self, pane: ArticlePane, scroll: int) -> bool:
+        row = self._fact_row(pane)
+        return row is not None and 0 <= row - scroll < pane.view.scrollable_content_region.height
 
     def _pair(self, leader: ArticlePane, follower: ArticlePane) -> list[Anchor]:
         lead, follow = leader.view.wrapped, follower.view.wrapped
         if self.analysis is None or lead is None or follow is None:
             return []
-        key = (lead.article.id, lead.width, follow.article.id, follow.width)
+        key = (lead.article.id, lead.width, follow.article.id, follow.width, self.current)
         anchors = self._anchors.get(key)
         if anchors is None:
             members = self.analysis.article_members
@@ -209,6 +284,7 @@ class PaneDeck(Horizontal):
                 members.get(follow.article.id, ()),
                 lead.sentence_rows,
                 follow.sentence_rows,
+                keep=self.current,
             )
         return anchors
 
@@ -216,7 +292,7 @@ class PaneDeck(Horizontal):
         message.stop()
         self._level_pending = False
         panes = self.panes
-        if self.scroll_lock and message.pane < len(panes):
+        if self.scroll_lock and 0 <= message.pane < len(panes):
             self.follow(panes[message.pane], self.reading_row())
 
     def on_pane_laid_out(self, message: PaneLaidOut) -> None:

@@ -92,7 +92,16 @@ class ArticlePane(Vertical):
         self.call_after_refresh(self._show)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.post_message(PaneFocused(self.index))
+        if self.index >= 0:
+            self.post_message(PaneFocused(self.index))
+
+    def renumber(self, index: int) -> None:
+        """Take a new place in the deck (a pane to the left was removed)."""
+        self.index = self.view.pane = index
+
+    def retire(self) -> None:
+        """Leaving the deck: messages still on their way name no pane."""
+        self.renumber(-1)
 
     def set_article(self, article: Article, position: int) -> None:
         """Show another article in this pane."""
