@@ -93,7 +93,9 @@ class Corpus:
 
 
 DiffKind = Literal["shared", "own", "number", "entity"]
-DiscrepancyKind = Literal["number", "date", "attribution", "entity_variant", "quote_wording"]
+DiscrepancyKind = Literal[
+    "number", "date", "place", "name", "attribution", "entity_variant", "quote_wording"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,9 @@ class DiscrepancyValue:
     """The words in the sentence that carry the value (``76,000``)."""
     value: str
     """The value, normalised for comparison (``76000``)."""
+    start: int = 0
+    """Offset of ``text`` in ``Article.text`` (``start == end == 0``: a hand-built value)."""
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +159,8 @@ class Discrepancy:
     group: int | None
     summary: str
     values: tuple[DiscrepancyValue, ...]
+    confidence: float = 1.0
+    """How sure the finder is that this is a real disagreement (0..1)."""
 
 
 @dataclass(frozen=True, slots=True)

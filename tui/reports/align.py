@@ -43,8 +43,16 @@ def discrepancy_json(d: Discrepancy) -> dict[str, Any]:
         "kind": d.kind,
         "group": d.group,
         "summary": d.summary,
+        "confidence": round(d.confidence, 3),
         "values": [
-            {"article": v.article, "sentence": v.sentence, "text": v.text, "value": v.value}
+            {
+                "article": v.article,
+                "sentence": v.sentence,
+                "text": v.text,
+                "value": v.value,
+                "start": v.start,
+                "end": v.end,
+            }
             for v in d.values
         ],
     }

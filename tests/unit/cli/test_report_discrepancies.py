@@ -16,10 +16,19 @@ def test_discrepancies_json_contract(capsys: pytest.CaptureFixture[str]) -> None
     found = payload["discrepancies"]
     assert [d["id"] for d in found] == list(range(len(found)))
     for d in found:
-        assert set(d) == {"id", "kind", "group", "summary", "values"}
-        assert d["kind"] in {"number", "date", "attribution", "entity_variant", "quote_wording"}
+        assert set(d) == {"id", "kind", "group", "summary", "confidence", "values"}
+        assert d["kind"] in {
+            "number",
+            "date",
+            "place",
+            "name",
+            "attribution",
+            "entity_variant",
+            "quote_wording",
+        }
+        assert 0.0 <= d["confidence"] <= 1.0
         for v in d["values"]:
-            assert set(v) == {"article", "sentence", "text", "value"}
+            assert set(v) == {"article", "sentence", "text", "value", "start", "end"}
 
 
 def test_discrepancies_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.analysis import analyse
-from tui.core.discrepancies.facts import unit_of
+from tui.core.discrepancies.numbers import unit_of
 from tui.core.models import Alignment
 from tui.core.text.corpus import load_corpus
 from tui.core.text.normalize import tokenize

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEEDS
-from tui.core.discrepancies.wording import quote_wordings
+from tui.core.discrepancies.wording import inner_changes, quote_wordings, quote_words, word_diff
 from tui.core.models import Quote
 from tui.core.quotes.extract import extract_quotes
 from tui.core.text.corpus import load_corpus
@@ -24,3 +24,51 @@ def test_quote_discrepancies(seed_quotes: tuple[Quote, ...]) -> None:
     assert all(d.kind == "quote_wording" and d.group is None for d in found)
     articles = {v.article for v in found[0].values}
     assert len(articles) == 2
+
+
+# ---------------------------------------------------------------- the wording rule
+
+
+def changed(a: str, b: str) -> bool:
+    return bool(inner_changes(quote_words(a), quote_words(b)))
+
+
+def test_a_word_changed_inside_is_a_discrepancy() -> None:
+    assert changed(
+        "I used money that should have been used for my campaign.",
+        "I used money I shouldn't have used for personal purposes.",
+    )
+
+
+def test_excerpts_are_not_discrepancies() -> None:
+    assert not changed(
+        "You know I'm not going to talk about this anymore.",
+        "I'm not going to talk about this anymore",
+    )
+    assert not changed(
+        "We're just here for a project.", "we’re just here for a project...we’re just students."
+    )
+    assert not changed(
+        "Tell me who you are ... I have a right to know who you are.", "Tell me who you are,"
+    )
+
+
+def test_case_punctuation_and_house_style_are_not_discrepancies() -> None:
+    assert not changed("Who are you!", "who are you?")
+    assert not changed(
+        "Member of Congress, Marine Corps combat veteran, F.B.I. agent",
+        "member of Congress, Marine Corps combat veteran, FBI agent",
+    )
+    assert not changed(
+        "Arkansas—and we owe it to the opportunity", "Arkansas — and we owe it to the opportunity"
+    )
+
+
+def test_an_ellipsis_marks_an_omission() -> None:
+    assert not changed(
+        "we did it ... and we will do it again", "we did it, as promised, and we will do it again"
+    )
+
+
+def test_word_diff_marks() -> None:
+    assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == "a [-b-] {+x+} c"

@@ -11,11 +11,11 @@ troops, square kilometres) are few, and its ambiguity resolution needs a model.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.discrepancies.numbers import number_conflicts
 from tui.core.models import (
     Article,
     Corpus,
@@ -29,26 +29,10 @@ from tui.core.text.normalize import (
     RARE,
     Token,
     content_tokens,
-    format_number,
     rarity,
-    readable_number,
     tokenize,
 )
 
-_UNIT_CLASSES: dict[str, str] = {
-    "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
-    "ukrainian": "people", "person": "people", "evacuate": "people", "refuge": "people",
-    "troop": "troops", "army": "troops", "kill": "dead", "wound": "injured",
-    "injur": "injured", "percent": "percent", "kilometer": "distance", "mile": "distance",
-    "dron": "drones", "drone": "drones", "missile": "missiles", "town": "places",
-    "villag": "places", "settlement": "places", "local": "places", "dollar": "money",
-}  # fmt: skip
-"""Concept of the word after a number -> what the number counts."""
-
-_TIME_UNITS = frozenset("year old month week day hour minute time pm am ?".split())
-_FILLER = frozenset("more than have been".split())
-_INCREMENT = frozenset("additional another extra further added".split())
-_UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -84,6 +68,7 @@ class Found:
     group: int | None
     summary: str
     values: tuple[DiscrepancyValue, ...]
+    confidence: float = 0.7
 
 
 def value_conflicts(corpus: Corpus, groups: Sequence[Group]) -> Generator[float, None, list[Found]]:
@@ -106,7 +91,7 @@ def value_conflicts(corpus: Corpus, groups: Sequence[Group]) -> Generator[float,
             if key not in seen:
                 seen.add(key)
                 found.append(item)
-    return _drop_subsumed(found)
+    return _merge_shared(_drop_subsumed(found))
 
 
 def _sentence_tokens(article: Article, sentence: Sentence) -> tuple[Token, ...]:
@@ -117,6 +102,38 @@ def _sentence_tokens(article: Article, sentence: Sentence) -> tuple[Token, ...]:
 def _tokens(text: str) -> tuple[Token, ...]:
     """Tokens of a sentence, computed once however many groups it sits in."""
     return tuple(tokenize(text))
+
+
+def _merge_shared(found: list[Found]) -> list[Found]:
+    """Two number conflicts of one slot sharing a source's value are one conflict.
+
+    One fact split over two groups (139 million against 141 million in one, against
+    140,937,785 in the other) is one disagreement; each article keeps its first value.
+    """
+    kept: list[Found] = []
+    for f in found:
+        label = f.summary.split(":")[0]
+        mine = {(v.article, v.sentence, v.start) for v in f.values}
+        twin = next(
+            (
+                n
+                for n, k in enumerate(kept)
+                if f.kind == k.kind == "number"
+                and k.summary.split(":")[0] == label
+                and mine & {(v.article, v.sentence, v.start) for v in k.values}
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(f)
+            continue
+        old = kept[twin]
+        articles = {v.article for v in old.values}
+        extra = tuple(v for v in f.values if v.article not in articles)
+        kept[twin] = Found(
+            old.kind, old.group, old.summary, old.values + extra, max(old.confidence, f.confidence)
+        )
+    return kept
 
 
 def _drop_subsumed(found: list[Found]) -> list[Found]:
@@ -131,65 +148,10 @@ def _drop_subsumed(found: list[Found]) -> list[Found]:
     return kept
 
 
-def unit_of(tokens: Sequence[Token], index: int) -> str:
-    """What the number at ``tokens[index]`` counts: the class of the words after it."""
-    after = [t for t in tokens[index + 1 : index + 5] if not t.stop and t.norm not in _FILLER]
-    for n, token in enumerate(after):
-        if token.kind == "number":
-            break
-        following = after[n + 1] if n + 1 < len(after) else None
-        if token.capital and following is not None and following.key in _UNIT_CLASSES:
-            # "1,000 Russian soldiers": the noun counts, not the adjective before it.
-            return _UNIT_CLASSES[following.key]
-        return _UNIT_CLASSES.get(token.key, token.key)
-    for token in reversed(tokens[max(0, index - 3) : index]):
-        if not token.stop and token.kind == "word":
-            return _UNIT_CLASSES.get(token.key, token.key)
-    return "?"
-
-
 def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
-    by_unit: dict[str, list[DiscrepancyValue]] = defaultdict(list)
-    for article, sentence in members:
-        if not _HAS_NUMBER.search(sentence.text):
-            continue
-        tokens = [
-            t for t in _sentence_tokens(article, sentence) if not (t.stop and t.kind == "word")
-        ]
-        for i, token in enumerate(tokens):
-            value = token.value
-            if token.kind != "number" or value is None or 1900 <= value <= 2100:
-                continue
-            unit = unit_of(tokens, i)
-            if i and tokens[i - 1].norm in _INCREMENT:
-                unit = "more " + unit  # "an additional 40 square km" is not a total.
-            text = sentence.text[token.start : token.end]
-            by_unit[unit].append(
-                DiscrepancyValue(article.id, sentence.index, text, format_number(value))
-            )
-    found = []
-    for unit, found_values in by_unit.items():
-        if unit in _TIME_UNITS:
-            continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
-        # A sentence with two counts of one unit ("57 drones sent, 53 shot down") counts
-        # two things: its numbers are not claims about the same one.
-        per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for v in found_values:
-            per_sentence[(v.article, v.sentence)].add(v.value)
-        values = [v for v in found_values if len(per_sentence[(v.article, v.sentence)]) == 1]
-        per_article = {v.article for v in values}
-        distinct = sorted({v.value for v in values}, key=float)
-        if len(per_article) < 2 or len(distinct) < 2:
-            continue
-        shown = " vs ".join(_pretty(v) for v in distinct)
-        found.append(
-            Found("number", gid, f"{_UNIT_LABELS.get(unit, unit)}: {shown}", tuple(values))
-        )
-    return found
-
-
-def _pretty(value: str) -> str:
-    return readable_number(float(value))
+    return [
+        Found("number", gid, c.summary, c.values, c.confidence) for c in number_conflicts(members)
+    ]
 
 
 def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
@@ -214,7 +176,18 @@ def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
                 and not t.capital
             )
             mentions.append(
-                (what, DiscrepancyValue(article.id, sentence.index, match.group(0), value), context)
+                (
+                    what,
+                    DiscrepancyValue(
+                        article.id,
+                        sentence.index,
+                        match.group(0),
+                        value,
+                        sentence.start + match.start(),
+                        sentence.start + match.end(),
+                    ),
+                    context,
+                )
             )
     found = []
     for what in ("weekday", "date"):
@@ -240,6 +213,8 @@ class _Quote:
     text: str
     speaker: str | None
     keys: frozenset[str]
+    start: int
+    """Offset of ``text`` in the article."""
 
 
 def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
@@ -253,7 +228,9 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[Fou
                 if t.kind == "word" and rarity(t.norm) >= RARE
             )
             speaker = _speaker(sentence.text, match.start(), match.end())
-            quotes.append(_Quote(article.id, sentence.index, words, speaker, keys))
+            raw = match.group(1)
+            start = sentence.start + match.start(1) + len(raw) - len(raw.lstrip(" ,.;:"))
+            quotes.append(_Quote(article.id, sentence.index, words, speaker, keys, start))
     found = []
     used: set[int] = set()
     for i, q in enumerate(quotes):
@@ -275,7 +252,14 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[Fou
             continue
         used.update(related)
         values = tuple(
-            DiscrepancyValue(c.article, c.sentence, c.text, f"{c.speaker or '?'}: {c.text}")
+            DiscrepancyValue(
+                c.article,
+                c.sentence,
+                c.text,
+                f"{c.speaker or '?'}: {c.text}",
+                c.start,
+                c.start + len(c.text),
+            )
             for c in chosen
         )
         shown = " vs ".join(dict.fromkeys(f'{c.speaker or "?"}: "{c.text}"' for c in chosen))

@@ -46,7 +46,9 @@ def discrepancy_steps(
                 ),
                 None,
             )
-        result.append(Discrepancy(number, item.kind, group, item.summary, item.values))
+        result.append(
+            Discrepancy(number, item.kind, group, item.summary, item.values, item.confidence)
+        )
         if group is not None:
             by_group[group].append(number)
     return tuple(result), {g: tuple(ids) for g, ids in by_group.items()}

@@ -1,20 +1,86 @@
 """The same quotation worded differently by two outlets (a word added, dropped, changed).
 
 The quotes come from :mod:`tui.core.quotes`, which links one speaker's quote across
-articles (``same_as``); a linked set with more than one wording is a discrepancy.
+articles (``same_as``). A linked set is a discrepancy only when two wordings differ
+*inside* the stretch they share: one outlet quoting more or less of a remark (an excerpt),
+an ellipsis, case, punctuation and house style (``F.B.I.``/``FBI``) are not.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote
-from tui.core.quotes.extract import clip, normalized_words
+from tui.core.quotes.extract import clip
+
+GAP = "\u2026"
+"""Stands for an ellipsis inside a quote: words left out there are an excerpt."""
+MIN_SHARED = 3
+"""Words two wordings must share, in order, to be one quotation."""
+MIN_SHARED_SHARE = 0.5
+"""Share of the shorter wording they must share, for the same reason."""
+_WORD = re.compile(r"\.\.\.|…|[^\W_]+(?:['’.][^\W_]+)*\.?")
+
+
+def quote_words(text: str) -> list[str]:
+    """Words folded for comparing wordings: case, punctuation, acronym dots and the
+    apostrophe's shape do not count; an ellipsis becomes :data:`GAP`."""
+    words = []
+    for raw in _WORD.findall(text):
+        if raw in ("...", "…"):
+            words.append(GAP)
+            continue
+        word = raw.lower().replace("’", "'")
+        words.append(
+            word.replace(".", "") if re.fullmatch(r"(?:\w\.)+\w?\.?", word) else word.rstrip(".")
+        )
+    return words
+
+
+def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], list[str]]]:
+    """Words changed between the first and the last shared word of two wordings
+    (none when they share too little to be one quotation)."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    codes = matcher.get_opcodes()
+    shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
+    if shared < MIN_SHARED or shared < MIN_SHARED_SHARE * min(len(a), len(b)):
+        return []
+    equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
+    changes = []
+    for op, i1, i2, j1, j2 in codes[equal[0] + 1 : equal[-1]]:
+        if op == "equal":
+            continue
+        old, new = list(a[i1:i2]), list(b[j1:j2])
+        near_gap = (
+            GAP in old
+            or GAP in new
+            or GAP in a[max(0, i1 - 1) : i2 + 1]
+            or GAP in b[max(0, j1 - 1) : j2 + 1]
+        )
+        if not near_gap:
+            changes.append((old, new))
+    return changes
+
+
+def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
+    """``a`` turned into ``b`` as ``[-dropped-] {+added+}`` marks, kept words plain."""
+    parts = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(" ".join(a[i1:i2]))
+            continue
+        if i2 > i1:
+            parts.append(f"[-{' '.join(a[i1:i2])}-]")
+        if j2 > j1:
+            parts.append(f"{{+{' '.join(b[j1:j2])}+}}")
+    return " ".join(parts)
 
 
 def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
-    """One ``quote_wording`` discrepancy per quote that outlets word differently."""
+    """One ``quote_wording`` discrepancy per linked quote worded differently inside."""
     by_id = {q.id: q for q in quotes}
     seen: set[str] = set()
     found: list[Found] = []
@@ -30,15 +96,39 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             group.append(by_id[qid])
             todo.extend(by_id[qid].same_as)
         group.sort(key=lambda q: (q.article, q.start))
-        if len({" ".join(normalized_words(q.text)) for q in group}) < 2:
+        words = [quote_words(q.text) for q in group]
+        pairs = [
+            (x, y, changes)
+            for x in range(len(group))
+            for y in range(x + 1, len(group))
+            if group[x].article != group[y].article
+            and (changes := inner_changes(words[x], words[y]))
+        ]
+        if not pairs:
             continue
+        chosen: dict[str, int] = {}
+        for x, y, _ in pairs:
+            chosen.setdefault(group[x].article, x)
+            chosen.setdefault(group[y].article, y)
+        for n, q in enumerate(group):
+            chosen.setdefault(q.article, n)
         values = tuple(
             DiscrepancyValue(
-                q.article, corpus.article(q.article).sentence_at(q.start), q.text, q.text
+                group[n].article,
+                corpus.article(group[n].article).sentence_at(group[n].start),
+                group[n].text,
+                " ".join(words[n]),
+                group[n].start,
+                group[n].end,
             )
-            for q in group
+            for n in sorted(chosen.values())
         )
+        x, y, changes = pairs[0]
         who = group[0].speaker or "an unknown speaker"
-        summary = f"{who} quoted in {len(group)} wordings: “{clip(group[0].text)}”"
-        found.append(Found("quote_wording", None, summary, values))
+        summary = (
+            f"{who} quoted in {len(values)} wordings: {clip(word_diff(words[x], words[y]), 100)}"
+        )
+        changed = sum(len(old) + len(new) for old, new in changes)
+        confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
+        found.append(Found("quote_wording", None, summary, values, confidence))
     return found

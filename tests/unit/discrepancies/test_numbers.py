@@ -1,0 +1,99 @@
+"""Number conflicts: one slot (unit, neighbours, subject, time frame), disjoint ranges."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.discrepancies.numbers import mentions, number_conflicts
+from tui.core.models import Article
+from tui.core.text.corpus import article_from_text
+from tui.core.text.normalize import tokenize
+
+
+def article(name: str, text: str, date: str = "2015-07-31") -> Article:
+    return article_from_text(name, text, meta={"date": date})
+
+
+def conflicts(*texts: str) -> list[set[str]]:
+    members = [
+        (a, s) for n, t in enumerate(texts) for a in [article(f"a{n}", t)] for s in a.sentences
+    ]
+    return [{v.value for v in c.values} for c in number_conflicts(members)]
+
+
+def test_same_slot_different_values() -> None:
+    found = conflicts(
+        "The 48-page indictment accuses Hunter of fraud.",
+        "The 47-page indictment accuses Hunter of fraud.",
+    )
+    assert found == [{"48", "47"}]
+
+
+def test_hedged_values_are_not_conflicts() -> None:
+    assert not conflicts(
+        "The Clintons earned more than $140 million from book sales.",
+        "The Clintons earned $140,937,785 from book sales.",
+    )
+
+
+def test_values_far_apart_count_different_things() -> None:
+    assert not conflicts(
+        "The deal was worth $18 million to the company, officials said.",
+        "The deal was worth $85 billion to the company, officials said.",
+    )
+
+
+def test_different_time_frames_are_different_slots() -> None:
+    assert not conflicts(
+        "Last year, the Clintons paid an effective federal tax rate of 35.7 percent.",
+        "From 2007 through 2014 the couple paid an effective federal tax rate of 31.55 percent.",
+    )
+
+
+def test_a_different_person_is_a_different_slot() -> None:
+    assert not conflicts(
+        "Mr. Bush said his average federal tax rate was 36 percent over three decades.",
+        "The Clintons said their average federal tax rate was 31 percent over eight years.",
+    )
+
+
+def test_list_items_pair_with_their_own_neighbours() -> None:
+    found = conflicts(
+        "He bought a $43,350 Rolex watch and $9,587.64 worth of children's furniture.",
+        "He bought a $43,000 Rolex watch, prosecutors said.",
+    )
+    assert not found  # 43,000 rounds 43,350; the furniture is another slot.
+
+
+def test_every_article_once_every_source_listed() -> None:
+    members = [
+        (a, s)
+        for n, t in enumerate(
+            [
+                "More than 76,000 residents were evacuated from the Kursk region.",
+                "Some 80,000 residents were evacuated from the Kursk region.",
+                "At least 200,000 residents were evacuated from the Kursk region.",
+            ]
+        )
+        for a in [article(f"a{n}", t)]
+        for s in a.sentences
+    ]
+    (found,) = number_conflicts(members)
+    assert sorted(v.article for v in found.values) == ["a0", "a1", "a2"]
+    assert 0.0 < found.confidence <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=999_999),
+    st.sampled_from(["", "about ", "more than ", "nearly ", "$"]),
+)
+def test_a_value_parsed_back_from_its_span_is_the_same(value: int, hedge: str) -> None:
+    a = article("a", f"Officials said {hedge}{value:,} residents were evacuated on Monday.")
+    for sentence in a.sentences:
+        for m in mentions(a, sentence):
+            span = a.text[m.value.start : m.value.end]
+            assert span == m.value.text
+            token = next(t for t in tokenize(span) if t.kind == "number")
+            assert token.value == float(m.value.value)

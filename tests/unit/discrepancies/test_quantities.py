@@ -1,0 +1,80 @@
+"""Numbers as ranges: rounding and hedges are never conflicts."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core.discrepancies.quantities import amount, rounding_unit
+from tui.core.text.normalize import tokenize
+
+
+def parse(text: str, hedge: str = "") -> tuple[float, float]:
+    """The interval of the first number in ``text``."""
+    token = next(t for t in tokenize(text) if t.kind == "number")
+    assert token.value is not None
+    stated = amount(text[token.start : token.end], token.value, hedge)
+    return stated.low, stated.high
+
+
+def agree(a: str, b: str, hedge_a: str = "", hedge_b: str = "") -> bool:
+    (la, ha), (lb, hb) = parse(a, hedge_a), parse(b, hedge_b)
+    return la <= hb and lb <= ha
+
+
+def test_rounding_unit() -> None:
+    assert rounding_unit("43,000", 43_000) == 1_000
+    assert rounding_unit("13.6 million", 13_600_000) == 100_000
+    assert rounding_unit("141 million", 141_000_000) == 1_000_000
+    assert rounding_unit("48", 48) == 0
+    assert rounding_unit("5,587.75", 5_587.75) == 0
+
+
+def test_hedges_are_consistent() -> None:
+    assert agree("120,000", "120,000", "more")  # "more than 120,000" vs "120,000"
+    assert agree("17,000", "17,240", "about")
+    assert agree("30", "29", "nearly")
+    assert agree("10,000", "10,977.74", "over")
+    assert agree("44 million", "43,885,310", "nearly")
+
+
+def test_rounded_and_truncated_values_are_consistent() -> None:
+    assert agree("$43,000", "$43,350")
+    assert agree("$43 million", "$43,885,310")  # truncated
+    assert agree("$15 million", "$14,959,450")
+    assert agree("$13.6 million", "$13,625,777")
+
+
+def test_real_disagreements() -> None:
+    assert not agree("$5,687.75", "$5,587.75")
+    assert not agree("48", "47")
+    assert not agree("141 million", "139 million", "roughly")
+    assert not agree("140,937,785", "139 million")
+    assert not agree("76,000", "80,000")  # a flat single-digit round number is taken at its word
+
+
+def test_money_and_number_words_fold() -> None:
+    assert parse("$5.6 million") == parse("5,600,000 dollars")
+    assert parse("one thousand") == parse("1,000")
+
+
+def test_ranges_and_decades() -> None:
+    assert amount("46 to 57", 46, upper=57).high == 57
+    assert amount("50", 50, decade=True).high == 59  # "in his 50s"
+
+
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.sampled_from(["", "about", "more", "nearly", "up"]),
+)
+def test_a_value_agrees_with_itself(value: int, hedge: str) -> None:
+    stated = amount(f"{value:,}", value, hedge)
+    assert stated.low <= value <= stated.high
+    assert stated.agrees(stated)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_parsing_a_formatted_number_twice_changes_nothing(value: int) -> None:
+    once = next(t for t in tokenize(f"{value:,} people") if t.kind == "number")
+    again = next(t for t in tokenize(f"{once.value:,.0f} people") if t.kind == "number")
+    assert once.value == again.value == value

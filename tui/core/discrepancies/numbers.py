@@ -1,0 +1,296 @@
+"""Numbers that conflict inside an aligned fact: same slot, disjoint ranges.
+
+A *slot* is what a number counts in its sentence: its unit (``people``, ``money``,
+``page``, ``percent``) and the words around it up to the next number. Two articles'
+numbers fill the same slot when the unit is the same and their neighbourhoods share a
+meaningful word, and (for a lone number of that unit) the name in front of it is not one
+the other sentence never mentions (Bush's 36 percent is not the Clintons' 31.55 percent).
+Values are intervals (:mod:`.quantities`): rounding and hedges are never conflicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
+from tui.core.models import Article, DiscrepancyValue, Sentence
+from tui.core.text import names
+from tui.core.text.normalize import Token, format_number, rarity, readable_number, tokenize
+
+_UNIT_CLASSES: dict[str, str] = {
+    "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
+    "ukrainian": "people", "person": "people", "evacuate": "people", "refuge": "people",
+    "troop": "troops", "army": "troops", "kill": "dead", "wound": "injured",
+    "injur": "injured", "percent": "percent", "kilometer": "distance", "mile": "distance",
+    "dron": "drones", "drone": "drones", "missile": "missiles", "town": "places",
+    "villag": "places", "settlement": "places", "local": "places", "dollar": "money",
+}  # fmt: skip
+"""Concept of the word after a number -> what the number counts."""
+
+_CLASSES = frozenset(_UNIT_CLASSES.values())
+_TIME_UNITS = frozenset("year old month week day hour minute time pm am ?".split())
+_FILLER = frozenset("more than have been".split())
+_INCREMENT = frozenset("additional another extra further added".split())
+_UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
+_WINDOW = 6
+"""Content words either side of a number that say what it counts."""
+MAX_RATIO = 3.0
+"""Values further apart than this factor count different things (a deal's 18 million and
+85 billion), not one thing misreported: outlets err by a digit or a rounding, not tenfold."""
+SLOT_EVIDENCE = 3.0
+"""Summed rarity of the shared neighbour words that makes two numbers one slot."""
+CONTEXT_RARITY = 1.2
+"""Words at least this rare say what a number counts ("earned", "indictment"; not "said")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number in one sentence, with its slot and the interval it allows."""
+
+    value: DiscrepancyValue
+    unit: str
+    amount: Amount
+    context: frozenset[str]
+    subject: str | None
+    first: bool
+    """The first number of its unit in its sentence: the name before it is its subject
+    (in a list, "$X at A, $Y at B", the name before $Y is A's, not Y's subject)."""
+    folded: str
+    """The sentence, folded, to look the other side's subject up in."""
+    weights: dict[str, float]
+    """Rarity of each context word."""
+    years: frozenset[int]
+    """The years the sentence is about ("in 2008", "last year" resolved): its time frame."""
+
+
+def unit_of(tokens: Sequence[Token], index: int) -> str:
+    """What the number at ``tokens[index]`` counts: the class of the words after it."""
+    after = [t for t in tokens[index + 1 : index + 5] if not t.stop and t.norm not in _FILLER]
+    for n, token in enumerate(after):
+        if token.kind == "number":
+            break
+        following = after[n + 1] if n + 1 < len(after) else None
+        if token.capital and following is not None and following.key in _UNIT_CLASSES:
+            # "1,000 Russian soldiers": the noun counts, not the adjective before it.
+            return _UNIT_CLASSES[following.key]
+        return _UNIT_CLASSES.get(token.key, token.key)
+    for token in reversed(tokens[max(0, index - 3) : index]):
+        if not token.stop and token.kind == "word":
+            return _UNIT_CLASSES.get(token.key, token.key)
+    return "?"
+
+
+def mentions(article: Article, sentence: Sentence) -> list[Mention]:
+    """Every number of a sentence that counts something, as a :class:`Mention`."""
+    text = sentence.text
+    everything = tokenize(text)
+    tokens = [t for t in everything if not (t.stop and t.kind == "word")]
+    position = {t.start: n for n, t in enumerate(everything)}
+    found: list[Mention] = []
+    skip: set[int] = set()
+    years = _years(article, text, everything)
+    numbers = [i for i, t in enumerate(tokens) if t.kind == "number" and t.value is not None]
+    for i in numbers:
+        token = tokens[i]
+        value = token.value
+        if i in skip or value is None:
+            continue
+        money = text[max(0, token.start - 2) : token.start].strip().endswith("$")
+        if 1900 <= value <= 2100 and not money:
+            continue  # A year: the dates' business.
+        unit = "money" if money else unit_of(tokens, i)
+        if i and tokens[i - 1].norm in _INCREMENT:
+            unit = "more " + unit  # "an additional 40 square km" is not a total.
+        if unit in _TIME_UNITS:
+            continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
+        full = position[token.start]
+        upper = range_end(text, everything, full)
+        if upper is not None:
+            skip.add(i + 1)
+        end = tokens[i + 1].end if upper is not None else token.end
+        surface = text[token.start : end]
+        decade = text[end : end + 2].rstrip(" ,.;") == "s"  # "in his 50s"
+        stated = amount(surface, value, hedge_before(everything, full), upper, decade)
+        low = max((n for n in numbers if n < i), default=-1)
+        high = min((n for n in numbers if n > i + (upper is not None)), default=len(tokens))
+        near = tokens[max(low + 1, i - _WINDOW) : min(high, i + _WINDOW + 1)]
+        weights = {
+            t.key: rarity(t.norm)
+            for t in near
+            if t.kind == "word"
+            and not t.stop
+            and rarity(t.norm) >= CONTEXT_RARITY
+            and t.norm not in HEDGES
+        }
+        context = frozenset(weights)
+        # A person ("Mr. Bush", "Bill Clinton"), not a place ("Kursk"), is a subject.
+        before = [m for m in names.find_names(text) if m.end <= token.start and _person(m.text)]
+        subject = names.fold(before[-1].text.split()[-1]) if before else None
+        shown = (
+            format_number(value)
+            if upper is None
+            else f"{format_number(value)}-{format_number(upper)}"
+        )
+        start = sentence.start + token.start
+        dv = DiscrepancyValue(
+            article.id, sentence.index, surface, shown, start, start + len(surface)
+        )
+        found.append(
+            Mention(dv, unit, stated, context, subject, True, names.fold(text), weights, years)
+        )
+    seen: set[str] = set()
+    firsts = [m.unit not in seen and not seen.add(m.unit) for m in found]  # type: ignore[func-returns-value]
+    return [
+        Mention(
+            m.value,
+            m.unit,
+            m.amount,
+            m.context,
+            m.subject,
+            first,
+            m.folded,
+            m.weights,
+            m.years,
+        )
+        for m, first in zip(found, firsts, strict=True)
+    ]
+
+
+def _person(name: str) -> bool:
+    """A titled name or a first name and a surname ("Mr. Bush", "Bill Clinton"), not an
+    institution ("Study of War") nor a lone word that may be a place ("Kursk")."""
+    words = name.split()
+    titled = names.strip_titles(name) != name
+    return titled or (len(words) in (2, 3) and all(w[:1].isupper() for w in words))
+
+
+def same_slot(a: Mention, b: Mention) -> bool:
+    """Two numbers count the same thing: one unit, shared neighbours, no foreign subject."""
+    if a.unit != b.unit or a.unit == "?":
+        return False
+    if a.years and b.years and a.years != b.years:
+        return False  # 2014's rate is not the 2007-2014 average.
+    big, small = max(a.amount.value, b.amount.value), min(a.amount.value, b.amount.value)
+    if big > MAX_RATIO * max(small, 1e-9):
+        return False
+    if _overlap(a, b) < SLOT_EVIDENCE:
+        return False
+    for one, other in ((a, b), (b, a)):
+        if one.first and one.subject and one.subject not in other.folded:
+            return False
+    return True
+
+
+def _overlap(a: Mention, b: Mention) -> float:
+    """How much the words around two numbers say they count the same thing.
+
+    The unit counts when it is a word ("page", "vacation"), not one of our classes.
+    """
+    unit = 0.0 if a.unit in _CLASSES else rarity(a.unit)
+    return unit + sum(a.weights[k] for k in (a.context & b.context) - {a.unit})
+
+
+def _paired(found: Sequence[Mention], i: int, j: int) -> bool:
+    """``found[j]`` is, in its sentence, the number closest in slot to ``found[i]``."""
+    a, b = found[i], found[j]
+    if not same_slot(a, b):
+        return False
+    where = (b.value.article, b.value.sentence)
+    score = _overlap(a, b)
+    return all(
+        _overlap(a, c) < score
+        for c in found
+        if c is not b and (c.value.article, c.value.sentence) == where and same_slot(a, c)
+    )
+
+
+def _years(article: Article, text: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """Years named in the sentence, and "last year"/"this year" against the article's date."""
+    found = {
+        int(t.value)
+        for t in tokens
+        if t.kind == "number"
+        and t.value is not None
+        and 1900 <= t.value <= 2100
+        and t.value == int(t.value)
+        and not text[max(0, t.start - 2) : t.start].strip().endswith("$")
+    }
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    if year is not None:
+        lowered = text.lower()
+        if "last year" in lowered:
+            found.add(year - 1)
+        if "this year" in lowered:
+            found.add(year)
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberConflict:
+    """Numbers of one slot that cannot all be true, every source stating one listed."""
+
+    unit: str
+    values: tuple[DiscrepancyValue, ...]
+    summary: str
+    confidence: float
+
+
+def number_conflicts(members: Sequence[tuple[Article, Sentence]]) -> list[NumberConflict]:
+    """Slots whose values, stated by two articles, have disjoint intervals."""
+    found: list[Mention] = [m for article, sentence in members for m in mentions(article, sentence)]
+    conflicts: list[NumberConflict] = []
+    used: set[int] = set()
+    for i, a in enumerate(found):
+        if i in used:
+            continue
+        slot = [i] + [
+            j for j in range(len(found)) if j != i and j not in used and same_slot(a, found[j])
+        ]
+        clash = [
+            (x, y)
+            for x in slot
+            for y in slot
+            if found[x].value.article < found[y].value.article
+            and _paired(found, x, y)
+            and _paired(found, y, x)
+            and not found[x].amount.agrees(found[y].amount)
+        ]
+        if not clash:
+            continue
+        used.update(slot)
+        # One value per article: the one in a clash, else its first.
+        chosen: dict[str, int] = {}
+        for x, y in clash:
+            chosen.setdefault(found[x].value.article, x)
+            chosen.setdefault(found[y].value.article, y)
+        for x in slot:
+            chosen.setdefault(found[x].value.article, x)
+        picked = sorted(chosen.values())
+        values = tuple(found[x].value for x in picked)
+        shown = " vs ".join(
+            dict.fromkeys(
+                _pretty(found[x]) for x in sorted(picked, key=lambda x: found[x].amount.value)
+            )
+        )
+        exact = all(found[x].amount.low == found[x].amount.high for x in picked)
+        shared = len(set.intersection(*(set(found[x].context) for x in picked)))
+        confidence = min(0.95, (0.7 if exact else 0.55) + 0.08 * shared)
+        label = _UNIT_LABELS.get(a.unit, a.unit)
+        conflicts.append(NumberConflict(a.unit, values, f"{label}: {shown}", confidence))
+    return conflicts
+
+
+def _pretty(m: Mention) -> str:
+    shown = readable_number(m.amount.value)
+    if m.amount.hedge == "range":
+        return f"{shown}-{readable_number(m.amount.high)}"
+    hedge = _HEDGE_WORDS.get(m.amount.hedge, m.amount.hedge)
+    return f"{hedge} {shown}".strip()
+
+
+_HEDGE_WORDS = {
+    "more": "more than", "least": "at least", "less": "less than", "fewer": "fewer than",
+    "up": "up to", "most": "at most", "decade": "",
+}  # fmt: skip
+"""How a hedge reads in a summary ("at least 200,000")."""

@@ -1,0 +1,104 @@
+"""Numbers as the ranges their words allow, and the slot (what they count) they fill.
+
+A value is an interval: ``48`` is [48, 48]; ``43,000`` may round 43,350, so [42,000, 44,000];
+``about 17,000`` and ``nearly 30`` widen or close it on one side; ``more than 120,000`` is
+[120,000, 240,000]; ``46 to 57`` is [46, 57]; ``in his 50s`` is [50, 59]. Two sources
+disagree only when their intervals are disjoint, so rounding and hedging are never
+conflicts. A single-digit round number (``80,000``, ``1,000``) stated flatly is taken at its
+word: outlets that round further say so ("about 80,000").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.text.normalize import Token
+
+APPROXIMATE = frozenset("about around roughly approximately some estimated nearly".split())
+"""Hedges that put the value within a rounding unit either side."""
+BELOW = frozenset("nearly almost under".split())
+"""Hedges that put the true value at most the stated one ("nearly 30" = 29)."""
+ABOVE = frozenset("more over least upwards exceeding exceeded topped".split())
+"""Hedges that put the true value at least the stated one ("more than", "at least")."""
+CAPPED = frozenset("less fewer up most".split())
+"""Hedges that cap the value ("up to five years", "less than", "at most")."""
+HEDGES = APPROXIMATE | BELOW | ABOVE | CAPPED | frozenset("than least close just".split())
+TRUNCATED = 0.999
+"""A truncated value stops short of the next unit: $43 million for 43,885,310, not 44."""
+_SCALE = re.compile(r"(?i)\b(thousand|million|billion|trillion)\b")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_RANGE = re.compile(r"\s*(?:to|-|–|and|through)\s*\$?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One stated value: the interval it allows, and how it was hedged."""
+
+    value: float
+    low: float
+    high: float
+    hedge: str = ""
+
+    def agrees(self, other: Amount) -> bool:
+        """The two intervals meet: the sources may state the same value."""
+        return self.low <= other.high and other.low <= self.high
+
+
+def rounding_unit(surface: str, value: float) -> float:
+    """The place of the last significant digit: 1,000 for ``43,000``, 0.1M for ``13.6 million``."""
+    scale = _SCALE.search(surface)
+    digits = re.sub(r"[^\d.]", "", surface.split(maxsplit=1)[0] if scale else surface)
+    if scale:
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        return _SCALES[scale.group(1).lower()] / float(10**decimals)
+    if not digits or "." in digits or value != int(value) or value == 0:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return float(10**zeros) if zeros else 0.0
+
+
+def significant_digits(value: float, unit: float) -> int:
+    """How many digits are stated before the rounding place (2 for ``43,000``)."""
+    return len(str(round(value / unit))) if unit else 99
+
+
+def amount(
+    surface: str, value: float, hedge: str = "", upper: float | None = None, decade: bool = False
+) -> Amount:
+    """The interval a value allows, given its surface form and the hedge word before it."""
+    unit = rounding_unit(surface, value)
+    if upper is not None and upper > value:
+        return Amount(value, value, upper, "range")
+    if decade and unit == 10:
+        return Amount(value, value, value + 9, "decade")  # "in his 50s"
+    slack = unit if significant_digits(value, unit) >= 2 else 0.0
+    if hedge in BELOW:
+        return Amount(value, value - max(unit, 0.1 * value), value, hedge)
+    if hedge in APPROXIMATE:
+        wide = unit or 0.05 * value
+        return Amount(value, value - wide, value + wide, hedge)
+    if hedge in ABOVE:
+        return Amount(value, value, value + max(unit, value), hedge)
+    if hedge in CAPPED:
+        return Amount(value, 0.0, value, hedge)
+    # Rounded (up to half a unit below) or truncated (up to just under a unit above).
+    return Amount(value, value - slack / 2, value + slack * TRUNCATED, hedge)
+
+
+def hedge_before(tokens: list[Token], index: int) -> str:
+    """The hedge word just before a number ("more than", "about", "at least")."""
+    for token in reversed(tokens[max(0, index - 3) : index]):
+        if token.kind == "number":
+            break
+        if token.norm in APPROXIMATE | BELOW | ABOVE | CAPPED:
+            return token.norm
+    return ""
+
+
+def range_end(text: str, tokens: list[Token], index: int) -> float | None:
+    """The upper value of ``X to Y`` / ``X-Y`` / ``between X and Y``, if one follows."""
+    if index + 1 >= len(tokens) or tokens[index + 1].kind != "number":
+        return None
+    between = text[tokens[index].end : tokens[index + 1].start]
+    return tokens[index + 1].value if _RANGE.fullmatch(between) else None
