@@ -10,13 +10,12 @@ far apart are kept apart. Every article belongs to exactly one story.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-import numpy as np
 
 from tui.core.models import Article, Corpus, Story
 from tui.core.text.normalize import content_tokens, rarity, tokenize
@@ -43,6 +42,8 @@ class StoryParams:
 
 
 DEFAULT_STORY_PARAMS = StoryParams()
+COMMON_FROM = 100
+"""Words in more articles than this (and than a tenth of them) make no candidate pairs."""
 
 
 def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> tuple[Story, ...]:
@@ -52,16 +53,17 @@ def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> 
         return ()
     surfaces: dict[str, Counter[str]] = {}
     bags = [_bag(article, params, surfaces) for article in articles]
-    vectors, vocabulary = _tfidf(bags)
-    similarity = vectors @ vectors.T
+    vectors = _tfidf(bags)
     dates = [_date(article.date) for article in articles]
-    apart = np.array([[_too_far(a, b, params.max_days) for b in dates] for a in dates], dtype=bool)
-    similarity[apart] = -1.0
-    clusters = _average_linkage(similarity, params.join)
+    clusters = _average_linkage(_similarities(vectors), dates, params)
     clusters.sort(key=min)
     stories = []
     for number, members in enumerate(clusters):
-        label = _label(vectors[members].sum(axis=0), vocabulary, surfaces, params.label_words)
+        total: dict[str, float] = {}
+        for i in members:
+            for key, weight in vectors[i].items():
+                total[key] = total.get(key, 0.0) + weight
+        label = _label(total, surfaces, params.label_words)
         ids = tuple(articles[i].id for i in sorted(members))
         stories.append(Story(number, label, ids))
     return tuple(stories)
@@ -107,69 +109,105 @@ def _opens(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\"“'"
 
 
-def _tfidf(
-    bags: Sequence[tuple[dict[str, float], dict[str, float]]],
-) -> tuple[np.ndarray, list[str]]:
-    """Unit-length vectors: log-scaled counts times corpus and English rarity."""
-    vocabulary: dict[str, int] = {}
+def _tfidf(bags: Sequence[tuple[dict[str, float], dict[str, float]]]) -> list[dict[str, float]]:
+    """Unit-length sparse vectors: log-scaled counts times corpus and English rarity."""
     rarities: dict[str, float] = {}
-    for _, rare in bags:
-        rarities.update(rare)
     df: Counter[str] = Counter()
-    for bag, _ in bags:
+    for bag, rare in bags:
+        rarities.update(rare)
         df.update(bag.keys())
-        for key in bag:
-            vocabulary.setdefault(key, len(vocabulary))
     n = len(bags)
-    vectors = np.zeros((n, len(vocabulary)), dtype=np.float64)
-    for row, (bag, _) in enumerate(bags):
-        for key, count in bag.items():
-            # English rarity as well as corpus rarity: in a folder of five reports of one
-            # event, the words all five share ("Kursk") are what makes them one story.
-            idf = (math.log((1 + n) / (1 + df[key])) + 1.0) * rarities[key]
-            vectors[row, vocabulary[key]] = (1.0 + math.log(count)) * idf
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors /= np.maximum(norms, 1e-12)
-    return vectors, list(vocabulary)
+    vectors = []
+    for bag, _ in bags:
+        # English rarity as well as corpus rarity: in a folder of five reports of one
+        # event, the words all five share ("Kursk") are what makes them one story.
+        vector = {
+            key: (1.0 + math.log(count)) * (math.log((1 + n) / (1 + df[key])) + 1.0) * rarities[key]
+            for key, count in bag.items()
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({key: v / norm for key, v in vector.items()})
+    return vectors
 
 
-def _average_linkage(similarity: np.ndarray, join: float) -> list[list[int]]:
-    """Merge the two most similar clusters while their average similarity reaches ``join``."""
-    n = len(similarity)
-    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums = similarity.copy()
-    np.fill_diagonal(sums, -np.inf)
-    blocked = similarity < 0
-    sizes = np.ones(n)
-    active = np.ones(n, dtype=bool)
-    while len(clusters) > 1:
-        average = sums / np.outer(sizes, sizes)
-        average[~active, :] = -np.inf
-        average[:, ~active] = -np.inf
-        average[blocked] = -np.inf
-        flat = int(np.argmax(average))
-        a, b = divmod(flat, n)
-        if average[a, b] < join:
-            break
+def _similarities(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
+    """Cosine of every pair of articles sharing a word (an inverted index, not all pairs).
+
+    Words in more than ``max(COMMON_FROM, n / 10)`` articles make no pairs: they are
+    everywhere, add little to any one similarity, and would make the work quadratic.
+    """
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, vector in enumerate(vectors):
+        for key, weight in vector.items():
+            postings.setdefault(key, []).append((i, weight))
+    n = len(vectors)
+    cap = max(COMMON_FROM, n // 10)
+    sums: dict[tuple[int, int], float] = {}
+    for found in postings.values():
+        if len(found) > cap:
+            continue
+        for x, (i, wi) in enumerate(found):
+            for j, wj in found[x + 1 :]:
+                sums[(i, j)] = sums.get((i, j), 0.0) + wi * wj
+    return sums
+
+
+def _average_linkage(
+    similarity: dict[tuple[int, int], float], dates: list[date | None], params: StoryParams
+) -> list[list[int]]:
+    """Merge the two clusters of highest average similarity while it reaches ``join``.
+
+    Two clusters whose articles would then span more than ``max_days`` never merge. The
+    pairs not in ``similarity`` count as 0; a heap keeps the merges cheap on many articles.
+    """
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(dates))}
+    span: dict[int, tuple[date, date] | None] = {
+        i: (d, d) if d else None for i, d in enumerate(dates)
+    }
+    links: dict[int, dict[int, float]] = {i: {} for i in clusters}
+    for (i, j), value in similarity.items():
+        links[i][j] = value
+        links[j][i] = value
+    heap = [(-value, i, j) for (i, j), value in similarity.items() if value >= params.join]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters:
+            continue
+        average = links[a].get(b, 0.0) / (len(clusters[a]) * len(clusters[b]))
+        if abs(average + negative) > 1e-12:
+            continue  # Stale: the clusters changed since this entry was pushed.
+        merged_span = _merge_spans(span[a], span[b])
+        if merged_span and (merged_span[1] - merged_span[0]).days > params.max_days:
+            continue
         a, b = min(a, b), max(a, b)
         clusters[a].extend(clusters.pop(b))
-        sums[a, :] += sums[b, :]
-        sums[:, a] += sums[:, b]
-        sums[a, a] = -np.inf
-        blocked[a, :] |= blocked[b, :]
-        blocked[:, a] |= blocked[:, b]
-        sizes[a] += sizes[b]
-        active[b] = False
+        span[a] = merged_span
+        for other, value in links.pop(b).items():
+            links[other].pop(b, None)
+            if other != a:
+                links[a][other] = links[a].get(other, 0.0) + value
+                links[other][a] = links[a][other]
+        links[a].pop(a, None)
+        for other, value in links[a].items():
+            candidate = value / (len(clusters[a]) * len(clusters[other]))
+            if candidate >= params.join:
+                heapq.heappush(heap, (-candidate, min(a, other), max(a, other)))
     return list(clusters.values())
 
 
-def _label(
-    weights: np.ndarray, vocabulary: list[str], surfaces: dict[str, Counter[str]], words: int
-) -> str:
+def _merge_spans(
+    a: tuple[date, date] | None, b: tuple[date, date] | None
+) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _label(weights: dict[str, float], surfaces: dict[str, Counter[str]], words: int) -> str:
     """The story's heaviest words, as the articles most often write them."""
-    top = np.argsort(-weights)[:words]
-    shown = [surfaces[vocabulary[i]].most_common(1)[0][0] for i in top if weights[i] > 0]
-    return " · ".join(shown)
+    top = sorted(weights, key=lambda k: -weights[k])[:words]
+    return " · ".join(surfaces[k].most_common(1)[0][0] for k in top if weights[k] > 0)
 
 
 def _date(text: str | None) -> date | None:
@@ -179,7 +217,3 @@ def _date(text: str | None) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-def _too_far(a: date | None, b: date | None, days: int) -> bool:
-    return a is not None and b is not None and abs((a - b).days) > days
