@@ -14,6 +14,7 @@ from textual.screen import Screen
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
+from tui.core.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.store import BookmarkStore
@@ -35,15 +36,25 @@ class ReaderApp(App[None]):
         self.bookmark_store: BookmarkStore | None = None
         self.crash_log: Path | None = None
         """Where the traceback of an unhandled exception was written, if one happened."""
+        theme = load_settings().theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
 
     def get_default_screen(self) -> Screen[Any]:
         # The reader is the first screen: nothing blank is ever drawn before it.
         return ReaderScreen(self.corpus, self.analyse)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         # After the first paint: the store (SQLite, rapidfuzz for re-anchoring) is not
         # needed to read, and opening it first would delay the screen.
         self.call_after_refresh(self._open_bookmark_store)
+
+    def _remember_theme(self, theme: object) -> None:
+        try:
+            save_settings(Settings(theme=self.theme))
+        except OSError as error:
+            self.notify(f"The theme could not be saved: {error}", severity="warning", markup=False)
 
     def _open_bookmark_store(self) -> None:
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
