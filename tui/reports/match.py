@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tui.core.align import Match, possible_matches
 from tui.core.models import Corpus
@@ -59,9 +60,9 @@ def to_json(corpus: Corpus, target: str) -> dict[str, Any]:
 
 def print_table(corpus: Corpus, target: str, console: Console) -> None:
     article_id, sentence, found = matches(corpus, target)
-    console.print(
-        f"[b]{article_id}#{sentence}[/]: {corpus.article(article_id).sentences[sentence].text}"
-    )
+    # Text, not markup: article words like "[/]" or "[link=...]" are printed as they are.
+    text = corpus.article(article_id).sentences[sentence].text
+    console.print(Text.assemble((f"{article_id}#{sentence}", "bold"), ": ", text))
     if not found:
         console.print("No other article reports this story.")
         return
@@ -73,8 +74,8 @@ def print_table(corpus: Corpus, target: str, console: Console) -> None:
         for m in found_here:
             mark = "✓ " if m.above_threshold else ""
             table.add_row(
-                f"{other}#{m.sentence}",
+                Text(f"{other}#{m.sentence}"),
                 f"{mark}{m.probability:.2f}",
-                corpus.article(other).sentences[m.sentence].text,
+                Text(corpus.article(other).sentences[m.sentence].text),
             )
     console.print(table)

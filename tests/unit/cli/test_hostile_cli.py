@@ -150,3 +150,18 @@ def test_fifo_and_devices_do_not_hang(tmp_path: Path, _private_data_dir: Path) -
     result = kursk("sentences", str(fifo), "/dev/zero", data=_private_data_dir, timeout=30)
     assert result.returncode == 1
     assert b"not a regular file" in result.stderr and result.stderr.count(b"\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv", [["sentences"], ["align"], ["quotes"], ["discrepancies"], ["match", "m1:0"]]
+)
+def test_article_words_that_look_like_markup_are_printed_as_they_are(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = "The governor said [/] 76,000 people [link=http://evil.example]fled[/link] on Monday."
+    (tmp_path / "m1.txt").write_text(f'{words} "We left [/] everything," he said.\n')
+    (tmp_path / "m2.txt").write_text(f'{words} "We left [/] everything," she said.\n')
+    assert main([*argv, str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    if argv[0] in ("sentences", "match"):
+        assert "[/]" in out and "evil.example" in out
