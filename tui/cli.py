@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 PROG = "kursk-reader"
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
-COMMANDS = (*REPORTS, "match", "bookmarks", "read")
+COMMANDS = (*REPORTS, "match", "index", "bookmarks", "read")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--json", action="store_true", help="print JSON instead of a table")
     match.add_argument("target", metavar="ARTICLE:SENTENCE", help="e.g. 000_853be78dae701b95:4")
     _add_paths(match)
+
+    index = commands.add_parser(
+        "index",
+        help="analyse every story of an archive into one index file",
+        description="Split the archive into stories and analyse each one as a task (on "
+        "Dask when installed: pip install 'kursk-reader[scale]'; else local processes).",
+    )
+    index.add_argument("--out", required=True, metavar="INDEX", help="the index file to write")
+    index.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="an existing Dask cluster's scheduler"
+    )
+    index.add_argument(
+        "--jobs", type=int, metavar="N", help="workers (default: the cores; 0: one process)"
+    )
+    _add_paths(index)
 
     bookmarks = commands.add_parser("bookmarks", help="list, export or delete bookmarks")
     actions = bookmarks.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -165,6 +180,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
 
         return run_app(corpus, analyse=partial(analyse_steps, cache=_cache(args)))
+    if args.command == "index":
+        from tui.reports.index import run_index  # noqa: PLC0415 (start-up)
+
+        return run_index(corpus, args.out, scheduler=args.scheduler, jobs=args.jobs)
     if args.command == "match":
         return _match(corpus, args.target, as_json=args.json)
     return _report(args.command, corpus, as_json=args.json)
