@@ -164,7 +164,10 @@ def test_sigkill_at_random_moments_never_loses_a_finished_save(_private_data_dir
         confirmed.append(int(proc.stdout.readline()))  # At least one save in each run.
         time.sleep(rng.uniform(0.01, 0.2))
         proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=10)
+        # Read through the same buffered stream as readline() above: communicate() would
+        # read the pipe underneath it and miss the lines readline() had read ahead.
+        out = proc.stdout.read()
+        proc.wait(timeout=10)
         confirmed.extend(int(line) for line in out.split())
     store, warning = open_store()
     assert warning is None
