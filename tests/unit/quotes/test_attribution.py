@@ -266,6 +266,17 @@ def test_another_person_in_between_breaks_the_paragraph_speaker() -> None:
     assert speakers(text) == ["Ann Lee", None]
 
 
+def test_the_medium_of_an_interview_is_not_the_speaker() -> None:
+    text = 'In an interview with the Weekly Star, the mayor said: "We will rebuild the bridge."'
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None and quote.reason and "the mayor" in quote.reason
+
+
+def test_a_cue_without_a_named_speaker_keeps_a_short_quote_with_a_reason() -> None:
+    (quote,) = quotes_of('Many officials privately called it "a grave mistake."')
+    assert quote.speaker is None and quote.cue == "called" and quote.reason
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

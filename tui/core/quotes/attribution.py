@@ -96,6 +96,7 @@ class Attributor:
             or self._dash(end)
             or self._context(start)
             or self._topic(start, end)
+            or self._speakerless_cue(start)
             or Attribution(None, None, None, "none", "no speech cue or speaker near the quote")
         )
         self.results.append(result)
@@ -206,6 +207,15 @@ class Attributor:
             if owner is not None:
                 return self._found(owner, noun.group(2), "noun")
         return None
+
+    def _speakerless_cue(self, start: int) -> Attribution | None:
+        """A cue with no one to name (``the US paper wrote``): unknown, but still speech."""
+        s_start = self._sentence_start(start)
+        found = cues.find_cues(self.masked[s_start:start])
+        if not found:
+            return None
+        cue = found[-1].group(0)
+        return Attribution(None, None, cue, "before", f"no one named says “{cue}”")
 
     def _colon_label(self, s_start: int, start: int) -> Mention | None:
         """``More from Jones: "..."``: a name and a colon right before the quote."""
@@ -329,10 +339,13 @@ class Attributor:
     def _subject(self, s_start: int, v: int) -> Mention | None:
         """The subject of a verb at ``v``: the nearest eligible person or organisation."""
         candidates = [e for e in self._events_in(s_start, v) if e.eligible]
-        for wanted in (("person", "org"), ("place", "other")):
+        for wanted in ("person", "org"), ("other",):
             for event in reversed(candidates):
                 if event.entity in wanted:
                     return event
+        for event in reversed(candidates):  # ``Moscow warned``, not ``the US paper wrote``
+            if re.fullmatch(r"[ \t]+(?:[a-z]+ly[ \t]+)?", self.masked[event.end : v]):
+                return event
         return None
 
     def _ing_subject(self, s_start: int, v: int) -> Mention | None:

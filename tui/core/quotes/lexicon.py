@@ -61,7 +61,9 @@ ORG_WORDS = frozenset(
     "union bureau command staff guard navy corps embassy campaign network press reuters "
     "bank company corporation inc group foundation organization organisation fbi cia nato "
     "pentagon hospital school college board authority authorities cabinet duma federation "
-    "command media".split()
+    "command media tribune herald gazette weekly daily globe courier chronicle examiner "
+    "observer inquirer magazine radio television channel newspaper cnn msnbc nbc abc cbs npr "
+    "bbc politico".split()
 )
 """Words that make a capitalised span an organisation (``Kursk Regional Council``)."""
 
@@ -79,6 +81,9 @@ PLACES = frozenset(
     "iraq scotland ireland wales australia".split()
 )
 """Places that make a span a place, or open a title before a name (``Kyiv Mayor``)."""
+
+COUNTRY_CODES = frozenset("us usa u.s u.s.a uk u.k".split())
+"""Upper-case country names (``US``), places rather than organisations."""
 
 ROLE_NOUNS = tuple(
     (

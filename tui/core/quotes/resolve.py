@@ -11,8 +11,13 @@ import re
 from functools import cached_property
 
 from tui.core.models import Article
+from tui.core.quotes.lexicon import PREPOSITIONS
 from tui.core.quotes.speakers import MASK, Mention, fullest_name, gender_fits
 from tui.core.text.names import same_name
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 
 
 class Resolver:
@@ -101,8 +106,13 @@ class Resolver:
                 continue
             if a.kind == "role" and b.kind == "name" and b.entity == "person":
                 links.append((a, b))
-            elif a.kind == "name" and a.entity == "person" and b.kind == "role":
-                links.append((b, a))
+            elif (
+                a.kind == "name"
+                and a.entity == "person"
+                and b.kind == "role"
+                and not _AFTER_PREPOSITION.search(self.masked, 0, a.start)
+            ):
+                links.append((b, a))  # Not ``In an interview with X, the mayor said``.
         return links
 
     def _role_holder(self, role: Mention) -> str | None:

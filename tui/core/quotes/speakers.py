@@ -17,6 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from tui.core.quotes.lexicon import (
     ABBREVIATIONS,
+    COUNTRY_CODES,
     DAYS,
     FEMALE_NAMES,
     GEO_WORDS,
@@ -192,6 +193,8 @@ def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | No
             cut = i + 1  # ``Texas-based Matt Mackowiak``: a modifier, not a name.
     tail = lower[cut:]
     titles = frozenset(w for w in lower[:cut] if w in PERSON_TITLES)
+    if len(words) == 1 and lower[0] in COUNTRY_CODES:
+        return Mention(start, end, surface, "name", "place", surface, eligible)  # ``US``
     if any(w in ORG_WORDS for w in tail) or (
         len(words) == 1 and words[0].isupper() and 1 < len(words[0]) <= 5
     ):
