@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+import pytest
 from helpers import fact_screen_rows, pane_articles, ready
 from textual import events
 from textual.pilot import Pilot
@@ -72,13 +73,14 @@ async def test_plus_then_keys_on_the_new_pane_at_once(make_app: App) -> None:
         assert pane_articles(app) == [ids[0], ids[1]]  # +, ] on 2 (-> 3), -, -, +
 
 
-async def test_key_storm_of_200_mixed_keys(make_app: App) -> None:
+@pytest.mark.parametrize("seed", [15, 16, 17])
+async def test_key_storm_of_200_mixed_keys(make_app: App, seed: int) -> None:
     keys = [
         "plus", "plus", "minus", "right_square_bracket", "left_square_bracket", "tab",
         "shift+tab", "j", "k", "n", "N", "ctrl+e", "ctrl+y", "s", "w", "escape", "d",
         "escape", "f", "space", "pageup",
     ]  # fmt: skip
-    chosen = random.Random(15).choices(keys, k=200)
+    chosen = random.Random(seed).choices(keys, k=200)
     async with make_app().run_test(size=SIZE) as pilot:
         app = await ready(pilot)
         storm(app, chosen)

@@ -51,16 +51,23 @@ class PaneHeader(Vertical):
 
     _shown: tuple[Text, Text] | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Held, not queried: a pane can be told what to show while it is still mounting
+        # its children, or already being removed.
+        self.title_line = Static(classes="title")
+        self.meta_line = Static(classes="meta")
+
     def compose(self) -> ComposeResult:
-        yield Static(classes="title")
-        yield Static(classes="meta")
+        yield self.title_line
+        yield self.meta_line
 
     def show(self, title: Text, meta: Text) -> None:
         """Replace both lines (fixed height: no layout pass)."""
         if (title, meta) != self._shown:
             self._shown = (title, meta)
-            self.query_one(".title", Static).update(title, layout=False)
-            self.query_one(".meta", Static).update(meta, layout=False)
+            self.title_line.update(title, layout=False)
+            self.meta_line.update(meta, layout=False)
 
 
 class ArticlePane(Vertical):
@@ -164,8 +171,7 @@ class ArticlePane(Vertical):
         self.view.set_highlight(highlight, self.hot_quote)
         self.view.set_marks(self.marks.get(self.article.id, ()))
         self.set_class(not reports, "-absent")
-        if self.header.is_mounted:
-            self.header.show(*self._header_text(reports))
+        self.header.show(*self._header_text(reports))
 
     def _header_text(self, reports: bool) -> tuple[Text, Text]:
         article = self.article
