@@ -38,3 +38,54 @@ async def test_b_bookmarks_the_current_discrepancy_and_B_jumps_back(make_app: Ap
         await pilot.pause()
         assert app.reader.current == fact
         assert app.reader.current_discrepancy == discrepancy
+
+
+async def test_b_in_the_quotes_view_bookmarks_the_highlighted_quote(make_app: App) -> None:
+    from textual.widgets import OptionList
+
+    from tui.app.screens.bookmark_dialog import BookmarkDialog
+    from tui.app.screens.quotes import QuotesScreen
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("w", "down")
+        view = app.screen
+        assert isinstance(view, QuotesScreen)
+        options = view.query_one(OptionList)
+        assert options.highlighted is not None
+        quote = view.quotes[options.get_option_at_index(options.highlighted).id or ""]
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        await pilot.press(*"check", "enter")
+        await pilot.pause()
+        assert app.screen is view  # the view stays open
+        assert app.bookmark_store is not None
+        (saved,) = app.bookmark_store.list()
+        assert saved.kind == "quote" and saved.note == "check"
+        assert saved.quote_text == quote.text or quote.text[:20] in saved.anchors[0].text
+
+
+async def test_b_in_the_discrepancy_view_bookmarks_the_highlighted_one(make_app: App) -> None:
+    from textual.widgets import OptionList
+
+    from tui.app.screens.bookmark_dialog import BookmarkDialog
+    from tui.app.screens.discrepancies import DiscrepanciesScreen
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("d")
+        view = app.screen
+        assert isinstance(view, DiscrepanciesScreen)
+        options = view.query_one(OptionList)
+        assert options.highlighted is not None
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is view
+        assert app.bookmark_store is not None
+        (saved,) = app.bookmark_store.list()
+        assert saved.kind == "discrepancy"
+        assert saved.target == options.get_option_at_index(options.highlighted).id

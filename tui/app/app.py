@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tui.app.messages import BookmarkRequested
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
@@ -62,6 +63,12 @@ class ReaderApp(App[None]):
         bookmarking.open_bookmark_store(self)
         if self.screen_stack and isinstance(self.screen, ReaderScreen):
             bookmarking.refresh_markers(self.screen)
+
+    def on_bookmark_requested(self, message: BookmarkRequested) -> None:
+        """`b` in the quotes or discrepancy view: the dialog opens over the view."""
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        bookmarking.bookmark(self.reader, quote=message.quote, discrepancy=message.discrepancy)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual prints the traceback once the screen is restored; keep it in a file too,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tui.app.reader import ReaderScreen
     from tui.core.analysis import Analysis
     from tui.core.bookmarks.model import Bookmark, BookmarkDraft
+    from tui.core.models import Discrepancy, Quote
 
 
 def open_bookmark_store(app: ReaderApp) -> None:
@@ -64,16 +65,21 @@ def refresh_markers(reader: ReaderScreen) -> None:
     reader.bookmarked = bookmarked_groups(anchored)
 
 
-def bookmark(reader: ReaderScreen) -> None:
-    """Bookmark the current quote, else discrepancy, else fact, with a note and tags."""
+def bookmark(
+    reader: ReaderScreen, *, quote: Quote | None = None, discrepancy: Discrepancy | None = None
+) -> None:
+    """Bookmark a quote or discrepancy (a view's), else the current quote, discrepancy or
+    fact, with a note and tags."""
     store, analysis = _store(reader), reader.analysis
     if store is None or analysis is None:
         return
     corpus = analysis.corpus
-    if reader.current_quote is not None:
-        draft = draft_for_quote(reader.current_quote, corpus)
-    elif reader.current_discrepancy is not None:
-        draft = draft_for_discrepancy(reader.current_discrepancy, corpus, analysis.alignment)
+    quote = quote or (None if discrepancy else reader.current_quote)
+    discrepancy = discrepancy or reader.current_discrepancy
+    if quote is not None:
+        draft = draft_for_quote(quote, corpus)
+    elif discrepancy is not None:
+        draft = draft_for_discrepancy(discrepancy, corpus, analysis.alignment)
     elif (group := reader.current_group) is not None:
         draft = draft_for_fact(group, corpus)
     else:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.app.widgets.words import plural
+
 if TYPE_CHECKING:
     from tui.app.reader import ReaderScreen
 
@@ -58,5 +60,7 @@ class FactsProvider(Provider):
         group = reader.analysis.groups[position]
         sources = group.coverage
         disagreements = len(reader.analysis.fact_discrepancies[position])
-        extra = f", {disagreements} discrepancies" if disagreements else ""
+        extra = (
+            f", {plural(disagreements, 'discrepancy', 'discrepancies')}" if disagreements else ""
+        )
         return f"fact {position + 1}: reported by {sources} articles{extra}"

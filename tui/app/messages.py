@@ -82,3 +82,11 @@ class SentenceClicked(Message):
 
     pane: int
     sentence: int
+
+
+@dataclass
+class BookmarkRequested(Message):
+    """`b` in a view: bookmark what it highlights (the view stays open)."""
+
+    quote: Quote | None = None
+    discrepancy: Discrepancy | None = None

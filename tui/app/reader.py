@@ -98,15 +98,29 @@ class ReaderScreen(Screen[None]):
         Binding(
             "minus", "remove_pane", "Remove pane", show=False, tooltip="Remove the focused pane"
         ),
-        Binding("w", "quotes", "Quotes", tooltip="Who said what: every quote, by speaker"),
+        # Keys that open a view are priority bindings: run as the key arrives, so the keys
+        # typed next reach the view, not the pane they were already on their way to.
+        Binding(
+            "w",
+            "quotes",
+            "Quotes",
+            tooltip="Who said what: every quote, by speaker",
+            priority=True,
+        ),
         Binding(
             "d",
             "discrepancies",
             "Discrepancies",
             tooltip="Every discrepancy with each source's value",
+            priority=True,
         ),
         Binding(
-            "slash", "search", "Search", key_display="/", tooltip="Search the text of every article"
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search the text of every article",
+            priority=True,
         ),
         Binding(
             "s", "toggle_lock", "Lock", tooltip="Scroll lock: the panes scroll together, level"
@@ -117,15 +131,35 @@ class ReaderScreen(Screen[None]):
             "Bookmark",
             show=False,
             tooltip="Bookmark the current fact, discrepancy or quote",
+            priority=True,
         ),
         Binding(
-            "B", "bookmarks", "Bookmarks", show=False, tooltip="List, filter and jump to bookmarks"
+            "B",
+            "bookmarks",
+            "Bookmarks",
+            show=False,
+            tooltip="List, filter and jump to bookmarks",
+            priority=True,
         ),
         Binding(
             "f", "toggle_facts", "Facts list", show=False, tooltip="Hide or show the facts list"
         ),
-        Binding("t", "stories", "Stories", show=False, tooltip="The stories of the corpus"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="This help"),
+        Binding(
+            "t",
+            "stories",
+            "Stories",
+            show=False,
+            tooltip="The stories of the corpus",
+            priority=True,
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="This help",
+            priority=True,
+        ),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit"),
     ]
 

@@ -10,9 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.app.screens.view import ViewScreen
 from tui.core.bookmarks.store import parse_tags
 
 
@@ -24,7 +24,7 @@ class BookmarkEdit:
     tags: tuple[str, ...]
 
 
-class BookmarkDialog(ModalScreen[BookmarkEdit | None]):
+class BookmarkDialog(ViewScreen[BookmarkEdit | None]):
     """Note and tags for a new or existing bookmark; dismisses with ``None`` on Escape."""
 
     DEFAULT_CSS = """
@@ -59,6 +59,7 @@ class BookmarkDialog(ModalScreen[BookmarkEdit | None]):
     }
     """
 
+    FIRST_FOCUS = "#note"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", priority=True),
     ]

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
+from tui.app.screens.view import ViewScreen
 from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor
 from tui.core.bookmarks.store import BookmarkStore, StoreError
 from tui.core.models import Alignment, Corpus, Discrepancy, Quote
@@ -96,7 +97,7 @@ class ConfirmDelete(ModalScreen[bool]):
         self.dismiss(delete)
 
 
-class BookmarksScreen(ModalScreen[AnchoredBookmark | None]):
+class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
     """Every bookmark, re-anchored in the current corpus; dismisses with the one to jump to."""
 
     DEFAULT_CSS = """

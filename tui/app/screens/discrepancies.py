@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.messages import Target
+from tui.app.messages import BookmarkRequested, Target
 from tui.app.screens.scope import Scope, in_scope, scope_note
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
@@ -40,6 +40,7 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,d", "close", "Close"),
         Binding("a", "toggle_scope", "All articles"),
+        Binding("b", "bookmark", "Bookmark"),
     ]
 
     def __init__(
@@ -124,6 +125,14 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
             article = value.article
             offset = self.analysis.corpus.article(article).sentences[value.sentence].start
         return Target(fact=fact, article=article, offset=offset, discrepancy=discrepancy)
+
+    def action_bookmark(self) -> None:
+        """Bookmark the highlighted discrepancy; the view stays open."""
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            option = options.get_option_at_index(options.highlighted)
+            discrepancy = self.analysis.discrepancy(int(option.id or -1))
+            self.post_message(BookmarkRequested(discrepancy=discrepancy))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,20 +9,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.messages import Target
+from tui.app.messages import BookmarkRequested, Target
 from tui.app.screens.scope import Scope, in_scope, scope_note
+from tui.app.screens.view import ViewScreen
 from tui.app.widgets.pane import article_color, short_name
+from tui.app.widgets.words import plural
 from tui.core.analysis import Analysis
 from tui.core.models import Quote
 from tui.core.quotes import by_speaker
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _snippet(text: str, limit: int = 160) -> str:
@@ -30,12 +27,13 @@ def _snippet(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class QuotesScreen(ModalScreen[Target | None]):
+class QuotesScreen(ViewScreen[Target | None]):
     """Pick a quote to see it in its article (and in the fact that holds it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,w", "close", "Close"),
         Binding("a", "toggle_scope", "All articles"),
+        Binding("b", "bookmark", "Bookmark"),
     ]
 
     def __init__(self, analysis: Analysis, scope: Scope = None) -> None:
@@ -45,6 +43,7 @@ class QuotesScreen(ModalScreen[Target | None]):
         self.on_screen = scope
         """The articles to list quotes from (those on screen); None for all."""
         self.quotes: dict[str, Quote] = {}
+        self._articles: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="view-box") as box:
@@ -79,7 +78,7 @@ class QuotesScreen(ModalScreen[Target | None]):
         options: list[Option | None] = []
         for speaker, quotes in by_speaker(shown):
             articles = len({q.article for q in quotes})
-            counts = f"  {_plural(len(quotes), 'quote')} in {_plural(articles, 'article')}"
+            counts = f"  {plural(len(quotes), 'quote')} in {plural(articles, 'article')}"
             heading = Text.assemble((speaker, "bold"), (counts, "dim"))
             options.append(Option(heading, disabled=True))
             for quote in sorted(quotes, key=lambda q: (positions.get(q.article, 0), q.start)):
@@ -91,12 +90,20 @@ class QuotesScreen(ModalScreen[Target | None]):
                     ("  " + self._source(quote), "dim"),
                 )
                 if quote.same_as:
-                    prompt.append(f"  ×{len(quote.same_as) + 1}", "bold")
+                    # The same words quoted by other articles (not said several times).
+                    outlets = len({self._article_of(q) for q in quote.same_as} | {quote.article})
+                    prompt.append(f"  in {plural(outlets, 'article')}", "bold")
                 if quote.speaker is None and quote.reason:
                     prompt.append(f"  ({quote.reason})", "dim")
                 options.append(Option(prompt, id=quote.id))
             options.append(None)
         return options[:-1] if options else options
+
+    def _article_of(self, quote_id: str) -> str:
+        """The article of a quote, by id."""
+        if not self._articles:
+            self._articles = {q.id: q.article for q in self.analysis.quotes}
+        return self._articles.get(quote_id, quote_id)
 
     def _source(self, quote: Quote) -> str:
         """Outlet and cue, and the article's own spelling when it is not the heading's."""
@@ -119,6 +126,15 @@ class QuotesScreen(ModalScreen[Target | None]):
         """The quote's place, and the fact holding its sentence if there is one."""
         fact = self.analysis.fact_of_quote(quote)
         return Target(fact=fact, article=quote.article, offset=quote.start, quote=quote)
+
+    def action_bookmark(self) -> None:
+        """Bookmark the highlighted quote; the view stays open."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        quote = self.quotes.get(options.get_option_at_index(options.highlighted).id or "")
+        if quote is not None:
+            self.post_message(BookmarkRequested(quote=quote))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
+from tui.app.screens.view import ViewScreen
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
@@ -32,9 +32,10 @@ class Results(OptionList):
             super().action_cursor_up()
 
 
-class SearchScreen(ModalScreen[Target | None]):
+class SearchScreen(ViewScreen[Target | None]):
     """Type words; pick a sentence that holds them."""
 
+    FIRST_FOCUS = "#search-input"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("down", "results", "Results", show=False),

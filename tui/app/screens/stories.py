@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import Target
+from tui.app.screens.view import ViewScreen
 from tui.app.widgets.pane import short_name
 from tui.core.analysis import Analysis
 
@@ -21,7 +21,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class StoriesScreen(ModalScreen[Target | None]):
+class StoriesScreen(ViewScreen[Target | None]):
     """One line per story: its label, its articles, how many facts it holds."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,t", "close", "Close")]

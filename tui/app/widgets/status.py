@@ -8,6 +8,7 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import ProgressBar, Static
 
+from tui.app.widgets.words import plural
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
 
@@ -83,7 +84,12 @@ class StatusLine(Horizontal):
         total = len(analysis.groups)
         all_disc = len(analysis.discrepancies)
         if not 0 <= self.current < total:
-            parts = [f"{total} facts", f"{all_disc} discrepancies", f"{articles} articles", lock]
+            parts = [
+                plural(total, "fact"),
+                plural(all_disc, "discrepancy", "discrepancies"),
+                plural(articles, "article"),
+                lock,
+            ]
             self._show(sep.join(parts))
             return
         group = analysis.groups[self.current]

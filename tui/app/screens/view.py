@@ -1,0 +1,31 @@
+"""The base of the reader's views: keys typed as a view opens are never lost.
+
+The reader's keys that open a view are priority bindings, run as the key arrives (not
+after it bubbled up from the focused pane, by when the next keys were already sent to
+the pane). The view focuses its first widget once mounted: keys reaching the view before
+then are handed to that widget, in the order they came.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.screen import ModalScreen, ScreenResultType
+
+
+class ViewScreen(ModalScreen[ScreenResultType]):
+    """A modal view whose first focus (``FIRST_FOCUS``, a selector) gets the early keys."""
+
+    FIRST_FOCUS: ClassVar[str] = "OptionList"
+
+    async def on_key(self, event: events.Key) -> None:
+        if self.focused is not None:
+            return  # Bubbling up from the focused widget: it had its turn.
+        target = self.query(self.FIRST_FOCUS).first()
+        if not target.focusable:
+            return
+        event.stop()
+        event.prevent_default()
+        self.set_focus(target)
+        target.post_message(events.Key(event.key, event.character))
