@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -56,7 +57,13 @@ def bookmark_json(bookmark: Bookmark) -> dict[str, Any]:
         "speaker": bookmark.speaker,
         "quote_text": bookmark.quote_text,
         "sources": [
-            {"article": n.article, "outlet": n.outlet, "title": n.title, "date": n.date}
+            {
+                "article": n.article,
+                "outlet": n.outlet,
+                "title": n.title,
+                "date": n.date,
+                "url": n.url,
+            }
             for n in bookmark.sources
         ],
     }
@@ -162,6 +169,8 @@ def _source_lines(article: str, bookmark: Bookmark) -> list[str]:
         head += f" · _{_md(name.title)}_" + (f" ({_md(name.date)})" if name.date else "")
         if name.outlet and name.outlet != article:
             head += f" · `{article}`"
+        if name.url:
+            head += f" · {_link(name.url)}"
     if values:
         texts = dict.fromkeys(v.text for v in values)
         head += " — value " + ", ".join(f"**{_md(t)}**" for t in texts)
@@ -170,6 +179,13 @@ def _source_lines(article: str, bookmark: Bookmark) -> list[str]:
         lines.append(f"  > {_wording(anchor, values)}")
     lines.append("")
     return lines
+
+
+def _link(url: str) -> str:
+    """A Markdown autolink for a plain web address; anything else as escaped text."""
+    if re.fullmatch(r"https?://[^\s<>`]+", url):
+        return f"<{url}>"
+    return _md(url)
 
 
 def _short(bookmark: Bookmark, article: str) -> str:

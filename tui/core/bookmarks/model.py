@@ -49,6 +49,8 @@ class SourceName:
     outlet: str | None
     title: str
     date: str | None = None
+    url: str | None = None
+    """Where the article was read from (a page's canonical URL, front matter's ``url``)."""
 
     @property
     def short(self) -> str:
@@ -215,7 +217,9 @@ def _sources(corpus: Corpus, anchors: Sequence[Anchor]) -> tuple[SourceName, ...
             article = corpus.article(article_id)
         except KeyError:
             continue
-        names.append(SourceName(article.id, article.source, article.title, article.date))
+        names.append(
+            SourceName(article.id, article.source, article.title, article.date, article.url)
+        )
     return tuple(names)
 
 

@@ -83,6 +83,7 @@ def clean_draft(draft: BookmarkDraft) -> BookmarkDraft:
                 None if n.outlet is None else _line(n.outlet),
                 _line(n.title),
                 None if n.date is None else _line(n.date),
+                None if n.url is None else _line(n.url),
             )
             for n in draft.sources
         ),
@@ -151,7 +152,7 @@ def _details(draft: BookmarkDraft) -> dict[str, Any]:
         "discrepancy_kind": draft.discrepancy_kind,
         "speaker": draft.speaker,
         "quote_text": draft.quote_text,
-        "sources": [[n.article, n.outlet, n.title, n.date] for n in draft.sources],
+        "sources": [[n.article, n.outlet, n.title, n.date, n.url] for n in draft.sources],
     }
 
 
@@ -247,12 +248,14 @@ def _value(item: Any) -> MarkedValue:
 
 
 def _source(item: Any) -> SourceName:
-    if not isinstance(item, list) or len(item) != 4:
+    # Four fields before sources carried their URL; five since.
+    if not isinstance(item, list) or len(item) not in (4, 5):
         raise RowError("details sources holds something that is not a source")
-    article, outlet, title, date = item
+    article, outlet, title, date, url = [*item, None][:5]
     return SourceName(
         _line(_text(article, "source article")),
         _optional(outlet, "source outlet"),
         _line(_text(title, "source title")),
         _optional(date, "source date"),
+        _optional(url, "source url"),
     )
