@@ -277,6 +277,25 @@ def test_a_cue_without_a_named_speaker_keeps_a_short_quote_with_a_reason() -> No
     assert quote.speaker is None and quote.cue == "called" and quote.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'A fire broke out in a mill that Mayor Ann Lee described as "an act of arson."',
+            "Ann Lee",
+        ),
+        (
+            'Historian Tom Hale of Avon University told the Star it was "a bit of theater."',
+            "Tom Hale",
+        ),
+        ('"The bill is a waste of time," said Del. Ann Lee of the Virgin Islands.', "Ann Lee"),
+        ('"We will go back to normal," said the Rev. Tom Hale, of the Baptist church.', "Tom Hale"),
+    ],
+)
+def test_a_name_right_before_its_cue_is_its_subject(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

@@ -239,14 +239,17 @@ class Attributor:
 
     def _inverted_subject(self, v_end: int, s_end: int) -> Mention | None:
         """The subject after ``said``: the last name of ``Obama campaign manager Jim Messina``."""
-        events = self._events_in(v_end, s_end)
+        # The sentence may end early, at a title's period (``said Del. Ann Lee``).
+        events = self._events_in(v_end, max(s_end, min(self._paragraph(v_end)[1], v_end + 80)))
         if not events:
             return None
         gap = [w.lower() for w in cues.WORD.findall(self.masked[v_end : events[0].start])]
         role = len(gap) <= 4 and bool(gap) and (gap[-1] in ROLE_NOUNS or gap[-1] in NAME_PREFIXES)
         full = events[0].kind == "name" and events[0].entity == "person" and len(gap) <= 3
-        if (len(gap) > 1 and not role and not full) or (PREPOSITIONS | _DETERMINERS) & set(gap):
+        if (len(gap) > 1 and not role and not full) or PREPOSITIONS & set(gap):
             return None  # ``wrote on Twitter``: a medium, not the writer.
+        if len(gap) > 1 and _DETERMINERS & set(gap) and not role:
+            return None  # ``said the base chief known as Bob``: a description, not a name.
         if cues.ADDRESSEE_CUE.search(self.masked, 0, v_end):
             return None  # ``told HuffPost``: whom it was said to.
         return self._chain_end(events)
@@ -338,7 +341,17 @@ class Attributor:
 
     def _subject(self, s_start: int, v: int) -> Mention | None:
         """The subject of a verb at ``v``: the nearest eligible person or organisation."""
-        candidates = [e for e in self._events_in(s_start, v) if e.eligible]
+        before = self._events_in(s_start, v)
+        last = before[-1] if before else None
+        if (
+            last is not None
+            and last.entity in ("person", "org")
+            and last.kind != "role"
+            and re.fullmatch(r"[ \t]+(?:[a-z]+ly[ \t]+)?", self.masked[last.end : v])
+            and not cues.AFTER_PREPOSITION.search(self.masked, 0, last.start)
+        ):
+            return last  # ``an act that Mayor Bill de Blasio described as``
+        candidates = [e for e in before if e.eligible]
         for wanted in ("person", "org"), ("other",):
             for event in reversed(candidates):
                 if event.entity in wanted:

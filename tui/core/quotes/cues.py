@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.quotes.lexicon import CUE_VERBS, LABEL_HEADINGS
+from tui.core.quotes.lexicon import CUE_VERBS, LABEL_HEADINGS, PREPOSITIONS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 CUE_PHRASE = re.compile(
@@ -32,6 +32,10 @@ CLOSING_CUE = re.compile(
     re.M,
 )
 """``Bush said.`` / ``Trump said on Monday``: a cue that closes a speaker-only sentence."""
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+"""Text ending in a preposition: the name that follows is its object (``with the Star``)."""
 ADDRESSEE_CUE = re.compile(r"\b(?:[Tt]old|[Tt]ells?|[Tt]elling)\Z")
 """Cues whose object is the one spoken to (``told HuffPost``), never the speaker."""
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")

@@ -112,7 +112,7 @@ PERSON_TITLES = frozenset(
     "president mr mrs ms dr sen senator rep representative gov governor mayor ambassador "
     "secretary minister speaker leader whip commander chief capt captain rev reverend judge "
     "justice general gen attorney chairman chairwoman lt col sgt adm pope prince king queen "
-    "chancellor premier spokesman spokeswoman prosecutor".split()
+    "chancellor premier spokesman spokeswoman prosecutor del delegate".split()
 )
 """Titles that make a span a person; ``mr``/``mrs``/``ms`` also tell the gender."""
 
@@ -185,7 +185,7 @@ MALE_NAMES = frozenset(
 
 ABBREVIATIONS = tuple(
     "Mr Mrs Ms Dr Rev Sen Sens Rep Reps Gov Capt Gen Lt Col Sgt St Jr Sr Adm Amb Pres Supt Atty "
-    "Maj Cpl Pvt Brig Cmdr Hon".split()
+    "Maj Cpl Pvt Brig Cmdr Hon Del".split()
 )
 """Title abbreviations written with a period inside a name (``Rep. Brad Wenstrup``, ``Jr.``)."""
 

@@ -11,13 +11,9 @@ import re
 from functools import cached_property
 
 from tui.core.models import Article
-from tui.core.quotes.lexicon import PREPOSITIONS
+from tui.core.quotes import cues
 from tui.core.quotes.speakers import MASK, Mention, fullest_name, gender_fits
 from tui.core.text.names import same_name
-
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:the\s+)?\Z", re.IGNORECASE
-)
 
 
 class Resolver:
@@ -110,7 +106,7 @@ class Resolver:
                 a.kind == "name"
                 and a.entity == "person"
                 and b.kind == "role"
-                and not _AFTER_PREPOSITION.search(self.masked, 0, a.start)
+                and not cues.AFTER_PREPOSITION.search(self.masked, 0, a.start)
             ):
                 links.append((b, a))  # Not ``In an interview with X, the mayor said``.
         return links
