@@ -15,6 +15,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.discrepancies.dates import date_mentions, evidence, same_event
 from tui.core.discrepancies.numbers import number_conflicts
 from tui.core.models import (
     Article,
@@ -155,55 +156,55 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
 
 
 def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
-    """Weekdays or dates that differ where the words around them name the same event."""
-    mentions: list[tuple[str, DiscrepancyValue, frozenset[str]]] = []
-    for article, sentence in members:
-        matches = list(_DATE.finditer(sentence.text))
-        tokens = content_tokens(list(_sentence_tokens(article, sentence))) if matches else []
-        for match in matches:
-            if match.group("weekday"):
-                what, value = "weekday", match.group("weekday").lower()
-            else:
-                month = match.group("month").lower()
-                number = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(month[:3]))
-                what, value = "date", f"{number:02d}-{int(match.group('day')):02d}"
-            context = frozenset(
-                t.key
-                for t in tokens
-                if abs(t.start - match.start()) < 60
-                and t.kind == "word"
-                and t.norm not in _WEEKDAYS
-                and not t.capital
-            )
-            mentions.append(
-                (
-                    what,
-                    DiscrepancyValue(
-                        article.id,
-                        sentence.index,
-                        match.group(0),
-                        value,
-                        sentence.start + match.start(),
-                        sentence.start + match.end(),
-                    ),
-                    context,
-                )
-            )
-    found = []
-    for what in ("weekday", "date"):
-        pool = [(v, ctx) for w, v, ctx in mentions if w == what]
-        for i, (v, ctx) in enumerate(pool):
-            rivals = [
-                (u, c)
-                for u, c in pool[i + 1 :]
-                if u.article != v.article and u.value != v.value and len(ctx & c) >= 2
-            ]
-            if rivals:
-                values = (v, *(u for u, _ in rivals))
-                shown = " vs ".join(dict.fromkeys(x.text.strip() for x in values))
-                found.append(Found("date", gid, f"{what}: {shown}", values))
-                break
-    return found
+    """Dates of one event (shared neighbour words, each other's best match) whose days
+    cannot meet once resolved against each article's date (:mod:`.dates`)."""
+    found = [m for article, sentence in members for m in date_mentions(article, sentence)]
+
+    def best(i: int, j: int) -> bool:
+        a, b = found[i], found[j]
+        where = (b.value.article, b.value.sentence)
+        score = evidence(a, b)
+        return same_event(a, b) and all(
+            evidence(a, c) < score
+            for c in found
+            if c is not b and (c.value.article, c.value.sentence) == where
+        )
+
+    result = []
+    used: set[int] = set()
+    for i in range(len(found)):
+        if i in used:
+            continue
+        slot = [i] + [j for j in range(len(found)) if j != i and best(i, j) and best(j, i)]
+        clash = [
+            (x, y)
+            for x in slot
+            for y in slot
+            if found[x].value.article < found[y].value.article
+            and (i in (x, y) or (best(x, y) and best(y, x)))
+            and not found[x].agrees(found[y])
+        ]
+        if not clash:
+            continue
+        used.update(slot)
+        chosen: dict[str, int] = {}
+        for x, y in clash:
+            chosen.setdefault(found[x].value.article, x)
+            chosen.setdefault(found[y].value.article, y)
+        for x in slot:
+            chosen.setdefault(found[x].value.article, x)
+        values = tuple(found[x].value for x in sorted(chosen.values()))
+        shown = " vs ".join(dict.fromkeys(_date_label(v) for v in values))
+        shared = min(evidence(found[x], found[y]) for x, y in clash)
+        confidence = min(0.9, 0.5 + 0.05 * shared)
+        result.append(Found("date", gid, f"date: {shown}", values, confidence))
+    return result
+
+
+def _date_label(value: DiscrepancyValue) -> str:
+    """``Wednesday (2016-09-28)``; the words alone when nothing was resolved."""
+    words = value.text.strip()
+    return words if value.value == words.lower() else f"{words} ({value.value})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,89 @@
+"""Dates resolved against the article's date; compared only for one event and one grain."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core.discrepancies.dates import date_mentions, same_event
+from tui.core.models import Article
+from tui.core.text.corpus import article_from_text
+
+
+def article(text: str, when: str | None = "2016-09-29", name: str = "a") -> Article:
+    return article_from_text(name, text, meta={"date": when} if when else {})
+
+
+def first(text: str, when: str | None = "2016-09-29") -> tuple[date | None, date | None]:
+    a = article(text, when)
+    (m, *_) = date_mentions(a, a.sentences[0])
+    return m.low, m.high
+
+
+def test_weekdays_resolve_to_the_last_such_day() -> None:
+    # 29 September 2016 was a Thursday.
+    assert first("The House voted on Wednesday.") == (date(2016, 9, 28),) * 2
+    assert first("The House voted on Thursday.") == (date(2016, 9, 29),) * 2
+
+
+def test_a_future_weekday_is_the_next_one() -> None:
+    assert (
+        first("The House is expected to vote on Friday.", "2016-09-28") == (date(2016, 9, 30),) * 2
+    )
+
+
+def test_relative_dates() -> None:
+    assert first("He spoke yesterday.") == (date(2016, 9, 28),) * 2
+    assert first("He spoke last week.") == (date(2016, 9, 19), date(2016, 9, 25))
+    assert first("He repaid it earlier this year.") == (date(2016, 1, 1), date(2016, 9, 29))
+    assert first("It happened this month.") == (date(2016, 9, 1), date(2016, 9, 30))
+
+
+def test_absolute_dates_and_year_ranges() -> None:
+    assert first("The letter was sent on Aug. 6.") == (date(2016, 8, 6),) * 2
+    assert first("The order came in January 2012.") == (date(2012, 1, 1), date(2012, 1, 31))
+    assert first("He served from 2001 to 2009.") == (date(2001, 1, 1), date(2009, 12, 31))
+    assert first("He served 2002-2010.") == (date(2002, 1, 1), date(2010, 12, 31))
+
+
+def test_the_same_day_in_papers_of_different_dates_agrees() -> None:
+    a = article("The House voted to override the veto on Wednesday.", "2016-09-29", "a")
+    b = article("The House voted to override the veto on Wednesday.", "2016-09-28", "b")
+    (x,), (y,) = date_mentions(a, a.sentences[0]), date_mentions(b, b.sentences[0])
+    assert same_event(x, y) and x.agrees(y)
+
+
+def test_different_happenings_are_not_compared() -> None:
+    a = article(
+        "In court papers filed against Jackson on Friday, prosecutors said so.", "2013-02-20"
+    )
+    b = article(
+        "Court papers released by federal prosecutors on Wednesday said so.", "2013-02-20", "b"
+    )
+    (x,), (y,) = date_mentions(a, a.sentences[0]), date_mentions(b, b.sentences[0])
+    assert not same_event(x, y)
+
+
+def test_a_day_is_not_compared_with_a_year_range() -> None:
+    a = article("The Clintons released tax returns Friday covering their income.", "2015-07-31")
+    b = article(
+        "The Clintons released tax returns covering their income from 2007 to 2014.",
+        "2015-07-31",
+        "b",
+    )
+    (x,), (y,) = date_mentions(a, a.sentences[0]), date_mentions(b, b.sentences[0])
+    assert not same_event(x, y)
+
+
+def test_without_a_date_weekdays_compare_by_name() -> None:
+    assert first("The assault began on Tuesday.", None) == (None, None)
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+def test_a_resolved_span_is_its_text(when: date) -> None:
+    a = article("The vote was held last week, on Wednesday, and in 2015.", when.isoformat())
+    for m in date_mentions(a, a.sentences[0]):
+        assert a.text[m.value.start : m.value.end] == m.value.text
+        assert m.low is not None and m.high is not None and m.low <= m.high

@@ -1,0 +1,238 @@
+"""Dates as the day intervals they name, resolved against the article's own date.
+
+"on Wednesday" in a Thursday paper is the day before; "last week" is the calendar week
+before the article's; "earlier this year", "in 2017", "January 2012", "Aug. 6" and year
+ranges ("between 2009 and 2016") are intervals too. Two sources disagree on a date only
+when their intervals are disjoint, and only for mentions that fill one slot (the words
+around them name the same event: see :func:`same_event`); without an article date, a
+weekday is compared by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tui.core.models import Article, DiscrepancyValue, Sentence
+from tui.core.text.normalize import Token, rarity, tokenize
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PATTERN = re.compile(
+    r"(?P<range>(?:between|from)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|through|until)\s+(?P<y2>(?:19|20)\d\d))"
+    r"|(?P<dash>\b(?P<d1>(?:19|20)\d\d)\s*[-–]\s*(?P<d2>(?:19|20)\d\d)\b)"
+    r"|(?P<since>(?:since|back to|beginning in)\s+(?P<y3>(?:19|20)\d\d))\b"
+    r"|(?P<mday>\b(?P<m1>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<y4>(?:19|20)\d\d))?)\b"
+    r"|(?P<myear>\b(?P<m2>" + _MONTH + r")\s+(?P<y5>(?:19|20)\d\d))\b"
+    r"|(?P<year>(?<![$\d,.])\b(?:in|by|during|of)\s+(?P<y6>(?:19|20)\d\d))\b(?!\s*(?:to|-|through))"
+    r"|(?P<rel>\b(?:yesterday|today|tonight|last night|(?:this|last|over the) weekend|"
+    r"last week|this week|earlier this year|this year|last year|this month|last month)\b)"
+    r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:expected|scheduled|due to|set to|plans? to|is to|are to|next)\b", re.I)
+_FUTURE_REACH = 90
+"""Characters before a weekday searched for a future cue ("is expected to ... on Thursday")."""
+_DATE_WORDS = frozenset(
+    [*WEEKDAYS, *MONTHS, "week", "weekend", "year", "month", "last", "night", "morning",
+     "afternoon", "evening", "late", "early", "earlier", "yesterday", "today", "tonight"]
+)  # fmt: skip
+SLOT_EVIDENCE = 3.0
+"""Summed rarity of shared neighbour words that makes two dates one event's."""
+CONTEXT_RARITY = 1.2
+_EVENT_BEFORE, _EVENT_AFTER = 2, 0
+"""Words before and after a day that name its happening ("filed against X on Friday")."""
+_WINDOW = 4
+"""Content words either side of a date that say what happened then."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date in a sentence: the days it allows and the words that say of what."""
+
+    value: DiscrepancyValue
+    low: date | None
+    high: date | None
+    """None without an article date: then ``value.value`` (a weekday) is compared."""
+    weights: dict[str, float]
+    grain: str
+    """"day", "week", "month" or "year": only dates of one grain are compared (a
+    Friday and "from 2007 to 2014" date different things)."""
+    event: frozenset[str]
+    """The words right next to the date, which say what happened then ("filed",
+    "released"): a day is compared only with a day of the same happening."""
+
+    def agrees(self, other: DateMention) -> bool:
+        """The two can name the same day."""
+        if self.low is None or other.low is None or self.high is None or other.high is None:
+            return self.value.value == other.value.value or not (
+                self.value.value in WEEKDAYS and other.value.value in WEEKDAYS
+            )
+        if self.value.text.lower() == other.value.text.lower() and self.grain == "day":
+            # One weekday name a week apart: the tense was misread, not the day.
+            return abs((self.low - other.low).days) in (0, 7)
+        return self.low <= other.high and other.low <= self.high
+
+
+def article_date(article: Article) -> date | None:
+    """The article's own date, when its metadata has one."""
+    try:
+        return date.fromisoformat((article.date or "")[:10])
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return next(n for n, m in enumerate(MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def resolve(match: re.Match[str], today: date | None, sentence: str) -> tuple[date, date] | None:
+    """The days a matched date names, against the article's date (None: cannot tell)."""
+    g = match.groupdict()
+    year = today.year if today else None
+    if g["range"] or g["dash"]:
+        y1, y2 = int(g["y1"] or g["d1"]), int(g["y2"] or g["d2"])
+        return date(min(y1, y2), 1, 1), date(max(y1, y2), 12, 31)
+    if g["since"]:
+        return date(int(g["y3"]), 1, 1), today or date(int(g["y3"]) + 50, 1, 1)
+    if g["year"]:
+        return date(int(g["y6"]), 1, 1), date(int(g["y6"]), 12, 31)
+    if g["myear"]:
+        return _month_span(int(g["y5"]), _month(g["m2"]))
+    if g["mday"]:
+        y = int(g["y4"]) if g["y4"] else year
+        if y is None:
+            return None
+        try:
+            day = date(y, _month(g["m1"]), int(g["day"]))
+        except ValueError:
+            return None
+        return day, day
+    if today is None:
+        return None
+    if g["rel"]:
+        return _relative(g["rel"].lower(), today)
+    weekday = WEEKDAYS.index(g["weekday"].lower())
+    back = (today.weekday() - weekday) % 7
+    if back and _FUTURE.search(sentence, max(0, match.start() - _FUTURE_REACH), match.start()):
+        day = today + timedelta(days=7 - back)  # "expected ... on Thursday": the next one
+    else:
+        day = today - timedelta(days=back)
+    return day, day
+
+
+def _relative(phrase: str, today: date) -> tuple[date, date]:
+    monday = today - timedelta(days=today.weekday())
+    if phrase in ("yesterday", "last night"):
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if phrase in ("today", "tonight"):
+        return today, today
+    if phrase.endswith("weekend"):
+        # The weekend just past (Friday evening to Sunday); "last weekend" too.
+        sunday = today - timedelta(days=(today.weekday() + 1) % 7)
+        return sunday - timedelta(days=2), sunday
+    if phrase == "last week":
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if phrase == "this week":
+        return monday, monday + timedelta(days=6)
+    if phrase == "earlier this year":
+        return date(today.year, 1, 1), today
+    if phrase == "this year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if phrase == "last year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if phrase == "this month":
+        return _month_span(today.year, today.month)
+    last = today.replace(day=1) - timedelta(days=1)  # "last month"
+    return _month_span(last.year, last.month)
+
+
+def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
+    """Every date of a sentence, resolved, with the words around it."""
+    text = sentence.text
+    today = article_date(article)
+    matches = list(_PATTERN.finditer(text))
+    if not matches:
+        return []
+    tokens = [t for t in tokenize(text) if t.kind == "word" and not t.stop]
+    found = []
+    for n, match in enumerate(matches):
+        span = resolve(match, today, text)
+        weekday = match.group("weekday")
+        if span is None and not weekday:
+            continue
+        left = matches[n - 1].end() if n else 0
+        right = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        weights = _context(tokens, match.start(), match.end(), left, right)
+        shown = (
+            span[0].isoformat()
+            if span and span[0] == span[1]
+            else (f"{span[0].isoformat()}..{span[1].isoformat()}" if span else weekday.lower())
+        )
+        value = DiscrepancyValue(
+            article.id,
+            sentence.index,
+            match.group(0),
+            shown,
+            sentence.start + match.start(),
+            sentence.start + match.end(),
+        )
+        low, high = (span[0], span[1]) if span else (None, None)
+        event = _event(tokens, match.start(), match.end(), left, right)
+        found.append(DateMention(value, low, high, weights, _grain(match), event))
+    return found
+
+
+def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> frozenset[str]:
+    words = [t for t in tokens if not t.capital and t.norm not in _DATE_WORDS]
+    before = [t for t in words if left <= t.start < start][-_EVENT_BEFORE:]
+    after = [t for t in words if end <= t.start < right][:_EVENT_AFTER]
+    return frozenset(t.key for t in before + after)
+
+
+def _grain(match: re.Match[str]) -> str:
+    g = match.groupdict()
+    if g["weekday"] or g["mday"]:
+        return "day"
+    if g["myear"]:
+        return "month"
+    rel = (g["rel"] or "").lower()
+    if rel in ("yesterday", "today", "tonight", "last night"):
+        return "day"
+    if "week" in rel:
+        return "week"
+    if "month" in rel:
+        return "month"
+    return "year"
+
+
+def _context(tokens: list[Token], start: int, end: int, left: int, right: int) -> dict[str, float]:
+    before = [t for t in tokens if left <= t.start < start][-_WINDOW:]
+    after = [t for t in tokens if end <= t.start < right][:_WINDOW]
+    return {
+        t.key: rarity(t.norm)
+        for t in before + after
+        if t.norm not in _DATE_WORDS and rarity(t.norm) >= CONTEXT_RARITY
+    }
+
+
+def evidence(a: DateMention, b: DateMention) -> float:
+    """How much the words around two dates say they date the same event."""
+    return sum(a.weights[k] for k in a.weights.keys() & b.weights.keys())
+
+
+def same_event(a: DateMention, b: DateMention) -> bool:
+    """Enough shared neighbours to be one event's date."""
+    if a.grain != b.grain or evidence(a, b) < SLOT_EVIDENCE:
+        return False
+    return a.grain != "day" or bool(a.event & b.event)
