@@ -296,6 +296,14 @@ def test_a_name_right_before_its_cue_is_its_subject(text: str, speaker: str) -> 
     assert speakers(text) == [speaker]
 
 
+def test_a_pronoun_prefers_the_one_who_spoke_before() -> None:
+    text = (
+        "In the years since the Maple Grove flood, Tom Hale says, too little has changed. "
+        'He says that "as a town, we have to do better."'
+    )
+    assert speakers(text) == ["Tom Hale"]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

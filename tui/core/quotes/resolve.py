@@ -67,6 +67,8 @@ class Resolver:
                 checked += 1
                 if checked > 5:
                     break
+                # Whoever speaks in the sentence (``Barden says``) before whoever is named first.
+                events.sort(key=lambda e: not self._speaks(e))
                 for event in events:
                     if not (event.eligible and event.entity == "person" and event.start != pos):
                         continue
@@ -84,6 +86,15 @@ class Resolver:
                 if titled:
                     return self.resolve(titled[-1])
         return self._gendered(pos, pronoun) if pronoun else None
+
+    def _speaks(self, event: Mention) -> bool:
+        """Followed by a speech cue (``Barden says``, ``Hale, a pollster, said``)."""
+        after = cues.WORD.search(self.masked, event.end, event.end + 40)
+        if after is None or not re.fullmatch(
+            r"[ \t]+(?:[a-z]+ly[ \t]+)?", self.masked[event.end : after.start()]
+        ):
+            return False
+        return cues.is_cue(self.masked, after.group(0), after.start())
 
     def _gendered(self, pos: int, pronoun: str) -> str | None:
         """Last resort for ``his``/``her``: the nearest earlier name of that gender."""
