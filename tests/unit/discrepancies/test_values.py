@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tui.core.analysis import analyse
+from tui.core.discrepancies.facts import value_conflicts
 from tui.core.discrepancies.numbers import unit_of
-from tui.core.models import Alignment
-from tui.core.text.corpus import load_corpus
+from tui.core.models import Alignment, Corpus, Group, Member, Quote
+from tui.core.progress import drain
+from tui.core.text.corpus import article_from_text, load_corpus
 from tui.core.text.normalize import tokenize
 
 
@@ -56,3 +58,53 @@ def test_units() -> None:
     assert unit_of(tokens, 0) == "area"
     tokens = [t for t in tokenize("over 1,000 Russian soldiers") if not t.stop]
     assert unit_of(tokens, 0) == "troops"  # The noun counts, not the adjective.
+
+
+def _two_articles() -> tuple[Corpus, tuple[Group, ...], tuple[Quote, ...]]:
+    a = article_from_text("a", 'Putin called the incursion "a major provocation" on Monday.')
+    b = article_from_text(
+        "b", 'The Kremlin called the incursion a "large-scale provocation" on Monday.'
+    )
+    group = Group(0, "", 1.0, (Member("a", 0), Member("b", 0)))
+    quotes = tuple(
+        Quote(
+            f"q{n}",
+            art.id,
+            art.text.index(words),
+            art.text.index(words) + len(words),
+            words,
+            who,
+            who,
+            None,
+        )
+        for n, (art, words, who) in enumerate(
+            [
+                (a, "a major provocation", "Vladimir Putin"),
+                (b, "large-scale provocation", "Kremlin"),
+            ]
+        )
+    )
+    return Corpus((a, b)), (group,), quotes
+
+
+def test_attribution_takes_the_quote_extractors_speakers() -> None:
+    corpus, groups, quotes = _two_articles()
+    (found,) = [
+        f for f in drain(value_conflicts(corpus, groups, quotes)) if f.kind == "attribution"
+    ]
+    assert {v.value.split(":")[0] for v in found.values} == {"Vladimir Putin", "Kremlin"}
+    for v in found.values:
+        assert corpus.article(v.article).text[v.start : v.end] == v.text
+
+
+def test_no_attribution_without_two_known_speakers() -> None:
+    corpus, groups, _ = _two_articles()
+    assert not [f for f in drain(value_conflicts(corpus, groups, ())) if f.kind == "attribution"]
+
+
+def test_every_value_of_the_seeds_points_at_its_words(seeds: Alignment) -> None:
+    corpus = load_corpus([])
+    for d in seeds.discrepancies:
+        assert 0.0 <= d.confidence <= 1.0
+        for v in d.values:
+            assert corpus.article(v.article).text[v.start : v.end] == v.text, (d.kind, v)

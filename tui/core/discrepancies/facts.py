@@ -11,6 +11,7 @@ troops, square kilometres) are few, and its ambiguity resolution needs a model.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,9 +24,9 @@ from tui.core.models import (
     DiscrepancyKind,
     DiscrepancyValue,
     Group,
+    Quote,
     Sentence,
 )
-from tui.core.text import names
 from tui.core.text.normalize import (
     RARE,
     Token,
@@ -72,8 +73,14 @@ class Found:
     confidence: float = 0.7
 
 
-def value_conflicts(corpus: Corpus, groups: Sequence[Group]) -> Generator[float, None, list[Found]]:
-    """Numbers, dates and attributions that conflict inside each group; yields progress."""
+def value_conflicts(
+    corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote] = ()
+) -> Generator[float, None, list[Found]]:
+    """Numbers, dates and attributions that conflict inside each group; yields progress.
+
+    Speakers come from the quote extractor (``quotes``), never from a second finder.
+    """
+    speakers = _speakers(quotes)
     found: list[Found] = []
     seen: set[tuple[str, frozenset[tuple[str, int, str]]]] = set()
     articles = {a.id: a for a in corpus.articles}
@@ -86,7 +93,7 @@ def value_conflicts(corpus: Corpus, groups: Sequence[Group]) -> Generator[float,
         for item in (
             *_numbers(group.id, members),
             *_dates(group.id, members),
-            *_attributions(group.id, members),
+            *_attributions(group.id, members, speakers),
         ):
             key = (item.kind, frozenset((v.article, v.sentence, v.value) for v in item.values))
             if key not in seen:
@@ -218,7 +225,25 @@ class _Quote:
     """Offset of ``text`` in the article."""
 
 
-def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
+Speakers = dict[str, list[tuple[int, int, str | None]]]
+"""Article id -> (start, end, speaker) of each quote the extractor found."""
+
+
+def _speakers(quotes: Sequence[Quote]) -> Speakers:
+    found: Speakers = defaultdict(list)
+    for q in quotes:
+        found[q.article].append((q.start, q.end, q.speaker_id or q.speaker))
+    return found
+
+
+def _speaker_of(speakers: Speakers, article: str, start: int, end: int) -> str | None:
+    """The extractor's speaker of the quote overlapping ``start..end``, if any."""
+    return next((who for s, e, who in speakers.get(article, ()) if s < end and start < e), None)
+
+
+def _attributions(
+    gid: int, members: list[tuple[Article, Sentence]], speakers: Speakers
+) -> list[Found]:
     quotes: list[_Quote] = []
     for article, sentence in members:
         for match in _QUOTE.finditer(sentence.text):
@@ -228,7 +253,8 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[Fou
                 for t in content_tokens(tokenize(words))
                 if t.kind == "word" and rarity(t.norm) >= RARE
             )
-            speaker = _speaker(sentence.text, match.start(), match.end())
+            at = sentence.start + match.start()
+            speaker = _speaker_of(speakers, article.id, at, sentence.start + match.end())
             raw = match.group(1)
             start = sentence.start + match.start(1) + len(raw) - len(raw.lstrip(" ,.;:"))
             quotes.append(_Quote(article.id, sentence.index, words, speaker, keys, start))
@@ -251,6 +277,8 @@ def _attributions(gid: int, members: list[tuple[Article, Sentence]]) -> list[Fou
         if len(wordings) < 2 or any(a < b for a in wordings for b in wordings):
             # Same words, or one quote cut from the other: not a different label.
             continue
+        if len({c.speaker for c in chosen if c.speaker}) < 2:
+            continue  # One speaker (or unknown ones): a wording, not an attribution.
         used.update(related)
         values = tuple(
             DiscrepancyValue(
@@ -277,38 +305,3 @@ def _same_quote(a: _Quote, b: _Quote) -> bool:
     """Quotes sharing most of their rare words are one quote, however worded."""
     common = len(a.keys & b.keys)
     return common > 0 and common * 2 >= min(len(a.keys), len(b.keys))
-
-
-def _speaker(text: str, quote_start: int, quote_end: int) -> str | None:
-    """The nearest name or institution before the quote (after it when none before)."""
-    candidates: list[tuple[int, str]] = []
-    for mention in names.find_names(text):
-        if mention.end <= quote_start:
-            candidates.append((mention.end, _clean_name(mention.text)))
-    for match in _ACTORS.finditer(text, 0, quote_start):
-        candidates.append((match.end(), match.group("actor")))
-    candidates = [c for c in candidates if _speaker_like(c[1])]
-    if candidates:
-        return max(candidates)[1]
-    after = [m for m in names.find_names(text, quote_end) if _speaker_like(m.text)]
-    return _clean_name(after[0].text) if after else None
-
-
-def _clean_name(text: str) -> str:
-    """Without titles, and without a day that happened to be capitalised next to it."""
-    words = names.strip_titles(text).split()
-    while len(words) > 1 and (words[0].lower() in _WEEKDAYS or words[0].lower() in _MONTHS):
-        words.pop(0)
-    return " ".join(words)
-
-
-def _speaker_like(name: str) -> bool:
-    """A full name or an institution; a lone word is too often a place or a state."""
-    plain = names.strip_titles(name)
-    return not _place(plain) and (len(plain.split()) > 1 or bool(_ACTORS.fullmatch(plain)))
-
-
-def _place(name: str) -> bool:
-    """Places, days and months say where or when, not who (``Ukraine's actions``)."""
-    key = names.fold(name)
-    return key in _NOT_SPEAKERS or name.lower() in _WEEKDAYS or name.lower() in _MONTHS

@@ -25,7 +25,7 @@ def discrepancy_steps(
     corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote]
 ) -> Generator[float, None, Discrepancies]:
     """Find every discrepancy, yielding progress (0..1)."""
-    found = yield from scaled(value_conflicts(corpus, groups), 0.0, 0.6)
+    found = yield from scaled(value_conflicts(corpus, groups, quotes), 0.0, 0.6)
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found("entity_variant", v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))

@@ -37,6 +37,7 @@ def entity_variant_steps(
     total = sum(len(a.sentences) for a in corpus.articles) or 1
     done = 0
     first_seen: dict[str, tuple[str, int]] = {}
+    spans: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = defaultdict(int)
     for article in corpus.articles:
         for sentence in article.sentences:
@@ -46,9 +47,12 @@ def entity_variant_steps(
             if sentence.kind == "dateline":
                 continue
             for mention in names.find_names(sentence.text):
-                for raw in re.findall(r"[^\W\d_][\w'’-]*", mention.text):
-                    word = re.sub(r"['’]s$", "", raw)
-                    first_seen.setdefault(word, (article.id, sentence.index))
+                for part in re.finditer(r"[^\W\d_][\w'’-]*", mention.text):
+                    word = re.sub(r"['’]s$", "", part.group(0))
+                    if word not in first_seen:
+                        first_seen[word] = (article.id, sentence.index)
+                        at = sentence.start + mention.start + part.start()
+                        spans[word] = (at, at + len(word))
                     counts[word] += 1
     variants = name_variants(first_seen)
     yield 0.9
@@ -79,7 +83,7 @@ def entity_variant_steps(
     for canon, words in clusters.items():
         words.sort(key=lambda w: (order[first_seen[w][0]], first_seen[w][1]))
         values = tuple(
-            DiscrepancyValue(first_seen[w][0], first_seen[w][1], w, canon) for w in words
+            DiscrepancyValue(first_seen[w][0], first_seen[w][1], w, canon, *spans[w]) for w in words
         )
         shared = set.intersection(*(set(where[(v.article, v.sentence)]) for v in values))
         summary = f"{' / '.join(words)}: one name, spelled differently"
