@@ -110,6 +110,14 @@ def test_scare_quotes_are_not_speech_but_attributed_phrases_are() -> None:
     assert found[0].speaker == "Vladimir Putin"
 
 
+def test_attribute_values_of_markup_are_not_quotes() -> None:
+    text = (
+        'Readers posted this: <span class="one two three four five" data-x="a b c d e">'
+        'here</span> today.\n\nAnn Lee said, "We will build the new bridge next year."'
+    )
+    assert texts(quotes_of(text)) == ["We will build the new bridge next year."]
+
+
 def test_titles_of_programmes_are_not_quotes() -> None:
     found = quotes_of('"We are ready," Rep. Jane Roe told "Fox & Friends."')
     assert texts(found) == ["We are ready"]

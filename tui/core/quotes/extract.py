@@ -37,6 +37,8 @@ SAME_QUOTE_RATIO = 0.5
 """Word-level similarity above which two outlets' quotes are one quote reworded."""
 
 _WORDS = re.compile(r"[\w’'\-]+")
+_TAG = re.compile(r"</?[A-Za-z][\w\-]*(?:\s+[\w\-]+=(?:\"[^\"\n]*\"|'[^'\n]*'))*\s*/?>")
+"""A markup tag whose attribute values are quoted (``<tweet id="7711">``)."""
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with by from & vs".split())
 _TITLE_CONTEXT = re.compile(
     r"(?:\b(?:on|program|programme|show|episode of|told|host of|appearance on|with|in|of)\s*$)"
@@ -119,6 +121,7 @@ def find_spans(article: Article) -> list[_Span]:
     spans: list[_Span] = []
     chain: list[tuple[int, int]] = []  # (open mark, paragraph end) of an unclosed run
     paragraphs = [p for p in article.paragraphs if p.end > p.start]
+    in_tags = {i for tag in _TAG.finditer(text) for i in range(tag.start(), tag.end())}
     for n, para in enumerate(paragraphs):
         open_at: int | None = None
         skip_to = -1
@@ -134,8 +137,8 @@ def find_spans(article: Article) -> list[_Span]:
                 chain = []
         for pos in range(para.start, para.end):
             char = text[pos]
-            if char not in MARKS:
-                continue
+            if char not in MARKS or pos in in_tags:
+                continue  # ``<tweet id="...">``: markup, not speech.
             if (open_at is not None and pos == open_at) or pos < skip_to:
                 continue
             facing = _facing(text, pos, para.start, para.end)
