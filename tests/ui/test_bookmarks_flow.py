@@ -148,7 +148,7 @@ async def test_palette_finds_a_bookmark_by_its_note(monkeypatch: Any) -> None:
         assert reader.current_group is not None and reader.current_group.id != group_id
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await type_text(pilot, "ministry")
+        await type_text(pilot, "verify with the ministry")  # the note, not a fact's words
         await pilot.pause(0.5)  # The palette searches in the background.
         await pilot.press("enter")
         await pilot.pause()

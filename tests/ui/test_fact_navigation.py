@@ -63,6 +63,8 @@ async def test_clicks_select_facts(make_app: App) -> None:
         app = await ready(pilot)
         await pilot.click("#facts", offset=(10, 3))
         assert app.reader.current == 3
+        for _ in range(3):  # the fact's articles came into the panes: their layouts, levelling
+            await pilot.pause()
         assert_level(app)
         # A click on a sentence of a pane selects the fact holding it.
         analysis = app.analysis

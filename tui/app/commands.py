@@ -1,4 +1,4 @@
-"""Command palette providers: jump to a fact by its label (bookmarks have their own)."""
+"""Command palette providers: jump to a fact by its gist or keywords (bookmarks have their own)."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ class FactsProvider(Provider):
         reader = self._reader()
         if reader.analysis is None:
             return
-        for position, group in enumerate(reader.analysis.groups[:10]):
+        for position in range(min(len(reader.analysis.groups), 10)):
             yield DiscoveryHit(
-                f"Fact: {group.label}",
+                f"Fact: {reader.facts.gist(position)}",
                 partial(reader.select, position),
                 help=self._help(reader, position),
             )
@@ -41,8 +41,9 @@ class FactsProvider(Provider):
         matcher = self.matcher(query)
         found = 0
         for position, group in enumerate(reader.analysis.groups):
-            text = f"Fact: {group.label}"
-            score = matcher.match(text)
+            # The gist is shown; the keywords still find it.
+            text = f"Fact: {reader.facts.gist(position)}"
+            score = max(matcher.match(text), matcher.match(group.label))
             if score > 0:
                 yield Hit(
                     score,

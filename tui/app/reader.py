@@ -29,7 +29,7 @@ from tui.app.messages import (
     Target,
 )
 from tui.app.screens.scope import SCOPE_FROM
-from tui.app.targets import target_marks, target_note
+from tui.app.targets import conflict_order, target_marks, target_note
 from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.status import StatusLine
@@ -87,6 +87,13 @@ class ReaderScreen(Screen[None]):
             "Next article",
             show=False,
             tooltip="Show the next article in the focused pane",
+        ),
+        Binding(
+            "p",
+            "pin",
+            "Pin pane",
+            show=False,
+            tooltip="Keep the focused pane's article when facts change",
         ),
         Binding(
             "plus,equals_sign",
@@ -262,7 +269,7 @@ class ReaderScreen(Screen[None]):
 
         bookmarking.refresh_markers(self)
         if message.analysis.groups and self.current < 0:
-            self.select(0)
+            self.select(0, bring=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
@@ -280,10 +287,21 @@ class ReaderScreen(Screen[None]):
             return None
         return self.analysis.groups[self.current]
 
-    def select(self, fact: int, *, note: str = "", hold: int | None = None) -> None:
-        """Make a fact current: every pane moves to its sentence, level with the others.
+    def select(
+        self,
+        fact: int,
+        *,
+        note: str = "",
+        hold: int | None = None,
+        discrepancy: Discrepancy | None = None,
+        bring: bool = True,
+    ) -> None:
+        """Make a fact current: its articles come into the panes (those of ``discrepancy``'s
+        conflicting values first), every pane moves to its sentence, level with the others.
 
         ``hold``: a pane that stays where it is (the one clicked); the others come to it.
+        ``bring=False`` (the first fact, selected on start-up): the panes keep the articles
+        the reader opened with, unless none of them reports the fact.
         """
         if self.analysis is None or not self.analysis.groups:
             return
@@ -293,7 +311,10 @@ class ReaderScreen(Screen[None]):
         self.note = note
         for pane in self.deck.panes:
             pane.mark()
-        self.deck.show_fact_articles(fact)
+        if discrepancy is None and self.analysis.fact_discrepancies[fact]:
+            discrepancy = self.analysis.fact_discrepancies[fact][0]
+        keep = () if hold is None else (hold,)
+        self.deck.show_fact_articles(fact, conflict_order(discrepancy), keep, bring=bring)
         self._update_shown()
         if hold is not None:
             self.deck.hold(hold)
@@ -311,7 +332,7 @@ class ReaderScreen(Screen[None]):
         if target is None:
             return
         if target.fact is not None:
-            self.select(target.fact, note=target_note(target))
+            self.select(target.fact, note=target_note(target), discrepancy=target.discrepancy)
         elif target.article is not None:
             self.note = target_note(target)
             self.current_discrepancy = self.current_quote = None
@@ -385,6 +406,10 @@ class ReaderScreen(Screen[None]):
         if not self.deck.remove_pane():
             self.notify("The last pane stays.")
         self._update_shown()
+
+    def action_pin(self) -> None:
+        pinned = self.deck.toggle_pin()
+        self.notify("Pane pinned to its article" if pinned else "Pane unpinned", timeout=1.5)
 
     def action_toggle_lock(self) -> None:
         self.scroll_lock = not self.scroll_lock

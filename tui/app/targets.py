@@ -4,7 +4,7 @@ stretches of text to mark (the quote, or each source's value in its sentence).""
 from __future__ import annotations
 
 from tui.app.messages import Target
-from tui.core.models import Corpus
+from tui.core.models import Corpus, Discrepancy
 
 Marks = dict[str, tuple[tuple[int, int], ...]]
 """Article id -> (start, end) offsets to mark."""
@@ -27,10 +27,34 @@ def target_marks(target: Target, corpus: Corpus) -> Marks:
     if target.quote is not None:
         found[target.quote.article] = [(target.quote.start, target.quote.end)]
     if target.discrepancy is not None:
-        for value in target.discrepancy.values:
-            sentence = corpus.article(value.article).sentences[value.sentence]
-            at = sentence.text.casefold().find(value.text.casefold())
-            if at >= 0 and value.text:
-                span = (sentence.start + at, sentence.start + at + len(value.text))
-                found.setdefault(value.article, []).append(span)
+        for article, spans in value_spans(target.discrepancy, corpus).items():
+            found.setdefault(article, []).extend(spans)
+    return {article: tuple(spans) for article, spans in found.items()}
+
+
+def conflict_order(discrepancy: Discrepancy | None) -> list[str]:
+    """The articles to show for a discrepancy: one per distinct value first, so that two
+    panes side by side always hold two values in conflict; then the others."""
+    if discrepancy is None:
+        return []
+    first: dict[str, str] = {}
+    for value in discrepancy.values:
+        first.setdefault(value.value, value.article)
+    distinct = list(dict.fromkeys(first.values()))
+    return list(dict.fromkeys([*distinct, *(v.article for v in discrepancy.values)]))
+
+
+def value_spans(discrepancy: Discrepancy, corpus: Corpus) -> Marks:
+    """Where each source's value is in its article: its span, else its words found in
+    its sentence (hand-built values carry no span)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for value in discrepancy.values:
+        if value.end > value.start:
+            found.setdefault(value.article, []).append((value.start, value.end))
+            continue
+        sentence = corpus.article(value.article).sentences[value.sentence]
+        at = sentence.text.casefold().find(value.text.casefold())
+        if at >= 0 and value.text:
+            span = (sentence.start + at, sentence.start + at + len(value.text))
+            found.setdefault(value.article, []).append(span)
     return {article: tuple(spans) for article, spans in found.items()}

@@ -70,6 +70,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Blank rows above the text: a sentence on the first line can still be placed at
         the reading row, level with the other panes (a diff viewer's filler)."""
         self.highlight: Highlight = ()
+        self.conflicts: tuple[tuple[int, int], ...] = ()
         self.hot_quote: str | None = None
         self.search: re.Pattern[str] | None = None
         self.marks: tuple[tuple[int, int], ...] = ()
@@ -88,11 +89,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.quotes = tuple(quotes)
         self.relayout(force=True)
 
-    def set_highlight(self, highlight: Highlight, hot_quote: str | None = None) -> None:
-        """Highlight sentences with their diff spans (or none)."""
-        if highlight != self.highlight or hot_quote != self.hot_quote:
+    def set_highlight(
+        self,
+        highlight: Highlight,
+        hot_quote: str | None = None,
+        conflicts: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        """Highlight sentences with their diff spans (or none); ``conflicts``: the values
+        the sources disagree on (only numbers among them get the warning colour)."""
+        if (highlight, hot_quote, conflicts) != (self.highlight, self.hot_quote, self.conflicts):
             self.highlight = highlight
             self.hot_quote = hot_quote
+            self.conflicts = conflicts
             self._redraw()
 
     def set_search(self, words: str | None) -> None:
@@ -244,8 +252,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 continue
             paint("article-view--sentence", sentence.start, sentence.end)
             for span in spans:
-                if span.kind in _DIFF_CLASS:
-                    paint(_DIFF_CLASS[span.kind], span.start, span.end)
+                kind = span.kind
+                if kind == "number" and not self._in_conflict(span.start, span.end):
+                    kind = "own"  # A number all sources agree on is no warning.
+                if kind in _DIFF_CLASS:
+                    paint(_DIFF_CLASS[kind], span.start, span.end)
         for mark_start, mark_end in self.marks:
             paint("article-view--match", mark_start, mark_end)
         if self.search is not None:
@@ -262,6 +273,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             label = Text.assemble((f" {badge.label} ", self._style(name)), " ")
             text = Text.assemble(text[:cut], label, text[cut:])
         return text
+
+    def _in_conflict(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.conflicts)
 
     def _in_highlight(self, offset: int) -> bool:
         assert self.article is not None

@@ -9,7 +9,7 @@ and removing widgets finishes later, and a second key must never see half a chan
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -135,7 +135,10 @@ class PaneDeck(Horizontal):
         self.level()
 
     def cycle(self, step: int) -> None:
-        """Show the previous/next article in the active pane, skipping ones shown."""
+        """Show the previous/next article in the active pane, skipping ones shown.
+
+        The pane is pinned: an article the user chose stays while facts change.
+        """
         total = len(self.corpus.articles)
         positions = self.positions
         position = positions[self.active]
@@ -144,6 +147,7 @@ class PaneDeck(Horizontal):
             if position not in positions or total <= len(positions):
                 break
         self.show_in(self.active, position)
+        self._panes[self.active].pin(True)
         self.level()
 
     def show_in(self, index: int, position: int) -> None:
@@ -159,17 +163,41 @@ class PaneDeck(Horizontal):
         self.show_in(self.active, position)
         return self.panes[self.active]
 
-    def show_fact_articles(self, fact: int) -> None:
-        """When no pane reports a fact, put the articles that do into the panes."""
+    def show_fact_articles(
+        self,
+        fact: int,
+        first: Sequence[str] = (),
+        keep: Collection[int] = (),
+        *,
+        bring: bool = True,
+    ) -> None:
+        """Bring the articles reporting a fact into the panes, ``first`` (conflicting
+        values) first. Pinned panes, and the panes in ``keep``, keep their article.
+        ``bring=False``: only when no pane reports the fact."""
         if self.analysis is None or not 0 <= fact < len(self.analysis.groups):
             return
-        shown = {pane.article.id for pane in self.panes}
         members = list(dict.fromkeys(m.article for m in self.analysis.groups[fact].members))
-        if shown.intersection(members):
+        wanted = list(dict.fromkeys([*first, *members]))[: len(self._panes)]
+        shown = {pane.article.id for pane in self._panes}
+        if not bring and shown.intersection(members):
             return
+        missing = [a for a in wanted if a not in shown]
+        free = [
+            pane
+            for pane in self._panes
+            if not pane.pinned and pane.index not in keep and pane.article.id not in wanted
+        ]
+        # Panes not reporting the fact change first; then from the right.
+        free.sort(key=lambda pane: (pane.article.id in members, -pane.index))
         ids = [a.id for a in self.corpus.articles]
-        for index, article_id in enumerate(members[: len(self._panes)]):
-            self.show_in(index, ids.index(article_id))
+        for pane, article_id in zip(free, missing, strict=False):
+            self.show_in(pane.index, ids.index(article_id))
+
+    def toggle_pin(self) -> bool:
+        """Pin or unpin the active pane; True when it is now pinned."""
+        pane = self._panes[self.active]
+        pane.pin(not pane.pinned)
+        return pane.pinned
 
     def focus_pane(self, step: int) -> None:
         """Focus the next/previous pane."""

@@ -20,6 +20,10 @@ from tui.app.messages import FactClicked
 from tui.app.widgets.pane import article_color
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
+from tui.core.text.gist import gist, shorten
+
+GIST_LIMIT = 120
+"""Longest gist kept; the list cuts it again (at a word) to the width it has."""
 
 FULL_STRIP = 10
 """Up to this many articles, the strip has a cell per article; beyond, per pane."""
@@ -51,6 +55,18 @@ class FactList(ScrollView, can_focus=False):
         self._ids = {article.id: i for i, article in enumerate(corpus.articles)}
         self._base: Style | None = None
         self._cache: dict[int, Strip] = {}
+        self._gists: dict[int, str] = {}
+        self._articles = {article.id: article for article in corpus.articles}
+
+    def gist(self, position: int) -> str:
+        """A readable label for a fact: its most central sentence, shortened."""
+        found = self._gists.get(position)
+        if found is None:
+            assert self.analysis is not None
+            group = self.analysis.groups[position]
+            texts = [self._articles[m.article].sentences[m.sentence].text for m in group.members]
+            found = self._gists[position] = gist(texts, GIST_LIMIT) or group.label
+        return found
 
     def _changed(self) -> None:
         self._cache.clear()
@@ -59,6 +75,7 @@ class FactList(ScrollView, can_focus=False):
         self.refresh()
 
     def watch_analysis(self) -> None:
+        self._gists.clear()
         self._changed()
 
     def watch_bookmarked(self) -> None:
@@ -153,7 +170,8 @@ class FactList(ScrollView, can_focus=False):
         text.append(" ")
         text.append_text(self._strip(row, dim))
         text.append(" ")
-        text.append(group.label)
+        room = max(self.scrollable_content_region.width - text.cell_len, 12)
+        text.append(shorten(self.gist(row), room))
         return text
 
     def _strip(self, row: int, dim: Style) -> Text:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from tui.app.layout import LayoutCache
 from tui.app.messages import PaneFocused
+from tui.app.targets import value_spans
 from tui.app.widgets.article_view import ArticleView, Highlight
 from tui.core.analysis import Analysis
 from tui.core.models import Article, Group
@@ -90,6 +91,8 @@ class ArticlePane(Vertical):
         self.hot_quote: str | None = None
         self.marks: Mapping[str, tuple[tuple[int, int], ...]] = {}
         """Stretches to mark, by article: they follow the article if `[`/`]` brings it back."""
+        self.pinned = False
+        """Keeps its article when another fact is selected (else the fact's articles come)."""
 
     def compose(self) -> ComposeResult:
         yield self.header
@@ -101,6 +104,11 @@ class ArticlePane(Vertical):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if self.index >= 0:
             self.post_message(PaneFocused(self.index))
+
+    def pin(self, pinned: bool) -> None:
+        """Pin the pane to its article, or let facts bring theirs."""
+        self.pinned = pinned
+        self._update()
 
     def renumber(self, index: int) -> None:
         """Take a new place in the deck (a pane to the left was removed)."""
@@ -164,11 +172,15 @@ class ArticlePane(Vertical):
     def _update(self) -> None:
         highlight: Highlight = ()
         reports = True
+        conflicts: list[tuple[int, int]] = []
         if self.analysis is not None and 0 <= self.current < len(self.analysis.groups):
             members = self.analysis.groups[self.current].members
             highlight = tuple((m.sentence, m.diff) for m in members if m.article == self.article.id)
             reports = bool(highlight)
-        self.view.set_highlight(highlight, self.hot_quote)
+            for discrepancy in self.analysis.fact_discrepancies[self.current]:
+                spans = value_spans(discrepancy, self.analysis.corpus)
+                conflicts.extend(spans.get(self.article.id, ()))
+        self.view.set_highlight(highlight, self.hot_quote, tuple(conflicts))
         self.view.set_marks(self.marks.get(self.article.id, ()))
         self.set_class(not reports, "-absent")
         self.header.show(*self._header_text(reports))
@@ -184,4 +196,6 @@ class ArticlePane(Vertical):
             group = self._group()
             if group is not None and group.id in self.bookmarked:
                 second = Text.assemble(("★ bookmarked", "bold"), " · ", second)
+        if self.pinned:
+            second = Text.assemble(("⊙ pinned", "bold"), " · ", second)
         return title, second
