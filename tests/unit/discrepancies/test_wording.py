@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEEDS
-from tui.core.discrepancies.wording import inner_changes, quote_wordings, quote_words, word_diff
-from tui.core.models import Quote
+from tui.core.discrepancies.wording import (
+    inner_changes,
+    outlet_quotes,
+    quote_wordings,
+    quote_words,
+    word_diff,
+)
+from tui.core.models import Corpus, Quote
 from tui.core.quotes.extract import extract_quotes
-from tui.core.text.corpus import load_corpus
+from tui.core.text.corpus import article_from_text, load_corpus
 
 
 # ---------------------------------------------------------------- the seeds
@@ -72,3 +78,34 @@ def test_an_ellipsis_marks_an_omission() -> None:
 
 def test_word_diff_marks() -> None:
     assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == "a [-b-] {+x+} c"
+
+
+def test_word_diff_leaves_out_the_excerpted_ends() -> None:
+    assert word_diff(["x", "a", "b", "c"], ["a", "z", "c", "y"]) == "a [-b-] {+z+} c"
+
+
+def test_a_quote_of_another_outlet_is_checked_against_its_report() -> None:
+    nyt = article_from_text(
+        "nyt",
+        "The charges were expected to include mail fraud and wire fraud, and to focus largely "
+        "on his conduct at a restaurant he owned.",
+        meta={"source": "nyt"},
+    )
+    huff = article_from_text(
+        "huffpost",
+        'The New York Times reported the charges "will include mail fraud and wire fraud and '
+        'focus on his conduct at a restaurant he owned," a source said.',
+        meta={"source": "huffpost"},
+    )
+    corpus = Corpus((nyt, huff))
+    words = (
+        "will include mail fraud and wire fraud and focus on his conduct at a restaurant he owned"
+    )
+    start = huff.text.index(words)
+    quote = Quote("q", "huffpost", start, start + len(words), words, "New York Times", None, None)
+    (found,) = outlet_quotes([quote], corpus)
+    assert {v.article for v in found.values} == {"nyt", "huffpost"}
+    for v in found.values:
+        assert corpus.article(v.article).text[v.start : v.end] == v.text
+    quote = Quote("q", "huffpost", start, start + len(words), words, "Fox News", None, None)
+    assert not outlet_quotes([quote], corpus)

@@ -22,6 +22,8 @@ MIN_SHARED = 3
 """Words two wordings must share, in order, to be one quotation."""
 MIN_SHARED_SHARE = 0.5
 """Share of the shorter wording they must share, for the same reason."""
+MIN_OUTLET_WORDS = 8
+"""A quote of an outlet's report this long can be checked against that report's words."""
 _WORD = re.compile(r"\.\.\.|…|[^\W_]+(?:['’.][^\W_]+)*\.?")
 
 
@@ -66,9 +68,14 @@ def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], l
 
 
 def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
-    """``a`` turned into ``b`` as ``[-dropped-] {+added+}`` marks, kept words plain."""
+    """``a`` turned into ``b`` inside their shared stretch, as ``[-dropped-] {+added+}``
+    marks, kept words plain."""
     parts = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
+    if equal:  # What one outlet quotes and the other does not is an excerpt: left out.
+        codes = codes[equal[0] : equal[-1] + 1]
+    for op, i1, i2, j1, j2 in codes:
         if op == "equal":
             parts.append(" ".join(a[i1:i2]))
             continue
@@ -77,6 +84,76 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
         if j2 > j1:
             parts.append(f"{{+{' '.join(b[j1:j2])}+}}")
     return " ".join(parts)
+
+
+def _outlet(speaker: str, source: str) -> bool:
+    """The speaker names the outlet: "New York Times" for ``nyt``, "Fox News" for ``fox``."""
+    words = [w for w in re.findall(r"[A-Za-z]+", speaker) if w.lower() != "the"]
+    initials = "".join(w[0] for w in words).lower()
+    key = source.lower()
+    return bool(words) and (initials == key or key in {w.lower() for w in words})
+
+
+def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
+    """A quote of another outlet's report ("The New York Times reported ... '...'")
+    worded differently from that outlet's own article in the corpus."""
+    found: list[Found] = []
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        words = quote_words(quote.text)
+        if len(words) < MIN_OUTLET_WORDS:
+            continue
+        for article in corpus.articles:
+            if article.id == quote.article or not _outlet(quote.speaker, article.source or ""):
+                continue
+            best = max(
+                article.sentences,
+                key=lambda s: SequenceMatcher(
+                    None, words, quote_words(s.text), autojunk=False
+                ).ratio(),
+            )
+            theirs = quote_words(best.text)
+            changes = inner_changes(words, theirs)
+            if not changes:
+                continue
+            start, end = _stretch(best.text, words, theirs)
+            values = (
+                DiscrepancyValue(
+                    quote.article,
+                    corpus.article(quote.article).sentence_at(quote.start),
+                    quote.text,
+                    " ".join(words),
+                    quote.start,
+                    quote.end,
+                ),
+                DiscrepancyValue(
+                    article.id,
+                    best.index,
+                    best.text[start:end],
+                    " ".join(quote_words(best.text[start:end])),
+                    best.start + start,
+                    best.start + end,
+                ),
+            )
+            summary = (
+                f"{quote.speaker} quoted differently from its own report: "
+                f"{clip(word_diff(words, theirs), 100)}"
+            )
+            found.append(Found("quote_wording", None, summary, values, 0.7))
+    return found
+
+
+def _stretch(text: str, words: Sequence[str], theirs: Sequence[str]) -> tuple[int, int]:
+    """Offsets in ``text`` of the words shared with the quote, first to last."""
+    blocks = [
+        b
+        for b in SequenceMatcher(None, words, theirs, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    spans = list(_WORD.finditer(text))
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+    return spans[first].start(), spans[last].end()
 
 
 def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
@@ -131,4 +208,4 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         changed = sum(len(old) + len(new) for old, new in changes)
         confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
         found.append(Found("quote_wording", None, summary, values, confidence))
-    return found
+    return found + outlet_quotes(quotes, corpus)
