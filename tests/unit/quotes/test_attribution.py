@@ -304,6 +304,11 @@ def test_a_pronoun_prefers_the_one_who_spoke_before() -> None:
     assert speakers(text) == ["Tom Hale"]
 
 
+def test_a_long_quote_without_a_cue_belongs_to_the_sentence_subject() -> None:
+    text = 'Ann Lee thanked Tom Hale for "taking these steps to make every one of us safer."'
+    assert speakers(text) == ["Ann Lee"]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

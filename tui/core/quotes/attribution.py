@@ -326,7 +326,7 @@ class Attributor:
         if len(cues.WORD.findall(self.text[start:end])) < 6:
             return None
         s_start = self._sentence_start(start)
-        subject = self._subject(s_start, start)
+        subject = self._main_subject(s_start, start)  # Not ``thanked Obama for "..."``.
         if subject is None or subject.entity not in ("person", "org"):
             return None
         found = self._found(subject, None, "subject")
