@@ -130,7 +130,18 @@ class ReaderScreen(Screen[None]):
             priority=True,
         ),
         Binding(
-            "s", "toggle_lock", "Lock", tooltip="Scroll lock: the panes scroll together, level"
+            "v",
+            "compare",
+            "Compare",
+            tooltip="The current fact (or quote) from every source, word-diffed",
+            priority=True,
+        ),
+        Binding(
+            "s",
+            "toggle_lock",
+            "Lock",
+            show=False,  # The status line shows the lock; the Footer keeps to the main keys.
+            tooltip="Scroll lock: the panes scroll together, level",
         ),
         Binding(
             "b",
@@ -435,6 +446,30 @@ class ReaderScreen(Screen[None]):
             assert self.analysis is not None
             screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
             self.app.push_screen(screen, self.goto)
+
+    def action_compare(self) -> None:
+        if not self._ready():
+            return
+        from tui.app.screens.compare import (  # noqa: PLC0415 (start-up)
+            CompareScreen,
+            fact_tellings,
+            quote_tellings,
+        )
+
+        assert self.analysis is not None
+        quote = self.current_quote
+        if quote is not None and quote.same_as:
+            tellings = quote_tellings(self.analysis, quote)
+            title = (
+                f"Compare · {quote.speaker or 'unattributed'}'s words in {len(tellings)} articles"
+            )
+        elif self.current_group is not None:
+            tellings = fact_tellings(self.analysis, self.current)
+            title = f"Compare · fact {self.current + 1} in {len(tellings)} sentences"
+        else:
+            self.notify("Select a fact first.")
+            return
+        self.app.push_screen(CompareScreen(self.analysis, tellings, title), self.goto)
 
     def action_search(self) -> None:
         from tui.app.screens.search import SearchScreen  # noqa: PLC0415 (start-up)

@@ -34,6 +34,7 @@ class QuotesScreen(ViewScreen[Target | None]):
         Binding("escape,q,w", "close", "Close"),
         Binding("a", "toggle_scope", "All articles"),
         Binding("b", "bookmark", "Bookmark"),
+        Binding("v", "compare", "Compare outlets"),
     ]
 
     def __init__(self, analysis: Analysis, scope: Scope = None) -> None:
@@ -135,6 +136,28 @@ class QuotesScreen(ViewScreen[Target | None]):
         quote = self.quotes.get(options.get_option_at_index(options.highlighted).id or "")
         if quote is not None:
             self.post_message(BookmarkRequested(quote=quote))
+
+    def action_compare(self) -> None:
+        """The highlighted quote as each outlet printed it, word-diffed."""
+        from tui.app.screens.compare import CompareScreen, quote_tellings  # noqa: PLC0415
+
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        quote = self.quotes.get(options.get_option_at_index(options.highlighted).id or "")
+        if quote is None:
+            return
+        if not quote.same_as:
+            self.notify("No other article prints these words.")
+            return
+        tellings = quote_tellings(self.analysis, quote)
+        title = f"Compare · {quote.speaker or 'unattributed'}'s words in {len(tellings)} articles"
+
+        def went(target: Target | None) -> None:
+            if target is not None:
+                self.dismiss(target)
+
+        self.app.push_screen(CompareScreen(self.analysis, tellings, title), went)
 
     def action_close(self) -> None:
         self.dismiss(None)
