@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     for name in REPORTS:
         report = commands.add_parser(name, help=helps[name], description=helps[name].capitalize())
         report.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        if name in ("align", "discrepancies"):
+            report.add_argument(
+                "--jobs",
+                type=int,
+                metavar="N",
+                help="align stories in N processes (default: the cores available)",
+            )
         _add_paths(report)
 
     match = commands.add_parser(
@@ -186,7 +193,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_index(corpus, args.out, scheduler=args.scheduler, jobs=args.jobs)
     if args.command == "match":
         return _match(corpus, args.target, as_json=args.json)
-    return _report(args.command, corpus, as_json=args.json)
+    return _report(args.command, corpus, args)
 
 
 def _match(corpus: Corpus, target: str, *, as_json: bool) -> int:
@@ -239,15 +246,20 @@ def _read_urls(path: str) -> list[str]:
     return urls
 
 
-def _report(command: str, corpus: Corpus, *, as_json: bool) -> int:
-    from tui.reports import REPORTERS  # noqa: PLC0415 (start-up: rich, the core)
+def _report(command: str, corpus: Corpus, args: argparse.Namespace) -> int:
+    from tui.reports import ANALYSED, REPORTERS  # noqa: PLC0415 (start-up: rich, the core)
 
     reporter = REPORTERS[command]
-    if as_json:
-        payload: Any = reporter.to_json(corpus)
-        _write_json(payload)
+    extra: dict[str, Any] = {}
+    if command in ANALYSED:
+        from tui.core.analysis import analyse  # noqa: PLC0415 (start-up)
+
+        jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+        extra["analysis"] = analyse(corpus, cache=_cache(args), jobs=jobs)
+    if args.json:
+        _write_json(reporter.to_json(corpus, **extra))
     else:
         from tui.reports.console import report_console  # noqa: PLC0415 (start-up: rich)
 
-        reporter.print_table(corpus, report_console())
+        reporter.print_table(corpus, report_console(), **extra)
     return 0

@@ -1,6 +1,7 @@
 """What the report commands print: JSON for scripts, rich tables for people.
 
-Each module has ``to_json(corpus)`` and ``print_table(corpus, console)``.
+Each module has ``to_json(corpus)`` and ``print_table(corpus, console)``; those in
+:data:`ANALYSED` also take the analysis the command line made (cached, in parallel).
 """
 
 from __future__ import annotations
@@ -8,6 +9,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from tui.reports import align, discrepancies, quotes, sentences
+
+ANALYSED = frozenset({"align", "discrepancies"})
+"""The reports that print an analysis (facts, discrepancies)."""
 
 REPORTERS: dict[str, ModuleType] = {
     "sentences": sentences,

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.analysis import analyse
+from tui.core.analysis import Analysis, analyse
 from tui.core.models import Alignment, Corpus, Discrepancy, Group
 from tui.reports.sentences import article_json
 
@@ -58,8 +58,8 @@ def discrepancy_json(d: Discrepancy) -> dict[str, Any]:
     }
 
 
-def to_json(corpus: Corpus) -> dict[str, Any]:
-    alignment = analyse(corpus).alignment
+def to_json(corpus: Corpus, analysis: Analysis | None = None) -> dict[str, Any]:
+    alignment = (analysis or analyse(corpus)).alignment
     return {
         "articles": [article_json(a) for a in corpus.articles],
         "stories": [
@@ -69,8 +69,8 @@ def to_json(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def print_table(corpus: Corpus, console: Console) -> None:
-    alignment = analyse(corpus).alignment
+def print_table(corpus: Corpus, console: Console, analysis: Analysis | None = None) -> None:
+    alignment = (analysis or analyse(corpus)).alignment
     if not alignment.groups:
         console.print("No fact is reported by more than one article.")
         return

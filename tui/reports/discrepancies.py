@@ -8,18 +8,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.analysis import analyse
+from tui.core.analysis import Analysis, analyse
 from tui.core.models import Corpus
 from tui.reports.align import discrepancy_json
 
 
-def to_json(corpus: Corpus) -> dict[str, Any]:
-    alignment = analyse(corpus).alignment
+def to_json(corpus: Corpus, analysis: Analysis | None = None) -> dict[str, Any]:
+    alignment = (analysis or analyse(corpus)).alignment
     return {"discrepancies": [discrepancy_json(d) for d in alignment.discrepancies]}
 
 
-def print_table(corpus: Corpus, console: Console) -> None:
-    alignment = analyse(corpus).alignment
+def print_table(corpus: Corpus, console: Console, analysis: Analysis | None = None) -> None:
+    alignment = (analysis or analyse(corpus)).alignment
     if not alignment.discrepancies:
         console.print("The sources do not disagree on any aligned fact.")
         return
