@@ -137,6 +137,13 @@ class ReaderScreen(Screen[None]):
             priority=True,
         ),
         Binding(
+            "c",
+            "copy",
+            "Copy",
+            show=False,
+            tooltip="Copy the sentence (or quote) with its citation",
+        ),
+        Binding(
             "s",
             "toggle_lock",
             "Lock",
@@ -446,6 +453,26 @@ class ReaderScreen(Screen[None]):
             assert self.analysis is not None
             screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
             self.app.push_screen(screen, self.goto)
+
+    def action_copy(self) -> None:
+        """The current quote, else the focused pane's sentence of the fact, with its source."""
+        from tui.core.text.cite import cited  # noqa: PLC0415 (start-up)
+
+        quote, group = self.current_quote, self.current_group
+        if quote is not None:
+            text = cited(quote.text, self.corpus.article(quote.article), quote.speaker)
+        elif group is not None:
+            panes = self.deck.panes
+            active = panes[self.deck.active] if 0 <= self.deck.active < len(panes) else None
+            mine = [m for m in group.members if active and m.article == active.article.id]
+            member = (mine or list(group.members))[0]
+            article = self.corpus.article(member.article)
+            text = cited(article.sentences[member.sentence].text, article)
+        else:
+            self.notify("Select a fact first.")
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied: {text}", timeout=3, markup=False)
 
     def action_compare(self) -> None:
         if not self._ready():

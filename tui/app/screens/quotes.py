@@ -35,6 +35,7 @@ class QuotesScreen(ViewScreen[Target | None]):
         Binding("a", "toggle_scope", "All articles"),
         Binding("b", "bookmark", "Bookmark"),
         Binding("v", "compare", "Compare outlets"),
+        Binding("c", "copy", "Copy with citation"),
     ]
 
     def __init__(self, analysis: Analysis, scope: Scope = None) -> None:
@@ -136,6 +137,20 @@ class QuotesScreen(ViewScreen[Target | None]):
         quote = self.quotes.get(options.get_option_at_index(options.highlighted).id or "")
         if quote is not None:
             self.post_message(BookmarkRequested(quote=quote))
+
+    def action_copy(self) -> None:
+        """The highlighted quote, its speaker and its source, to the clipboard."""
+        from tui.core.text.cite import cited  # noqa: PLC0415 (start-up)
+
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        quote = self.quotes.get(options.get_option_at_index(options.highlighted).id or "")
+        if quote is not None:
+            article = self.analysis.corpus.article(quote.article)
+            text = cited(quote.text, article, quote.speaker)
+            self.app.copy_to_clipboard(text)
+            self.notify(f"Copied: {text}", timeout=3, markup=False)
 
     def action_compare(self) -> None:
         """The highlighted quote as each outlet printed it, word-diffed."""
