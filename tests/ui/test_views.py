@@ -100,3 +100,32 @@ async def test_palette_jumps_to_a_fact(make_app: App) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.current_group == target
+
+
+async def test_quotes_view_filters_as_you_type(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, QuotesScreen)
+        options = screen.query_one(OptionList)
+        before = options.option_count
+        await pilot.press("slash", *"putin")
+        await pilot.pause()
+        assert screen.query_one("#quote-filter", Input).value == "putin"
+        shown = [
+            screen.quotes[o.id]
+            for o in (options.get_option_at_index(i) for i in range(options.option_count))
+            if o.id
+        ]
+        assert shown and options.option_count < before
+        for quote in shown:
+            article = app.corpus.article(quote.article)
+            words = " ".join(
+                x for x in (quote.text, quote.speaker, quote.speaker_id, article.source) if x
+            )
+            assert "putin" in words.casefold()
+        await pilot.press("escape")  # leaves the filter
+        assert isinstance(app.screen, QuotesScreen) and options.has_focus
+        await pilot.press("escape")
+        assert not isinstance(app.screen, QuotesScreen)

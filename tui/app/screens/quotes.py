@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import BookmarkRequested, Target
@@ -31,7 +32,9 @@ class QuotesScreen(ViewScreen[Target | None]):
     """Pick a quote to see it in its article (and in the fact that holds it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,w", "close", "Close"),
+        Binding("escape", "close", "Close", priority=True),
+        Binding("q,w", "close", "Close", show=False),
+        Binding("slash", "filter", "Filter"),
         Binding("a", "toggle_scope", "All articles"),
         Binding("b", "bookmark", "Bookmark"),
         Binding("v", "compare", "Compare outlets"),
@@ -46,18 +49,23 @@ class QuotesScreen(ViewScreen[Target | None]):
         """The articles to list quotes from (those on screen); None for all."""
         self.quotes: dict[str, Quote] = {}
         self._articles: dict[str, str] = {}
+        self.words: list[str] = []
+        """The filter: every word must be in the quote, its speaker or its outlet."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="view-box") as box:
-            box.border_subtitle = "enter: go to the quote · esc: close"
+            box.border_subtitle = "enter: go to the quote · /: filter · esc: close"
             if not self.analysis.quotes:
                 yield Label("No direct quotes were found in these articles.")
+            yield Input(placeholder="/ filter: words, speaker or outlet", id="quote-filter")
             yield OptionList(id="quote-list")
 
     def _fill(self) -> None:
         shown = in_scope(self.analysis.quotes, self.scope, lambda q: (q.article,))
+        if self.words:
+            shown = [q for q in shown if self._matches(q)]
         box = self.query_one(".view-box")
-        box.border_title = f"Who said what · {len(shown)} quotes" + scope_note(
+        box.border_title = f"Who said what · {plural(len(shown), 'quote')}" + scope_note(
             self.analysis, self.scope
         )
         options = self.query_one(OptionList)
@@ -67,6 +75,24 @@ class QuotesScreen(ViewScreen[Target | None]):
             if not options.get_option_at_index(index).disabled:
                 options.highlighted = index
                 break
+
+    def _matches(self, quote: Quote) -> bool:
+        article = self.analysis.corpus.article(quote.article)
+        names = (quote.speaker, quote.speaker_id, article.source, article.title)
+        haystack = " ".join([quote.text, *(n for n in names if n)]).casefold()
+        return all(word in haystack for word in self.words)
+
+    def action_filter(self) -> None:
+        self.query_one("#quote-filter", Input).focus()
+
+    @on(Input.Changed, "#quote-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.words = event.value.casefold().split()
+        self._fill()
+
+    @on(Input.Submitted, "#quote-filter")
+    def _filter_done(self) -> None:
+        self.query_one(OptionList).focus()
 
     def action_toggle_scope(self) -> None:
         """Between the articles on screen and all of them."""
@@ -175,4 +201,7 @@ class QuotesScreen(ViewScreen[Target | None]):
         self.app.push_screen(CompareScreen(self.analysis, tellings, title), went)
 
     def action_close(self) -> None:
+        if self.query_one("#quote-filter", Input).has_focus:
+            self.query_one(OptionList).focus()  # First Escape leaves the filter.
+            return
         self.dismiss(None)
