@@ -58,3 +58,7 @@ def test_compare_view(snap_compare: Compare, make_app: App) -> None:
 
 def test_compare_view_80x24(snap_compare: Compare, make_app: App) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=keys("n", "v"))
+
+
+def test_only_here_view(snap_compare: Compare, make_app: App) -> None:
+    assert snap_compare(make_app(), terminal_size=(160, 48), run_before=keys("o"))

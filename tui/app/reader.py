@@ -137,6 +137,14 @@ class ReaderScreen(Screen[None]):
             priority=True,
         ),
         Binding(
+            "o",
+            "only_here",
+            "Only here",
+            show=False,
+            tooltip="What only one source reports, and who is silent on each fact",
+            priority=True,
+        ),
+        Binding(
             "c",
             "copy",
             "Copy",
@@ -453,6 +461,15 @@ class ReaderScreen(Screen[None]):
             assert self.analysis is not None
             screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
             self.app.push_screen(screen, self.goto)
+
+    def action_only_here(self) -> None:
+        if not self._ready():
+            return
+        from tui.app.screens.only_here import OnlyHereScreen  # noqa: PLC0415 (start-up)
+
+        assert self.analysis is not None
+        gists = [self.facts.gist(p) for p in range(len(self.analysis.groups))]
+        self.app.push_screen(OnlyHereScreen(self.analysis, gists, self._scope()), self.goto)
 
     def action_copy(self) -> None:
         """The current quote, else the focused pane's sentence of the fact, with its source."""
