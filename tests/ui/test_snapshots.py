@@ -62,3 +62,8 @@ def test_compare_view_80x24(snap_compare: Compare, make_app: App) -> None:
 
 def test_only_here_view(snap_compare: Compare, make_app: App) -> None:
     assert snap_compare(make_app(), terminal_size=(160, 48), run_before=keys("o"))
+
+
+def test_article_picker(snap_compare: Compare, make_app: App) -> None:
+    run_before = keys("a", "k", "u", "r", "s", "k")
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=run_before)

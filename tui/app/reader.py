@@ -89,6 +89,14 @@ class ReaderScreen(Screen[None]):
             tooltip="Show the next article in the focused pane",
         ),
         Binding(
+            "a",
+            "pick_article",
+            "Choose article",
+            show=False,
+            tooltip="Choose the focused pane's article by outlet, title or file name",
+            priority=True,
+        ),
+        Binding(
             "p",
             "pin",
             "Pin pane",
@@ -432,6 +440,21 @@ class ReaderScreen(Screen[None]):
         if not self.deck.remove_pane():
             self.notify("The last pane stays.")
         self._update_shown()
+
+    def action_pick_article(self) -> None:
+        from tui.app.screens.picker import ArticlePicker  # noqa: PLC0415 (start-up)
+
+        def show(position: int | None) -> None:
+            if position is None:
+                return
+            deck = self.deck
+            index = min(deck.active, len(deck.panes) - 1)
+            deck.show_in(index, position)
+            deck.panes[index].pin(True)  # Chosen by name: it stays while facts change.
+            self._update_shown()
+            deck.level()
+
+        self.app.push_screen(ArticlePicker(self.corpus, self.deck.positions), show)
 
     def action_pin(self) -> None:
         pinned = self.deck.toggle_pin()
