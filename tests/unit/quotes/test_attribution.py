@@ -309,6 +309,12 @@ def test_a_long_quote_without_a_cue_belongs_to_the_sentence_subject() -> None:
     assert speakers(text) == ["Ann Lee"]
 
 
+def test_a_cue_word_used_as_a_noun_names_no_subject() -> None:
+    text = 'Ann Lee, a senior adviser, called Tom Hale\'s remarks "a true wake-up call."'
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == ("Ann Lee", "called")
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]

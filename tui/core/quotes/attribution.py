@@ -211,7 +211,7 @@ class Attributor:
     def _speakerless_cue(self, start: int) -> Attribution | None:
         """A cue with no one to name (``the US paper wrote``): unknown, but still speech."""
         s_start = self._sentence_start(start)
-        found = cues.find_cues(self.masked[s_start:start])
+        found = cues.find_cues(self.masked[s_start:start], nouns=True)
         if not found:
             return None
         cue = found[-1].group(0)

@@ -36,6 +36,10 @@ AFTER_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:the\s+)?\Z", re.IGNORECASE
 )
 """Text ending in a preposition: the name that follows is its object (``with the Star``)."""
+NOUN_BEFORE = re.compile(
+    r"(?:['’]s|s['’]|\b(?:the|his|her|their|its|our|a|an|this|that|these|those))[ \t]+\Z"
+)
+"""Before a cue word, makes it a noun: ``Obama's remarks``, ``their report``."""
 ADDRESSEE_CUE = re.compile(r"\b(?:[Tt]old|[Tt]ells?|[Tt]elling)\Z")
 """Cues whose object is the one spoken to (``told HuffPost``), never the speaker."""
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -62,8 +66,14 @@ def is_cue(text: str, word: str, at: int) -> bool:
     return word.lower() in CUE_VERBS or bool(CUE_PHRASE.match(text, at))
 
 
-def find_cues(window: str) -> list[re.Match[str]]:
-    """Cue verbs and phrases (``put it``) in a window, in order."""
-    found = [m for m in WORD.finditer(window) if m.group(0).lower() in CUE_VERBS]
+def find_cues(window: str, *, nouns: bool = False) -> list[re.Match[str]]:
+    """Cue verbs and phrases (``put it``) in a window, in order; with ``nouns``, also cue
+    words used as nouns (``Obama's remarks``), which mark speech but have no subject."""
+    found = [
+        m
+        for m in WORD.finditer(window)
+        if m.group(0).lower() in CUE_VERBS
+        and (nouns or not NOUN_BEFORE.search(window, 0, m.start()))
+    ]
     found += list(CUE_PHRASE.finditer(window))
     return sorted(found, key=lambda m: m.start())
