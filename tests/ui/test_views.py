@@ -129,3 +129,14 @@ async def test_quotes_view_filters_as_you_type(make_app: App) -> None:
         assert isinstance(app.screen, QuotesScreen) and options.has_focus
         await pilot.press("escape")
         assert not isinstance(app.screen, QuotesScreen)
+
+
+async def test_search_finds_every_spelling_of_a_name(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("slash", *"Syrskyi")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        marked = {t.search for t in screen.targets}
+        assert {"Sirski", "Syrskyj"} <= marked, marked  # and Syrskyi(i) itself

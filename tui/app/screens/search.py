@@ -17,7 +17,7 @@ from tui.app.screens.view import ViewScreen
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
-from tui.core.search import search
+from tui.core.search import search, spelling_groups
 
 MAX_RESULTS = 200
 
@@ -47,6 +47,8 @@ class SearchScreen(ViewScreen[Target | None]):
         self.analysis = analysis
         self.query_text = query
         self.targets: list[Target] = []
+        self.spellings = spelling_groups(analysis.discrepancies) if analysis else []
+        """Names the articles spell differently: a search finds every spelling."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="view-box") as box:
@@ -77,7 +79,7 @@ class SearchScreen(ViewScreen[Target | None]):
     def _search(self, words: str) -> None:
         results = self.query_one(OptionList)
         results.clear_options()
-        hits = search(self.corpus, words, MAX_RESULTS)
+        hits = search(self.corpus, words, MAX_RESULTS, self.spellings)
         self.targets = []
         options: list[Option] = []
         for hit in hits:
@@ -89,7 +91,8 @@ class SearchScreen(ViewScreen[Target | None]):
                     fact=fact,
                     article=hit.article.id,
                     offset=hit.sentence.start,
-                    search=words.strip(),
+                    # The spelling this article uses (a name may be spelled several ways).
+                    search=hit.sentence.text[hit.found : hit.found + hit.length],
                 )
             )
             options.append(
