@@ -28,6 +28,8 @@ def _bare(text: str) -> str:
 KIND_LABELS = {
     "number": "number",
     "date": "date",
+    "place": "place",
+    "name": "name",
     "attribution": "attribution",
     "entity_variant": "name variant",
     "quote_wording": "quote wording",

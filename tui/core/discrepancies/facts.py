@@ -302,6 +302,7 @@ def _wording(text: str) -> frozenset[str]:
 
 
 def _same_quote(a: _Quote, b: _Quote) -> bool:
-    """Quotes sharing most of their rare words are one quote, however worded."""
+    """Quotes sharing half the rare words of the longer one are one quote, however worded
+    ("equality 101" and "we in Washington stand for equality" are two statements)."""
     common = len(a.keys & b.keys)
-    return common > 0 and common * 2 >= min(len(a.keys), len(b.keys))
+    return common > 0 and common * 2 >= max(len(a.keys), len(b.keys))

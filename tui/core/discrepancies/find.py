@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Generator, Sequence
 
 from tui.core.discrepancies.facts import Found, value_conflicts
+from tui.core.discrepancies.naming import name_conflicts
 from tui.core.discrepancies.spelling import entity_variant_steps
 from tui.core.discrepancies.wording import quote_wordings
 from tui.core.models import Corpus, Discrepancy, Group, Quote
@@ -29,6 +30,7 @@ def discrepancy_steps(
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found("entity_variant", v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
+    found.extend(name_conflicts(corpus, _stories(corpus, groups)))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:
@@ -52,3 +54,16 @@ def discrepancy_steps(
         if group is not None:
             by_group[group].append(number)
     return tuple(result), {g: tuple(ids) for g, ids in by_group.items()}
+
+
+def _stories(corpus: Corpus, groups: Sequence[Group]) -> list[list[str]]:
+    """The articles of each story (as the facts place them), in corpus order."""
+    story: dict[str, int] = {}
+    for group in groups:
+        for member in group.members:
+            story.setdefault(member.article, group.story)
+    by_story: dict[int, list[str]] = defaultdict(list)
+    for article in corpus.articles:
+        if article.id in story:
+            by_story[story[article.id]].append(article.id)
+    return list(by_story.values())

@@ -10,8 +10,9 @@ Values are intervals (:mod:`.quantities`): rounding and hedges are never conflic
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
 from tui.core.models import Article, DiscrepancyValue, Sentence
@@ -35,10 +36,12 @@ _INCREMENT = frozenset("additional another extra further added".split())
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WINDOW = 6
 """Content words either side of a number that say what it counts."""
+LIST_SIZE = 3
+"""Numbers of one unit in a sentence from which it is a list (a poll's table, expenses)."""
 MAX_RATIO = 3.0
 """Values further apart than this factor count different things (a deal's 18 million and
 85 billion), not one thing misreported: outlets err by a digit or a rounding, not tenfold."""
-SLOT_EVIDENCE = 3.0
+SLOT_EVIDENCE = 4.0
 """Summed rarity of the shared neighbour words that makes two numbers one slot."""
 CONTEXT_RARITY = 1.2
 """Words at least this rare say what a number counts ("earned", "indictment"; not "said")."""
@@ -62,6 +65,12 @@ class Mention:
     """Rarity of each context word."""
     years: frozenset[int]
     """The years the sentence is about ("in 2008", "last year" resolved): its time frame."""
+    anchor: str | None = None
+    """The name closest before the number since the previous number (a poll's candidate)."""
+    several: bool = False
+    """Its sentence states several numbers of its unit (a list, a poll)."""
+    listed: bool = False
+    """Its sentence states :data:`LIST_SIZE` or more numbers of its unit."""
 
 
 def unit_of(tokens: Sequence[Token], index: int) -> str:
@@ -127,6 +136,9 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         # A person ("Mr. Bush", "Bill Clinton"), not a place ("Kursk"), is a subject.
         before = [m for m in names.find_names(text) if m.end <= token.start and _person(m.text)]
         subject = names.fold(before[-1].text.split()[-1]) if before else None
+        since = tokens[low].end if low >= 0 else 0
+        nearest = names.find_names(text, since, token.start)
+        anchor = names.fold(nearest[-1].text.split()[-1]) if nearest else None
         shown = (
             format_number(value)
             if upper is None
@@ -137,24 +149,24 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             article.id, sentence.index, surface, shown, start, start + len(surface)
         )
         found.append(
-            Mention(dv, unit, stated, context, subject, True, names.fold(text), weights, years)
+            Mention(
+                dv, unit, stated, context, subject, True, names.fold(text), weights, years, anchor
+            )
         )
     seen: set[str] = set()
-    firsts = [m.unit not in seen and not seen.add(m.unit) for m in found]  # type: ignore[func-returns-value]
-    return [
-        Mention(
-            m.value,
-            m.unit,
-            m.amount,
-            m.context,
-            m.subject,
-            first,
-            m.folded,
-            m.weights,
-            m.years,
+    counts = Counter(m.unit for m in found)
+    result = []
+    for m in found:
+        result.append(
+            replace(
+                m,
+                first=m.unit not in seen,
+                several=counts[m.unit] > 1,
+                listed=counts[m.unit] >= LIST_SIZE,
+            )
         )
-        for m, first in zip(found, firsts, strict=True)
-    ]
+        seen.add(m.unit)
+    return result
 
 
 def _person(name: str) -> bool:
@@ -169,6 +181,10 @@ def same_slot(a: Mention, b: Mention) -> bool:
     """Two numbers count the same thing: one unit, shared neighbours, no foreign subject."""
     if a.unit != b.unit or a.unit == "?":
         return False
+    if a.listed or b.listed:
+        return False  # A list or a poll table: its rows are not told apart reliably.
+    if (a.several or b.several) and (a.anchor is None or a.anchor != b.anchor):
+        return False  # In a list, a value goes with its own name: Romney's 21, Palin's 12.
     if a.years and b.years and a.years != b.years:
         return False  # 2014's rate is not the 2007-2014 average.
     big, small = max(a.amount.value, b.amount.value), min(a.amount.value, b.amount.value)

@@ -22,8 +22,15 @@ MIN_SHARED = 3
 """Words two wordings must share, in order, to be one quotation."""
 MIN_SHARED_SHARE = 0.5
 """Share of the shorter wording they must share, for the same reason."""
+_MEDIA = frozenset("news times post journal press tribune network channel herald globe".split())
 MIN_OUTLET_WORDS = 8
 """A quote of an outlet's report this long can be checked against that report's words."""
+_CONTRACTIONS = (
+    ("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")
+)  # fmt: skip
+_NUMBER_WORDS = {
+    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
 _WORD = re.compile(r"\.\.\.|…|[^\W_]+(?:['’.][^\W_]+)*\.?")
 
 
@@ -36,10 +43,20 @@ def quote_words(text: str) -> list[str]:
             words.append(GAP)
             continue
         word = raw.lower().replace("’", "'")
-        words.append(
-            word.replace(".", "") if re.fullmatch(r"(?:\w\.)+\w?\.?", word) else word.rstrip(".")
-        )
+        word = word.replace(".", "") if re.fullmatch(r"(?:\w\.)+\w?\.?", word) else word.rstrip(".")
+        words.extend(_spelled(word))
     return words
+
+
+def _spelled(word: str) -> list[str]:
+    """House style away: "we'll" is "we will", "two" is "2"."""
+    if word in _NUMBER_WORDS:
+        return [_NUMBER_WORDS[word]]
+    for ending, full in _CONTRACTIONS:
+        if word.endswith(ending) and len(word) > len(ending):
+            stem = word[: -len(ending)]
+            return [{"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem), full]
+    return [word]
 
 
 def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], list[str]]]:
@@ -87,11 +104,16 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
 
 
 def _outlet(speaker: str, source: str) -> bool:
-    """The speaker names the outlet: "New York Times" for ``nyt``, "Fox News" for ``fox``."""
+    """The speaker names the outlet: "New York Times" for ``nyt``, "Fox News" for ``fox``
+    (initials, or the outlet's name before a word for a medium)."""
     words = [w for w in re.findall(r"[A-Za-z]+", speaker) if w.lower() != "the"]
     initials = "".join(w[0] for w in words).lower()
     key = source.lower()
-    return bool(words) and (initials == key or key in {w.lower() for w in words})
+    if not words or not key:
+        return False
+    # "Fox News" names fox; "Vicente Fox" is a person who shares its name.
+    medium = words[-1].lower() in _MEDIA
+    return initials == key or (medium and key in {w.lower() for w in words})
 
 
 def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:

@@ -1,0 +1,162 @@
+"""One person's name written two ways: a ``name`` discrepancy (Jon / John Thompson).
+
+Only full names are compared, within a story: two mentions whose surnames agree and whose
+first names differ by a spelling (Jon / John), or whose first names agree and whose
+surnames differ by one letter (Thompson / Thomson). A lone word is never compared, so two
+people who merely look alike (Colin and Colvin) are not one name misspelled; nicknames
+and short forms (Chris / Christopher, Ted / Edward, Sandi / Sandra), initials, middle names
+and suffixes (Hillary Rodham Clinton, Michael G. Grimm, Cesar Sayoc Jr.) are the same name.
+Transliterations of one name (Zelensky / Zelenskyy) stay ``entity_variant`` spelling
+variants: a reader checking spellings sees them, but they are not a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from tui.core.discrepancies.facts import Found
+from tui.core.models import Corpus, DiscrepancyValue
+from tui.core.text import names
+from tui.core.text.normalize import SPELLING_RARITY, rarity
+
+NICKNAMES: Mapping[str, frozenset[str]] = {
+    "alexander": frozenset({"alex", "sasha"}),
+    "andrew": frozenset({"andy", "drew"}),
+    "anthony": frozenset({"tony"}),
+    "charles": frozenset({"chuck", "charlie"}),
+    "christopher": frozenset({"chris"}),
+    "daniel": frozenset({"dan", "danny"}),
+    "david": frozenset({"dave"}),
+    "edward": frozenset({"ted", "ed", "eddie", "ned"}),
+    "elizabeth": frozenset({"liz", "beth", "betsy"}),
+    "james": frozenset({"jim", "jimmy"}),
+    "john": frozenset({"jack", "johnny"}),
+    "joseph": frozenset({"joe"}),
+    "katherine": frozenset({"kate", "kathy", "katie"}),
+    "margaret": frozenset({"maggie", "meg", "peggy"}),
+    "michael": frozenset({"mike"}),
+    "nicholas": frozenset({"nick"}),
+    "patricia": frozenset({"pat", "patty"}),
+    "richard": frozenset({"rick", "dick", "rich"}),
+    "robert": frozenset({"bob", "rob", "bobby"}),
+    "samuel": frozenset({"sam"}),
+    "sandra": frozenset({"sandi", "sandy"}),
+    "stephen": frozenset({"steve"}),
+    "steven": frozenset({"steve"}),
+    "theodore": frozenset({"ted", "teddy"}),
+    "thomas": frozenset({"tom", "tommy"}),
+    "william": frozenset({"bill", "will", "billy"}),
+}
+"""Formal first name -> its usual short forms (one person, not a disagreement)."""
+FIRST_SIMILARITY = 0.75
+"""Indel similarity from which two different first names are one name misspelled."""
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+@dataclass(frozen=True, slots=True)
+class FullName:
+    """A first name and a surname where one article writes them."""
+
+    first: str
+    last: str
+    value: DiscrepancyValue
+
+
+def _same_first(a: str, b: str) -> bool:
+    """One first name: equal, one a short form or nickname of the other, or an initial."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or len(a) == 1 or len(b) == 1:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True  # Chris / Christopher
+    return b in NICKNAMES.get(a, frozenset()) or a in NICKNAMES.get(b, frozenset())
+
+
+def misspelled_first(a: str, b: str) -> bool:
+    """Two first names that are one name spelled differently (Jon / John)."""
+    if _same_first(a, b):
+        return False
+    return Indel.normalized_similarity(a.lower(), b.lower()) >= FIRST_SIMILARITY
+
+
+def misspelled_last(a: str, b: str) -> bool:
+    """Two surnames one letter apart that no transliteration explains (Thompson / Thomson)."""
+    x, y = a.lower(), b.lower()
+    if x == y or min(len(x), len(y)) < 4 or x.startswith(y) or y.startswith(x):
+        return False  # Arabia / Arabian, Clinton / Clintons: an ending, not a misspelling.
+    if min(rarity(x), rarity(y)) < SPELLING_RARITY:
+        return False  # Parties / Partiers: words, not a surname misspelled.
+    return Levenshtein.distance(x, y) == 1 and names.fold(a) != names.fold(b)
+
+
+def full_names(corpus: Corpus, articles: Sequence[str]) -> list[FullName]:
+    """Every "First Last" person mention in those articles (titles, middles, suffixes off)."""
+    found = []
+    for article_id in articles:
+        article = corpus.article(article_id)
+        for sentence in article.sentences:
+            for mention in names.find_names(sentence.text):
+                plain = names.strip_titles(mention.text)
+                words = list(re.findall(r"[A-Z][\w'’-]*\.?", plain))
+                words = [w for w in words if w.lower().rstrip(".") not in _SUFFIXES]
+                if len(words) < 2 or len(words) > 4 or not plain[:1].isupper():
+                    continue
+                first, last = words[0].rstrip("."), words[-1].rstrip(".")
+                if len(first) < 2 or len(last) < 2 or not re.fullmatch(r"[A-Z][a-z]+", first):
+                    continue
+                at = sentence.start + mention.start + mention.text.index(words[0])
+                end = (
+                    sentence.start + mention.start + mention.text.rindex(words[-1]) + len(words[-1])
+                )
+                text = article.text[at:end]
+                found.append(
+                    FullName(
+                        first,
+                        last,
+                        DiscrepancyValue(
+                            article.id, sentence.index, text, f"{first} {last}", at, end
+                        ),
+                    )
+                )
+    return found
+
+
+def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
+    """One ``name`` discrepancy per person whose name two mentions spell differently."""
+    found: list[Found] = []
+    for articles in stories:
+        mentions = full_names(corpus, articles)
+        seen: set[tuple[str, str]] = set()
+        for i, a in enumerate(mentions):
+            for b in mentions[i + 1 :]:
+                same_last = a.last == b.last
+                if not (
+                    (same_last and misspelled_first(a.first, b.first))
+                    or (a.first == b.first and misspelled_last(a.last, b.last))
+                ):
+                    continue
+                key = tuple(sorted((a.value.value, b.value.value)))
+                if key in seen:
+                    continue
+                seen.add(key)  # type: ignore[arg-type]
+                values = _every_spelling(mentions, a, b)
+                shown = " / ".join(dict.fromkeys(v.value for v in values))
+                found.append(
+                    Found("name", None, f"{shown}: one name, spelled differently", values, 0.6)
+                )
+    return found
+
+
+def _every_spelling(
+    mentions: list[FullName], a: FullName, b: FullName
+) -> tuple[DiscrepancyValue, ...]:
+    """The first mention of each of the two spellings in each article."""
+    chosen: dict[tuple[str, str], DiscrepancyValue] = {}
+    for m in mentions:
+        if m.value.value in (a.value.value, b.value.value):
+            chosen.setdefault((m.value.article, m.value.value), m.value)
+    return tuple(chosen.values())
