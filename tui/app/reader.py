@@ -186,6 +186,14 @@ class ReaderScreen(Screen[None]):
             "f", "toggle_facts", "Facts list", show=False, tooltip="Hide or show the facts list"
         ),
         Binding(
+            "F",
+            "filter_facts",
+            "Filter facts",
+            show=False,
+            tooltip="Filter the facts list: words, an outlet, ≠ (disagree), ★ (bookmarked)",
+            priority=True,
+        ),
+        Binding(
             "t",
             "stories",
             "Stories",
@@ -226,6 +234,8 @@ class ReaderScreen(Screen[None]):
         """Set when the user came through `n`/`N` or the discrepancy view."""
         self.current_quote: Quote | None = None
         """Set when the user came from the quotes view."""
+        self.filter_words = ""
+        """The facts filter (`F`); `j`/`k` move among the facts it shows."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -400,10 +410,41 @@ class ReaderScreen(Screen[None]):
     # -- actions ----------------------------------------------------------------------
 
     def action_next_fact(self) -> None:
-        self.select(self.current + 1)
+        self._step_fact(1)
 
     def action_previous_fact(self) -> None:
-        self.select(self.current - 1 if self.current > 0 else 0)
+        self._step_fact(-1)
+
+    def _step_fact(self, step: int) -> None:
+        visible = self.facts.listed
+        if visible is None:
+            target = self.current + step
+            self.select(target if target >= 0 else 0)
+            return
+        if not visible:
+            return
+        later = [p for p in visible if (p - self.current) * step > 0]
+        if later:
+            self.select(later[0] if step > 0 else later[-1])
+        elif self.current not in visible:
+            self.select(visible[0])
+
+    def action_filter_facts(self) -> None:
+        if not self._ready():
+            return
+        from tui.app.screens.fact_filter import FactFilterScreen  # noqa: PLC0415 (start-up)
+
+        self.app.push_screen(FactFilterScreen(self.filter_words, self.filter_facts))
+
+    def filter_facts(self, words: str) -> int:
+        """Show only the facts matching ``words`` (none: every fact); how many are shown."""
+        from tui.app.fact_filter import fact_filter  # noqa: PLC0415 (start-up)
+
+        assert self.analysis is not None
+        self.filter_words = words
+        visible = fact_filter(self.analysis, words, self.bookmarked, self.facts.gist)
+        self.facts.listed = visible
+        return len(self.analysis.groups) if visible is None else len(visible)
 
     def action_next_discrepancy(self) -> None:
         self._discrepancy_step(1)

@@ -48,6 +48,8 @@ class FactList(ScrollView, can_focus=False):
     """Corpus positions of the articles in the panes (the strip for big corpora)."""
     progress: reactive[float] = reactive(0.0, init=False, repaint=False)
     failed: reactive[str | None] = reactive(None, init=False, repaint=False)
+    listed: reactive[tuple[int, ...] | None] = reactive(None, init=False, repaint=False)
+    """Positions of the facts listed (a filter is on), or None for every fact."""
 
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -68,11 +70,32 @@ class FactList(ScrollView, can_focus=False):
             found = self._gists[position] = gist(texts, GIST_LIMIT) or group.label
         return found
 
+    def _position(self, row: int) -> int:
+        """The fact position drawn on a list row (-1: none)."""
+        if self.listed is None:
+            return row
+        return self.listed[row] if 0 <= row < len(self.listed) else -1
+
+    def _row_of(self, position: int) -> int:
+        """The list row of a fact position (-1: filtered out)."""
+        if self.listed is None:
+            return position
+        try:
+            return self.listed.index(position)
+        except ValueError:
+            return -1
+
     def _changed(self) -> None:
         self._cache.clear()
         count = len(self.analysis.groups) if self.analysis else 1
+        if self.listed is not None:
+            count = max(len(self.listed), 1)
         self.virtual_size = Size(self.scrollable_content_region.width, count)
         self.refresh()
+
+    def watch_listed(self) -> None:
+        self._changed()
+        self.watch_current(-1, self.current)
 
     def watch_analysis(self) -> None:
         self._gists.clear()
@@ -91,6 +114,7 @@ class FactList(ScrollView, can_focus=False):
         self._changed()
 
     def watch_current(self, old: int, new: int) -> None:
+        old, new = self._row_of(old), self._row_of(new)
         self._cache.pop(old, None)
         self._cache.pop(new, None)
         self.refresh_line(old)  # Two lines changed; scrolling repaints the rest anyway.
@@ -109,9 +133,9 @@ class FactList(ScrollView, can_focus=False):
         self._cache.clear()
 
     def on_click(self, event: events.Click) -> None:
-        row = int(self.scroll_y) + event.y
-        if self.analysis is not None and 0 <= row < len(self.analysis.groups):
-            self.post_message(FactClicked(row))
+        position = self._position(int(self.scroll_y) + event.y)
+        if self.analysis is not None and 0 <= position < len(self.analysis.groups):
+            self.post_message(FactClicked(position))
 
     def _base_style(self) -> Style:
         # ``rich_style`` walks the ancestors each time: too slow to ask per line.
@@ -130,7 +154,7 @@ class FactList(ScrollView, can_focus=False):
                 return Strip.blank(width, base)
             text.stylize_before(base)
             text.truncate(width, overflow="ellipsis")
-            if row == self.current:
+            if self._position(row) == self.current:
                 text.stylize(self.get_component_rich_style("fact-list--current", partial=True))
             strip = Strip(list(text.render(self.app.console)), text.cell_len)
             strip = strip.extend_cell_length(width, self._pad(row, base)).crop(0, width)
@@ -138,7 +162,7 @@ class FactList(ScrollView, can_focus=False):
         return strip
 
     def _pad(self, row: int, base: Style) -> Style:
-        if row == self.current:
+        if self._position(row) == self.current:
             return base + self.get_component_rich_style("fact-list--current", partial=True)
         return base
 
@@ -155,7 +179,10 @@ class FactList(ScrollView, can_focus=False):
         groups = self.analysis.groups
         if not groups:
             return Text("No fact is reported by two articles." if row == 0 else "", style=dim)
-        if row >= len(groups):
+        if self.listed is not None and not self.listed:
+            return Text("No fact matches the filter (F)." if row == 0 else "", style=dim)
+        row = self._position(row)
+        if not 0 <= row < len(groups):
             return None
         group = groups[row]
         text = Text("▸" if row == self.current else " ", no_wrap=True, end="")
