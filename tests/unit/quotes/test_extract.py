@@ -118,6 +118,17 @@ def test_attribute_values_of_markup_are_not_quotes() -> None:
     assert texts(quotes_of(text)) == ["We will build the new bridge next year."]
 
 
+def test_a_tweet_quote_starts_after_its_markup_tag() -> None:
+    text = (
+        "Lee spoke.\n\n"
+        '<tweet id="7566" author="@AnnLee" datetime="2016-07-23">The pick earned a 100% '
+        "rating on the scorecard in the Senate. — Ann Lee (@AnnLee) July 23, 2016</tweet>.\n\n"
+        "Lee has adopted the stance."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.kind == "tweet" and quote.text.startswith("The pick earned")
+
+
 def test_titles_of_programmes_are_not_quotes() -> None:
     found = quotes_of('"We are ready," Rep. Jane Roe told "Fox & Friends."')
     assert texts(found) == ["We are ready"]

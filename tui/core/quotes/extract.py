@@ -97,12 +97,14 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
             author = strip_titles(tweet.author)
             signature = article.text[tweet.body_end : tweet.end]
             mention = re.sub(r"^.*?[—–]\s*", "", signature, flags=re.S).strip()
+            tag = _TAG.match(article.text, tweet.start)  # ``<tweet id="...">`` is no wording
+            body = tag.end() if tag and tag.end() < tweet.body_end else tweet.start
             quote = Quote(
                 "",
                 article.id,
-                tweet.start,
+                body,
                 tweet.body_end,
-                article.text[tweet.start : tweet.body_end],
+                article.text[body : tweet.body_end],
                 author,
                 mention or tweet.author,
                 "tweet",
