@@ -230,3 +230,19 @@ async def test_escape_closes_with_nothing() -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_the_list_shows_this_corpus_bookmarks_and_a_shows_all() -> None:
+    store = seeded_store()
+    elsewhere = Corpus((article("bbc", "Another story, about another event entirely, told once."),))
+    store.add(draft_for_fact(Group(9, "elsewhere", 1.0, (Member("bbc", 0),)), elsewhere))
+    app = Host(lambda: BookmarksScreen(store, CORPUS, ALIGNMENT, ()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert len(screen.shown) == 3
+        assert "1 of other corpora" in str(screen.query_one("#bookmarks-box").border_title)
+        await pilot.press("a")
+        assert len(screen.shown) == 4
+        await pilot.press("a")
+        assert len(screen.shown) == 3

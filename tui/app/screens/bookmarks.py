@@ -19,6 +19,7 @@ from tui.app.screens.view import ViewScreen
 from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor
 from tui.core.bookmarks.store import BookmarkStore, StoreError
 from tui.core.models import Alignment, Corpus, Discrepancy, Quote
+from tui.core.text.corpus import corpus_fingerprint
 
 STATUS_LABELS = {
     "exact": "",
@@ -118,6 +119,7 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
         Binding("slash", "filter", "Filter"),
         Binding("e", "edit", "Edit note"),
         Binding("x,delete", "delete", "Delete"),
+        Binding("a", "toggle_corpora", "All corpora"),
     ]
 
     def __init__(
@@ -139,6 +141,10 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
         """Every bookmark, re-anchored (refreshed after each edit or delete)."""
         self.shown: list[AnchoredBookmark] = []
         """Those passing the filter, in list order."""
+        self.fingerprint = corpus_fingerprint(corpus)
+        self.article_ids = frozenset(a.id for a in corpus.articles)
+        self.every_corpus = False
+        """Bookmarks belong to a corpus: this one's are listed unless `a` asks for all."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box", classes="view-box") as box:
@@ -173,16 +179,39 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
         self.anchored = reanchor(
             bookmarks, self.corpus, self.alignment, self.quotes, discrepancies=self.discrepancies
         )
-        box = self.query_one("#bookmarks-box")
-        orphans = sum(1 for a in self.anchored if a.orphaned)
-        box.border_title = f"Bookmarks · {len(self.anchored)}" + (
-            f" · {orphans} orphaned" if orphans else ""
-        )
         self._fill(keep)
+
+    def _title(self, listed: list[AnchoredBookmark]) -> None:
+        box = self.query_one("#bookmarks-box")
+        orphans = sum(1 for a in listed if a.orphaned)
+        elsewhere = len(self.anchored) - len(listed)
+        box.border_title = (
+            f"Bookmarks · {len(listed)}"
+            + (f" · {orphans} orphaned" if orphans else "")
+            + (f" · {elsewhere} of other corpora (a: all)" if elsewhere else "")
+            + (" · every corpus (a: this one)" if self.every_corpus else "")
+        )
+
+    def _in_corpus(self, item: AnchoredBookmark) -> bool:
+        """Saved on these articles: the same corpus, or one sharing an article with it (an
+        edited article changes the fingerprint; re-anchoring finds the text again)."""
+        bookmark = item.bookmark
+        return (
+            self.every_corpus
+            or bookmark.fingerprint == self.fingerprint
+            or any(article in self.article_ids for article in bookmark.articles)
+        )
+
+    def action_toggle_corpora(self) -> None:
+        """Between this corpus's bookmarks and every corpus's."""
+        self.every_corpus = not self.every_corpus
+        self._fill()
 
     def _fill(self, keep: int | None = None) -> None:
         query = self.query_one("#bookmark-filter", Input).value
-        self.shown = [a for a in self.anchored if matches(a, query)]
+        listed = [a for a in self.anchored if self._in_corpus(a)]
+        self._title(listed)
+        self.shown = [a for a in listed if matches(a, query)]
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(Option(_prompt(a), id=str(a.bookmark.id)) for a in self.shown)
@@ -191,6 +220,8 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
             empty.update(f"Bookmarks are unavailable: {self.store.unavailable}")
         elif not self.anchored:
             empty.update("No bookmarks yet: press b on a fact, discrepancy or quote.")
+        elif not any(self._in_corpus(a) for a in self.anchored):
+            empty.update("No bookmark on these articles yet (a: every corpus's).")
         elif not self.shown:
             empty.update(f"No bookmark matches “{query}”.")
         empty.display = not self.shown
