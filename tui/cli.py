@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = actions.add_parser("export", help="export bookmarks as a fact-check memo or data")
     export.add_argument("--format", choices=("md", "json", "csv"), default="md")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="only the bookmarks on these articles (files, folders, as given to the reader)",
+    )
     delete = actions.add_parser("delete", help="delete one bookmark")
     delete.add_argument("id", type=int, metavar="ID")
     return parser

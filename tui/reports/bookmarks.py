@@ -53,7 +53,7 @@ def run_bookmarks(args: argparse.Namespace) -> int:
         if args.action == "list":
             return _list(store, as_json=args.json)
         if args.action == "export":
-            return _export(store, args.format, args.output)
+            return _export(store, args.format, args.output, getattr(args, "paths", None) or ())
         if args.action == "delete":
             return _delete(store, args.id)
         raise InputError(f"unknown bookmarks action {args.action!r}")
@@ -110,8 +110,14 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
     console.print(table)
 
 
-def _export(store: BookmarkStore, fmt: str, output: str | None) -> int:
+def _export(store: BookmarkStore, fmt: str, output: str | None, paths: Sequence[str] = ()) -> int:
     bookmarks = _read(store)
+    if paths:  # Only the corpus at those paths (the reader lists the same ones).
+        from tui.core.bookmarks.belongs import CorpusScope  # noqa: PLC0415 (start-up)
+        from tui.core.text.corpus import load_corpus  # noqa: PLC0415 (start-up)
+
+        scope = CorpusScope(load_corpus(list(paths)))
+        bookmarks = tuple(b for b in bookmarks if b in scope)
     if fmt == "md":
         text = export_markdown(bookmarks)
     elif fmt == "json":

@@ -17,9 +17,9 @@ from textual.widgets.option_list import Option
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from tui.app.screens.view import ViewScreen
 from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor
+from tui.core.bookmarks.belongs import CorpusScope
 from tui.core.bookmarks.store import BookmarkStore, StoreError
 from tui.core.models import Alignment, Corpus, Discrepancy, Quote
-from tui.core.text.corpus import corpus_fingerprint
 
 STATUS_LABELS = {
     "exact": "",
@@ -141,8 +141,7 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
         """Every bookmark, re-anchored (refreshed after each edit or delete)."""
         self.shown: list[AnchoredBookmark] = []
         """Those passing the filter, in list order."""
-        self.fingerprint = corpus_fingerprint(corpus)
-        self.article_ids = frozenset(a.id for a in corpus.articles)
+        self.scope = CorpusScope(corpus)
         self.every_corpus = False
         """Bookmarks belong to a corpus: this one's are listed unless `a` asks for all."""
 
@@ -193,14 +192,7 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
         )
 
     def _in_corpus(self, item: AnchoredBookmark) -> bool:
-        """Saved on these articles: the same corpus, or one sharing an article with it (an
-        edited article changes the fingerprint; re-anchoring finds the text again)."""
-        bookmark = item.bookmark
-        return (
-            self.every_corpus
-            or bookmark.fingerprint == self.fingerprint
-            or any(article in self.article_ids for article in bookmark.articles)
-        )
+        return self.every_corpus or item.bookmark in self.scope
 
     def action_toggle_corpora(self) -> None:
         """Between this corpus's bookmarks and every corpus's."""
