@@ -35,7 +35,7 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:expected|scheduled|due to|set to|plans? to|is to|are to|next)\b", re.I)
-_FUTURE_REACH = 90
+_FUTURE_REACH = 160
 """Characters before a weekday searched for a future cue ("is expected to ... on Thursday")."""
 _DATE_WORDS = frozenset(
     [*WEEKDAYS, *MONTHS, "week", "weekend", "year", "month", "last", "night", "morning",

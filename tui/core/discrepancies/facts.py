@@ -305,4 +305,6 @@ def _same_quote(a: _Quote, b: _Quote) -> bool:
     """Quotes sharing half the rare words of the longer one are one quote, however worded
     ("equality 101" and "we in Washington stand for equality" are two statements)."""
     common = len(a.keys & b.keys)
-    return common > 0 and common * 2 >= max(len(a.keys), len(b.keys))
+    words_a, words_b = _wording(a.text), _wording(b.text)
+    shared = len(words_a & words_b) * 2 >= max(len(words_a), len(words_b))
+    return common > 0 and common * 2 >= max(len(a.keys), len(b.keys)) and shared
