@@ -97,3 +97,15 @@ def test_a_value_parsed_back_from_its_span_is_the_same(value: int, hedge: str) -
             assert span == m.value.text
             token = next(t for t in tokenize(span) if t.kind == "number")
             assert token.value == float(m.value.value)
+
+
+def test_a_list_is_not_compared_and_two_values_go_with_their_names() -> None:
+    assert not conflicts(
+        "In the poll, Newt Gingrich garnered 11 percent, while Sarah Palin earned 10 percent.",
+        "Among supporters, Romney (17 percent), Huckabee (14 percent), Palin (12 percent) lead.",
+    )
+    found = conflicts(
+        "In the poll, Newt Gingrich garnered 11 percent of voters, while Sarah Palin earned 10 percent.",
+        "In the poll, Sarah Palin garnered 12 percent of voters.",
+    )
+    assert found == [{"10", "12"}]  # Palin's 10 vs 12: one slot, a disagreement

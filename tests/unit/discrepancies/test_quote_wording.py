@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.core.discrepancies.wording import (
@@ -109,3 +111,11 @@ def test_a_quote_of_another_outlet_is_checked_against_its_report() -> None:
         assert corpus.article(v.article).text[v.start : v.end] == v.text
     quote = Quote("q", "huffpost", start, start + len(words), words, "Fox News", None, None)
     assert not outlet_quotes([quote], corpus)
+
+
+@given(st.text(alphabet=st.sampled_from("ab’'. …FBI,n't"), max_size=40))
+def test_folding_a_quote_twice_changes_nothing(text: str) -> None:
+    once = quote_words(text)
+    assert quote_words(" ".join(w for w in once if w != "\u2026")) == [
+        w for w in once if w != "\u2026"
+    ]
