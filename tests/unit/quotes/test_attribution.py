@@ -315,6 +315,23 @@ def test_a_cue_word_used_as_a_noun_names_no_subject() -> None:
     assert (quote.speaker, quote.cue) == ("Ann Lee", "called")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Ann Clay spoke in Ohio on Monday. "We will win this state," the former secretary '
+            "of state said.",
+            "Ann Clay",
+        ),
+        ('Sen. Ann Lee met voters on Monday. "We need the bridge," the senator said.', "Ann Lee"),
+        ('Tom Hale met Ann Lee in Ohio. "It was a good talk," she said.', "Ann Lee"),
+        ('Ann Lee met Tom Hale in Ohio. "It was a good talk," he said.', "Tom Hale"),
+    ],
+)
+def test_noun_phrases_and_pronouns_resolve_to_the_named_person(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
 def test_passive_agent() -> None:
     text = "The incursion, described by Russian President Vladimir Putin as “a major provocation,” went on."
     assert speakers(text) == ["Vladimir Putin"]
