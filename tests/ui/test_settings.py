@@ -22,7 +22,7 @@ async def test_theme_is_remembered_across_launches(make_app: App, _data_dir: Pat
         app.theme = "textual-light"
         await pilot.pause()
     saved = json.loads((_data_dir / SETTINGS_NAME).read_text())
-    assert saved == {"theme": "textual-light"}
+    assert saved == {"theme": "textual-light", "names": {}}
     assert not [p for p in _data_dir.iterdir() if p.name != SETTINGS_NAME and "settings" in p.name]
     async with make_app().run_test() as pilot:
         app = await ready(pilot)
@@ -41,3 +41,13 @@ async def test_damaged_or_unknown_settings_give_the_default(make_app: App, _data
 def test_settings_live_next_to_the_bookmarks(_data_dir: Path) -> None:
     assert settings_dir() == data_dir() == _data_dir
     assert load_settings() == Settings()
+
+
+def test_names_are_read_defensively(_data_dir: Path) -> None:
+    _data_dir.mkdir(parents=True, exist_ok=True)
+    (_data_dir / SETTINGS_NAME).write_text(
+        json.dumps({"names": {"abc": {"a1": "Reuters\x1b[31m", "a2": 3, "a3": ""}, "x": 1}})
+    )
+    names = load_settings().names
+    assert list(names) == ["abc"]
+    assert set(names["abc"]) == {"a1"} and "\x1b" not in names["abc"]["a1"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -11,11 +12,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.app.messages import BookmarkRequested
+from tui.app.messages import BookmarkRequested, SourceRenamed
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.models import Corpus
-from tui.core.settings import Settings, load_settings, save_settings
+from tui.core.settings import apply_names, load_settings, save_settings
+from tui.core.text.corpus import corpus_fingerprint
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.store import BookmarkStore
@@ -32,14 +34,18 @@ class ReaderApp(App[None]):
 
     def __init__(self, corpus: Corpus, analyse: AnalyseSteps = analyse_steps) -> None:
         super().__init__()
-        self.corpus = corpus
+        settings = load_settings()
+        self.corpus_key = corpus_fingerprint(corpus)
+        self._loaded_source = {a.id: a.source for a in corpus.articles}
+        """Each article's outlet as its file gives it (a forgotten rename goes back to it)."""
+        """Names given to sources are kept per corpus, under this key (texts, not names)."""
+        self.corpus = apply_names(corpus, settings.names.get(self.corpus_key, {}))
         self.analyse = analyse
         self.bookmark_store: BookmarkStore | None = None
         self.crash_log: Path | None = None
         """Where the traceback of an unhandled exception was written, if one happened."""
-        theme = load_settings().theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = theme
+        if settings.theme is not None and settings.theme in self.available_themes:
+            self.theme = settings.theme
 
     def get_default_screen(self) -> Screen[Any]:
         # The reader is the first screen: nothing blank is ever drawn before it.
@@ -53,9 +59,27 @@ class ReaderApp(App[None]):
 
     def _remember_theme(self, theme: object) -> None:
         try:
-            save_settings(Settings(theme=self.theme))
+            save_settings(replace(load_settings(), theme=self.theme))
         except OSError as error:
             self.notify(f"The theme could not be saved: {error}", severity="warning", markup=False)
+
+    def on_source_renamed(self, message: SourceRenamed) -> None:
+        self.rename_source(message.article, message.name)
+
+    def rename_source(self, article_id: str, name: str) -> None:
+        """Name a source (kept for this corpus); an empty name goes back to the file's."""
+        settings = load_settings().with_name(self.corpus_key, article_id, name)
+        try:
+            save_settings(settings)
+        except OSError as error:
+            self.notify(f"The name could not be saved: {error}", severity="warning", markup=False)
+        given = settings.names.get(self.corpus_key, {}).get(article_id)
+        source = given or self._loaded_source.get(article_id)
+        articles = tuple(
+            replace(a, source=source) if a.id == article_id else a for a in self.corpus.articles
+        )
+        self.corpus = replace(self.corpus, articles=articles)
+        self.reader.use_corpus(self.corpus)
 
     def _open_bookmark_store(self) -> None:
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)

@@ -90,3 +90,11 @@ class BookmarkRequested(Message):
 
     quote: Quote | None = None
     discrepancy: Discrepancy | None = None
+
+
+@dataclass
+class SourceRenamed(Message):
+    """The user named a source (an empty name forgets it)."""
+
+    article: str
+    name: str

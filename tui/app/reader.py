@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Generator
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import work
@@ -26,6 +27,7 @@ from tui.app.messages import (
     AnalysisReady,
     FactClicked,
     SentenceClicked,
+    SourceRenamed,
     Target,
 )
 from tui.app.screens.scope import SCOPE_FROM
@@ -94,6 +96,14 @@ class ReaderScreen(Screen[None]):
             "Choose article",
             show=False,
             tooltip="Choose the focused pane's article by outlet, title or file name",
+            priority=True,
+        ),
+        Binding(
+            "R",
+            "rename_source",
+            "Rename source",
+            show=False,
+            tooltip="Give the focused pane's source a name (kept for this corpus)",
             priority=True,
         ),
         Binding(
@@ -481,6 +491,28 @@ class ReaderScreen(Screen[None]):
         if not self.deck.remove_pane():
             self.notify("The last pane stays.")
         self._update_shown()
+
+    def use_corpus(self, corpus: Corpus) -> None:
+        """The same articles under new names (a source renamed): every widget shows them."""
+        self.corpus = corpus
+        self.facts.use_corpus(corpus)
+        self.deck.use_corpus(corpus)
+        self.query_one(StatusLine).corpus = corpus
+        if self.analysis is not None:
+            self.analysis = replace(self.analysis, corpus=corpus)
+
+    def action_rename_source(self) -> None:
+        from tui.app.screens.rename import RenameDialog  # noqa: PLC0415 (start-up)
+
+        deck = self.deck
+        pane = deck.panes[min(deck.active, len(deck.panes) - 1)]
+        article = pane.article
+
+        def rename(name: str | None) -> None:
+            if name is not None:  # The app keeps the settings, and the name with them.
+                self.post_message(SourceRenamed(article.id, name))
+
+        self.app.push_screen(RenameDialog(article), rename)
 
     def action_pick_article(self) -> None:
         from tui.app.screens.picker import ArticlePicker  # noqa: PLC0415 (start-up)

@@ -1,4 +1,5 @@
-"""The reader's settings (its theme), kept next to the bookmarks across launches.
+"""The reader's settings (its theme, the names given to sources), kept next to the
+bookmarks across launches.
 
 A small JSON file in the bookmarks' data folder, written whole or not at all (temp file
 and ``os.replace``). A missing, unreadable or damaged file gives the defaults: settings
@@ -9,12 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from tui.core.bookmarks.export_file import write_atomic
+from tui.core.models import Corpus
+from tui.core.text.sanitize import sanitize_line
+
+NAME_LIMIT = 80
+"""Longest source name kept (a name is a label, not a note)."""
 
 SETTINGS_NAME = "settings.json"
 DATA_DIR_ENV = "KURSK_READER_DATA_DIR"
@@ -29,6 +37,50 @@ class Settings:
 
     theme: str | None = None
     """The Textual theme chosen in the palette (None: the default)."""
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Source names the user gave, per corpus (its fingerprint): article id -> name."""
+
+    def with_name(self, corpus_key: str, article_id: str, name: str) -> Settings:
+        """These settings with one source renamed (an empty name forgets the rename)."""
+        names = {key: dict(value) for key, value in self.names.items()}
+        mine = names.setdefault(corpus_key, {})
+        clean = clean_name(name)
+        if clean:
+            mine[article_id] = clean
+        else:
+            mine.pop(article_id, None)
+        return replace(self, names={k: v for k, v in names.items() if v})
+
+
+def clean_name(name: str) -> str:
+    """One line, no controls, at most ``NAME_LIMIT`` characters."""
+    return " ".join(sanitize_line(name).split())[:NAME_LIMIT]
+
+
+def apply_names(corpus: Corpus, names: Mapping[str, str]) -> Corpus:
+    """The corpus with the user's names as the articles' outlets."""
+    if not names:
+        return corpus
+    articles = tuple(
+        replace(a, source=names[a.id]) if a.id in names else a for a in corpus.articles
+    )
+    return replace(corpus, articles=articles)
+
+
+def _names(data: Any) -> dict[str, dict[str, str]]:
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for key, value in data.items():
+        if isinstance(key, str) and isinstance(value, dict):
+            names = {
+                a: clean_name(n)
+                for a, n in value.items()
+                if isinstance(a, str) and isinstance(n, str) and clean_name(n)
+            }
+            if names:
+                found[key] = names
+    return found
 
 
 def settings_dir() -> Path:
@@ -49,7 +101,10 @@ def load_settings(folder: Path | None = None) -> Settings:
     if not isinstance(data, dict):
         return Settings()
     theme = data.get("theme")
-    return Settings(theme=theme if isinstance(theme, str) and len(theme) <= 100 else None)
+    return Settings(
+        theme=theme if isinstance(theme, str) and len(theme) <= 100 else None,
+        names=_names(data.get("names")),
+    )
 
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:

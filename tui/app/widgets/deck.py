@@ -65,6 +65,12 @@ class PaneDeck(Horizontal):
         pane.set_class(index == self.active, "-active")
         return pane
 
+    def use_corpus(self, corpus: Corpus) -> None:
+        """The same articles under new names: each pane shows its article's new version."""
+        self.corpus = corpus
+        for pane in self._panes:
+            pane.rename(corpus.articles[pane.position])
+
     @property
     def panes(self) -> list[ArticlePane]:
         """The panes, left to right (a copy: the deck alone changes the list)."""

@@ -60,6 +60,12 @@ class FactList(ScrollView, can_focus=False):
         self._gists: dict[int, str] = {}
         self._articles = {article.id: article for article in corpus.articles}
 
+    def use_corpus(self, corpus: Corpus) -> None:
+        """The same articles under new names (a source renamed)."""
+        self.corpus = corpus
+        self._articles = {article.id: article for article in corpus.articles}
+        self._changed()
+
     def gist(self, position: int) -> str:
         """A readable label for a fact: its most central sentence, shortened."""
         found = self._gists.get(position)

@@ -110,6 +110,11 @@ class ArticlePane(Vertical):
         self.pinned = pinned
         self._update()
 
+    def rename(self, article: Article) -> None:
+        """The same article under a new name: the header changes, the text stays put."""
+        self.article = article
+        self._update()
+
     def renumber(self, index: int) -> None:
         """Take a new place in the deck (a pane to the left was removed)."""
         self.index = self.view.pane = index
