@@ -274,3 +274,24 @@ def test_arbitrary_text_never_breaks(text: str) -> None:
 def test_nothing_but_quotation_marks(text: str) -> None:
     if text.strip():
         _check(text)
+
+
+def test_uk_style_single_quotes_with_double_ones_nested() -> None:
+    quotes = quotes_of(
+        "The minister said: ‘We will not retreat, and we don’t intend to.’\n\n"
+        "‘It is a “difficult” week,’ Jane Roe, the mayor, told reporters. "
+        "Smith’s office declined to comment."
+    )
+    assert texts(quotes) == [
+        "We will not retreat, and we don’t intend to.",
+        "It is a “difficult” week",
+    ]
+    assert quotes[1].speaker == "Jane Roe"
+
+
+def test_apostrophes_in_a_us_style_article_are_not_quotes() -> None:
+    quotes = quotes_of(
+        "‘Tis the season, the mayor’s aide joked. "
+        '"We don’t close on Sundays," the mayor said. "The town’s budget is fine."'
+    )
+    assert texts(quotes) == ["We don’t close on Sundays", "The town’s budget is fine."]

@@ -119,7 +119,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
 
 def find_spans(article: Article) -> list[_Span]:
     """Quote spans of an article: paired marks, multi-paragraph runs, unclosed runs."""
-    text = article.text
+    text = uk_quotes_as_double(article.text)
     spans: list[_Span] = []
     chain: list[tuple[int, int]] = []  # (open mark, paragraph end) of an unclosed run
     paragraphs = [p for p in article.paragraphs if p.end > p.start]
@@ -173,6 +173,41 @@ def find_spans(article: Article) -> list[_Span]:
     if chain:
         spans.extend(_unclosed(text, chain))
     return [s for s in spans if s.end > s.start]
+
+
+_UK_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\S)", re.MULTILINE)
+_DOUBLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[“\"](?=\S)", re.MULTILINE)
+
+
+def uk_quotes_as_double(text: str) -> str:
+    """An article quoting in British style (‘single’ marks, “double” ones nested) as if it
+    quoted with double marks, one character for one, so offsets hold.
+
+    Only when the article opens fewer double quotes than single ones: then every ‘ opening a word is
+    a quotation mark, and the first ’ after it that closes a word (not the apostrophe of
+    "don’t") ends it; its nested “double” marks become single ones.
+    """
+    if not _UK_OPEN.search(text):
+        return text
+    if len(_DOUBLE_OPEN.findall(text)) >= len(_UK_OPEN.findall(text)):
+        return text  # Double quotes are this article's own marks.
+    chars = list(text)
+    for i, char in enumerate(chars):
+        if char in "“”":
+            chars[i] = "‘" if char == "“" else "’"
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char == "\n" and opened is not None and text[i + 1 : i + 2] == "\n":
+            opened = None  # Quotes are paired within a paragraph.
+        if char == "‘" and _UK_OPEN.match(text, i):
+            chars[i] = "“"
+            opened = i
+        elif char == "’" and opened is not None:
+            after = text[i + 1 : i + 2]
+            if not after or not after.isalnum():
+                chars[i] = "”"
+                opened = None
+    return "".join(chars)
 
 
 def is_speech(text: str, span: _Span, attribution: Attribution) -> bool:
