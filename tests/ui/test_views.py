@@ -140,3 +140,24 @@ async def test_search_finds_every_spelling_of_a_name(make_app: App) -> None:
         assert isinstance(screen, SearchScreen)
         marked = {t.search for t in screen.targets}
         assert {"Sirski", "Syrskyj"} <= marked, marked  # and Syrskyi(i) itself
+
+
+async def test_discrepancy_view_filters_as_you_type(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("d")
+        screen = app.screen
+        assert isinstance(screen, DiscrepanciesScreen)
+        before = len(screen.shown)
+        await pilot.press("slash", *"name")
+        await pilot.pause()
+        assert screen.shown and len(screen.shown) < before
+        assert all(
+            "name" in f"{d.kind} {d.summary} {[v.text for v in d.values]}".casefold()
+            or d.kind == "entity_variant"
+            for d in screen.shown
+        )
+        await pilot.press("escape")  # leaves the filter
+        assert isinstance(app.screen, DiscrepanciesScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DiscrepanciesScreen)

@@ -6,11 +6,12 @@ import re
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import BookmarkRequested, Target
@@ -40,7 +41,9 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
     """Pick a discrepancy to go to its fact."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,d", "close", "Close"),
+        Binding("escape", "close", "Close", priority=True),
+        Binding("q,d", "close", "Close", show=False),
+        Binding("slash", "filter", "Filter"),
         Binding("a", "toggle_scope", "All articles"),
         Binding("b", "bookmark", "Bookmark"),
     ]
@@ -55,18 +58,23 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
         self.on_screen = scope
         """The articles whose discrepancies are listed (those on screen); None for all."""
         self.shown: list[Discrepancy] = []
+        self.words: list[str] = []
+        """The filter (`/`): every word in the kind, the summary, a value or a source."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="view-box") as box:
-            box.border_subtitle = "enter: go to the fact · esc: close"
+            box.border_subtitle = "enter: go to the fact · /: filter · esc: close"
             if not self.analysis.discrepancies:
                 yield Label("The sources agree on every number, date, name and quote found.")
+            yield Input(placeholder="/ filter: kind, words, a value or a source", id="d-filter")
             yield OptionList(id="discrepancy-list")
 
     def _fill(self) -> None:
         self.shown = in_scope(
             self.analysis.discrepancies, self.scope, lambda d: [v.article for v in d.values]
         )
+        if self.words:
+            self.shown = [d for d in self.shown if self._matches(d)]
         box = self.query_one(".view-box")
         box.border_title = f"Discrepancies · {len(self.shown)}" + scope_note(
             self.analysis, self.scope
@@ -77,6 +85,27 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
         if self.shown:
             index = self.shown.index(self.current) if self.current in self.shown else 0
             options.highlighted = index
+
+    def _matches(self, discrepancy: Discrepancy) -> bool:
+        corpus = self.analysis.corpus
+        parts = [discrepancy.kind, KIND_LABELS.get(discrepancy.kind, ""), discrepancy.summary]
+        for value in discrepancy.values:
+            article = corpus.article(value.article)
+            parts += [value.text, value.value, article.source or "", article.title, article.path]
+        haystack = " ".join(parts).casefold()
+        return all(word in haystack for word in self.words)
+
+    def action_filter(self) -> None:
+        self.query_one("#d-filter", Input).focus()
+
+    @on(Input.Changed, "#d-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.words = event.value.casefold().split()
+        self._fill()
+
+    @on(Input.Submitted, "#d-filter")
+    def _filter_done(self) -> None:
+        self.query_one(OptionList).focus()
 
     def action_toggle_scope(self) -> None:
         """Between the articles on screen and all of them."""
@@ -137,4 +166,7 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
             self.post_message(BookmarkRequested(discrepancy=discrepancy))
 
     def action_close(self) -> None:
+        if self.query_one("#d-filter", Input).has_focus:
+            self.query_one(OptionList).focus()  # First Escape leaves the filter.
+            return
         self.dismiss(None)
