@@ -63,6 +63,7 @@ def refresh_markers(reader: ReaderScreen) -> None:
         return
     anchored = reanchor_in(bookmarks, analysis)
     reader.bookmarked = bookmarked_groups(anchored)
+    refresh_corrections(reader)
 
 
 def bookmark(
@@ -163,3 +164,67 @@ def go_to_bookmark(reader: ReaderScreen, item: AnchoredBookmark) -> None:
     reader.goto(
         Target(fact=fact, article=article, offset=offset, discrepancy=discrepancy, quote=quote)
     )
+
+
+def refresh_corrections(reader: ReaderScreen) -> None:
+    """Read the corrections again and match them to this analysis's discrepancies."""
+    from tui.core.bookmarks.corrections import (  # noqa: PLC0415 (start-up)
+        by_discrepancy,
+        list_corrections,
+    )
+
+    store, analysis = _store(reader), reader.analysis
+    if store is None or analysis is None or store.unavailable is not None:
+        return
+    try:
+        corrections = list_corrections(store)
+    except StoreError:
+        return  # An old store opened read-only: no corrections table yet.
+    reader.corrections = by_discrepancy(corrections, analysis.discrepancies)
+
+
+def correct(reader: ReaderScreen, kind: str) -> None:
+    """Dismiss the current discrepancy, or mark the focused pane's value as the right one."""
+    from tui.core.bookmarks.corrections import add_correction  # noqa: PLC0415 (start-up)
+
+    store, analysis, discrepancy = _store(reader), reader.analysis, reader.current_discrepancy
+    if store is None or analysis is None:
+        return
+    if discrepancy is None:
+        reader.notify("Go to a discrepancy first (n, or the discrepancy view).")
+        return
+    verdict = ""
+    if kind == "checked":
+        panes = reader.deck.panes
+        pane = panes[min(reader.deck.active, len(panes) - 1)]
+        if pane.article.id not in {v.article for v in discrepancy.values}:
+            reader.notify("Focus the pane of the source that is right (tab), then press y.")
+            return
+        verdict = pane.article.id
+    name = analysis.corpus.article(verdict).source or verdict if verdict else ""
+    heading = (
+        f"Not a disagreement: {discrepancy.summary}"
+        if kind == "dismissed"
+        else f"Checked: {name} is right · {discrepancy.summary}"
+    )
+
+    def save(edit: BookmarkEdit | None) -> None:
+        if edit is None:
+            return
+        try:
+            add_correction(
+                store,
+                "dismissed" if kind == "dismissed" else "checked",
+                discrepancy,
+                analysis.corpus,
+                verdict=verdict,
+                note=edit.note,
+            )
+        except StoreError as error:
+            reader.notify(str(error), severity="error", markup=False)
+            return
+        refresh_corrections(reader)
+        reader.show_correction()
+
+    title = "Dismiss" if kind == "dismissed" else "Checked"
+    reader.app.push_screen(BookmarkDialog(heading, title=title), save)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Generator
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -37,6 +37,9 @@ from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.status import StatusLine
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus, Discrepancy, Group, Quote
+
+if TYPE_CHECKING:
+    from tui.core.bookmarks.corrections import Correction
 
 AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
 
@@ -163,6 +166,22 @@ class ReaderScreen(Screen[None]):
             priority=True,
         ),
         Binding(
+            "x",
+            "dismiss_discrepancy",
+            "Dismiss ≠",
+            show=False,
+            tooltip="The current discrepancy is not a disagreement (with a note; n skips it)",
+            priority=True,
+        ),
+        Binding(
+            "y",
+            "check_discrepancy",
+            "Checked",
+            show=False,
+            tooltip="Checked: the focused pane's value is the right one (with a note)",
+            priority=True,
+        ),
+        Binding(
             "c",
             "copy",
             "Copy",
@@ -244,6 +263,8 @@ class ReaderScreen(Screen[None]):
         """Set when the user came through `n`/`N` or the discrepancy view."""
         self.current_quote: Quote | None = None
         """Set when the user came from the quotes view."""
+        self.corrections: dict[int, Correction] = {}
+        """Discrepancy id -> what the user said about it (dismissed, or which source is right)."""
         self.filter_words = ""
         """The facts filter (`F`); `j`/`k` move among the facts it shows."""
 
@@ -469,9 +490,14 @@ class ReaderScreen(Screen[None]):
         total = len(analysis.groups)
         for distance in range(1, total + 1):
             fact = (self.current + step * distance) % total
-            found = analysis.fact_discrepancies[fact]
+            found = [
+                d
+                for d in analysis.fact_discrepancies[fact]
+                if getattr(self.corrections.get(d.id), "kind", "") != "dismissed"
+            ]
             if found:
                 self.goto(Target(fact=fact, discrepancy=found[0]))
+                self.show_correction()
                 return
         self.notify("No discrepancy found between these articles.")
 
@@ -566,6 +592,24 @@ class ReaderScreen(Screen[None]):
         assert self.analysis is not None
         gists = [self.facts.gist(p) for p in range(len(self.analysis.groups))]
         self.app.push_screen(OnlyHereScreen(self.analysis, gists, self._scope()), self.goto)
+
+    def action_dismiss_discrepancy(self) -> None:
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        bookmarking.correct(self, "dismissed")
+
+    def action_check_discrepancy(self) -> None:
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        bookmarking.correct(self, "checked")
+
+    def show_correction(self) -> None:
+        """Say in the status line what the user decided about the current discrepancy."""
+        discrepancy = self.current_discrepancy
+        correction = self.corrections.get(discrepancy.id) if discrepancy else None
+        if correction is not None:
+            names = {a.id: a.source or a.id for a in self.corpus.articles}
+            self.note = f"✓ {correction.describe(names)}"
 
     def action_copy(self) -> None:
         """The current quote, else the focused pane's sentence of the fact, with its source."""

@@ -35,9 +35,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE bookmarks ADD COLUMN dvalues TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE bookmarks ADD COLUMN details TEXT NOT NULL DEFAULT '{}'",
     ),
+    # 3: corrections of the machine: a discrepancy dismissed, or checked (which source is
+    # right), with a note; kept with the values' words to be found again on reload.
+    (
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('dismissed', 'checked')),
+            summary TEXT NOT NULL,
+            dvalues TEXT NOT NULL DEFAULT '[]',
+            verdict TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            fingerprint TEXT NOT NULL
+        )""",
+    ),
 )
 """Migration ``n`` brings ``PRAGMA user_version`` from ``n`` to ``n + 1``; append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
+BOOKMARK_COLUMNS_VERSION = 2
+"""From this version on, the bookmarks table has every column below."""
 
 _EXPECTED_COLUMNS = frozenset(
     "id kind target label anchors note created fingerprint tags updated dvalues details".split()
@@ -84,9 +100,13 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
         raise SchemaError(f"{path} has an unknown schema version ({version})")
     objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
     for kind, name, table in objects:
-        if (kind, name) in (("table", "bookmarks"), ("table", "sqlite_sequence")):
+        if (kind, name) in (
+            ("table", "bookmarks"),
+            ("table", "sqlite_sequence"),
+            ("table", "corrections"),
+        ):
             continue
-        if kind == "index" and table == "bookmarks":
+        if kind == "index" and table in ("bookmarks", "corrections"):
             continue  # An index only speeds reads up (and runs no code: trusted_schema off).
         raise SchemaError(
             f"{path} has a {kind} {sanitize_line(str(name))[:40]!r} that kursk-reader did "
@@ -95,7 +115,9 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
     tables = {name for kind, name, _ in objects if kind == "table"}
     if version >= 1 and "bookmarks" not in tables:
         raise SchemaError(f"{path} has schema version {version} but no bookmarks table")
-    if version >= SCHEMA_VERSION:
+    if version >= 3 and "corrections" not in tables:
+        raise SchemaError(f"{path} has schema version {version} but no corrections table")
+    if version >= BOOKMARK_COLUMNS_VERSION:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
         missing = sorted(_EXPECTED_COLUMNS - columns)
         if missing:
