@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -40,6 +41,10 @@ from tui.core.bookmarks.store import (
 from tui.core.text.sanitize import display_name
 from tui.errors import InputError
 from tui.reports.console import report_console
+
+if TYPE_CHECKING:
+    from tui.core.bookmarks.belongs import CorpusScope
+    from tui.core.bookmarks.corrections import Correction
 
 PROG = "kursk-reader"
 
@@ -112,6 +117,7 @@ def print_table(bookmarks: Sequence[Bookmark], console: Console) -> None:
 
 def _export(store: BookmarkStore, fmt: str, output: str | None, paths: Sequence[str] = ()) -> int:
     bookmarks = _read(store)
+    scope = None
     if paths:  # Only the corpus at those paths (the reader lists the same ones).
         from tui.core.bookmarks.belongs import CorpusScope  # noqa: PLC0415 (start-up)
         from tui.core.text.corpus import load_corpus  # noqa: PLC0415 (start-up)
@@ -119,7 +125,15 @@ def _export(store: BookmarkStore, fmt: str, output: str | None, paths: Sequence[
         scope = CorpusScope(load_corpus(list(paths)))
         bookmarks = tuple(b for b in bookmarks if b in scope)
     if fmt == "md":
-        text = export_markdown(bookmarks)
+        from tui.core.bookmarks.corrections import list_corrections  # noqa: PLC0415
+
+        try:
+            corrections = list_corrections(store)
+        except StoreError:
+            corrections = []  # An old store opened read-only has no corrections yet.
+        if paths:
+            corrections = [c for c in corrections if c.values and _in(c, scope)]
+        text = export_markdown(bookmarks, corrections=corrections)
     elif fmt == "json":
         text = export_json(bookmarks)
     else:
@@ -176,3 +190,12 @@ def _delete(store: BookmarkStore, bookmark_id: int) -> int:
         ) from None
     print(f"{PROG}: deleted bookmark {bookmark_id}", file=sys.stderr)
     return 0
+
+
+def _in(correction: Correction, scope: CorpusScope | None) -> bool:
+    """A correction made on this corpus, or on one sharing an article with it."""
+    if scope is None:
+        return True
+    return correction.fingerprint == scope.fingerprint or any(
+        article in scope.article_ids for article, _ in correction.values
+    )

@@ -62,3 +62,15 @@ def test_a_version_2_store_gains_the_table(_private_data_dir: Path) -> None:
     assert warning is None
     add_correction(store, "dismissed", DISC, CORPUS)
     assert len(list_corrections(store)) == 1
+
+
+def test_the_memo_lists_the_corrections(capsys) -> None:  # type: ignore[no-untyped-def]
+    from tui.cli import main
+
+    store, _ = open_store()
+    add_correction(store, "checked", DISC, CORPUS, verdict="fox", note="the governor said so")
+    store.close()
+    assert main(["bookmarks", "export"]) == 0
+    memo = capsys.readouterr().out
+    assert "## Corrections" in memo
+    assert "checked: `fox` is right" in memo and "the governor said so" in memo

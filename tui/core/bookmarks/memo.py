@@ -13,10 +13,13 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.bookmarks.model import Anchor, Bookmark, MarkedValue
 from tui.core.bookmarks.rows import anchor_json, value_json
+
+if TYPE_CHECKING:
+    from tui.core.bookmarks.corrections import Correction
 
 EXPORT_FORMAT_VERSION = 1
 CSV_FIELDS = (
@@ -114,8 +117,14 @@ def csv_cell(value: object) -> str:
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
-def export_markdown(bookmarks: Sequence[Bookmark], *, exported: str | None = None) -> str:
-    """A fact-check memo: per bookmark the fact, each source's wording and values, the note."""
+def export_markdown(
+    bookmarks: Sequence[Bookmark],
+    *,
+    exported: str | None = None,
+    corrections: Sequence[Correction] = (),
+) -> str:
+    """A fact-check memo: per bookmark the fact, each source's wording and values, the note;
+    then the discrepancies the reader dismissed or checked."""
     when = _readable_time(exported or _now())
     count = f"{len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''}"
     lines = ["# Fact-check memo", "", f"{count}, exported from kursk-reader on {when}.", ""]
@@ -123,6 +132,19 @@ def export_markdown(bookmarks: Sequence[Bookmark], *, exported: str | None = Non
         lines += ["_No bookmarks yet: press `b` in the reader to add one._", ""]
     for number, bookmark in enumerate(bookmarks, 1):
         lines += _memo_entry(number, bookmark)
+    if corrections:
+        lines += ["## Corrections", ""]
+        for correction in corrections:
+            if correction.kind == "dismissed":
+                verdict = "not a disagreement"
+            else:
+                verdict = f"checked: `{_escape(correction.verdict)}` is right"
+            values = "; ".join(f"`{_escape(a)}`: {_md(t)}" for a, t in correction.values)
+            line = f"- **{_md(correction.summary)}**: {verdict} ({values})"
+            if correction.note:
+                line += f". _{_md(' '.join(correction.note.split()))}_"
+            lines.append(line)
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
