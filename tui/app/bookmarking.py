@@ -64,6 +64,7 @@ def refresh_markers(reader: ReaderScreen) -> None:
     anchored = reanchor_in(bookmarks, analysis)
     reader.bookmarked = bookmarked_groups(anchored)
     refresh_corrections(reader)
+    refresh_links(reader)
 
 
 def bookmark(
@@ -228,3 +229,45 @@ def correct(reader: ReaderScreen, kind: str) -> None:
 
     title = "Dismiss" if kind == "dismissed" else "Checked"
     reader.app.push_screen(BookmarkDialog(heading, title=title), save)
+
+
+def refresh_links(reader: ReaderScreen) -> None:
+    """Apply the reader's links and unlinks to the alignment (after loading, after a change)."""
+    from tui.core.bookmarks.links import apply_links, list_links  # noqa: PLC0415 (start-up)
+
+    store, base = _store(reader), reader.base_analysis
+    if store is None or base is None or store.unavailable is not None:
+        return
+    try:
+        links = list_links(store)
+    except StoreError:
+        return  # An old store opened read-only: no links table yet.
+    if links or reader.analysis is not base:
+        reader.use_analysis(apply_links(base, links))
+
+
+def link(reader: ReaderScreen, kind: str, article: str, sentence: int) -> None:
+    """Put a sentence into the current fact (or take it out), kept with the bookmarks."""
+    from tui.core.bookmarks.links import add_link  # noqa: PLC0415 (start-up)
+
+    store, analysis, group = _store(reader), reader.analysis, reader.current_group
+    if store is None or analysis is None or group is None:
+        return
+    if len({(m.article, m.sentence) for m in group.members} - {(article, sentence)}) < 1:
+        reader.notify("A fact keeps at least one sentence.")
+        return
+    try:
+        add_link(
+            store,
+            "link" if kind == "link" else "unlink",
+            group,
+            analysis.corpus,
+            article=article,
+            sentence=sentence,
+        )
+    except StoreError as error:
+        reader.notify(str(error), severity="error", markup=False)
+        return
+    refresh_links(reader)
+    verb = "Linked to" if kind == "link" else "Unlinked from"
+    reader.notify(f"{verb} fact {reader.current + 1}", timeout=2)

@@ -182,6 +182,22 @@ class ReaderScreen(Screen[None]):
             priority=True,
         ),
         Binding(
+            "m",
+            "matches",
+            "Possible matches",
+            show=False,
+            tooltip="The likeliest sentences of the other articles for the focused pane's "
+            "sentence; enter links one to the fact",
+            priority=True,
+        ),
+        Binding(
+            "u",
+            "unlink",
+            "Unlink",
+            show=False,
+            tooltip="Take the focused pane's sentence out of the current fact",
+        ),
+        Binding(
             "c",
             "copy",
             "Copy",
@@ -263,6 +279,8 @@ class ReaderScreen(Screen[None]):
         """Set when the user came through `n`/`N` or the discrepancy view."""
         self.current_quote: Quote | None = None
         """Set when the user came from the quotes view."""
+        self.base_analysis: Analysis | None = None
+        """The alignment as computed, before the reader's links and unlinks."""
         self.corrections: dict[int, Correction] = {}
         """Discrepancy id -> what the user said about it (dismissed, or which source is right)."""
         self.filter_words = ""
@@ -339,6 +357,7 @@ class ReaderScreen(Screen[None]):
         # hundreds of thousands of objects again and again (pauses of 100+ ms on BASIL).
         gc.collect()
         gc.freeze()
+        self.base_analysis = message.analysis
         self.analysis = message.analysis
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
@@ -518,6 +537,14 @@ class ReaderScreen(Screen[None]):
             self.notify("The last pane stays.")
         self._update_shown()
 
+    def use_analysis(self, analysis: Analysis) -> None:
+        """The alignment changed under the reader (a link): keep the current fact."""
+        group = self.current_group
+        self.analysis = analysis
+        if group is not None and group.id in analysis.group_position:
+            self.current = -1
+            self.select(analysis.group_position[group.id])
+
     def use_corpus(self, corpus: Corpus) -> None:
         """The same articles under new names (a source renamed): every widget shows them."""
         self.corpus = corpus
@@ -526,6 +553,8 @@ class ReaderScreen(Screen[None]):
         self.query_one(StatusLine).corpus = corpus
         if self.analysis is not None:
             self.analysis = replace(self.analysis, corpus=corpus)
+        if self.base_analysis is not None:
+            self.base_analysis = replace(self.base_analysis, corpus=corpus)
 
     def action_rename_source(self) -> None:
         from tui.app.screens.rename import RenameDialog  # noqa: PLC0415 (start-up)
@@ -592,6 +621,41 @@ class ReaderScreen(Screen[None]):
         assert self.analysis is not None
         gists = [self.facts.gist(p) for p in range(len(self.analysis.groups))]
         self.app.push_screen(OnlyHereScreen(self.analysis, gists, self._scope()), self.goto)
+
+    def _focused_sentence(self) -> tuple[str, int] | None:
+        """The focused pane's sentence of the current fact."""
+        panes = self.deck.panes
+        pane = panes[min(self.deck.active, len(panes) - 1)]
+        sentence = pane.member_sentence()
+        return None if sentence is None else (pane.article.id, sentence)
+
+    def action_matches(self) -> None:
+        if not self._ready():
+            return
+        focused = self._focused_sentence()
+        if focused is None:
+            self.notify("The focused pane does not report this fact (tab to another).")
+            return
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+        from tui.app.screens.matches import MatchesScreen  # noqa: PLC0415 (start-up)
+
+        assert self.analysis is not None
+
+        def accept(chosen: tuple[str, int] | None) -> None:
+            if chosen is not None:
+                bookmarking.link(self, "link", *chosen)
+
+        screen = MatchesScreen(self.analysis, focused[0], focused[1], self.current)
+        self.app.push_screen(screen, accept)
+
+    def action_unlink(self) -> None:
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        focused = self._focused_sentence()
+        if focused is None:
+            self.notify("The focused pane does not report this fact.")
+            return
+        bookmarking.link(self, "unlink", *focused)
 
     def action_dismiss_discrepancy(self) -> None:
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)

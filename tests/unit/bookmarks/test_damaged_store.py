@@ -243,4 +243,4 @@ def test_huge_ids_name_no_bookmark(_private_data_dir: Path) -> None:
 
 
 def test_schema_version_constant_matches_the_checked_columns() -> None:
-    assert SCHEMA_VERSION == 3  # 3: the corrections table
+    assert SCHEMA_VERSION == 4  # 3: corrections, 4: links

@@ -49,6 +49,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             fingerprint TEXT NOT NULL
         )""",
     ),
+    # 4: sentences the reader linked to a fact, or unlinked from it (by their words).
+    (
+        """CREATE TABLE links (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('link', 'unlink')),
+            anchor_article TEXT NOT NULL,
+            anchor_text TEXT NOT NULL,
+            article TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            fingerprint TEXT NOT NULL
+        )""",
+    ),
 )
 """Migration ``n`` brings ``PRAGMA user_version`` from ``n`` to ``n + 1``; append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -104,9 +117,10 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
             ("table", "bookmarks"),
             ("table", "sqlite_sequence"),
             ("table", "corrections"),
+            ("table", "links"),
         ):
             continue
-        if kind == "index" and table in ("bookmarks", "corrections"):
+        if kind == "index" and table in ("bookmarks", "corrections", "links"):
             continue  # An index only speeds reads up (and runs no code: trusted_schema off).
         raise SchemaError(
             f"{path} has a {kind} {sanitize_line(str(name))[:40]!r} that kursk-reader did "
@@ -115,8 +129,9 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
     tables = {name for kind, name, _ in objects if kind == "table"}
     if version >= 1 and "bookmarks" not in tables:
         raise SchemaError(f"{path} has schema version {version} but no bookmarks table")
-    if version >= 3 and "corrections" not in tables:
-        raise SchemaError(f"{path} has schema version {version} but no corrections table")
+    for table, since in (("corrections", 3), ("links", 4)):
+        if version >= since and table not in tables:
+            raise SchemaError(f"{path} has schema version {version} but no {table} table")
     if version >= BOOKMARK_COLUMNS_VERSION:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
         missing = sorted(_EXPECTED_COLUMNS - columns)
