@@ -18,6 +18,7 @@ from tui.app.targets import value_spans
 from tui.app.widgets.article_view import ArticleView, Highlight
 from tui.core.analysis import Analysis
 from tui.core.models import Article, Group
+from tui.core.text.gist import shorten
 
 ARTICLE_COLORS = (
     "#5fafff",
@@ -38,12 +39,17 @@ def article_color(index: int) -> str:
 
 
 def short_name(article: Article, limit: int = 28) -> str:
-    """A few words naming an article in lists: its outlet, else its file name.
-
-    Not the title: an article without a heading is titled by its first words, which in
-    a list of quotes reads like a speaker ("— Ukrainian President Volodym…").
+    """A few words naming an article in lists: its outlet, else its title in quotation
+    marks (an untitled article's first words would read like a speaker: "— Ukrainian
+    President Volodymyr…"), else its file name. File hashes are not names.
     """
-    name = article.source or article.id.rsplit("/", 1)[-1]
+    if article.source:
+        name = article.source
+    elif article.title:
+        words = shorten(article.title, max(limit - 2, 4))
+        return f"“{words}”"
+    else:
+        name = Path(article.path).name or article.id.rsplit("/", 1)[-1]
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
