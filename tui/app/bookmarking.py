@@ -228,7 +228,7 @@ def correct(reader: ReaderScreen, kind: str) -> None:
         reader.show_correction()
 
     title = "Dismiss" if kind == "dismissed" else "Checked"
-    reader.app.push_screen(BookmarkDialog(heading, title=title), save)
+    reader.app.push_screen(BookmarkDialog(heading, title=title, with_tags=False), save)
 
 
 def refresh_links(reader: ReaderScreen) -> None:

@@ -71,8 +71,11 @@ class BookmarkDialog(ViewScreen[BookmarkEdit | None]):
         tags: Sequence[str] = (),
         *,
         title: str = "Bookmark",
+        with_tags: bool = True,
     ) -> None:
         super().__init__()
+        self.with_tags = with_tags
+        """False for a correction's note: a dismissal or a verdict has no tags."""
         self.heading = heading
         """What is being bookmarked (the fact's label, the discrepancy, the quote)."""
         self.note = note
@@ -83,16 +86,18 @@ class BookmarkDialog(ViewScreen[BookmarkEdit | None]):
         with Vertical(id="dialog"):
             yield Label(self.dialog_title, id="heading")
             yield Static(self.heading, id="target", markup=False)
-            yield Input(
-                self.note, placeholder="Note (why check this?)", id="note", select_on_focus=False
-            )
-            yield Input(
+            placeholder = "Note (why check this?)" if self.with_tags else "Note (why?)"
+            yield Input(self.note, placeholder=placeholder, id="note", select_on_focus=False)
+            tags = Input(
                 " ".join(f"#{t}" for t in self.tags),
                 placeholder="Tags, e.g. #toll #ask-editor",
                 id="tags",
                 select_on_focus=False,
             )
-            yield Label("Enter saves · Tab next field · Escape cancels", id="hint")
+            tags.display = self.with_tags
+            yield tags
+            hint = "Enter saves · Tab next field · Escape cancels"
+            yield Label(hint if self.with_tags else "Enter saves · Escape cancels", id="hint")
 
     def on_mount(self) -> None:
         note = self.query_one("#note", Input)
