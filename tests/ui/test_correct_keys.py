@@ -61,3 +61,27 @@ async def test_y_marks_the_focused_panes_value_as_right(make_app: App) -> None:
         correction = app.reader.corrections[discrepancy.id]
         assert correction.kind == "checked" and correction.verdict == right
         assert "is right — called" in app.reader.note
+
+
+async def test_E_writes_the_memo_of_what_is_open(
+    make_app: App,
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app().run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        await pilot.press("n", "x")
+        await settle(pilot)
+        await pilot.press(*"same", "enter")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press(*"ask", "enter")
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+    memo = (tmp_path / "kursk-reader-memo.md").read_text()
+    assert memo.startswith("# Fact-check memo")
+    assert "1 bookmark," in memo and "## Corrections" in memo and "not a disagreement" in memo

@@ -7,6 +7,7 @@ bookmark takes the reader.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.messages import Target
@@ -271,3 +272,43 @@ def link(reader: ReaderScreen, kind: str, article: str, sentence: int) -> None:
     refresh_links(reader)
     verb = "Linked to" if kind == "link" else "Unlinked from"
     reader.notify(f"{verb} fact {reader.current + 1}", timeout=2)
+
+
+MEMO_NAME = "kursk-reader-memo.md"
+"""Where `E` writes the memo of what is open (in the folder the reader was started from)."""
+
+
+def export_memo(reader: ReaderScreen, folder: Path | None = None) -> Path | None:
+    """Write the memo of this corpus's bookmarks and corrections; the path written."""
+    from tui.core.bookmarks.belongs import CorpusScope  # noqa: PLC0415 (start-up)
+    from tui.core.bookmarks.corrections import list_corrections  # noqa: PLC0415
+    from tui.core.bookmarks.export_file import ExportRefused, write_export  # noqa: PLC0415
+    from tui.core.bookmarks.memo import export_markdown  # noqa: PLC0415
+    from tui.core.bookmarks.store import data_dir  # noqa: PLC0415
+
+    store = _store(reader)
+    if store is None:
+        reader.notify("The bookmarks are not open yet.")
+        return None
+    scope = CorpusScope(reader.corpus)
+    try:
+        bookmarks = [b for b in store.list() if b in scope]
+        corrections = list(reader.corrections.values())
+        if not corrections:
+            corrections = [
+                c
+                for c in list_corrections(store)
+                if c.fingerprint == scope.fingerprint
+                or any(a in scope.article_ids for a, _ in c.values)
+            ]
+        text = export_markdown(bookmarks, corrections=corrections)
+        written = write_export((folder or Path.cwd()) / MEMO_NAME, text, protected=data_dir())
+    except (StoreError, ExportRefused, OSError) as error:
+        reader.notify(f"The memo could not be written: {error}", severity="error", markup=False)
+        return None
+    reader.notify(
+        f"Memo of {len(bookmarks)} bookmarks and {len(corrections)} corrections: {written.path}",
+        timeout=6,
+        markup=False,
+    )
+    return written.path

@@ -220,6 +220,13 @@ class ReaderScreen(Screen[None]):
             priority=True,
         ),
         Binding(
+            "E",
+            "export_memo",
+            "Export memo",
+            show=False,
+            tooltip="Write the fact-check memo of these articles' bookmarks and corrections",
+        ),
+        Binding(
             "B",
             "bookmarks",
             "Bookmarks",
@@ -748,6 +755,11 @@ class ReaderScreen(Screen[None]):
 
         if self._ready():
             bookmarking.bookmark(self)
+
+    def action_export_memo(self) -> None:
+        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
+
+        bookmarking.export_memo(self)
 
     def action_bookmarks(self) -> None:
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
