@@ -9,11 +9,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Generator
 from dataclasses import replace
+from types import ModuleType
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -22,12 +23,12 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.commands import FactsProvider
+from tui.app.keys import READER_BINDINGS
 from tui.app.messages import (
     AnalysisProgress,
     AnalysisReady,
     FactClicked,
     SentenceClicked,
-    SourceRenamed,
     Target,
 )
 from tui.app.screens.scope import SCOPE_FROM
@@ -44,6 +45,13 @@ if TYPE_CHECKING:
 AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
 
 
+def reader_tools() -> ModuleType:
+    """The tools module, imported on first use (it imports the views)."""
+    from tui.app import reader_tools as tools  # noqa: PLC0415 (start-up)
+
+    return tools
+
+
 def _bookmarks_provider() -> type[Provider]:
     """The bookmarks palette provider, imported when the palette first opens."""
     from tui.app.bookmark_commands import BookmarksProvider  # noqa: PLC0415 (start-up)
@@ -58,211 +66,7 @@ class ReaderScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]  # noqa: RUF012
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "next_fact", "Next fact", key_display="j", tooltip="Next aligned fact"),
-        Binding(
-            "k,up", "previous_fact", "Previous fact", show=False, tooltip="Previous aligned fact"
-        ),
-        Binding("n", "next_discrepancy", "Next ≠", tooltip="Next fact where sources disagree"),
-        Binding(
-            "N",
-            "previous_discrepancy",
-            "Previous ≠",
-            show=False,
-            tooltip="Previous fact where sources disagree",
-        ),
-        Binding("tab", "focus_pane(1)", "Next pane", show=False, tooltip="Focus the next pane"),
-        Binding(
-            "shift+tab",
-            "focus_pane(-1)",
-            "Previous pane",
-            show=False,
-            tooltip="Focus the previous pane",
-        ),
-        Binding(
-            "left_square_bracket",
-            "cycle_article(-1)",
-            "Previous article",
-            show=False,
-            tooltip="Show the previous article in the focused pane",
-        ),
-        Binding(
-            "right_square_bracket",
-            "cycle_article(1)",
-            "Next article",
-            show=False,
-            tooltip="Show the next article in the focused pane",
-        ),
-        Binding(
-            "a",
-            "pick_article",
-            "Choose article",
-            show=False,
-            tooltip="Choose the focused pane's article by outlet, title or file name",
-            priority=True,
-        ),
-        Binding(
-            "R",
-            "rename_source",
-            "Rename source",
-            show=False,
-            tooltip="Give the focused pane's source a name (kept for this corpus)",
-            priority=True,
-        ),
-        Binding(
-            "p",
-            "pin",
-            "Pin pane",
-            show=False,
-            tooltip="Keep the focused pane's article when facts change",
-        ),
-        Binding(
-            "plus,equals_sign",
-            "add_pane",
-            "Add pane",
-            show=False,
-            tooltip="Add a pane with the next article not shown",
-        ),
-        Binding(
-            "minus", "remove_pane", "Remove pane", show=False, tooltip="Remove the focused pane"
-        ),
-        # Keys that open a view are priority bindings: run as the key arrives, so the keys
-        # typed next reach the view, not the pane they were already on their way to.
-        Binding(
-            "w",
-            "quotes",
-            "Quotes",
-            tooltip="Who said what: every quote, by speaker",
-            priority=True,
-        ),
-        Binding(
-            "d",
-            "discrepancies",
-            "Discrepancies",
-            tooltip="Every discrepancy with each source's value",
-            priority=True,
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            key_display="/",
-            tooltip="Search the text of every article",
-            priority=True,
-        ),
-        Binding(
-            "v",
-            "compare",
-            "Compare",
-            tooltip="The current fact (or quote) from every source, word-diffed",
-            priority=True,
-        ),
-        Binding(
-            "o",
-            "only_here",
-            "Only here",
-            show=False,
-            tooltip="What only one source reports, and who is silent on each fact",
-            priority=True,
-        ),
-        Binding(
-            "x",
-            "dismiss_discrepancy",
-            "Dismiss ≠",
-            show=False,
-            tooltip="The current discrepancy is not a disagreement (with a note; n skips it)",
-            priority=True,
-        ),
-        Binding(
-            "y",
-            "check_discrepancy",
-            "Checked",
-            show=False,
-            tooltip="Checked: the focused pane's value is the right one (with a note)",
-            priority=True,
-        ),
-        Binding(
-            "m",
-            "matches",
-            "Possible matches",
-            show=False,
-            tooltip="The likeliest sentences of the other articles for the focused pane's "
-            "sentence; enter links one to the fact",
-            priority=True,
-        ),
-        Binding(
-            "u",
-            "unlink",
-            "Unlink",
-            show=False,
-            tooltip="Take the focused pane's sentence out of the current fact",
-        ),
-        Binding(
-            "c",
-            "copy",
-            "Copy",
-            show=False,
-            tooltip="Copy the sentence (or quote) with its citation",
-        ),
-        Binding(
-            "s",
-            "toggle_lock",
-            "Lock",
-            show=False,  # The status line shows the lock; the Footer keeps to the main keys.
-            tooltip="Scroll lock: the panes scroll together, level",
-        ),
-        Binding(
-            "b",
-            "bookmark",
-            "Bookmark",
-            show=False,
-            tooltip="Bookmark the current fact, discrepancy or quote",
-            priority=True,
-        ),
-        Binding(
-            "E",
-            "export_memo",
-            "Export memo",
-            show=False,
-            tooltip="Write the fact-check memo of these articles' bookmarks and corrections",
-        ),
-        Binding(
-            "B",
-            "bookmarks",
-            "Bookmarks",
-            show=False,
-            tooltip="List, filter and jump to bookmarks",
-            priority=True,
-        ),
-        Binding(
-            "f", "toggle_facts", "Facts list", show=False, tooltip="Hide or show the facts list"
-        ),
-        Binding(
-            "F",
-            "filter_facts",
-            "Filter facts",
-            show=False,
-            tooltip="Filter the facts list: words, an outlet, ≠ (disagree), ★ (bookmarked)",
-            priority=True,
-        ),
-        Binding(
-            "t",
-            "stories",
-            "Stories",
-            show=False,
-            tooltip="The stories of the corpus",
-            priority=True,
-        ),
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            key_display="?",
-            tooltip="This help",
-            priority=True,
-        ),
-        Binding("q", "app.quit", "Quit", show=False, tooltip="Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         FactsProvider,
@@ -563,33 +367,28 @@ class ReaderScreen(Screen[None]):
         if self.base_analysis is not None:
             self.base_analysis = replace(self.base_analysis, corpus=corpus)
 
+    # -- tools (tui/app/reader_tools.py) --------------------------------------------------
+
     def action_rename_source(self) -> None:
-        from tui.app.screens.rename import RenameDialog  # noqa: PLC0415 (start-up)
-
-        deck = self.deck
-        pane = deck.panes[min(deck.active, len(deck.panes) - 1)]
-        article = pane.article
-
-        def rename(name: str | None) -> None:
-            if name is not None:  # The app keeps the settings, and the name with them.
-                self.post_message(SourceRenamed(article.id, name))
-
-        self.app.push_screen(RenameDialog(article), rename)
+        reader_tools().rename_source(self)
 
     def action_pick_article(self) -> None:
-        from tui.app.screens.picker import ArticlePicker  # noqa: PLC0415 (start-up)
+        reader_tools().pick_article(self)
 
-        def show(position: int | None) -> None:
-            if position is None:
-                return
-            deck = self.deck
-            index = min(deck.active, len(deck.panes) - 1)
-            deck.show_in(index, position)
-            deck.panes[index].pin(True)  # Chosen by name: it stays while facts change.
-            self._update_shown()
-            deck.level()
+    def action_only_here(self) -> None:
+        reader_tools().only_here(self)
 
-        self.app.push_screen(ArticlePicker(self.corpus, self.deck.positions), show)
+    def action_matches(self) -> None:
+        reader_tools().matches(self)
+
+    def action_unlink(self) -> None:
+        reader_tools().unlink(self)
+
+    def action_copy(self) -> None:
+        reader_tools().copy(self)
+
+    def action_compare(self) -> None:
+        reader_tools().compare(self)
 
     def action_pin(self) -> None:
         pinned = self.deck.toggle_pin()
@@ -620,50 +419,6 @@ class ReaderScreen(Screen[None]):
             screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
             self.app.push_screen(screen, self.goto)
 
-    def action_only_here(self) -> None:
-        if not self._ready():
-            return
-        from tui.app.screens.only_here import OnlyHereScreen  # noqa: PLC0415 (start-up)
-
-        assert self.analysis is not None
-        gists = [self.facts.gist(p) for p in range(len(self.analysis.groups))]
-        self.app.push_screen(OnlyHereScreen(self.analysis, gists, self._scope()), self.goto)
-
-    def _focused_sentence(self) -> tuple[str, int] | None:
-        """The focused pane's sentence of the current fact."""
-        panes = self.deck.panes
-        pane = panes[min(self.deck.active, len(panes) - 1)]
-        sentence = pane.member_sentence()
-        return None if sentence is None else (pane.article.id, sentence)
-
-    def action_matches(self) -> None:
-        if not self._ready():
-            return
-        focused = self._focused_sentence()
-        if focused is None:
-            self.notify("The focused pane does not report this fact (tab to another).")
-            return
-        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
-        from tui.app.screens.matches import MatchesScreen  # noqa: PLC0415 (start-up)
-
-        assert self.analysis is not None
-
-        def accept(chosen: tuple[str, int] | None) -> None:
-            if chosen is not None:
-                bookmarking.link(self, "link", *chosen)
-
-        screen = MatchesScreen(self.analysis, focused[0], focused[1], self.current)
-        self.app.push_screen(screen, accept)
-
-    def action_unlink(self) -> None:
-        from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
-
-        focused = self._focused_sentence()
-        if focused is None:
-            self.notify("The focused pane does not report this fact.")
-            return
-        bookmarking.link(self, "unlink", *focused)
-
     def action_dismiss_discrepancy(self) -> None:
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
@@ -681,50 +436,6 @@ class ReaderScreen(Screen[None]):
         if correction is not None:
             names = {a.id: a.source or a.id for a in self.corpus.articles}
             self.note = f"✓ {correction.describe(names)}"
-
-    def action_copy(self) -> None:
-        """The current quote, else the focused pane's sentence of the fact, with its source."""
-        from tui.core.text.cite import cited  # noqa: PLC0415 (start-up)
-
-        quote, group = self.current_quote, self.current_group
-        if quote is not None:
-            text = cited(quote.text, self.corpus.article(quote.article), quote.speaker)
-        elif group is not None:
-            panes = self.deck.panes
-            active = panes[self.deck.active] if 0 <= self.deck.active < len(panes) else None
-            mine = [m for m in group.members if active and m.article == active.article.id]
-            member = (mine or list(group.members))[0]
-            article = self.corpus.article(member.article)
-            text = cited(article.sentences[member.sentence].text, article)
-        else:
-            self.notify("Select a fact first.")
-            return
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied: {text}", timeout=3, markup=False)
-
-    def action_compare(self) -> None:
-        if not self._ready():
-            return
-        from tui.app.screens.compare import (  # noqa: PLC0415 (start-up)
-            CompareScreen,
-            fact_tellings,
-            quote_tellings,
-        )
-
-        assert self.analysis is not None
-        quote = self.current_quote
-        if quote is not None and quote.same_as:
-            tellings = quote_tellings(self.analysis, quote)
-            title = (
-                f"Compare · {quote.speaker or 'unattributed'}'s words in {len(tellings)} articles"
-            )
-        elif self.current_group is not None:
-            tellings = fact_tellings(self.analysis, self.current)
-            title = f"Compare · fact {self.current + 1} in {len(tellings)} sentences"
-        else:
-            self.notify("Select a fact first.")
-            return
-        self.app.push_screen(CompareScreen(self.analysis, tellings, title), self.goto)
 
     def action_search(self) -> None:
         from tui.app.screens.search import SearchScreen  # noqa: PLC0415 (start-up)
