@@ -28,6 +28,12 @@ async def test_x_dismisses_and_n_skips_it_after_a_relaunch(make_app: App) -> Non
         await pilot.press(*"same", "enter")
         await settle(pilot)
         assert app.reader.corrections[first.id].kind == "dismissed"
+        assert app.reader.facts.dismissed == {first.id}
+        fact = app.reader.current
+        assert app.analysis is not None
+        if [d.id for d in app.analysis.fact_discrepancies[fact]] == [first.id]:
+            row = app.reader.facts._row_text(fact)
+            assert row is not None and "≠" not in row.plain[:3]
         assert "dismissed" in app.reader.note
         assert app.bookmark_store is not None
         assert len(list_corrections(app.bookmark_store)) == 1

@@ -183,6 +183,7 @@ def refresh_corrections(reader: ReaderScreen) -> None:
     except StoreError:
         return  # An old store opened read-only: no corrections table yet.
     reader.corrections = by_discrepancy(corrections, analysis.discrepancies)
+    reader.dismissed = frozenset(d for d, c in reader.corrections.items() if c.kind == "dismissed")
 
 
 def correct(reader: ReaderScreen, kind: str) -> None:

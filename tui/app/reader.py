@@ -81,6 +81,8 @@ class ReaderScreen(Screen[None]):
     bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Ids of the groups that carry a bookmark."""
     note: reactive[str] = reactive("", init=False, repaint=False)
+    dismissed: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
+    """Ids of the discrepancies the user dismissed (`x`): no longer a `≠` in the list."""
 
     def __init__(self, corpus: Corpus, analyse_steps: AnalyseSteps) -> None:
         super().__init__()
@@ -104,6 +106,7 @@ class ReaderScreen(Screen[None]):
                 ReaderScreen.analysis,
                 ReaderScreen.bookmarked,
                 ReaderScreen.progress,
+                ReaderScreen.dismissed,
             )
             yield PaneDeck(self.corpus, id="deck").data_bind(
                 ReaderScreen.current,

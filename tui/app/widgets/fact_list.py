@@ -48,6 +48,8 @@ class FactList(ScrollView, can_focus=False):
     """Corpus positions of the articles in the panes (the strip for big corpora)."""
     progress: reactive[float] = reactive(0.0, init=False, repaint=False)
     failed: reactive[str | None] = reactive(None, init=False, repaint=False)
+    dismissed: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
+    """Discrepancy ids the user dismissed: a fact with only those shows no `≠`."""
     listed: reactive[tuple[int, ...] | None] = reactive(None, init=False, repaint=False)
     """Positions of the facts listed (a filter is on), or None for every fact."""
 
@@ -108,6 +110,9 @@ class FactList(ScrollView, can_focus=False):
         self._changed()
 
     def watch_bookmarked(self) -> None:
+        self._changed()
+
+    def watch_dismissed(self) -> None:
         self._changed()
 
     def watch_shown(self) -> None:
@@ -192,7 +197,7 @@ class FactList(ScrollView, can_focus=False):
             return None
         group = groups[row]
         text = Text("▸" if row == self.current else " ", no_wrap=True, end="")
-        if self.analysis.fact_discrepancies[row]:
+        if any(d.id not in self.dismissed for d in self.analysis.fact_discrepancies[row]):
             text.append("≠", self.get_component_rich_style("fact-list--discrepancy", partial=True))
         else:
             text.append(" ")
