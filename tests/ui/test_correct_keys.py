@@ -48,6 +48,14 @@ async def test_x_dismisses_and_n_skips_it_after_a_relaunch(make_app: App) -> Non
             assert discrepancy is not None
             seen.append(discrepancy.id)
         assert first.id not in seen
+        # The discrepancy view says what was decided.
+        await pilot.press("d")
+        await settle(pilot)
+        from textual.widgets import OptionList
+
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("✓ dismissed: not a disagreement — same" in p for p in prompts)
 
 
 async def test_y_marks_the_focused_panes_value_as_right(make_app: App) -> None:

@@ -419,7 +419,11 @@ class ReaderScreen(Screen[None]):
             from tui.app.screens.discrepancies import DiscrepanciesScreen  # noqa: PLC0415 (start-up)
 
             assert self.analysis is not None
-            screen = DiscrepanciesScreen(self.analysis, self.current_discrepancy, self._scope())
+            names = {a.id: a.source or a.id for a in self.corpus.articles}
+            verdicts = {d: c.describe(names) for d, c in self.corrections.items()}
+            screen = DiscrepanciesScreen(
+                self.analysis, self.current_discrepancy, self._scope(), verdicts
+            )
             self.app.push_screen(screen, self.goto)
 
     def action_dismiss_discrepancy(self) -> None:

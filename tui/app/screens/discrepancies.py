@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -49,9 +50,15 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
     ]
 
     def __init__(
-        self, analysis: Analysis, current: Discrepancy | None = None, scope: Scope = None
+        self,
+        analysis: Analysis,
+        current: Discrepancy | None = None,
+        scope: Scope = None,
+        verdicts: Mapping[int, str] | None = None,
     ) -> None:
         super().__init__(classes="view")
+        self.verdicts = verdicts or {}
+        """Discrepancy id -> what the user said of it (dismissed, or which source is right)."""
         self.analysis = analysis
         self.current = current
         self.scope = scope
@@ -128,6 +135,8 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
                 discrepancy.summary,
                 (f"  {where}", "dim"),
             )
+            if discrepancy.id in self.verdicts:
+                prompt.append(f"  ✓ {self.verdicts[discrepancy.id]}", "italic")
             for value in discrepancy.values:
                 article = articles[value.article]
                 prompt.append("\n   ")
