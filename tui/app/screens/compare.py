@@ -4,6 +4,7 @@ against the one chosen as the reference, values in conflict marked."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -96,10 +97,12 @@ class CompareScreen(ViewScreen[Target | None]):
         options: list[Option | None] = []
         for index, telling in enumerate(self.tellings):
             article = self.analysis.corpus.article(telling.article)
+            # Named by its outlet, the title follows; named by its title, the file does.
+            second = article.title if article.source else Path(article.path).name
             head = Text.assemble(
                 ("▌ ", article_color(positions.get(telling.article, 0))),
                 (short_name(article, 40), "bold"),
-                (f"  {article.title}", "dim"),
+                (f"  {second}", "dim"),
             )
             if article.date:
                 head.append(f" · {article.date}", "dim")
