@@ -44,3 +44,22 @@ async def test_a_note_typed_as_the_bookmark_dialog_opens_is_kept(make_app: App) 
         storm(app, ["b", "o", "k"])
         await settle(pilot)
         assert app.screen.query_one("#note", Input).value == "ok"
+
+
+async def test_keys_typed_as_a_view_with_a_filter_opens_go_to_its_list(make_app: App) -> None:
+    from tui.app.screens.discrepancies import DiscrepanciesScreen
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        app = await ready(pilot)
+        for view, keys, filter_id in (
+            (QuotesScreen, ["w", "down", "j"], "#quote-filter"),
+            (DiscrepanciesScreen, ["d", "down", "j"], "#d-filter"),
+        ):
+            storm(app, keys)
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, view)
+            assert isinstance(app.focused, OptionList)
+            assert screen.query_one(filter_id, Input).value == ""
+            await pilot.press("escape")
+            await settle(pilot)

@@ -41,6 +41,7 @@ KIND_LABELS = {
 class DiscrepanciesScreen(ModalScreen[Target | None]):
     """Pick a discrepancy to go to its fact."""
 
+    AUTO_FOCUS = "OptionList"  # Not the filter: keys typed as the view opens move the list.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", priority=True),
         Binding("q,d", "close", "Close", show=False),

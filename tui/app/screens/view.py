@@ -8,7 +8,7 @@ then are handed to that widget, in the order they came.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.screen import ModalScreen, ScreenResultType
@@ -18,6 +18,13 @@ class ViewScreen(ModalScreen[ScreenResultType]):
     """A modal view whose first focus (``FIRST_FOCUS``, a selector) gets the early keys."""
 
     FIRST_FOCUS: ClassVar[str] = "OptionList"
+    AUTO_FOCUS = "OptionList"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Textual focuses AUTO_FOCUS as the screen appears, before on_mount runs: it must
+        # be the widget keys are meant for, not a filter Input that happens to come first.
+        cls.AUTO_FOCUS = cls.FIRST_FOCUS
 
     async def on_key(self, event: events.Key) -> None:
         if self.focused is not None:
