@@ -161,3 +161,21 @@ async def test_discrepancy_view_filters_as_you_type(make_app: App) -> None:
         assert isinstance(app.screen, DiscrepanciesScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, DiscrepanciesScreen)
+
+
+async def test_palette_finds_a_fact_by_another_spelling_of_a_name(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Syrskyi")
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        group = app.reader.current_group
+        assert group is not None
+        words = " ".join(
+            [group.label, app.reader.facts.gist(app.reader.current)]
+            + [app.corpus.article(m.article).sentences[m.sentence].text for m in group.members]
+        )
+        assert any(name in words for name in ("Sirski", "Syrskyj", "Syrskyii")), words

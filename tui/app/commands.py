@@ -38,12 +38,17 @@ class FactsProvider(Provider):
         reader = self._reader()
         if reader.analysis is None:
             return
-        matcher = self.matcher(query)
+        from tui.core.search import spelling_groups, spellings  # noqa: PLC0415 (start-up)
+
+        # A name finds its other spellings too (Syrskyi: Sirski, Syrskyj).
+        groups = spelling_groups(reader.analysis.discrepancies)
+        matchers = [self.matcher(q) for q in spellings(query, groups)]
         found = 0
         for position, group in enumerate(reader.analysis.groups):
             # The gist is shown; the keywords still find it.
             text = f"Fact: {reader.facts.gist(position)}"
-            score = max(matcher.match(text), matcher.match(group.label))
+            scores = [(max(m.match(text), m.match(group.label)), m) for m in matchers]
+            score, matcher = max(scores, key=lambda pair: pair[0])
             if score > 0:
                 yield Hit(
                     score,
