@@ -124,7 +124,8 @@ def _export(store: BookmarkStore, fmt: str, output: str | None, paths: Sequence[
 
         scope = CorpusScope(load_corpus(list(paths)))
         bookmarks = tuple(b for b in bookmarks if b in scope)
-    if fmt == "md":
+    corrections = []
+    if fmt in ("md", "json"):
         from tui.core.bookmarks.corrections import list_corrections  # noqa: PLC0415
 
         try:
@@ -133,9 +134,10 @@ def _export(store: BookmarkStore, fmt: str, output: str | None, paths: Sequence[
             corrections = []  # An old store opened read-only has no corrections yet.
         if paths:
             corrections = [c for c in corrections if c.values and _in(c, scope)]
+    if fmt == "md":
         text = export_markdown(bookmarks, corrections=corrections)
     elif fmt == "json":
-        text = export_json(bookmarks)
+        text = export_json(bookmarks, corrections=corrections)
     else:
         text = export_csv(bookmarks)
     if output is None or output == "-":

@@ -74,3 +74,17 @@ def test_the_memo_lists_the_corrections(capsys) -> None:  # type: ignore[no-unty
     memo = capsys.readouterr().out
     assert "## Corrections" in memo
     assert "checked: `fox` is right" in memo and "the governor said so" in memo
+
+
+def test_the_json_export_holds_the_corrections(capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tui.cli import main
+
+    store, _ = open_store()
+    add_correction(store, "checked", DISC, CORPUS, verdict="fox", note="the governor said so")
+    store.close()
+    assert main(["bookmarks", "export", "--format", "json"]) == 0
+    (correction,) = json.loads(capsys.readouterr().out)["corrections"]
+    assert correction["kind"] == "checked" and correction["verdict"] == "fox"
+    assert correction["note"] == "the governor said so" and correction["values"]

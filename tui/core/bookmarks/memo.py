@@ -72,13 +72,30 @@ def bookmark_json(bookmark: Bookmark) -> dict[str, Any]:
     }
 
 
-def export_json(bookmarks: Sequence[Bookmark], *, exported: str | None = None) -> str:
-    """The bookmarks as a JSON document with a format version."""
+def export_json(
+    bookmarks: Sequence[Bookmark],
+    *,
+    exported: str | None = None,
+    corrections: Sequence[Correction] = (),
+) -> str:
+    """The bookmarks, and the discrepancies the reader dismissed or checked, as JSON."""
     payload = {
         "format": "kursk-reader-bookmarks",
         "version": EXPORT_FORMAT_VERSION,
         "exported": exported or _now(),
         "bookmarks": [bookmark_json(b) for b in bookmarks],
+        "corrections": [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "summary": c.summary,
+                "values": [{"article": a, "text": t} for a, t in c.values],
+                "verdict": c.verdict or None,
+                "note": c.note,
+                "created": c.created,
+            }
+            for c in corrections
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
