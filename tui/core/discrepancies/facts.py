@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.discrepancies.dates import date_mentions, evidence, same_event
-from tui.core.discrepancies.numbers import number_conflicts
+from tui.core.discrepancies.numbers import number_conflicts, one_per_article
 from tui.core.models import (
     Article,
     Corpus,
@@ -35,27 +35,7 @@ from tui.core.text.normalize import (
     tokenize,
 )
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_DATE = re.compile(
-    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-)
 _QUOTE = re.compile(r"[\"“]([^\"“”]{2,300})[\"”]")
-_ACTORS = re.compile(
-    r"\b(?:the\s+)?(?P<actor>Kremlin|White House|Pentagon|State Department|"
-    r"(?:[A-Z][a-z]+\s+)?(?:Foreign|Defense|Defence)\s+Ministry|Ministry of \w+)\b"
-)
-_HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b",
-    re.IGNORECASE,
-)
-_NOT_SPEAKERS = frozenset(
-    "ukraine ukrainian rusia rusian kursk kiv america united states vietnam iraq china".split()
-)
 GROUP_BATCH = 300
 """Groups searched between two progress reports."""
 _SHORT_QUOTE = 6
@@ -194,13 +174,8 @@ def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
         if not clash:
             continue
         used.update(slot)
-        chosen: dict[str, int] = {}
-        for x, y in clash:
-            chosen.setdefault(found[x].value.article, x)
-            chosen.setdefault(found[y].value.article, y)
-        for x in slot:
-            chosen.setdefault(found[x].value.article, x)
-        values = tuple(found[x].value for x in sorted(chosen.values()))
+        picked = one_per_article(clash, slot, lambda x: found[x].value.article)
+        values = tuple(found[x].value for x in picked)
         shown = " vs ".join(dict.fromkeys(_date_label(v) for v in values))
         shared = min(evidence(found[x], found[y]) for x, y in clash)
         confidence = min(0.9, 0.5 + 0.05 * shared)

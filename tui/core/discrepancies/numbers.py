@@ -11,7 +11,7 @@ Values are intervals (:mod:`.quantities`): rounding and hedges are never conflic
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
@@ -275,14 +275,7 @@ def number_conflicts(members: Sequence[tuple[Article, Sentence]]) -> list[Number
         if not clash:
             continue
         used.update(slot)
-        # One value per article: the one in a clash, else its first.
-        chosen: dict[str, int] = {}
-        for x, y in clash:
-            chosen.setdefault(found[x].value.article, x)
-            chosen.setdefault(found[y].value.article, y)
-        for x in slot:
-            chosen.setdefault(found[x].value.article, x)
-        picked = sorted(chosen.values())
+        picked = one_per_article(clash, slot, lambda x: found[x].value.article)
         values = tuple(found[x].value for x in picked)
         shown = " vs ".join(
             dict.fromkeys(
@@ -295,6 +288,19 @@ def number_conflicts(members: Sequence[tuple[Article, Sentence]]) -> list[Number
         label = _UNIT_LABELS.get(a.unit, a.unit)
         conflicts.append(NumberConflict(a.unit, values, f"{label}: {shown}", confidence))
     return conflicts
+
+
+def one_per_article(
+    clash: Sequence[tuple[int, int]], slot: Sequence[int], article: Callable[[int], str]
+) -> list[int]:
+    """One value per article, the one in a clash if it has one, else its first (sorted)."""
+    chosen: dict[str, int] = {}
+    for x, y in clash:
+        chosen.setdefault(article(x), x)
+        chosen.setdefault(article(y), y)
+    for x in slot:
+        chosen.setdefault(article(x), x)
+    return sorted(chosen.values())
 
 
 def _pretty(m: Mention) -> str:
