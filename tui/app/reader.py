@@ -280,6 +280,8 @@ class ReaderScreen(Screen[None]):
         self._step_fact(-1)
 
     def _step_fact(self, step: int) -> None:
+        if not self._ready():  # Say what the key waits for, rather than nothing.
+            return
         visible = self.facts.listed
         if visible is None:
             target = self.current + step
@@ -319,6 +321,7 @@ class ReaderScreen(Screen[None]):
     def _discrepancy_step(self, step: int) -> None:
         analysis = self.analysis
         if analysis is None:
+            self._ready()  # Says the analysis is still running.
             return
         total = len(analysis.groups)
         for distance in range(1, total + 1):
