@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "--jobs",
                 type=int,
                 metavar="N",
-                help="align stories in N processes (default: the cores available)",
+                help="align stories in N processes (default: the cores, for 2,000 sentences or more)",
             )
         _add_paths(report)
 
@@ -258,9 +258,9 @@ def _report(command: str, corpus: Corpus, args: argparse.Namespace) -> int:
     reporter = REPORTERS[command]
     extra: dict[str, Any] = {}
     if command in ANALYSED:
-        from tui.core.analysis import analyse  # noqa: PLC0415 (start-up)
+        from tui.core.analysis import analyse, default_jobs  # noqa: PLC0415 (start-up)
 
-        jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+        jobs = args.jobs if args.jobs is not None else default_jobs(corpus)
         extra["analysis"] = analyse(corpus, cache=_cache(args), jobs=jobs)
     if args.json:
         _write_json(reporter.to_json(corpus, **extra))

@@ -7,6 +7,7 @@ otherwise be recomputed on each key press.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 ALIGN_SHARE = 0.8
 """Part of the progress bar given to the alignment."""
+PARALLEL_FROM = 2_000
+"""Sentences from which aligning in worker processes pays for starting them."""
 QUOTES_SHARE = 0.1
 """Part given to the quotes; the discrepancies take the rest."""
 
@@ -239,6 +242,12 @@ def facts_by_story(
     stories = find_stories(corpus)
     groups = drain(_align_stories(corpus, stories, params or DEFAULT_PARAMS, align_steps))
     return stories, groups
+
+
+def default_jobs(corpus: Corpus) -> int:
+    """The cores available for a corpus big enough to gain from them, else one process."""
+    sentences = sum(len(a.sentences) for a in corpus.articles)
+    return (os.cpu_count() or 1) if sentences >= PARALLEL_FROM else 1
 
 
 def analyse(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -23,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.models import Article, DiffSpan, Group, Member
+from tui.core.text.web import cache_root
 
-CACHE_DIR_ENV = "KURSK_READER_CACHE_DIR"
 ANALYSIS_VERSION = "facts-1"
 """Changed whenever the aligner's output for the same input changes."""
 MAX_BYTES = 200_000_000
@@ -128,15 +127,8 @@ class FactCache:
 
 
 def default_cache() -> FactCache:
-    """The cache in the user cache folder (``KURSK_READER_CACHE_DIR`` overrides)."""
-    override = os.environ.get(CACHE_DIR_ENV)
-    if override:
-        folder = Path(override)
-    else:
-        from platformdirs import user_cache_dir  # noqa: PLC0415 (start-up)
-
-        folder = Path(user_cache_dir("kursk-reader"))
-    return FactCache(folder / "facts.sqlite3")
+    """The cache in the user cache folder, beside the fetched pages."""
+    return FactCache(cache_root() / "facts.sqlite3")
 
 
 def _encode(group: Group) -> list[Any]:

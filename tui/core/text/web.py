@@ -50,14 +50,19 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def cache_dir() -> Path:
-    """Where fetched pages are kept (``KURSK_READER_CACHE_DIR`` overrides, for tests)."""
+def cache_root() -> Path:
+    """The user cache folder of kursk-reader (``KURSK_READER_CACHE_DIR`` overrides, for tests)."""
     override = os.environ.get(CACHE_DIR_ENV)
     if override:
         return Path(override)
     from platformdirs import user_cache_dir  # noqa: PLC0415 (start-up)
 
-    return Path(user_cache_dir("kursk-reader")) / "pages"
+    return Path(user_cache_dir("kursk-reader"))
+
+
+def cache_dir() -> Path:
+    """Where fetched pages are kept."""
+    return cache_root() / "pages"
 
 
 def fetch_page(url: str, *, refresh: bool = False, timeout: float = TIMEOUT) -> Page:
