@@ -7,24 +7,35 @@ otherwise be recomputed on each key press.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote, Story
+from tui.core.models import (
+    Alignment,
+    Corpus,
+    Discrepancy,
+    Group,
+    Quote,
+    Story,
+    StoryAnalysis,
+)
 from tui.core.progress import drain, scaled
 
 if TYPE_CHECKING:
     from tui.core.align import AlignParams
     from tui.core.cache import FactCache
 
+STORIES_SHARE = 0.05
+"""Part of the progress bar given to finding the stories."""
 ALIGN_SHARE = 0.8
-"""Part of the progress bar given to the alignment."""
+"""Part of a story's progress given to its alignment."""
 PARALLEL_FROM = 2_000
 """Sentences from which aligning in worker processes pays for starting them."""
 QUOTES_SHARE = 0.1
-"""Part given to the quotes; the discrepancies take the rest."""
+"""Part of a story's progress given to its quotes; its discrepancies take the rest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,81 +134,205 @@ def analyse_steps(
     cache: FactCache | None = None,
     jobs: int = 1,
 ) -> Generator[float, None, Analysis]:
-    """Align the corpus, find its quotes and every discrepancy, yielding progress (0..1)."""
+    """Split the corpus into stories and analyse each, yielding progress (0..1).
+
+    A story is analysed from its articles alone (facts, quotes, discrepancies), so it is
+    the unit that is cached, run in a worker process or stored in an index; the stories
+    are then put together with ids renumbered in story order. Serial, parallel (``jobs``)
+    and cached runs give the same result.
+    """
     # Imported here: numpy, wordfreq and the aligner take a noticeable time to import,
     # and the app imports this module before its first paint.
+    from tui.core.align import DEFAULT_PARAMS  # noqa: PLC0415 (start-up)
+
+    params = params or DEFAULT_PARAMS
+    keys = _Keys(corpus, params, cache)
+    stories = _stories(corpus, cache, keys)
+    yield STORIES_SHARE
+    results = yield from scaled(
+        _analyse_stories(corpus, stories, params, keys, cache=cache, jobs=jobs), STORIES_SHARE, 1.0
+    )
+    if cache is not None:
+        cache.flush()
+    return merge_stories(corpus, stories, results)
+
+
+def analyse_story_steps(
+    part: Corpus, params: AlignParams | None = None
+) -> Generator[float, None, StoryAnalysis]:
+    """One story's facts, quotes and discrepancies, from its articles alone."""
     from tui.core.align import DEFAULT_PARAMS, align_steps  # noqa: PLC0415 (start-up)
     from tui.core.discrepancies import discrepancy_steps  # noqa: PLC0415 (start-up)
     from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
-    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
 
-    stories = find_stories(corpus)
-    facts = _align_stories(
-        corpus, stories, params or DEFAULT_PARAMS, align_steps, cache=cache, jobs=jobs
-    )
-    groups = yield from scaled(facts, 0.0, ALIGN_SHARE)
-    quotes = extract_quotes(corpus)
+    groups: tuple[Group, ...] = ()
+    if len(part.articles) > 1:
+        groups = yield from scaled(align_steps(part, params or DEFAULT_PARAMS), 0.0, ALIGN_SHARE)
+    quotes = extract_quotes(part)
     yield ALIGN_SHARE + QUOTES_SHARE
     found, by_group = yield from scaled(
-        discrepancy_steps(corpus, groups, quotes), ALIGN_SHARE + QUOTES_SHARE, 1.0
+        discrepancy_steps(part, groups, quotes), ALIGN_SHARE + QUOTES_SHARE, 1.0
     )
     groups = tuple(replace(g, discrepancies=by_group.get(g.id, ())) for g in groups)
-    return Analysis(corpus, Alignment(groups, found, stories), quotes)
+    return StoryAnalysis(groups, quotes, found)
 
 
-def _align_stories(
+def story_corpus(corpus: Corpus, story: Story) -> Corpus:
+    """The articles of one story, in corpus order."""
+    articles = {a.id: a for a in corpus.articles}
+    return Corpus(tuple(articles[a] for a in story.articles))
+
+
+def merge_stories(
+    corpus: Corpus, stories: Sequence[Story], results: Mapping[int, StoryAnalysis]
+) -> Analysis:
+    """The stories' analyses as one: ids numbered across stories in story order, quotes
+    renamed after their article's place in the corpus and listed in reading order."""
+    groups: list[Group] = []
+    found: list[Discrepancy] = []
+    quotes: list[Quote] = []
+    for story in stories:
+        result = results[story.id]
+        first_group, first_found = len(groups), len(found)
+        groups.extend(
+            replace(
+                g,
+                id=first_group + g.id,
+                story=story.id,
+                discrepancies=tuple(first_found + i for i in g.discrepancies),
+            )
+            for g in result.groups
+        )
+        found.extend(
+            replace(
+                d,
+                id=first_found + d.id,
+                group=None if d.group is None else first_group + d.group,
+            )
+            for d in result.discrepancies
+        )
+        quotes.extend(_renamed(corpus, result.quotes))
+    quotes.sort(key=_reading_order(corpus))
+    return Analysis(corpus, Alignment(tuple(groups), tuple(found), tuple(stories)), tuple(quotes))
+
+
+def _renamed(corpus: Corpus, quotes: Sequence[Quote]) -> list[Quote]:
+    """One story's quotes named ``q<i>-<n>`` after their article's place ``i`` in the corpus
+    (``n`` is their place in the article, kept); ``same_as`` follows."""
+    place = {a.id: n for n, a in enumerate(corpus.articles)}
+    names = {q.id: f"q{place[q.article]}-{q.id.rpartition('-')[2]}" for q in quotes}
+    return [
+        replace(q, id=names[q.id], same_as=tuple(names[other] for other in q.same_as))
+        for q in quotes
+    ]
+
+
+def _reading_order(corpus: Corpus) -> Callable[[Quote], tuple[int, int]]:
+    """Quotes in the order of the corpus's articles, then of their place in the article."""
+    place = {a.id: n for n, a in enumerate(corpus.articles)}
+    return lambda q: (place[q.article], int(q.id.rpartition("-")[2]))
+
+
+class _Keys:
+    """Cache keys of a corpus's stories and of its split into stories (each article hashed once)."""
+
+    def __init__(self, corpus: Corpus, params: AlignParams, cache: FactCache | None) -> None:
+        self.digests: dict[str, bytes] = {}
+        self.params = repr(params)
+        self.model = b""
+        if cache is not None:
+            from tui.core.align.model import MODEL_FILE  # noqa: PLC0415 (start-up)
+            from tui.core.cache import article_digest  # noqa: PLC0415 (start-up)
+
+            self.digests = {a.id: article_digest(a) for a in corpus.articles}
+            self.model = MODEL_FILE.read_bytes()
+
+    def stories(self, corpus: Corpus) -> str:
+        from tui.core.cache import FactCache  # noqa: PLC0415 (start-up)
+        from tui.core.stories import DEFAULT_STORY_PARAMS  # noqa: PLC0415 (start-up)
+
+        parts: list[bytes | str] = [repr(DEFAULT_STORY_PARAMS)]
+        parts.extend(self.digests[a.id] for a in corpus.articles)
+        return FactCache.key("stories", parts)
+
+    def story(self, part: Corpus) -> str:
+        from tui.core.cache import FactCache  # noqa: PLC0415 (start-up)
+
+        parts: list[bytes | str] = [self.params, self.model]
+        parts.extend(self.digests[a.id] for a in part.articles)
+        return FactCache.key("story", parts)
+
+
+def _stories(corpus: Corpus, cache: FactCache | None, keys: _Keys) -> tuple[Story, ...]:
+    """The corpus's stories: from the cache when its articles are the same, else found."""
+    from tui.core.codec import decode_stories, dumps, stories_data  # noqa: PLC0415
+    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
+
+    if cache is None:
+        return find_stories(corpus)
+    key = keys.stories(corpus)
+    blob = cache.get(key)
+    if blob is not None:
+        try:
+            cached = decode_stories(json.loads(blob), corpus)
+        except ValueError:
+            cached = None
+        if cached is not None:
+            return cached
+        cache.drop(key)
+    stories = find_stories(corpus)
+    cache.put(key, dumps(stories_data(stories)))
+    return stories
+
+
+def _analyse_stories(
     corpus: Corpus,
-    stories: tuple[Story, ...],
+    stories: Sequence[Story],
     params: AlignParams,
-    align_steps: Callable[[Corpus, AlignParams], Generator[float, None, tuple[Group, ...]]],
+    keys: _Keys,
     *,
-    cache: FactCache | None = None,
-    jobs: int = 1,
-) -> Generator[float, None, tuple[Group, ...]]:
-    """Facts sought inside each story only; ids numbered across stories in story order.
-
-    A story found in ``cache`` is not aligned again; with ``jobs`` > 1 the others are
-    aligned in that many processes (stories are independent; the result is the same).
-    """
-    from tui.core.align.model import MODEL_FILE  # noqa: PLC0415 (start-up)
+    cache: FactCache | None,
+    jobs: int,
+) -> Generator[float, None, dict[int, StoryAnalysis]]:
+    """Each story's analysis: from the cache, else in ``jobs`` processes, else here."""
+    from tui.core.codec import decode_story, encode_story  # noqa: PLC0415 (start-up)
 
     sizes = {a.id: max(1, len(a.sentences)) for a in corpus.articles}
     total = sum(sizes.values())
-    model = MODEL_FILE.read_bytes() if cache is not None else b""
-    found: dict[int, tuple[Group, ...]] = {}
+    results: dict[int, StoryAnalysis] = {}
     todo: list[tuple[Story, Corpus, str]] = []
+    done = 0
     for story in stories:
-        if len(story.articles) < 2:
-            continue
-        part = Corpus(tuple(corpus.article(a) for a in story.articles))
-        key = cache.key(part.articles, params, model) if cache is not None else ""
-        cached = cache.get(key, part.articles) if cache is not None else None
+        part = story_corpus(corpus, story)
+        key = keys.story(part) if cache is not None else ""
+        blob = cache.get(key) if cache is not None else None
+        cached = decode_story(blob, part.articles) if blob is not None else None
         if cached is not None:
-            found[story.id] = cached
-        else:
-            todo.append((story, part, key))
-    done = sum(sizes[a] for s in stories if s.id in found for a in s.articles)
+            results[story.id] = cached
+            done += sum(sizes[a] for a in story.articles)
+            continue
+        if blob is not None and cache is not None:
+            cache.drop(key)
+        todo.append((story, part, key))
     yield done / total
     if jobs > 1 and len(todo) > 1:
-        results = yield from _in_processes(todo, params, jobs, sizes, done=done, total=total)
-    else:
-        results = {}
-        for story, part, _ in todo:
-            weight = sum(sizes[a] for a in story.articles)
-            low, high = done / total, (done + weight) / total
-            results[story.id] = yield from scaled(align_steps(part, params), low, high)
-            done += weight
-    for story, _, key in todo:
-        found[story.id] = results[story.id]
+        blobs = yield from _in_processes(todo, params, jobs, sizes, done=done, total=total)
+        for story, part, key in todo:
+            result = decode_story(blobs[story.id], part.articles)
+            if result is None:  # Cannot happen unless a worker was broken: say so.
+                raise RuntimeError(f"story {story.id}: a worker sent back a damaged result")
+            results[story.id] = result
+            if cache is not None:
+                cache.put(key, blobs[story.id])
+        return results
+    for story, part, key in todo:
+        weight = sum(sizes[a] for a in story.articles)
+        low, high = done / total, (done + weight) / total
+        results[story.id] = yield from scaled(analyse_story_steps(part, params), low, high)
+        done += weight
         if cache is not None:
-            cache.put(key, results[story.id])
-    groups: list[Group] = []
-    for story in stories:
-        first = len(groups)
-        mine = found.get(story.id, ())
-        groups.extend(replace(g, id=first + n, story=story.id) for n, g in enumerate(mine))
-    yield 1.0
-    return tuple(groups)
+            cache.put(key, encode_story(results[story.id]))
+    return results
 
 
 def _in_processes(
@@ -208,40 +343,59 @@ def _in_processes(
     *,
     done: int,
     total: int,
-) -> Generator[float, None, dict[int, tuple[Group, ...]]]:
-    """Align stories in worker processes; each sends back its facts, nothing else."""
+) -> Generator[float, None, dict[int, str]]:
+    """Analyse stories in worker processes; each sends back its story as compact JSON."""
     import concurrent.futures  # noqa: PLC0415 (only with --jobs)
     import multiprocessing  # noqa: PLC0415 (only with --jobs)
 
-    results: dict[int, tuple[Group, ...]] = {}
-    # Forked workers inherit the loaded articles: only the facts travel back.
+    blobs: dict[int, str] = {}
+    # Forked workers inherit the loaded articles: only the results travel back.
     context = multiprocessing.get_context("fork")
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        futures = {pool.submit(_align_one, part, params): story for story, part, _ in todo}
+        # The biggest stories first, so no long one is left alone at the end.
+        order = sorted(todo, key=lambda t: -sum(sizes[a] for a in t[0].articles))
+        futures = {pool.submit(story_json, part, params): story for story, part, _ in order}
         for future in concurrent.futures.as_completed(futures):
             story = futures[future]
-            results[story.id] = future.result()
+            blobs[story.id] = future.result()
             done += sum(sizes[a] for a in story.articles)
             yield done / total
-    return results
+    return blobs
 
 
-def _align_one(part: Corpus, params: AlignParams) -> tuple[Group, ...]:
-    from tui.core.align import align  # noqa: PLC0415 (in the worker)
+def story_json(part: Corpus, params: AlignParams | None = None) -> str:
+    """One story analysed and encoded: the task a worker process (or Dask) runs."""
+    from tui.core.codec import encode_story  # noqa: PLC0415 (in the worker)
 
-    return align(part, params)
+    return encode_story(drain(analyse_story_steps(part, params)))
 
 
 def facts_by_story(
     corpus: Corpus, params: AlignParams | None = None
 ) -> tuple[tuple[Story, ...], tuple[Group, ...]]:
     """The stories and their facts alone (no quotes, no discrepancies): quality scripts."""
-    from tui.core.align import DEFAULT_PARAMS, align_steps  # noqa: PLC0415 (start-up)
+    from tui.core.align import DEFAULT_PARAMS, align  # noqa: PLC0415 (start-up)
     from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
 
     stories = find_stories(corpus)
-    groups = drain(_align_stories(corpus, stories, params or DEFAULT_PARAMS, align_steps))
-    return stories, groups
+    groups: list[Group] = []
+    for story in stories:
+        if len(story.articles) > 1:
+            found = align(story_corpus(corpus, story), params or DEFAULT_PARAMS)
+            first = len(groups)
+            groups.extend(replace(g, id=first + g.id, story=story.id) for g in found)
+    return stories, tuple(groups)
+
+
+def quotes_by_story(corpus: Corpus) -> tuple[Quote, ...]:
+    """The quotes the analysis finds, without the facts: each story's, put together."""
+    from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
+    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
+
+    quotes: list[Quote] = []
+    for story in find_stories(corpus):
+        quotes.extend(_renamed(corpus, extract_quotes(story_corpus(corpus, story))))
+    return tuple(sorted(quotes, key=_reading_order(corpus)))
 
 
 def default_jobs(corpus: Corpus) -> int:

@@ -1,104 +1,128 @@
-"""The facts of each story, kept on disk: reopening a folder skips the aligner.
+"""The analysis of each story, kept on disk: reopening a folder analyses nothing again.
 
-One SQLite file in the user cache folder. An entry is the facts of one story, keyed by
-a hash of the analysis version, the aligner's parameters, the pair model and every
-article of the story (id and text): a changed article re-analyses its story only, and
-nothing stale can match. Entries are JSON, checked field by field when read; a damaged
-one is ignored and rebuilt, never trusted, and a damaged file is replaced. The cache
-holds at most ``max_bytes``: the entries used longest ago go first. Any failure of the
-cache only costs the time to recompute.
+One SQLite file in the user cache folder. An entry is a story's facts, quotes and
+discrepancies (:mod:`tui.core.codec`), keyed by a hash of the analysis version, the
+aligner's parameters, the pair model and every article of the story (id, metadata, text
+and segmentation): a changed article re-analyses its story only, and nothing stale can
+match. The split of a corpus into stories is one entry too, keyed by all its articles.
+The cache stores text; what it returns is checked by the codec, and a damaged entry is
+dropped and rebuilt, never trusted; a damaged file is replaced. The cache holds at most
+``max_bytes``: the entries used longest ago go first. Any failure of the cache only
+costs the time to recompute.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import sqlite3
 import time
-from collections.abc import Sequence
-from dataclasses import astuple
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from tui.core.models import Article, DiffSpan, Group, Member
+from tui.core.models import Article
 from tui.core.text.web import cache_root
 
-ANALYSIS_VERSION = "facts-1"
-"""Changed whenever the aligner's output for the same input changes."""
+ANALYSIS_VERSION = "story-1"
+"""Changed whenever the analysis of the same input changes (facts-1: facts only)."""
 MAX_BYTES = 200_000_000
 """Default size limit of the cache file's entries."""
-_DIFF_KINDS = frozenset({"shared", "own", "number", "entity"})
+COMMIT_EVERY = 2.0
+"""Seconds between commits: one commit (a disk sync) per entry cost more than reading it."""
 
 
 class FactCache:
-    """Story facts by content key; every method is safe to call on a broken cache."""
+    """Story analyses by content key; every method is safe to call on a broken cache."""
 
     def __init__(self, path: Path, max_bytes: int = MAX_BYTES) -> None:
         self.path = path
         self.max_bytes = max_bytes
         self._conn: sqlite3.Connection | None = None
+        self._committed = 0.0
 
-    def key(self, articles: Sequence[Article], params: object, model: bytes) -> str:
-        """The entry key of a story's facts under these parameters and this model."""
-        digest = hashlib.sha256()
-        for part in (ANALYSIS_VERSION, repr(params)):
-            digest.update(part.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(model).digest())
-        for article in articles:
-            digest.update(article.id.encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(article.text.encode("utf-8", "surrogatepass") + b"\0")
+    @staticmethod
+    def key(kind: str, parts: Iterable[bytes | str]) -> str:
+        """The key of an entry of ``kind`` made from these parts (article digests, params)."""
+        digest = hashlib.sha256(f"{ANALYSIS_VERSION}\0{kind}\0".encode())
+        for part in parts:
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            digest.update(hashlib.sha256(data).digest())
         return digest.hexdigest()
 
-    def get(self, key: str, articles: Sequence[Article]) -> tuple[Group, ...] | None:
-        """The cached facts, or None (absent, damaged, or not about these articles)."""
+    def get(self, key: str) -> str | None:
+        """The entry's text, or None; the caller decodes it and drops it if damaged."""
         conn = self._connect()
         if conn is None:
             return None
         try:
-            row = conn.execute("SELECT facts FROM facts WHERE key = ?", (key,)).fetchone()
+            row = conn.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
-            groups = _decode(row[0], articles)
-            if groups is None:
-                conn.execute("DELETE FROM facts WHERE key = ?", (key,))
-            else:
-                conn.execute("UPDATE facts SET used = ? WHERE key = ?", (time.time(), key))
-            conn.commit()
-            return groups
+            conn.execute("UPDATE entries SET used = ? WHERE key = ?", (time.time(), key))
+            self._commit_now_and_then(conn)
+            return row[0] if isinstance(row[0], str) else None
         except sqlite3.Error:
             self._broken()
             return None
 
-    def put(self, key: str, groups: Sequence[Group]) -> None:
-        """Keep a story's facts; then trim the cache to its size limit."""
+    def drop(self, key: str) -> None:
+        """Forget a damaged entry."""
         conn = self._connect()
         if conn is None:
             return
-        blob = json.dumps([_encode(g) for g in groups], separators=(",", ":"))
+        try:
+            conn.execute("DELETE FROM entries WHERE key = ?", (key,))
+            self._commit_now_and_then(conn)
+        except sqlite3.Error:
+            self._broken()
+
+    def put(self, key: str, data: str) -> None:
+        """Keep an entry (trimmed to the size limit at the next commit)."""
+        conn = self._connect()
+        if conn is None:
+            return
         try:
             conn.execute(
-                "INSERT OR REPLACE INTO facts (key, facts, size, used) VALUES (?, ?, ?, ?)",
-                (key, blob, len(blob), time.time()),
+                "INSERT OR REPLACE INTO entries (key, data, size, used) VALUES (?, ?, ?, ?)",
+                (key, data, len(data), time.time()),
             )
-            total = conn.execute("SELECT COALESCE(SUM(size), 0) FROM facts").fetchone()[0]
-            if total > self.max_bytes:
-                self._evict(conn, int(total))
-            conn.commit()
+            self._commit_now_and_then(conn)
+        except sqlite3.Error:
+            self._broken()
+
+    def flush(self) -> None:
+        """Trim the cache to its size limit and commit: the end of an analysis."""
+        if self._conn is None:
+            return
+        try:
+            self._commit(self._conn)
         except sqlite3.Error:
             self._broken()
 
     def close(self) -> None:
+        self.flush()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
+    def _commit_now_and_then(self, conn: sqlite3.Connection) -> None:
+        if time.monotonic() - self._committed >= COMMIT_EVERY:
+            self._commit(conn)
+
+    def _commit(self, conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:
+            total = conn.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
+            if total > self.max_bytes:
+                self._evict(conn, int(total))
+            conn.commit()
+        self._committed = time.monotonic()
+
     def _evict(self, conn: sqlite3.Connection, total: int) -> None:
         """Drop the entries used longest ago until the cache is under its limit."""
-        for key, size in conn.execute("SELECT key, size FROM facts ORDER BY used").fetchall():
+        for key, size in conn.execute("SELECT key, size FROM entries ORDER BY used").fetchall():
             if total <= self.max_bytes:
                 break
-            conn.execute("DELETE FROM facts WHERE key = ?", (key,))
+            conn.execute("DELETE FROM entries WHERE key = ?", (key,))
             total -= size
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -107,9 +131,10 @@ class FactCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=2.0)
+            conn.execute("DROP TABLE IF EXISTS facts")  # facts-1 entries: never read again
             conn.execute(
-                "CREATE TABLE IF NOT EXISTS facts ("
-                "key TEXT PRIMARY KEY, facts TEXT NOT NULL, size INTEGER NOT NULL, "
+                "CREATE TABLE IF NOT EXISTS entries ("
+                "key TEXT PRIMARY KEY, data TEXT NOT NULL, size INTEGER NOT NULL, "
                 "used REAL NOT NULL)"
             )
             conn.commit()
@@ -117,54 +142,34 @@ class FactCache:
             self._broken()
             return None
         self._conn = conn
+        self._committed = time.monotonic()
         return conn
 
     def _broken(self) -> None:
         """A damaged cache file is thrown away (it is only a cache); next time, a new one."""
-        self.close()
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
         with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
+
+
+def article_digest(article: Article) -> bytes:
+    """Everything of an article the analysis reads: id, metadata, text, segmentation."""
+    digest = hashlib.sha256()
+    for field in (article.id, article.title, article.date, article.source, article.url):
+        digest.update(repr(field).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(article.text.encode("utf-8", "surrogatepass") + b"\0")
+    layout = (
+        [(s.start, s.end, s.paragraph, s.kind) for s in article.sentences],
+        [(p.start, p.end, p.kind) for p in article.paragraphs],
+        article.tweets,
+    )
+    digest.update(repr(layout).encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 def default_cache() -> FactCache:
     """The cache in the user cache folder, beside the fetched pages."""
     return FactCache(cache_root() / "facts.sqlite3")
-
-
-def _encode(group: Group) -> list[Any]:
-    return [
-        group.label,
-        group.score,
-        [[m.article, m.sentence, [list(astuple(d)) for d in m.diff]] for m in group.members],
-    ]
-
-
-def _decode(blob: str, articles: Sequence[Article]) -> tuple[Group, ...] | None:
-    """Groups from an entry, each field checked against the articles; None if anything is off."""
-    sizes = {a.id: len(a.sentences) for a in articles}
-    lengths = {a.id: len(a.text) for a in articles}
-    try:
-        data = json.loads(blob)
-        groups = []
-        for n, (label, score, members) in enumerate(data):
-            if not isinstance(label, str) or not isinstance(score, int | float):
-                return None
-            built = []
-            for article, sentence, diff in members:
-                if article not in sizes or not isinstance(sentence, int):
-                    return None
-                if not 0 <= sentence < sizes[article]:
-                    return None
-                spans = []
-                for start, end, kind in diff:
-                    valid = isinstance(start, int) and isinstance(end, int)
-                    if not valid or not 0 <= start <= end <= lengths[article]:
-                        return None
-                    if kind not in _DIFF_KINDS:
-                        return None
-                    spans.append(DiffSpan(start, end, kind))
-                built.append(Member(article, sentence, tuple(spans)))
-            groups.append(Group(n, label, float(score), tuple(built)))
-        return tuple(groups)
-    except (ValueError, TypeError):
-        return None

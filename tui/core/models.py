@@ -206,3 +206,17 @@ class Quote:
     """Why the speaker is unknown, when it is."""
     speaker_id: str | None = None
     """Canonical speaker name, shared across articles (``Zelenskyy`` for ``Zelensky``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """The facts, quotes and discrepancies of one story, found from its articles alone.
+
+    Ids are local to the story (groups and discrepancies from 0, quotes ``q<i>-<n>`` with
+    ``i`` the article's place in the story): the unit that is cached, sent back by a
+    worker and stored in an index, renumbered when the stories are put together.
+    """
+
+    groups: tuple[Group, ...]
+    quotes: tuple[Quote, ...]
+    discrepancies: tuple[Discrepancy, ...]

@@ -8,8 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.core.analysis import Analysis, quotes_by_story
 from tui.core.models import Corpus, Quote
-from tui.core.quotes import by_speaker, extract_quotes
+from tui.core.quotes import by_speaker
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
@@ -37,13 +38,18 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     return data
 
 
-def to_json(corpus: Corpus) -> dict[str, Any]:
-    return {"quotes": [quote_json(q) for q in extract_quotes(corpus)]}
+def _quotes(corpus: Corpus, analysis: Analysis | None) -> tuple[Quote, ...]:
+    """The analysis's quotes (an index's), else each story's: quotes need no facts."""
+    return analysis.quotes if analysis is not None else quotes_by_story(corpus)
 
 
-def print_table(corpus: Corpus, console: Console) -> None:
+def to_json(corpus: Corpus, analysis: Analysis | None = None) -> dict[str, Any]:
+    return {"quotes": [quote_json(q) for q in _quotes(corpus, analysis)]}
+
+
+def print_table(corpus: Corpus, console: Console, analysis: Analysis | None = None) -> None:
     """Quotes grouped by speaker: the most quoted first, unknown speakers last."""
-    quotes = extract_quotes(corpus)
+    quotes = _quotes(corpus, analysis)
     if not quotes:
         console.print("No quotes found.")
         return
