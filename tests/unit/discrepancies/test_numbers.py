@@ -66,6 +66,16 @@ def test_list_items_pair_with_their_own_neighbours() -> None:
     assert not found  # 43,000 rounds 43,350; the furniture is another slot.
 
 
+def test_a_list_item_pairs_by_its_own_name() -> None:
+    found = conflicts(
+        "Records show $4,272.78 on the Navigator of the Seas cruise, $2,306.08 at Walt Disney"
+        " World, $3,544.00 at Mariel's Boutique and $5,687.75 on Martha's Vineyard Holistic Retreat.",
+        "Records show a $466.30 dinner at CityZen and a $5,587.75 vacation at the Martha's"
+        " Vineyard Holistic Retreat.",
+    )
+    assert found == [{"5687.75", "5587.75"}]
+
+
 def test_every_article_once_every_source_listed() -> None:
     members = [
         (a, s)

@@ -71,6 +71,9 @@ class Mention:
     """Its sentence states several numbers of its unit (a list, a poll)."""
     listed: bool = False
     """Its sentence states :data:`LIST_SIZE` or more numbers of its unit."""
+    item: frozenset[str] = frozenset()
+    """Names (not people) after the number and before the next one: in a list of
+    expenses ("$4,272.78 on the Navigator of the Seas cruise"), what the value is for."""
 
 
 def unit_of(tokens: Sequence[Token], index: int) -> str:
@@ -139,6 +142,10 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         since = tokens[low].end if low >= 0 else 0
         nearest = names.find_names(text, since, token.start)
         anchor = names.fold(nearest[-1].text.split()[-1]) if nearest else None
+        until = tokens[high].start if high < len(tokens) else len(text)
+        item = frozenset(
+            names.fold(m.text) for m in names.find_names(text, end, until) if not _person(m.text)
+        )
         shown = (
             format_number(value)
             if upper is None
@@ -150,7 +157,17 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         )
         found.append(
             Mention(
-                dv, unit, stated, context, subject, True, names.fold(text), weights, years, anchor
+                dv,
+                unit,
+                stated,
+                context,
+                subject,
+                True,
+                names.fold(text),
+                weights,
+                years,
+                anchor,
+                item=item,
             )
         )
     seen: set[str] = set()
@@ -181,10 +198,13 @@ def same_slot(a: Mention, b: Mention) -> bool:
     """Two numbers count the same thing: one unit, shared neighbours, no foreign subject."""
     if a.unit != b.unit or a.unit == "?":
         return False
-    if a.listed or b.listed:
-        return False  # A list or a poll table: its rows are not told apart reliably.
-    if (a.several or b.several) and (a.anchor is None or a.anchor != b.anchor):
-        return False  # In a list, a value goes with its own name: Romney's 21, Palin's 12.
+    if not a.item & b.item:
+        # A list item's own name ("... on Martha's Vineyard Holistic Retreat") tells its row;
+        # without one, a list or a poll table's rows are not told apart reliably.
+        if a.listed or b.listed:
+            return False
+        if (a.several or b.several) and (a.anchor is None or a.anchor != b.anchor):
+            return False  # In a list, a value goes with its own name: Romney's 21, Palin's 12.
     if a.years and b.years and a.years != b.years:
         return False  # 2014's rate is not the 2007-2014 average.
     big, small = max(a.amount.value, b.amount.value), min(a.amount.value, b.amount.value)
@@ -254,7 +274,13 @@ class NumberConflict:
 
 def number_conflicts(members: Sequence[tuple[Article, Sentence]]) -> list[NumberConflict]:
     """Slots whose values, stated by two articles, have disjoint intervals."""
-    found: list[Mention] = [m for article, sentence in members for m in mentions(article, sentence)]
+    return conflicts_among(
+        [m for article, sentence in members for m in mentions(article, sentence)]
+    )
+
+
+def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
+    """Slots whose values, stated by two articles, have disjoint intervals (given mentions)."""
     conflicts: list[NumberConflict] = []
     used: set[int] = set()
     for i, a in enumerate(found):
