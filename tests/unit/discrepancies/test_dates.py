@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.discrepancies.dates import date_mentions, same_event
+from tui.core.discrepancies.facts import date_conflicts
 from tui.core.models import Article
 from tui.core.text.corpus import article_from_text
 
@@ -87,3 +88,40 @@ def test_a_resolved_span_is_its_text(when: date) -> None:
     for m in date_mentions(a, a.sentences[0]):
         assert a.text[m.value.start : m.value.end] == m.value.text
         assert m.low is not None and m.high is not None and m.low <= m.high
+
+
+def test_each_actor_has_its_own_day() -> None:
+    # One sentence gives the Senate Wednesday and the House Thursday: the House's day
+    # is compared with the other paper's House vote, not the Senate's.
+    a = article(
+        "The override is expected to begin in the Senate on Wednesday, followed by the House on Thursday.",
+        "2016-09-28",
+        "a",
+    )
+    b = article("The House voted later on Wednesday to override the veto.", "2016-09-28", "b")
+    found = date_mentions(a, a.sentences[0]) + date_mentions(b, b.sentences[0])
+    (conflict,) = date_conflicts(None, found)
+    assert {v.text for v in conflict.values} == {"Thursday", "Wednesday"}
+    assert {v.article for v in conflict.values} == {"a", "b"}
+
+
+def test_one_actor_alone_makes_no_slot() -> None:
+    a = article("Lieberman met with Trump at the White House on Wednesday.", "2017-05-18", "a")
+    b = article("Trump told White House reporters on Thursday he was close.", "2017-05-18", "b")
+    found = date_mentions(a, a.sentences[0]) + date_mentions(b, b.sentences[0])
+    assert not date_conflicts(None, found)
+
+
+def test_a_capitalised_title_is_not_a_date() -> None:
+    a = article("Mr. Pence appeared on ABC's “This Week” on Sunday.", "2015-03-29")
+    assert [m.value.text for m in date_mentions(a, a.sentences[0])] == ["Sunday"]
+
+
+def test_unaligned_sentences_need_one_happening() -> None:
+    a = article("Cowan joined the Patrick administration in 2009 as chief of staff.", "2013-01-30")
+    b = article(
+        "He left the Patrick administration last year as chief of staff.", "2013-01-30", "b"
+    )
+    found = date_mentions(a, a.sentences[0]) + date_mentions(b, b.sentences[0])
+    assert date_conflicts(None, found)  # one fact: shared words suffice
+    assert not date_conflicts(None, found, strict=True)  # matched only: joined is not left

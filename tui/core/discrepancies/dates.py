@@ -11,10 +11,11 @@ weekday is compared by name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tui.core.models import Article, DiscrepancyValue, Sentence
+from tui.core.text import names
 from tui.core.text.normalize import Token, rarity, tokenize
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -65,6 +66,11 @@ class DateMention:
     event: frozenset[str]
     """The words right next to the date, which say what happened then ("filed",
     "released"): a day is compared only with a day of the same happening."""
+    actor: str | None = None
+    """The name closest before the date since the previous one ("the Senate on
+    Wednesday, followed by the House on Thursday"): whose day it is."""
+    contrasted: bool = False
+    """Its sentence gives other actors other dates of its grain: the actor says whose."""
 
     def agrees(self, other: DateMention) -> bool:
         """The two can name the same day."""
@@ -167,6 +173,8 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
     tokens = [t for t in tokenize(text) if t.kind == "word" and not t.stop]
     found = []
     for n, match in enumerate(matches):
+        if match.group("rel") and match.group(0)[0].isupper() and match.start() > 0:
+            continue  # ABC's "This Week": a title, not a date.
         span = resolve(match, today, text)
         weekday = match.group("weekday")
         if span is None and not weekday:
@@ -189,8 +197,14 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
         )
         low, high = (span[0], span[1]) if span else (None, None)
         event = _event(tokens, match.start(), match.end(), left, right)
-        found.append(DateMention(value, low, high, weights, _grain(match), event))
-    return found
+        before = names.find_names(text, left, match.start())
+        actor = before[-1].key if before else None
+        found.append(DateMention(value, low, high, weights, _grain(match), event, actor))
+    actors = {(m.grain, m.actor) for m in found if m.actor}
+    return [
+        replace(m, contrasted=len({a for g, a in actors if g == m.grain}) > 1 and bool(m.actor))
+        for m in found
+    ]
 
 
 def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> frozenset[str]:
@@ -227,12 +241,23 @@ def _context(tokens: list[Token], start: int, end: int, left: int, right: int) -
 
 
 def evidence(a: DateMention, b: DateMention) -> float:
-    """How much the words around two dates say they date the same event."""
-    return sum(a.weights[k] for k in a.weights.keys() & b.weights.keys())
+    """How much the words around two dates say they date the same event: one actor
+    counts as much as the words that make a slot, and a sentence that gives two actors
+    two days keeps each day with its own actor."""
+    if (a.contrasted or b.contrasted) and a.actor and b.actor and a.actor != b.actor:
+        return 0.0  # The Senate's Wednesday is not the House's day.
+    shared = sum(a.weights[k] for k in a.weights.keys() & b.weights.keys())
+    return shared + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
+
+
+def same_actor(a: DateMention, b: DateMention) -> bool:
+    """The same name stands right before both dates (the House's day), and one sentence
+    gives another actor another date (the Senate's): the actor says which is whose."""
+    return a.actor is not None and a.actor == b.actor and (a.contrasted or b.contrasted)
 
 
 def same_event(a: DateMention, b: DateMention) -> bool:
     """Enough shared neighbours to be one event's date."""
     if a.grain != b.grain or evidence(a, b) < SLOT_EVIDENCE:
         return False
-    return a.grain != "day" or bool(a.event & b.event)
+    return a.grain != "day" or bool(a.event & b.event) or same_actor(a, b)

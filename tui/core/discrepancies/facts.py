@@ -16,7 +16,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.discrepancies.dates import date_mentions, evidence, same_event
+from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
 from tui.core.discrepancies.numbers import number_conflicts, one_per_article
 from tui.core.models import (
     Article,
@@ -143,18 +143,34 @@ def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
 
 
 def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
+    return date_conflicts(
+        gid, [m for article, sentence in members for m in date_mentions(article, sentence)]
+    )
+
+
+def date_conflicts(
+    gid: int | None, found: Sequence[DateMention], strict: bool = False
+) -> list[Found]:
     """Dates of one event (shared neighbour words, each other's best match) whose days
-    cannot meet once resolved against each article's date (:mod:`.dates`)."""
-    found = [m for article, sentence in members for m in date_mentions(article, sentence)]
+    cannot meet once resolved against each article's date (:mod:`.dates`).
+
+    ``strict`` (sentences not aligned): the words naming one date's happening are all
+    the other's too, whatever the grain ("joined the administration in 2009" and "left
+    the administration last year" are two events).
+    """
 
     def best(i: int, j: int) -> bool:
         a, b = found[i], found[j]
         where = (b.value.article, b.value.sentence)
         score = evidence(a, b)
-        return same_event(a, b) and all(
-            evidence(a, c) < score
-            for c in found
-            if c is not b and (c.value.article, c.value.sentence) == where
+        return (
+            same_event(a, b)
+            and (not strict or _one_happening(a, b))
+            and all(
+                evidence(a, c) < score
+                for c in found
+                if c is not b and (c.value.article, c.value.sentence) == where
+            )
         )
 
     result = []
@@ -181,6 +197,11 @@ def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
         confidence = min(0.9, 0.5 + 0.05 * shared)
         result.append(Found("date", gid, f"date: {shown}", values, confidence))
     return result
+
+
+def _one_happening(a: DateMention, b: DateMention) -> bool:
+    """The words naming one date's happening are all the other's too."""
+    return bool(a.event and b.event) and (a.event <= b.event or b.event <= a.event)
 
 
 def _date_label(value: DiscrepancyValue) -> str:
