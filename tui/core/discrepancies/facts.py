@@ -1,9 +1,9 @@
 """Values that conflict inside an aligned fact: numbers, dates and attributions.
 
 Kinds: ``number`` (same unit, different value: 76,000 vs 80,000 evacuated), ``date``
-(weekdays or calendar dates that conflict) and ``attribution`` (the same label put in
-different mouths or words: Putin's "major provocation" vs the Kremlin's "large-scale
-provocation"). Hand-written rules over the normalised tokens
+(weekdays or calendar dates that conflict), ``place`` (:mod:`.places`) and
+``attribution`` (the same label put in different mouths or words: Putin's "major
+provocation" vs the Kremlin's "large-scale provocation"). Hand-written rules over the normalised tokens
 instead of a quantity parser such as quantulum3: the units that matter in news (people,
 troops, square kilometres) are few, and its ambiguity resolution needs a model.
 """
@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
 from tui.core.discrepancies.numbers import number_conflicts, one_per_article
+from tui.core.discrepancies.places import PlaceMention, place_conflicts, place_mentions
 from tui.core.models import (
     Article,
     Corpus,
@@ -73,6 +74,10 @@ def value_conflicts(
         for item in (
             *_numbers(group.id, members),
             *_dates(group.id, members),
+            *places_found(
+                group.id,
+                [m for article, sentence in members for m in place_mentions(article, sentence)],
+            ),
             *_attributions(group.id, members, speakers),
         ):
             key = (item.kind, frozenset((v.article, v.sentence, v.value) for v in item.values))
@@ -134,6 +139,11 @@ def _drop_subsumed(found: list[Found]) -> list[Found]:
         if not (bigger or repeated):
             kept.append(f)
     return kept
+
+
+def places_found(gid: int | None, found: Sequence[PlaceMention]) -> list[Found]:
+    """Place conflicts among these mentions (:mod:`.places`), as discrepancies."""
+    return [Found("place", gid, c.summary, c.values, c.confidence) for c in place_conflicts(found)]
 
 
 def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
