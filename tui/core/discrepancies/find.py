@@ -1,7 +1,8 @@
 """The one list of discrepancies that the reader, the reports and the bookmarks share.
 
 Every kind is found here and numbered once: conflicting values inside aligned facts
-(:mod:`.facts`), quotations worded differently (:mod:`.wording`) and spelling variants of
+(:mod:`.facts`) and between sentences the pair model matches below the aligner's
+threshold (:mod:`.matched`), quotations worded differently (:mod:`.wording`) and spelling variants of
 one name (:mod:`.spelling`). A discrepancy outside any fact is placed in the first fact
 that holds one of its sentences, so the facts list and ``discrepancies --json`` agree.
 """
@@ -12,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Generator, Sequence
 
 from tui.core.discrepancies.facts import Found, value_conflicts
+from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts
 from tui.core.discrepancies.spelling import entity_variant_steps
 from tui.core.discrepancies.wording import quote_wordings
@@ -26,11 +28,14 @@ def discrepancy_steps(
     corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote]
 ) -> Generator[float, None, Discrepancies]:
     """Find every discrepancy, yielding progress (0..1)."""
-    found = yield from scaled(value_conflicts(corpus, groups, quotes), 0.0, 0.6)
+    found = yield from scaled(value_conflicts(corpus, groups, quotes), 0.0, 0.5)
+    stories = _stories(corpus, groups)
+    found.extend(without_known(matched_conflicts(corpus, groups, stories), found))
+    yield 0.6
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found("entity_variant", v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
-    found.extend(name_conflicts(corpus, _stories(corpus, groups)))
+    found.extend(name_conflicts(corpus, stories))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:
