@@ -11,7 +11,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from tui.core.text.web import is_url
 from tui.errors import InputError
 
 if TYPE_CHECKING:
+    from tui.core.analysis import Analysis
     from tui.core.cache import FactCache
 
 PROG = "kursk-reader"
@@ -185,6 +187,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.reports.bookmarks import run_bookmarks  # noqa: PLC0415 (start-up)
 
         return run_bookmarks(args)
+    if args.command != "index" and _index_of(args.paths) is not None:
+        return _from_index(args)
     corpus = _load(args.paths, args.urls, refresh=args.refresh)
     if args.command == "read":
         from functools import partial  # noqa: PLC0415 (start-up)
@@ -200,6 +204,35 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "match":
         return _match(corpus, args.target, as_json=args.json)
     return _report(args.command, corpus, args)
+
+
+def _index_of(paths: Sequence[str]) -> str | None:
+    """The one PATH given, when it is an SQLite file (an index written by ``index``)."""
+    if len(paths) != 1 or is_url(paths[0]):
+        return None
+    from tui.reports.index import is_index  # noqa: PLC0415 (start-up)
+
+    return paths[0] if is_index(paths[0]) else None
+
+
+def _from_index(args: argparse.Namespace) -> int:
+    """The reader or a report on an index: its articles and analysis, nothing analysed."""
+    from tui.reports.index import load_index  # noqa: PLC0415 (start-up)
+
+    if args.urls:
+        raise InputError("--urls cannot be added to an index")
+    analysis = load_index(args.paths[0])
+    if args.command == "read":
+        from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
+
+        def loaded(corpus: Corpus) -> Generator[float, None, Analysis]:
+            yield 1.0
+            return replace(analysis, corpus=corpus)  # The reader's names for the sources.
+
+        return run_app(analysis.corpus, analyse=loaded)
+    if args.command == "match":
+        return _match(analysis.corpus, args.target, as_json=args.json)
+    return _report(args.command, analysis.corpus, args, analysis)
 
 
 def _match(corpus: Corpus, target: str, *, as_json: bool) -> int:
@@ -252,12 +285,16 @@ def _read_urls(path: str) -> list[str]:
     return urls
 
 
-def _report(command: str, corpus: Corpus, args: argparse.Namespace) -> int:
+def _report(
+    command: str, corpus: Corpus, args: argparse.Namespace, analysis: Analysis | None = None
+) -> int:
     from tui.reports import ANALYSED, REPORTERS  # noqa: PLC0415 (start-up: rich, the core)
 
     reporter = REPORTERS[command]
     extra: dict[str, Any] = {}
-    if command in ANALYSED:
+    if analysis is not None and command in (*ANALYSED, "quotes"):
+        extra["analysis"] = analysis
+    elif command in ANALYSED:
         from tui.core.analysis import analyse, default_jobs  # noqa: PLC0415 (start-up)
 
         jobs = args.jobs if args.jobs is not None else default_jobs(corpus)

@@ -1,7 +1,8 @@
 """What the report commands print: JSON for scripts, rich tables for people.
 
 Each module has ``to_json(corpus)`` and ``print_table(corpus, console)``; those in
-:data:`ANALYSED` also take the analysis the command line made (cached, in parallel).
+:data:`ANALYSED` also take the analysis the command line made (cached, in parallel), and
+``quotes`` takes the analysis read from an index.
 """
 
 from __future__ import annotations

@@ -2,12 +2,18 @@
 
 The archive is split into stories (:mod:`tui.core.stories`: only articles sharing rare
 words are compared, and never across more than a few days, so the cost grows with the
-archive, not its square); each story is one task, analysed whole (facts, quotes,
-discrepancies) where it runs and sent back as JSON. Tasks run on Dask when it is
-installed (``pip install 'kursk-reader[scale]'``: a LocalCluster, or ``--scheduler
-tcp://HOST:PORT`` for a cluster that exists), else on local processes. The index is one
-SQLite file: a format every language reads, with indexes for "the facts of story k",
-written in one transaction so a crash leaves no half index.
+archive, not its square); each story is one task, analysed whole where it runs (the
+analysis's own unit, :func:`tui.core.analysis.story_json`) and sent back as compact JSON.
+Tasks run on Dask when it is installed (``pip install 'kursk-reader[scale]'``: a
+LocalCluster, or ``--scheduler tcp://HOST:PORT`` for a cluster that exists), else on
+local processes. The index is one SQLite file: a format every language reads, with
+indexes for "the facts of story k". Each result is written as its task finishes (the
+main process never holds them all), inside one transaction in a temporary file renamed
+at the end, so a crash leaves no half index.
+
+``kursk-reader INDEX`` and the report commands read an index back (:func:`load_index`):
+the articles, stories and each story's analysis, checked by :mod:`tui.core.codec` and put
+together as the analysis puts stories together, so the output is the archive's.
 """
 
 from __future__ import annotations
@@ -17,23 +23,32 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
-from tui.core.analysis import analyse
-from tui.core.models import Corpus, Story
+from tui.core.analysis import Analysis, merge_stories, story_corpus, story_json
+from tui.core.codec import (
+    Damaged,
+    article_data,
+    decode_article,
+    decode_stories,
+    dumps,
+    story_from_parts,
+)
+from tui.core.models import Article, Corpus, Story, StoryAnalysis
 from tui.core.stories import find_stories
+from tui.core.text.sanitize import display_name
 from tui.errors import InputError
-from tui.reports.align import discrepancy_json, group_json
-from tui.reports.quotes import quote_json
-from tui.reports.sentences import article_json
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""2: whole articles (the reader opens an index alone) and each story's analysis with
+its own ids, as the analysis cache keeps it."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE stories (id INTEGER PRIMARY KEY, label TEXT NOT NULL, articles TEXT NOT NULL)",
-    "CREATE TABLE articles (id TEXT PRIMARY KEY, story INTEGER NOT NULL, data TEXT NOT NULL)",
+    "CREATE TABLE articles (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
+    "story INTEGER NOT NULL, data TEXT NOT NULL)",
     "CREATE TABLE facts (story INTEGER NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, "
     "PRIMARY KEY (story, id))",
     "CREATE TABLE discrepancies (story INTEGER NOT NULL, id INTEGER NOT NULL, kind TEXT NOT NULL, "
@@ -43,17 +58,6 @@ SCHEMA = (
     "CREATE INDEX discrepancies_kind ON discrepancies (kind)",
     "CREATE INDEX quotes_speaker ON quotes (speaker)",
 )
-
-
-def analyse_story(corpus: Corpus) -> dict[str, Any]:
-    """One task: a story's facts, discrepancies and quotes, as JSON-ready data."""
-    result = analyse(corpus)
-    alignment = result.alignment
-    return {
-        "facts": [group_json(g, alignment) for g in alignment.groups],
-        "discrepancies": [discrepancy_json(d) for d in alignment.discrepancies],
-        "quotes": [quote_json(q) for q in result.quotes],
-    }
 
 
 def build_index(
@@ -66,26 +70,72 @@ def build_index(
 ) -> tuple[Story, ...]:
     """Analyse every story of ``corpus`` and write the index to ``out``."""
     stories = find_stories(corpus)
-    parts = {s.id: Corpus(tuple(corpus.article(a) for a in s.articles)) for s in stories}
-    results: dict[int, dict[str, Any]] = {}
-    for story_id, data in _run(parts, scheduler=scheduler, workers=workers):
-        results[story_id] = data
-        if progress is not None:
-            progress(len(results), len(parts))
-    _write(out, corpus, stories, results)
+    parts = {s.id: story_corpus(corpus, s) for s in stories}
+    temp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    temp.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(temp)
+        with conn:
+            _write_corpus(conn, corpus, stories)
+            for done, (story_id, blob) in enumerate(
+                _run(parts, scheduler=scheduler, workers=workers), start=1
+            ):
+                _write_story(conn, story_id, blob)
+                if progress is not None:
+                    progress(done, len(parts))
+        conn.close()
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return stories
+
+
+def _write_corpus(conn: sqlite3.Connection, corpus: Corpus, stories: tuple[Story, ...]) -> None:
+    for statement in SCHEMA:
+        conn.execute(statement)
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("version", str(INDEX_VERSION)), ("created", time.strftime("%Y-%m-%dT%H:%M:%S"))],
+    )
+    conn.executemany(
+        "INSERT INTO stories VALUES (?, ?, ?)",
+        [(s.id, s.label, dumps(list(s.articles))) for s in stories],
+    )
+    story_of = {a: s.id for s in stories for a in s.articles}
+    conn.executemany(
+        "INSERT INTO articles VALUES (?, ?, ?, ?)",
+        ((n, a.id, story_of[a.id], dumps(article_data(a))) for n, a in enumerate(corpus.articles)),
+    )
+
+
+def _write_story(conn: sqlite3.Connection, story_id: int, blob: str) -> None:
+    """One story's rows, from the JSON its task sent (ids are the story's own)."""
+    data = json.loads(blob)
+    conn.executemany(
+        "INSERT INTO facts VALUES (?, ?, ?)",
+        [(story_id, n, dumps(f)) for n, f in enumerate(data["groups"])],
+    )
+    conn.executemany(
+        "INSERT INTO discrepancies VALUES (?, ?, ?, ?)",
+        [(story_id, n, d["kind"], dumps(d)) for n, d in enumerate(data["discrepancies"])],
+    )
+    conn.executemany(
+        "INSERT INTO quotes VALUES (?, ?, ?, ?)",
+        [(story_id, q["id"], q["speaker"], dumps(q)) for q in data["quotes"]],
+    )
 
 
 def _run(
     parts: dict[int, Corpus], *, scheduler: str | None, workers: int | None
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(story id, result) as tasks finish: on Dask if installed, else local processes.
+) -> Iterator[tuple[int, str]]:
+    """(story id, its JSON) as tasks finish: on Dask if installed, else local processes.
 
     ``workers=0`` analyses every story here, one after the other (the reference run).
     """
     if workers == 0 and not scheduler:
         for sid, part in parts.items():
-            yield sid, analyse_story(part)
+            yield sid, story_json(part)
         return
     try:
         from distributed import Client, LocalCluster, as_completed  # noqa: PLC0415
@@ -106,101 +156,109 @@ def _run(
         )
         client = Client(cluster)
     try:
-        futures = {
-            client.submit(analyse_story, part, pure=False): sid for sid, part in parts.items()
-        }
+        futures = {client.submit(story_json, part, pure=False): sid for sid, part in parts.items()}
         for future in as_completed(futures):
             yield futures[future], future.result()
+            future.release()  # The result is written: nobody needs it any more.
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _run_locally(
-    parts: dict[int, Corpus], workers: int | None
-) -> Iterator[tuple[int, dict[str, Any]]]:
+def _run_locally(parts: dict[int, Corpus], workers: int | None) -> Iterator[tuple[int, str]]:
     import concurrent.futures  # noqa: PLC0415 (only for index)
     import multiprocessing  # noqa: PLC0415 (only for index)
 
     context = multiprocessing.get_context("fork")
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = {pool.submit(analyse_story, part): sid for sid, part in parts.items()}
-        for future in concurrent.futures.as_completed(futures):
-            yield futures[future], future.result()
+        futures = {pool.submit(story_json, part): sid for sid, part in parts.items()}
+        # Not as_completed: it keeps every finished future (and its result) to the end.
+        pending = set(futures)
+        while pending:
+            done, pending = concurrent.futures.wait(
+                pending, return_when=concurrent.futures.FIRST_COMPLETED
+            )
+            for future in done:
+                yield futures.pop(future), future.result()
 
 
-def _write(
-    out: Path, corpus: Corpus, stories: tuple[Story, ...], results: dict[int, dict[str, Any]]
-) -> None:
-    """The whole index in one transaction, into a temporary file renamed over ``out``."""
-    temp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    temp.unlink(missing_ok=True)
+def is_index(path: str) -> bool:
+    """Whether ``path`` is an SQLite file (an index, or a foreign file to refuse clearly)."""
     try:
-        conn = sqlite3.connect(temp)
-        with conn:
-            for statement in SCHEMA:
-                conn.execute(statement)
-            conn.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("version", str(INDEX_VERSION)), ("created", time.strftime("%Y-%m-%dT%H:%M:%S"))],
-            )
-            story_of = {a: s.id for s in stories for a in s.articles}
-            conn.executemany(
-                "INSERT INTO stories VALUES (?, ?, ?)",
-                [(s.id, s.label, json.dumps(list(s.articles))) for s in stories],
-            )
-            conn.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?)",
-                [
-                    (a.id, story_of[a.id], json.dumps(article_json(a), ensure_ascii=False))
-                    for a in corpus.articles
-                ],
-            )
-            for sid, data in sorted(results.items()):
-                conn.executemany(
-                    "INSERT INTO facts VALUES (?, ?, ?)",
-                    [(sid, f["id"], json.dumps(f, ensure_ascii=False)) for f in data["facts"]],
-                )
-                conn.executemany(
-                    "INSERT INTO discrepancies VALUES (?, ?, ?, ?)",
-                    [
-                        (sid, d["id"], d["kind"], json.dumps(d, ensure_ascii=False))
-                        for d in data["discrepancies"]
-                    ],
-                )
-                conn.executemany(
-                    "INSERT INTO quotes VALUES (?, ?, ?, ?)",
-                    [
-                        (sid, q["id"], q.get("speaker"), json.dumps(q, ensure_ascii=False))
-                        for q in data["quotes"]
-                    ],
-                )
-        conn.close()
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except (OSError, ValueError):
+        return False
 
 
-def read_index(path: Path) -> dict[str, Any]:
-    """The index as one JSON-ready document (stories with their facts, discrepancies, quotes)."""
+def load_index(path: str | Path) -> Analysis:
+    """The archive and its analysis, read back from an index; ``InputError`` if it is not
+    one, is of another version, or is damaged."""
+    name = display_name(str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise InputError(f"{path}: not a kursk-reader index ({error})") from None
-    if version is None or version[0] != str(INDEX_VERSION):
-        raise InputError(f"{path}: an index of another version; build it again")
-    stories = []
-    for sid, label, articles in conn.execute("SELECT id, label, articles FROM stories ORDER BY id"):
-        story: dict[str, Any] = {"id": sid, "label": label, "articles": json.loads(articles)}
-        for table in ("facts", "discrepancies", "quotes"):
-            rows = conn.execute(f"SELECT data FROM {table} WHERE story = ? ORDER BY rowid", (sid,))
-            story[table] = [json.loads(row[0]) for row in rows]
-        stories.append(story)
-    conn.close()
-    return {"version": INDEX_VERSION, "stories": stories}
+        raise InputError(f"{name}: cannot open the index ({error})") from None
+    try:
+        return _load(conn, name)
+    except sqlite3.OperationalError as error:  # No such table: someone else's database.
+        raise InputError(f"{name}: not a kursk-reader index ({error})") from None
+    except sqlite3.Error as error:
+        raise InputError(f"{name}: a damaged index ({error}); build it again") from None
+    except (Damaged, ValueError, TypeError, KeyError, AttributeError):
+        raise InputError(f"{name}: a damaged index; build it again") from None
+    finally:
+        conn.close()
+
+
+def _load(conn: sqlite3.Connection, name: str) -> Analysis:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    version = row[0] if row else None
+    if not (isinstance(version, str) and version.isdigit()):
+        raise InputError(f"{name}: not a kursk-reader index")
+    if int(version) > INDEX_VERSION:
+        raise InputError(f"{name}: written by a newer kursk-reader (index version {version})")
+    if int(version) != INDEX_VERSION:
+        raise InputError(f"{name}: an index of an older version ({version}); build it again")
+    articles = tuple(
+        decode_article(json.loads(data))
+        for (data,) in conn.execute("SELECT data FROM articles ORDER BY position")
+    )
+    corpus = Corpus(articles)
+    if len({a.id for a in articles}) != len(articles):
+        raise Damaged("two articles with one id")
+    rows = conn.execute("SELECT label, articles FROM stories ORDER BY id").fetchall()
+    stories = decode_stories([[label, json.loads(ids)] for label, ids in rows], corpus)
+    if stories is None:
+        raise Damaged("the stories do not hold every article once")
+    by_id = {a.id: a for a in articles}
+    results = {
+        story.id: _story(conn, story.id, {a: by_id[a] for a in story.articles}) for story in stories
+    }
+    return merge_stories(corpus, stories, results)
+
+
+def _story(
+    conn: sqlite3.Connection, story_id: int, articles: Mapping[str, Article]
+) -> StoryAnalysis:
+    """One story's analysis from its rows (ids must run 0, 1, 2, ... as written)."""
+    items = {}
+    for table in ("facts", "discrepancies"):
+        rows = conn.execute(
+            f"SELECT id, data FROM {table} WHERE story = ? ORDER BY id",
+            (story_id,),
+        ).fetchall()
+        if [n for n, _ in rows] != list(range(len(rows))):
+            raise Damaged(f"{table} of story {story_id} are not numbered from 0")
+        items[table] = [json.loads(data) for _, data in rows]
+    quotes = [
+        json.loads(data)
+        for (data,) in conn.execute(
+            "SELECT data FROM quotes WHERE story = ? ORDER BY rowid", (story_id,)
+        )
+    ]
+    return story_from_parts(items["facts"], quotes, items["discrepancies"], articles)
 
 
 def run_index(corpus: Corpus, out: str, *, scheduler: str | None, jobs: int | None) -> int:

@@ -10,7 +10,6 @@ from rich.text import Text
 
 from tui.core.analysis import Analysis, quotes_by_story
 from tui.core.models import Corpus, Quote
-from tui.core.quotes import by_speaker
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
@@ -49,6 +48,8 @@ def to_json(corpus: Corpus, analysis: Analysis | None = None) -> dict[str, Any]:
 
 def print_table(corpus: Corpus, console: Console, analysis: Analysis | None = None) -> None:
     """Quotes grouped by speaker: the most quoted first, unknown speakers last."""
+    from tui.core.quotes import by_speaker  # noqa: PLC0415 (start-up: the quote extractor)
+
     quotes = _quotes(corpus, analysis)
     if not quotes:
         console.print("No quotes found.")

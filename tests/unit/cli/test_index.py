@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 import pytest
 
 from tui.cli import main
+from tui.core.analysis import Analysis, analyse
+from tui.core.cache import FactCache
 from tui.core.models import Corpus
-from tui.core.text.corpus import article_from_text
-from tui.reports.index import build_index, read_index
+from tui.core.progress import drain
+from tui.core.text.corpus import article_from_text, load_corpus
+from tui.reports.index import build_index, load_index
 
 TEXTS = {
     "flood-a": "Flooding forced 12,000 residents of Dorvale to evacuate on Monday after the "
@@ -34,26 +38,36 @@ def test_the_index_holds_every_story_with_its_facts(tmp_path: Path) -> None:
     out = tmp_path / "archive.kri"
     stories = build_index(archive(), out, workers=0)
     assert len(stories) == 2
-    index = read_index(out)
-    assert [s["articles"] for s in index["stories"]] == [list(s.articles) for s in stories]
-    flood = index["stories"][0]
-    assert flood["facts"] and any(d["kind"] == "number" for d in flood["discrepancies"])
-    assert {q["article"] for q in flood["quotes"]} == {"flood-a", "flood-b"}
+    index = load_index(out)
+    assert index.alignment.stories == stories
+    flood = [g for g in index.groups if g.story == 0]
+    assert flood and any(d.kind == "number" for d in index.discrepancies)
+    assert {q.article for q in index.quotes} == {"flood-a", "flood-b"}
+
+
+def test_serial_parallel_cached_and_index_runs_are_the_same(tmp_path: Path) -> None:
+    serial = analyse(archive())
+    assert analyse(archive(), jobs=2) == serial
+    cache = FactCache(tmp_path / "cache.sqlite3")
+    assert analyse(archive(), cache=cache) == serial
+    assert analyse(archive(), cache=cache) == serial
+    build_index(archive(), tmp_path / "local.kri", workers=0)
+    assert load_index(tmp_path / "local.kri") == serial
 
 
 def test_a_two_worker_local_cluster_gives_the_serial_result(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
-    serial, cluster = tmp_path / "serial.kri", tmp_path / "cluster.kri"
-    build_index(archive(), serial, workers=0)
+    cluster = tmp_path / "cluster.kri"
     build_index(archive(), cluster, workers=2)
-    assert read_index(cluster) == read_index(serial)
+    assert load_index(cluster) == analyse(archive())
 
 
 def test_local_processes_give_the_serial_result() -> None:
-    from tui.reports.index import _run_locally, analyse_story
+    from tui.core.analysis import story_json
+    from tui.reports.index import _run_locally
 
     parts = dict(enumerate(_parts()))
-    assert dict(_run_locally(parts, 2)) == {sid: analyse_story(p) for sid, p in parts.items()}
+    assert dict(_run_locally(parts, 2)) == {sid: story_json(p) for sid, p in parts.items()}
 
 
 def _parts() -> list[Corpus]:
@@ -64,11 +78,16 @@ def _parts() -> list[Corpus]:
     ]
 
 
-def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
     folder = tmp_path / "archive"
     folder.mkdir()
     for name, text in TEXTS.items():
         (folder / f"{name}.txt").write_text(text)
+    return folder
+
+
+def test_the_command(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "archive.kri"
     assert main(["index", "--jobs", "0", "--out", str(out), str(folder)]) == 0
     assert "indexed 4 articles in 2 stories" in capsys.readouterr().err
@@ -77,10 +96,91 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["index", "--out", str(tmp_path), str(folder)]) == 1
 
 
-def test_not_an_index(tmp_path: Path) -> None:
-    from tui.errors import InputError
+@pytest.mark.parametrize("report", ["align", "discrepancies", "quotes", "sentences"])
+@pytest.mark.parametrize("as_json", [True, False])
+def test_reports_read_an_index_as_they_read_the_archive(
+    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str], report: str, as_json: bool
+) -> None:
+    out = tmp_path / "archive.kri"
+    assert main(["index", "--jobs", "0", "--out", str(out), str(folder)]) == 0
+    flags = ["--json"] if as_json else []
+    capsys.readouterr()
+    assert main([report, *flags, str(folder)]) == 0
+    from_archive = capsys.readouterr().out
+    assert main([report, *flags, str(out)]) == 0
+    assert capsys.readouterr().out == from_archive
+    assert from_archive.strip()
 
+
+def test_the_reader_opens_an_index_without_analysing(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import app as app_module
+    from tui.core import analysis as analysis_module
+
+    out = tmp_path / "archive.kri"
+    build_index(load_corpus([folder]), out, workers=0)
+    opened: list[Analysis] = []
+
+    def run_app(
+        corpus: Corpus, *, analyse: Callable[[Corpus], Generator[float, None, Analysis]]
+    ) -> int:
+        opened.append(drain(analyse(corpus)))
+        return 0
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the index was analysed again")
+
+    monkeypatch.setattr(app_module, "run_app", run_app)
+    monkeypatch.setattr(analysis_module, "analyse_story_steps", never)
+    assert main([str(out)]) == 0
+    assert opened[0] == load_index(out)
+    assert len(opened[0].alignment.stories) == 2  # The story picker has two to offer.
+
+
+def _damaged(path: Path) -> None:
+    build_index(archive(), path, workers=0)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE facts SET data = '{\"label\": 3}' WHERE id = 0")
+
+
+def _newer(path: Path) -> None:
+    build_index(archive(), path, workers=0)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'version'")
+
+
+def _foreign(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE songs (title TEXT)")
+
+
+def _truncated(path: Path) -> None:
+    build_index(archive(), path, workers=0)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+@pytest.mark.parametrize(
+    ("spoil", "says"),
+    [
+        (_damaged, "a damaged index"),
+        (_newer, "newer kursk-reader"),
+        (_foreign, "not a kursk-reader index"),
+        (_truncated, "a damaged index"),
+    ],
+)
+@pytest.mark.parametrize("command", [[], ["align", "--json"], ["quotes"]])
+def test_a_bad_index_is_one_line_and_exit_1(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    spoil: Callable[[Path], None],
+    says: str,
+    command: list[str],
+) -> None:
     bad = tmp_path / "bad.kri"
-    bad.write_text("nothing")
-    with pytest.raises(InputError):
-        read_index(bad)
+    spoil(bad)
+    capsys.readouterr()
+    assert main([*command, str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err and "Traceback" not in err
