@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Generator, Sequence
 from dataclasses import replace
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 PROG = "kursk-reader"
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
 COMMANDS = (*REPORTS, "match", "index", "bookmarks", "read")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+"""The first bytes of every SQLite file: a PATH that starts so is read as an index."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,12 +210,23 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _index_of(paths: Sequence[str]) -> str | None:
-    """The one PATH given, when it is an SQLite file (an index written by ``index``)."""
+    """The one PATH given, when it is an SQLite file (an index written by ``index``, or a
+    foreign database that the index reader refuses with one clear line)."""
     if len(paths) != 1 or is_url(paths[0]):
         return None
-    from tui.reports.index import is_index  # noqa: PLC0415 (start-up)
-
-    return paths[0] if is_index(paths[0]) else None
+    try:
+        # Non-blocking, and only a regular file is read: a FIFO must not hang us here.
+        fd = os.open(paths[0], os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):  # A missing file: the loader says what is wrong.
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return paths[0] if os.read(fd, len(SQLITE_MAGIC)) == SQLITE_MAGIC else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _from_index(args: argparse.Namespace) -> int:

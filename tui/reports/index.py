@@ -43,7 +43,6 @@ from tui.errors import InputError
 INDEX_VERSION = 2
 """2: whole articles (the reader opens an index alone) and each story's analysis with
 its own ids, as the analysis cache keeps it."""
-SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE stories (id INTEGER PRIMARY KEY, label TEXT NOT NULL, articles TEXT NOT NULL)",
@@ -181,15 +180,6 @@ def _run_locally(parts: dict[int, Corpus], workers: int | None) -> Iterator[tupl
             )
             for future in done:
                 yield futures.pop(future), future.result()
-
-
-def is_index(path: str) -> bool:
-    """Whether ``path`` is an SQLite file (an index, or a foreign file to refuse clearly)."""
-    try:
-        with open(path, "rb") as file:
-            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except (OSError, ValueError):
-        return False
 
 
 def load_index(path: str | Path) -> Analysis:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Generator
 from pathlib import Path
@@ -184,3 +185,15 @@ def test_a_bad_index_is_one_line_and_exit_1(
     assert main([*command, str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and says in err and "Traceback" not in err
+
+
+def test_one_fifo_is_not_read_as_an_index(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.kri"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "align", str(fifo)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1 and "not a regular file" in done.stderr
