@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -148,9 +150,23 @@ class ReaderApp(App[None]):
 def run_app(
     corpus: Corpus, *, headless: bool = False, analyse: AnalyseSteps = analyse_steps
 ) -> int:
-    """Run the reader until the user quits; returns the exit code (1 after a crash)."""
+    """Run the reader until the user quits; returns the exit code (1 after a crash).
+
+    The analysis runs in a child process forked before Textual starts its threads, so
+    keys answer from the first paint on; without ``fork`` (Windows), in a thread.
+    """
     app = ReaderApp(corpus, analyse)
-    app.run(headless=headless)
+    child = None
+    if hasattr(os, "fork") and threading.active_count() == 1:
+        from tui.core.background import AnalysisChild  # noqa: PLC0415 (only here)
+
+        child = AnalysisChild.start(app.corpus, analyse)
+        app.analyse = child.steps
+    try:
+        app.run(headless=headless)
+    finally:
+        if child is not None:
+            child.stop()  # Quit before the analysis finished: it is not needed any more.
     code = app.return_code or 0
     if code:
         where = f"details in {app.crash_log}" if app.crash_log else "no crash log could be written"

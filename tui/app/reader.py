@@ -37,6 +37,7 @@ from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.status import StatusLine
 from tui.core.analysis import Analysis
+from tui.core.background import AnalysisFailed
 from tui.core.models import Corpus, Discrepancy, Group, Quote
 
 if TYPE_CHECKING:
@@ -151,6 +152,7 @@ class ReaderScreen(Screen[None]):
         shown = -1.0
         while True:
             if worker.is_cancelled:
+                steps.close()  # A child process analysing is stopped here.
                 return
             try:
                 fraction = next(steps)
@@ -182,7 +184,8 @@ class ReaderScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.facts.failed = f"{type(error).__name__}: {error}"
+            named = isinstance(error, AnalysisFailed)  # Its message names the error already.
+            self.facts.failed = str(error) if named else f"{type(error).__name__}: {error}"
             self.note = "alignment failed (see the facts list); the articles are still readable"
             self.notify(f"Alignment failed: {error}", severity="error", timeout=10)
 

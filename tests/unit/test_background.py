@@ -1,0 +1,87 @@
+"""The analysis in a child process: the same result, its progress, its failures, its end."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Generator
+
+import pytest
+
+from tui.core import background
+from tui.core.analysis import Analysis, analyse, analyse_steps
+from tui.core.background import AnalysisChild, AnalysisFailed
+from tui.core.models import Corpus
+from tui.core.progress import drain
+from tui.core.text.corpus import load_corpus
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    return load_corpus([])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_the_child_gives_the_analysis_of_the_thread(
+    seeds: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "CHUNK", 7)  # Many frames of each kind.
+    child = AnalysisChild.start(seeds, analyse_steps)
+    steps = child.steps(seeds)
+    progress = []
+    while True:
+        try:
+            progress.append(next(steps))
+        except StopIteration as done:
+            result: Analysis = done.value
+            break
+    expected = analyse(seeds)
+    assert result.alignment == expected.alignment
+    assert result.quotes == expected.quotes
+    assert result.corpus is seeds
+    assert progress == sorted(progress)
+    assert progress[-1] == pytest.approx(1.0)
+    assert not _alive(child.pid)
+
+
+def test_an_error_in_the_child_is_one_line_naming_it(seeds: Corpus) -> None:
+    def broken(corpus: Corpus) -> Generator[float, None, Analysis]:
+        yield 0.5
+        raise ValueError("no sentences in article 3")
+
+    child = AnalysisChild.start(seeds, broken)
+    with pytest.raises(AnalysisFailed, match=r"^ValueError: no sentences in article 3$"):
+        drain(child.steps(seeds))
+
+
+def test_a_child_that_dies_is_reported(seeds: Corpus) -> None:
+    def killed(corpus: Corpus) -> Generator[float, None, Analysis]:
+        yield 0.5
+        os._exit(9)
+
+    child = AnalysisChild.start(seeds, killed)
+    with pytest.raises(AnalysisFailed, match=r"ended unexpectedly \(exit status 9\)"):
+        drain(child.steps(seeds))
+
+
+def test_stopping_early_ends_the_child(seeds: Corpus) -> None:
+    def endless(corpus: Corpus) -> Generator[float, None, Analysis]:
+        while True:
+            time.sleep(0.01)
+            yield 0.5
+
+    child = AnalysisChild.start(seeds, endless)
+    steps = child.steps(seeds)
+    assert next(steps) == 0.5
+    steps.close()
+    assert not _alive(child.pid)
+    child.stop()  # Again: nothing left to do.

@@ -1,0 +1,188 @@
+"""The analysis in a child process, so the process that draws the screen never waits for it.
+
+In a thread, the analysis (its imports, its Python loops, its long C calls) held the GIL
+the reader's event loop needs: keys pressed as the screen appeared answered seconds
+later. The child is forked before the app starts any thread, so it inherits the loaded
+articles for free; it runs the one core entry point (``analyse_steps`` or whatever
+``analyse`` is given) and writes its progress, then the result in small pickled frames,
+to a pipe. The reader side reads them in a worker thread that only waits on the pipe and
+decodes one frame at a time, never holding the GIL for long.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import select
+import signal
+import struct
+from collections.abc import Callable, Generator, Sequence
+from typing import Any, BinaryIO
+
+from tui.core.analysis import Analysis
+from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote, Story
+
+Steps = Callable[[Corpus], Generator[float, None, Analysis]]
+
+FRAME = struct.Struct("!cI")
+"""A frame's header: its kind (one byte) and its payload's length."""
+CHUNK = 200
+"""Groups, quotes or discrepancies per result frame: each decodes in a few milliseconds."""
+POLL_S = 0.1
+"""The longest the reading side blocks before it yields again (so a cancel is noticed)."""
+
+
+class AnalysisFailed(Exception):
+    """The analysis raised in the child, or the child died; the message says which."""
+
+
+class AnalysisChild:
+    """A forked process analysing a corpus; ``steps`` reads its progress and result."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid = pid
+        self._pipe = pipe
+        self._reaped = False
+
+    @classmethod
+    def start(cls, corpus: Corpus, analyse: Steps) -> AnalysisChild:
+        """Fork now (call it while the process has one thread) and start analysing."""
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the child: covered through the pipe)
+            os.close(read)
+            _child(corpus, analyse, write)
+        os.close(write)
+        return cls(pid, read)
+
+    def steps(self, corpus: Corpus) -> Generator[float, None, Analysis]:
+        """Progress (0..1) as the child reports it, then its analysis of ``corpus``.
+
+        ``corpus`` must hold the articles the child analyses (it may name their sources
+        differently): the result refers to articles by id only. Closing the generator
+        early stops the child.
+        """
+        groups: list[Group] = []
+        found: list[Discrepancy] = []
+        quotes: list[Quote] = []
+        stories: list[Story] = []
+        parts: dict[bytes, list[Any]] = {b"g": groups, b"d": found, b"q": quotes, b"s": stories}
+        fraction = 0.0
+        try:
+            while True:
+                frame = self._read_frame()
+                if frame is None:
+                    yield fraction  # Nothing yet: the consumer may look for a cancel.
+                    continue
+                kind, payload = frame
+                if kind == b"p":
+                    (fraction,) = struct.unpack("!d", payload)
+                    yield fraction
+                elif kind in parts:
+                    parts[kind].extend(pickle.loads(payload))
+                    yield fraction
+                elif kind == b"e":
+                    raise AnalysisFailed(payload.decode("utf-8", "replace"))
+                elif kind == b"k":
+                    break
+                else:
+                    raise AnalysisFailed(f"the analysis process sent an unknown frame {kind!r}")
+        finally:
+            self.stop()
+            os.close(self._pipe)  # Here, in the thread that reads it, never under its feet.
+        alignment = Alignment(tuple(groups), tuple(found), tuple(stories))
+        return Analysis(corpus, alignment, tuple(quotes))
+
+    def stop(self) -> None:
+        """End the child if it still runs, and reap it; safe to call again, from any thread."""
+        if self._reaped:
+            return
+        self._reaped = True
+        try:
+            if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+    def _read_frame(self) -> tuple[bytes, bytes] | None:
+        """The next frame, or None when none came within ``POLL_S``."""
+        ready, _, _ = select.select([self._pipe], [], [], POLL_S)
+        if not ready:
+            return None
+        header = self._read_exactly(FRAME.size)
+        kind, size = FRAME.unpack(header)
+        return kind, self._read_exactly(size)
+
+    def _read_exactly(self, size: int) -> bytes:
+        chunks: list[bytes] = []
+        while size > 0:
+            chunk = os.read(self._pipe, min(size, 1 << 20))
+            if not chunk:
+                raise AnalysisFailed(f"the analysis process ended unexpectedly ({self._status()})")
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+
+    def _status(self) -> str:
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return "already reaped"
+        self._reaped = True
+        if os.WIFSIGNALED(status):
+            return f"killed by signal {os.WTERMSIG(status)}"
+        return f"exit status {os.WEXITSTATUS(status)}"
+
+
+def _child(corpus: Corpus, analyse: Steps, pipe: int) -> None:  # pragma: no cover
+    """Run the analysis and write it to ``pipe``; never returns."""
+    code = 1
+    try:
+        # The terminal belongs to the reader: nothing of the child may write to it.
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        # What the parent built is never garbage here: keep the collector off it.
+        gc.freeze()
+        with os.fdopen(pipe, "wb") as out:
+            try:
+                _send_analysis(out, analyse(corpus))
+                code = 0
+            except BrokenPipeError:
+                code = 0  # The reader quit: nobody is waiting for the result.
+            except BaseException as error:  # Anything is reported, then the child exits.
+                _send(out, b"e", f"{type(error).__name__}: {error}".encode())
+    finally:
+        os._exit(code)
+
+
+def _send_analysis(out: BinaryIO, steps: Generator[float, None, Analysis]) -> None:
+    shown = -1.0
+    while True:
+        try:
+            fraction = next(steps)
+        except StopIteration as stop:
+            analysis: Analysis = stop.value
+            break
+        if fraction - shown >= 0.01:
+            shown = fraction
+            _send(out, b"p", struct.pack("!d", fraction))
+    _send(out, b"p", struct.pack("!d", 1.0))
+    alignment = analysis.alignment
+    _send(out, b"s", pickle.dumps(alignment.stories, pickle.HIGHEST_PROTOCOL))
+    for kind, items in ((b"g", alignment.groups), (b"d", alignment.discrepancies)):
+        _send_chunks(out, kind, items)
+    _send_chunks(out, b"q", analysis.quotes)
+    _send(out, b"k", b"")
+
+
+def _send_chunks(out: BinaryIO, kind: bytes, items: Sequence[object]) -> None:
+    for start in range(0, len(items), CHUNK):
+        _send(out, kind, pickle.dumps(items[start : start + CHUNK], pickle.HIGHEST_PROTOCOL))
+
+
+def _send(out: BinaryIO, kind: bytes, payload: bytes) -> None:
+    out.write(FRAME.pack(kind, len(payload)) + payload)
+    out.flush()
