@@ -12,8 +12,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Generator, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,7 +230,7 @@ def _index_of(paths: Sequence[str]) -> str | None:
 
 def _from_index(args: argparse.Namespace) -> int:
     """The reader or a report on an index: its articles and analysis, nothing analysed."""
-    from tui.reports.index import load_index  # noqa: PLC0415 (start-up)
+    from tui.reports.index import already, load_index  # noqa: PLC0415 (start-up)
 
     if args.urls:
         raise InputError("--urls cannot be added to an index")
@@ -239,11 +238,7 @@ def _from_index(args: argparse.Namespace) -> int:
     if args.command == "read":
         from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
 
-        def loaded(corpus: Corpus) -> Generator[float, None, Analysis]:
-            yield 1.0
-            return replace(analysis, corpus=corpus)  # The reader's names for the sources.
-
-        return run_app(analysis.corpus, analyse=loaded)
+        return run_app(analysis.corpus, analyse=already(analysis))
     if args.command == "match":
         return _match(analysis.corpus, args.target, as_json=args.json)
     return _report(args.command, analysis.corpus, args, analysis)

@@ -23,7 +23,8 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from tui.core.analysis import Analysis, merge_stories, story_corpus, story_json
@@ -43,6 +44,8 @@ from tui.errors import InputError
 INDEX_VERSION = 2
 """2: whole articles (the reader opens an index alone) and each story's analysis with
 its own ids, as the analysis cache keeps it."""
+IN_FLIGHT = 4
+"""Dask tasks submitted per worker ahead of the results."""
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE stories (id INTEGER PRIMARY KEY, label TEXT NOT NULL, articles TEXT NOT NULL)",
@@ -155,10 +158,26 @@ def _run(
         )
         client = Client(cluster)
     try:
-        futures = {client.submit(story_json, part, pure=False): sid for sid, part in parts.items()}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        # A few tasks per worker in flight, not all: the scheduler (in this process for a
+        # LocalCluster) would otherwise hold every story's articles until its task ran.
+        workers_now = len(client.scheduler_info().get("workers", {})) or os.cpu_count() or 1
+        todo = iter(parts.items())
+        story_of: dict[object, int] = {}
+        running = as_completed()
+
+        def submit_next() -> None:
+            for sid, part in todo:
+                future = client.submit(story_json, part, pure=False)
+                story_of[future.key] = sid
+                running.add(future)
+                return
+
+        for _ in range(IN_FLIGHT * workers_now):
+            submit_next()
+        for future in running:
+            yield story_of.pop(future.key), future.result()
             future.release()  # The result is written: nobody needs it any more.
+            submit_next()
     finally:
         client.close()
         if cluster is not None:
@@ -249,6 +268,16 @@ def _story(
         )
     ]
     return story_from_parts(items["facts"], quotes, items["discrepancies"], articles)
+
+
+def already(analysis: Analysis) -> Callable[[Corpus], Generator[float, None, Analysis]]:
+    """What the reader runs instead of analysing: the index's analysis, done at once."""
+
+    def steps(corpus: Corpus) -> Generator[float, None, Analysis]:
+        yield 1.0
+        return replace(analysis, corpus=corpus)  # The reader's own names for the sources.
+
+    return steps
 
 
 def run_index(corpus: Corpus, out: str, *, scheduler: str | None, jobs: int | None) -> int:
