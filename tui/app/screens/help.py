@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Markdown
+from textual.widgets import Static
 
 HELP = Path(__file__).resolve().parent.parent / "help.md"
 
@@ -41,15 +42,21 @@ class HelpScreen(ModalScreen[None]):
         self.keys.append(("ctrl+q", "Quit"))
 
     def compose(self) -> ComposeResult:
+        # Two Statics, not Textual's Markdown and DataTable widgets: those mount a widget
+        # per paragraph and row, and the help took 3x longer to appear (about 1 s on a
+        # busy machine, far beyond a key's 100 ms).
+        from rich.markdown import Markdown  # noqa: PLC0415 (start-up: markdown-it)
+
         with VerticalScroll(classes="view-box") as box:
             box.border_title = "Help"
             box.border_subtitle = "esc: close"
-            yield Markdown(HELP.read_text(encoding="utf-8"))
-            table: DataTable[str] = DataTable(show_cursor=False, zebra_stripes=True)
-            table.add_columns("Keys", "Does")
+            yield Static(Markdown(HELP.read_text(encoding="utf-8")), id="help-text")
+            table = Table(box=None, expand=True)
+            table.add_column("Keys", style="bold", max_width=18)
+            table.add_column("Does", ratio=1)
             for keys, does in self.keys:
                 table.add_row(keys, does)
-            yield table
+            yield Static(table, id="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)
