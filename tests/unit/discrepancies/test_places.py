@@ -36,6 +36,10 @@ def test_a_place_after_a_preposition_with_its_state() -> None:
     assert (m.name, m.state, m.role) == ("aventura", "florida", "from")
     (m,) = places("A lawyer from Newark, N.J., spoke.")
     assert m.state == "new jersey"
+    (m,) = places("In Bellingham, Wash., the police said nothing.")
+    assert (m.name, m.role) == ("bellingham", "where")
+    (m,) = places("She studied in Seattle, Cordova said.")
+    assert (m.value.text, m.state) == ("Seattle", None)
 
 
 def test_institutions_months_and_landmarks_are_not_places() -> None:

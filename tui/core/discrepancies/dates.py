@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from tui.core.discrepancies.tokens import sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
 from tui.core.text import names
-from tui.core.text.normalize import Token, rarity, tokenize
+from tui.core.text.normalize import Token, rarity
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -170,7 +171,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
     matches = list(_PATTERN.finditer(text))
     if not matches:
         return []
-    tokens = [t for t in tokenize(text) if t.kind == "word" and not t.stop]
+    tokens = [t for t in sentence_tokens(text) if t.kind == "word" and not t.stop]
     found = []
     for n, match in enumerate(matches):
         if match.group("rel") and match.group(0)[0].isupper() and match.start() > 0:

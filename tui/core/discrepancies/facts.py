@@ -14,7 +14,6 @@ import re
 from collections import defaultdict
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
 from tui.core.discrepancies.numbers import number_conflicts, one_per_article
@@ -30,7 +29,6 @@ from tui.core.models import (
 )
 from tui.core.text.normalize import (
     RARE,
-    Token,
     content_tokens,
     rarity,
     tokenize,
@@ -85,16 +83,6 @@ def value_conflicts(
                 seen.add(key)
                 found.append(item)
     return _merge_shared(_drop_subsumed(found))
-
-
-def _sentence_tokens(article: Article, sentence: Sentence) -> tuple[Token, ...]:
-    return _tokens(sentence.text)
-
-
-@lru_cache(maxsize=8_192)
-def _tokens(text: str) -> tuple[Token, ...]:
-    """Tokens of a sentence, computed once however many groups it sits in."""
-    return tuple(tokenize(text))
 
 
 def _merge_shared(found: list[Found]) -> list[Found]:

@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
+from tui.core.discrepancies.tokens import sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
 from tui.core.text import names
-from tui.core.text.normalize import Token, format_number, rarity, readable_number, tokenize
+from tui.core.text.normalize import Token, format_number, rarity, readable_number
 
 _UNIT_CLASSES: dict[str, str] = {
     "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
@@ -96,7 +97,7 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
 def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     """Every number of a sentence that counts something, as a :class:`Mention`."""
     text = sentence.text
-    everything = tokenize(text)
+    everything = list(sentence_tokens(text))
     tokens = [t for t in everything if not (t.stop and t.kind == "word")]
     position = {t.start: n for n, t in enumerate(everything)}
     found: list[Mention] = []

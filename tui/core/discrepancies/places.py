@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.discrepancies.numbers import one_per_article
+from tui.core.discrepancies.tokens import sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
-from tui.core.text.normalize import STATE_ABBREVIATIONS, rarity, tokenize
+from tui.core.text.normalize import STATE_ABBREVIATIONS, rarity
 
 US_STATES = frozenset(
     {*STATE_ABBREVIATIONS.values(), "alaska", "hawaii", "idaho", "iowa", "maine", "ohio",
@@ -51,7 +52,7 @@ _ROLES = {"in": "where", "at": "where", "near": "where", "outside": "where",
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _STATE = r"(?P<state>[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]?\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 _PATTERN = re.compile(
-    r"\b(?P<prep>in|at|near|outside|of|from)\s+(?P<name>" + _NAME + r")"
+    r"\b(?P<prep>(?i:in|at|near|outside|of|from))\s+(?P<name>" + _NAME + r")"
     r"(?:,\s+" + _STATE + r"(?=[\s,;.:)]|$))?"
 )
 _LANDMARK = re.compile(
@@ -121,9 +122,12 @@ def _state(raw: str | None) -> str | None:
 def place_mentions(article: Article, sentence: Sentence) -> list[PlaceMention]:
     """Every place named after a locative preposition in a sentence."""
     text = sentence.text
-    tokens = [t for t in tokenize(text) if t.kind == "word" and not t.stop]
+    matches = list(_PATTERN.finditer(text))
+    if not matches:
+        return []
+    tokens = [t for t in sentence_tokens(text) if t.kind == "word" and not t.stop]
     found = []
-    for match in _PATTERN.finditer(text):
+    for match in matches:
         name = match.group("name")
         words = name.lower().replace("-", " ").split()
         if NOT_PLACES & set(words) or _calendar(words[0]):
@@ -131,8 +135,8 @@ def place_mentions(article: Article, sentence: Sentence) -> list[PlaceMention]:
         if _LANDMARK.search(text, max(0, match.start() - 20), match.start()):
             continue
         state = _state(match.group("state"))
-        if match.group("state") and state is None:
-            continue  # "in Paris, Texas" is caught; "of Smith, Jones" is not a place.
+        # "in Paris, Texas" is placed in a state; in "in Seattle, Cordova said" the name
+        # after the comma is not a state, and the place ends at its own name.
         end = match.end("state") if state else match.end("name")
         start = match.start("name")
         before = [t for t in tokens if t.end <= start][-_WINDOW:]
@@ -153,7 +157,9 @@ def place_mentions(article: Article, sentence: Sentence) -> list[PlaceMention]:
             sentence.start + end,
         )
         found.append(
-            PlaceMention(value, " ".join(words), state, _ROLES[match.group("prep")], near, event)
+            PlaceMention(
+                value, " ".join(words), state, _ROLES[match.group("prep").lower()], near, event
+            )
         )
     return found
 
