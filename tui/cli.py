@@ -238,7 +238,7 @@ def _from_index(args: argparse.Namespace) -> int:
     if args.command == "read":
         from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
 
-        return run_app(analysis.corpus, analyse=already(analysis))
+        return run_app(analysis.corpus, analyse=already(analysis), in_child=False)
     if args.command == "match":
         return _match(analysis.corpus, args.target, as_json=args.json)
     return _report(args.command, analysis.corpus, args, analysis)

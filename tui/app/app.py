@@ -148,16 +148,21 @@ class ReaderApp(App[None]):
 
 
 def run_app(
-    corpus: Corpus, *, headless: bool = False, analyse: AnalyseSteps = analyse_steps
+    corpus: Corpus,
+    *,
+    headless: bool = False,
+    analyse: AnalyseSteps = analyse_steps,
+    in_child: bool = True,
 ) -> int:
     """Run the reader until the user quits; returns the exit code (1 after a crash).
 
     The analysis runs in a child process forked before Textual starts its threads, so
-    keys answer from the first paint on; without ``fork`` (Windows), in a thread.
+    keys answer from the first paint on; without ``fork`` (Windows), or with ``in_child``
+    False (the analysis is at hand, read from an index), in a thread.
     """
     app = ReaderApp(corpus, analyse)
     child = None
-    if hasattr(os, "fork") and threading.active_count() == 1:
+    if in_child and hasattr(os, "fork") and threading.active_count() == 1:
         from tui.core.background import AnalysisChild  # noqa: PLC0415 (only here)
 
         child = AnalysisChild.start(app.corpus, analyse)

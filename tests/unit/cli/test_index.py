@@ -124,8 +124,12 @@ def test_the_reader_opens_an_index_without_analysing(
     opened: list[Analysis] = []
 
     def run_app(
-        corpus: Corpus, *, analyse: Callable[[Corpus], Generator[float, None, Analysis]]
+        corpus: Corpus,
+        *,
+        analyse: Callable[[Corpus], Generator[float, None, Analysis]],
+        in_child: bool = True,
     ) -> int:
+        assert not in_child  # Nothing to analyse: no child process to fork.
         opened.append(drain(analyse(corpus)))
         return 0
 
