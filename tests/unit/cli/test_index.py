@@ -205,3 +205,27 @@ def test_one_fifo_is_not_read_as_an_index(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1 and "not a regular file" in done.stderr
+
+
+def test_a_crash_midway_leaves_no_half_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.reports import index as index_module
+
+    out = tmp_path / "archive.kri"
+    build_index(archive(), out, workers=0)
+    before = out.read_bytes()
+    calls: list[Corpus] = []
+    original = index_module.story_json
+
+    def second_fails(part: Corpus) -> str:
+        calls.append(part)
+        if len(calls) == 2:
+            raise RuntimeError("worker lost")
+        return original(part)
+
+    monkeypatch.setattr(index_module, "story_json", second_fails)
+    with pytest.raises(RuntimeError):
+        build_index(archive(), out, workers=0)
+    assert out.read_bytes() == before  # The old index stands, whole.
+    assert [p.name for p in tmp_path.iterdir()] == ["archive.kri"]
