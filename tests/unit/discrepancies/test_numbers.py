@@ -76,6 +76,20 @@ def test_a_list_item_pairs_by_its_own_name() -> None:
     assert found == [{"5687.75", "5587.75"}]
 
 
+def test_a_sentence_opening_surname_is_its_subject() -> None:
+    # "Bush" opens the sentence (the name finder takes it for an everyday word), but the
+    # article names Jeb Bush: his rate is not the couple's.
+    assert not conflicts(
+        "Jeb Bush released his returns. Bush paid an effective tax rate of roughly 36 percent.",
+        "The couple paid an effective tax rate of 31.55 percent in federal taxes.",
+    )
+    found = conflicts(
+        "Jeb Bush released his returns. Bush paid an effective tax rate of roughly 36 percent.",
+        "Jeb Bush paid an effective tax rate of 31.55 percent, his returns show.",
+    )
+    assert found == [{"36", "31.55"}]
+
+
 def test_every_article_once_every_source_listed() -> None:
     members = [
         (a, s)

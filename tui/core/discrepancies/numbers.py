@@ -10,9 +10,11 @@ Values are intervals (:mod:`.quantities`): rounding and hedges are never conflic
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
 from tui.core.discrepancies.tokens import sentence_tokens
@@ -140,6 +142,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         # A person ("Mr. Bush", "Bill Clinton"), not a place ("Kursk"), is a subject.
         before = [m for m in names.find_names(text) if m.end <= token.start and _person(m.text)]
         subject = names.fold(before[-1].text.split()[-1]) if before else None
+        if subject is None:
+            subject = _opening_surname(article, text)
         since = tokens[low].end if low >= 0 else 0
         nearest = names.find_names(text, since, token.start)
         anchor = names.fold(nearest[-1].text.split()[-1]) if nearest else None
@@ -185,6 +189,24 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         )
         seen.add(m.unit)
     return result
+
+
+def _opening_surname(article: Article, text: str) -> str | None:
+    """A sentence's first word when the article names a person by it elsewhere ("Bush
+    paid ..." after "Jeb Bush"): the name finder drops it as an everyday word."""
+    first = re.match(r"[A-Z][a-z]+\b", text)
+    if first is None:
+        return None
+    word = names.fold(first.group(0))
+    return word if word in _surnames(article.text) else None
+
+
+@lru_cache(maxsize=256)
+def _surnames(text: str) -> frozenset[str]:
+    """The surnames of the full person names of an article."""
+    return frozenset(
+        names.fold(m.text.split()[-1]) for m in names.find_names(text) if _person(m.text)
+    )
 
 
 def _person(name: str) -> bool:
