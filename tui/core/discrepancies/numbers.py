@@ -203,10 +203,16 @@ def _opening_surname(article: Article, text: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _surnames(text: str) -> frozenset[str]:
-    """The surnames of the full person names of an article."""
-    return frozenset(
-        names.fold(m.text.split()[-1]) for m in names.find_names(text) if _person(m.text)
-    )
+    """Surnames the article gives a person: after a title ("Gov. Jeb Bush") or ending a
+    plain first-and-last name ("Chuck Schumer"; not "NATO-backed Ukrainian")."""
+    found = set()
+    for mention in names.find_names(text):
+        words = mention.text.split()
+        titled = names.strip_titles(mention.text) != mention.text
+        plain = _person(mention.text) and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words)
+        if titled or plain:
+            found.add(names.fold(words[-1]))
+    return frozenset(found)
 
 
 def _person(name: str) -> bool:
