@@ -133,3 +133,24 @@ def test_serial_parallel_and_cached_runs_are_the_same(tmp_path: Path) -> None:
     assert analyse(corpus(), jobs=2) == serial
     assert analyse(corpus(), jobs=2, cache=cache) == serial  # Written from the workers' JSON.
     assert analyse(corpus(), cache=cache) == serial
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_rises_story_by_story_to_the_end(jobs: int) -> None:
+    """Each story's quotes and discrepancies report progress too (the bar once froze there)."""
+    steps = analysis.analyse_steps(corpus(), jobs=jobs)
+    seen: list[float] = []
+    while True:
+        try:
+            seen.append(next(steps))
+        except StopIteration:
+            break
+    assert seen == sorted(seen) and seen[0] >= 0.0 and seen[-1] <= 1.0
+    assert len(seen) >= 4
+    if jobs == 1:  # Here, inside each story: after its quotes, before its discrepancies.
+        texts = corpus().articles
+        total = sum(len(a.sentences) for a in texts)
+        first = sum(len(a.sentences) for a in texts if a.id.startswith("flood")) / total
+        share = analysis.ALIGN_SHARE + analysis.QUOTES_SHARE
+        after_quotes = analysis.STORIES_SHARE + (1 - analysis.STORIES_SHARE) * first * share
+        assert any(abs(f - after_quotes) < 1e-9 for f in seen)
