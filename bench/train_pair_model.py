@@ -194,9 +194,8 @@ def msrp_set() -> list[LabelledPairs]:
     del first
     found = drain(evidence_steps(corpus, DEFAULT_PARAMS, pairs=pairs))
     rows = found.rows.copy()
-    # One-sentence "articles": lead and position say nothing here.
+    # One-sentence "articles": being both leads says nothing here.
     rows[:, FEATURES.index("both_leads")] = 0.0
-    rows[:, FEATURES.index("position_gap")] = 0.0
     labels = np.array([e.label for e in examples])
     groups = [
         f"msrp:{int(hashlib.sha1(e.group.encode()).hexdigest(), 16) % FOLDS}" for e in examples

@@ -98,10 +98,7 @@ def evidence_steps(
     quoted = quote_pairs(feats, params)
     kept = yield from scaled(engine_verdict(feats, weights, scored, quoted, params), 0.72, 0.74)
     verdict = {(p.a, p.b): p.score for p in kept}
-    pieces: dict[int, list[SentenceFeatures]] = {}
-    for unit, n in zip(units[len(feats) :], owner[len(feats) :], strict=True):
-        pieces.setdefault(n, []).append(unit)
-    described = describe(feats, pieces)
+    described = describe(feats)
     yield 0.75
     if pairs is None:
         pairs = candidates(feats, described, extra=[*engine, *quoted, *verdict])
