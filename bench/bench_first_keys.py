@@ -6,6 +6,8 @@ answer:
 
 - ``?`` pressed at the first paint, until the help view is drawn (then closed again);
 - ``j`` pressed during the analysis, until the screen says what it waits for;
+- ``s`` (scroll lock, shown in the status line) every 0.3 s until the facts are usable:
+  the median and the worst answer all through the analysis;
 - the facts list usable: from launch until the first fact is selected (``Fact 1/``).
 
 On the 300 BASIL articles the last is measured cold (an empty cache folder, through
@@ -43,6 +45,9 @@ FIRST_PAINT = b"Next fact"
 HELP_SHOWN = b"esc: close"
 WAITING = b"Still aligning"
 USABLE = b"Fact 1/"
+LOCK_ON = "⇅ lock on".encode()
+LOCK_OFF = "⇅ lock off".encode()
+WATCHED = (USABLE,)
 KEY_TARGET_MS = 100.0
 
 
@@ -57,6 +62,10 @@ class Session:
     fd: int = -1
     start: float = 0.0
     seen: bytes = b""
+    found: bytes = b""
+    """The marker the last ``wait_for`` found."""
+    first: dict[bytes, float] = field(default_factory=dict)
+    """When each of ``WATCHED`` was first painted, whatever was being waited for then."""
 
     def __enter__(self) -> Session:
         self.pid, self.fd = pty.fork()
@@ -70,13 +79,13 @@ class Session:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        os.kill(self.pid, signal.SIGKILL)
+        os.killpg(self.pid, signal.SIGKILL)  # The reader and its analysis process.
         os.waitpid(self.pid, 0)
         os.close(self.fd)
 
     def wait_for(self, *markers: bytes, timeout: float = 60.0) -> float:
         """Seconds since launch when one of ``markers`` is painted after this call (NaN: never)."""
-        self.seen = b""
+        self.seen = self.found = b""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             ready, _, _ = select.select([self.fd], [], [], 0.01)
@@ -91,8 +100,14 @@ class Session:
             self.seen = (self.seen + chunk)[-200_000:]
             # Only the new part (and a little before it) is searched: a few ms at most.
             text = CONTROL.sub(b"", self.seen[-(len(chunk) + 400) :])
-            if any(marker in text for marker in markers):
-                return time.perf_counter() - self.start
+            now = time.perf_counter() - self.start
+            for marker in WATCHED:
+                if marker in text:
+                    self.first.setdefault(marker, now)
+            for marker in markers:
+                if marker in text:
+                    self.found = marker
+                    return now
         return float("nan")
 
     def press(self, key: bytes) -> float:
@@ -102,7 +117,7 @@ class Session:
 
 
 def first_keys(paths: list[str], cache: str, tree: str) -> dict[str, float]:
-    """One run: first paint, ``?`` at first paint, ``j`` while analysing, facts usable."""
+    """One run: first paint, ``?`` at first paint, ``j`` and ``s`` while analysing, usable."""
     argv = [sys.executable, "-m", "tui", *paths]
     with Session(argv, {"KURSK_READER_CACHE_DIR": cache}, tree) as reader:
         painted = reader.wait_for(FIRST_PAINT)
@@ -113,12 +128,23 @@ def first_keys(paths: list[str], cache: str, tree: str) -> dict[str, float]:
         sent_j = reader.press(b"j")
         # Either it says what it waits for, or the analysis was done and it moved on.
         waited = reader.wait_for(WAITING, b"Fact 2/", timeout=5.0)
-        usable = reader.wait_for(USABLE, b"Fact 2/", timeout=120.0)
+        # Then `s` (the lock, shown in place in the status line) every 0.3 s until the
+        # facts list is usable: how the keys answer all through the analysis.
+        lock_on, answers = True, []
+        while USABLE not in reader.first and time.perf_counter() - reader.start < 120:
+            time.sleep(0.3)
+            lock_on = not lock_on
+            sent_s = reader.press(b"s")
+            answered = reader.wait_for(LOCK_ON if lock_on else LOCK_OFF, timeout=10.0)
+            answers.append(answered - sent_s)
+        reader.wait_for(USABLE, timeout=max(0.0, 120 - (time.perf_counter() - reader.start)))
     return {
         "first paint": painted,
         "? at first paint": helped - sent,
         "j while analysing": waited - sent_j,
-        "facts usable": usable,
+        "s while analysing": statistics.median(answers) if answers else float("nan"),
+        "s worst": max(answers) if answers else float("nan"),
+        "facts usable": reader.first.get(USABLE, float("nan")),
     }
 
 
@@ -169,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         for label, values in measures.items():
             value = statistics.median(values)
             failed |= math.isnan(value)  # Never answered.
-            shown = f"{value * 1000:.0f} ms" if label.startswith(("?", "j")) else f"{value:.2f} s"
-            extra = "" if label.startswith(("?", "j")) else f"  ({value / floor:.2f}x bare)"
+            key = label.startswith(("?", "j", "s "))
+            shown = f"{value * 1000:.0f} ms" if key else f"{value:.2f} s"
+            extra = "" if key else f"  ({value / floor:.2f}x bare)"
             print(f"{name:<14} {label:<22} {shown:>9}{extra}")
     if failed:
         print("first keys: a key or the facts list never answered", file=sys.stderr)

@@ -29,6 +29,8 @@ FRAME = struct.Struct("!cI")
 """A frame's header: its kind (one byte) and its payload's length."""
 CHUNK = 200
 """Groups, quotes or discrepancies per result frame: each decodes in a few milliseconds."""
+NICENESS = 10
+"""How much lower the child's priority is than the reader's (it never delays a key)."""
 POLL_S = 0.1
 """The longest the reading side blocks before it yields again (so a cancel is noticed)."""
 
@@ -144,6 +146,8 @@ def _child(corpus: Corpus, analyse: Steps, pipe: int) -> None:  # pragma: no cov
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
+        # The screen first: on a busy machine the child yields the CPU to the reader.
+        os.nice(NICENESS)
         # What the parent built is never garbage here: keep the collector off it.
         gc.freeze()
         with os.fdopen(pipe, "wb") as out:
