@@ -4,6 +4,7 @@ Run from the repository root::
 
     python -m bench.discrepancy_quality          # the table; skips when BASIL is absent
     python -m bench.discrepancy_quality -v       # also every conflict the tool flags
+    python -m bench.discrepancy_quality --gold tests/data/gold_discrepancies_basil_blind2.json
 
 Gold: ``tests/data/gold_discrepancies_basil.json`` (8 events, labelled blind before any tool
 run): real discrepancies and near misses a naive tool would flag. Each event folder is
@@ -21,6 +22,7 @@ analysed on its own with :func:`tui.core.analysis.analyse`.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -63,6 +65,8 @@ JUDGED: dict[str, tuple[bool, str]] = {
     f"{S}|date|huffpost#19 nyt#32": (False, "FBI said Friday vs devices found since Monday"),
 }
 """Unlabelled conflicts read by hand: key -> (a real disagreement?, why)."""
+LAST_SENTENCE: dict[tuple[str, int], int] = {}
+"""(gold article name, value end offset) -> the sentence the value ends in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,8 @@ class Source:
     article: str
     sentence: int
     value: str
+    last: int = -1
+    """The sentence the value ends in, when it runs over several (a long quotation)."""
 
 
 def _words(text: str) -> set[str]:
@@ -77,8 +83,11 @@ def _words(text: str) -> set[str]:
 
 
 def _same(tool: Source, gold: Source) -> bool:
-    """The tool's value is the gold source's: same sentence, overlapping words."""
-    if (tool.article, tool.sentence) != (gold.article, gold.sentence):
+    """The tool's value is the gold source's: same sentence (any sentence of a value that
+    runs over several, as a quotation does), overlapping words."""
+    if tool.article != gold.article:
+        return False
+    if not tool.sentence <= gold.sentence <= max(tool.sentence, tool.last):
         return False
     a, b = tool.value.lower(), gold.value.lower()
     return a in b or b in a or bool(_words(a) & _words(b))
@@ -88,7 +97,7 @@ def _matches(d: Discrepancy, sources: list[Source]) -> bool:
     """Two of the labelled sources sit in the discrepancy with different values."""
     hits: list[tuple[int, str]] = []
     for v in d.values:
-        tool = Source(v.article, v.sentence, v.text)
+        tool = Source(v.article, v.sentence, v.text, LAST_SENTENCE.get((v.article, v.end), -1))
         for n, gold in enumerate(sources):
             if _same(tool, gold):
                 hits.append((n, v.value))
@@ -106,11 +115,15 @@ def _sources(item: dict) -> list[Source]:
 
 
 def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    if not BASIL.is_dir() or not GOLD.is_file():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every conflict")
+    parser.add_argument("--gold", type=Path, default=GOLD, help=f"gold file (default {GOLD})")
+    args = parser.parse_args(argv)
+    verbose = args.verbose
+    if not BASIL.is_dir() or not args.gold.is_file():
         print("BASIL or the gold file is not present: skipped")
         return 0
-    gold = json.loads(GOLD.read_text())["events"]
+    gold = json.loads(args.gold.read_text())["events"]
     golds: Counter[str] = Counter()
     found: Counter[str] = Counter()
     flagged: Counter[str] = Counter()
@@ -125,6 +138,11 @@ def main(argv: list[str]) -> int:
         # Ids are file stems ("fox"), as in the gold, whatever the loader prefixes.
         renamed = {a.id: a.id.rsplit("/", 1)[-1].removesuffix(".md") for a in corpus.articles}
         analysis = analyse(corpus)
+        for d in analysis.discrepancies:
+            for v in d.values:
+                article = corpus.article(v.article)
+                last = article.sentence_at(max(v.start, v.end - 1))
+                LAST_SENTENCE[(renamed[v.article], v.end)] = last
         linked = {
             frozenset((renamed[m.article], m.sentence) for m in g.members) for g in analysis.groups
         }

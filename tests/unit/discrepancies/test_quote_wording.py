@@ -119,3 +119,54 @@ def test_folding_a_quote_twice_changes_nothing(text: str) -> None:
     assert quote_words(" ".join(w for w in once if w != "\u2026")) == [
         w for w in once if w != "\u2026"
     ]
+
+
+def test_a_quote_that_starts_or_stops_on_other_words_is_changed_there() -> None:
+    assert changed("Why would he not do that?", "Why would he not do it?")
+    assert changed(
+        "I get used to it and watch with a grain of salt, or don't watch at all.",
+        "just with a grain of salt.",
+    )
+    assert word_diff(
+        quote_words("why would he not do that"), quote_words("why would he not do it")
+    ) == ("why would he not do [-that-] {+it+}")
+
+
+def test_excerpted_edges_are_not_changes() -> None:
+    # Different lead-ins longer than the edge rule allows: two excerpts, not a change.
+    assert not changed(
+        "and so on and so forth we will rebuild this city",
+        "after the fire came we will rebuild this city",
+    )
+    # A shared run too short beside the edge to say the two quotes meet there.
+    assert inner_changes(list("xypqrst"), list("zywqrst")) == [(["p"], ["w"])]
+
+
+def test_style_book_spellings_are_not_changes() -> None:
+    assert not changed("Sen. Reid respects that", "Senator Reid respects that")
+    assert not changed(
+        "some good & some bad and that is it", "some good and some bad and that is it"
+    )
+    assert not changed("I don't think that's okay at all", "I don't think that's OK at all")
+
+
+def test_one_article_quotation_cut_by_its_attribution_is_one_wording() -> None:
+    fox = article_from_text(
+        "fox",
+        'She wrote "I quickly judged the two young ladies. I can see more clearly just how '
+        'hurtful my words were." on Sunday.',
+    )
+    huff = article_from_text(
+        "huffpost",
+        '"I reacted and quickly judged the two young ladies," she said. "I can see more '
+        'clearly how hurtful my words were."',
+    )
+    corpus = Corpus((fox, huff))
+    quotes = extract_quotes(corpus)
+    found = quote_wordings(quotes, corpus)
+    assert len(found) == 1
+    values = {v.article: v for v in found[0].values}
+    assert set(values) == {"fox", "huffpost"}
+    one = values["huffpost"]
+    assert "she said" in one.text and one.text.endswith("hurtful my words were.")
+    assert huff.text[one.start : one.end] == one.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from tui.core.discrepancies.facts import Found
@@ -28,10 +29,20 @@ MIN_OUTLET_WORDS = 8
 _CONTRACTIONS = (
     ("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")
 )  # fmt: skip
+_HOUSE_STYLE = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "sgt": "sergeant", "okay": "ok", "&": "and",
+}  # fmt: skip
+"""Abbreviated titles and spellings that outlets' style books write their own way."""
 _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
-_WORD = re.compile(r"\.\.\.|…|[^\W_]+(?:['’.][^\W_]+)*\.?")
+_WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
+EDGE_WORDS = 2
+"""A quote that starts or stops on words the other outlet words differently, right next
+to their shared stretch ("not do [that]?" / "not do [it]?"), changed at most this many."""
+MIN_EDGE_SHARED = 3
+"""Words the shared run beside such an edge must hold, for the edge to be compared."""
 
 
 def quote_words(text: str) -> list[str]:
@@ -49,7 +60,9 @@ def quote_words(text: str) -> list[str]:
 
 
 def _spelled(word: str) -> list[str]:
-    """House style away: "we'll" is "we will", "two" is "2"."""
+    """House style away: "we'll" is "we will", "two" is "2", "Sen." is "senator"."""
+    if word in _HOUSE_STYLE:
+        return [_HOUSE_STYLE[word]]
     if word in _NUMBER_WORDS:
         return [_NUMBER_WORDS[word]]
     for ending, full in _CONTRACTIONS:
@@ -60,16 +73,16 @@ def _spelled(word: str) -> list[str]:
 
 
 def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], list[str]]]:
-    """Words changed between the first and the last shared word of two wordings
-    (none when they share too little to be one quotation)."""
+    """Words changed inside the stretch two wordings share (none when they share too
+    little to be one quotation): between their first and last shared word, or at an
+    edge where one quote starts or stops on other words than the other quotes there."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     codes = matcher.get_opcodes()
     shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
     if shared < MIN_SHARED or shared < MIN_SHARED_SHARE * min(len(a), len(b)):
         return []
-    equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
     changes = []
-    for op, i1, i2, j1, j2 in codes[equal[0] + 1 : equal[-1]]:
+    for op, i1, i2, j1, j2 in _compared(codes):
         if op == "equal":
             continue
         old, new = list(a[i1:i2]), list(b[j1:j2])
@@ -84,15 +97,41 @@ def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], l
     return changes
 
 
+Opcode = tuple[str, int, int, int, int]
+
+
+def _compared(codes: Sequence[Opcode]) -> list[Opcode]:
+    """The opcodes from the first shared word to the last, plus an edge replaced next to
+    a long enough shared run, cut to the words facing each other: what one outlet quotes
+    and the other does not is an excerpt, but a quote that starts on "just" where the
+    other reads "watch" is a changed word."""
+    equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
+    if not equal:
+        return list(codes)
+    kept = list(codes[equal[0] : equal[-1] + 1])
+    if equal[0] == 1 and codes[0][0] == "replace" and _long(codes[1]):
+        _, i1, i2, j1, j2 = codes[0]
+        k = min(i2 - i1, j2 - j1)
+        if k <= EDGE_WORDS:
+            kept.insert(0, ("replace", i2 - k, i2, j2 - k, j2))
+    if equal[-1] == len(codes) - 2 and codes[-1][0] == "replace" and _long(codes[-2]):
+        _, i1, i2, j1, j2 = codes[-1]
+        k = min(i2 - i1, j2 - j1)
+        if k <= EDGE_WORDS:
+            kept.append(("replace", i1, i1 + k, j1, j1 + k))
+    return kept
+
+
+def _long(code: Opcode) -> bool:
+    return code[2] - code[1] >= MIN_EDGE_SHARED
+
+
 def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
     """``a`` turned into ``b`` inside their shared stretch, as ``[-dropped-] {+added+}``
     marks, kept words plain."""
     parts = []
     codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
-    if equal:  # What one outlet quotes and the other does not is an excerpt: left out.
-        codes = codes[equal[0] : equal[-1] + 1]
-    for op, i1, i2, j1, j2 in codes:
+    for op, i1, i2, j1, j2 in _compared(codes):
         if op == "equal":
             parts.append(" ".join(a[i1:i2]))
             continue
@@ -178,6 +217,39 @@ def _stretch(text: str, words: Sequence[str], theirs: Sequence[str]) -> tuple[in
     return spans[first].start(), spans[last].end()
 
 
+SPLIT_GAP = 80
+"""Characters between two quotes of one article that are one quotation cut by its
+attribution (' "...," she said. "..." ')."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """One article's wording of a quotation: a quote, or consecutive quotes of one remark."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    words: list[str]
+
+
+def _wordings(group: Sequence[Quote], corpus: Corpus) -> list[_Wording]:
+    """The group's quotes, those of one article that follow each other closely joined
+    into one wording (with a gap between, so the cut is never read as a change)."""
+    wordings: list[_Wording] = []
+    for quote in sorted(group, key=lambda q: (q.article, q.start)):
+        words = quote_words(quote.text)
+        last = wordings[-1] if wordings else None
+        if last and last.article == quote.article and 0 <= quote.start - last.end <= SPLIT_GAP:
+            text = corpus.article(quote.article).text[last.start : quote.end]
+            wordings[-1] = _Wording(
+                quote.article, last.start, quote.end, text, [*last.words, GAP, *words]
+            )
+        else:
+            wordings.append(_Wording(quote.article, quote.start, quote.end, quote.text, words))
+    return wordings
+
+
 def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     """One ``quote_wording`` discrepancy per linked quote worded differently inside."""
     by_id = {q.id: q for q in quotes}
@@ -194,39 +266,37 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             seen.add(qid)
             group.append(by_id[qid])
             todo.extend(by_id[qid].same_as)
-        group.sort(key=lambda q: (q.article, q.start))
-        words = [quote_words(q.text) for q in group]
+        wordings = _wordings(group, corpus)
         pairs = [
             (x, y, changes)
-            for x in range(len(group))
-            for y in range(x + 1, len(group))
-            if group[x].article != group[y].article
-            and (changes := inner_changes(words[x], words[y]))
+            for x in range(len(wordings))
+            for y in range(x + 1, len(wordings))
+            if wordings[x].article != wordings[y].article
+            and (changes := inner_changes(wordings[x].words, wordings[y].words))
         ]
         if not pairs:
             continue
         chosen: dict[str, int] = {}
         for x, y, _ in pairs:
-            chosen.setdefault(group[x].article, x)
-            chosen.setdefault(group[y].article, y)
-        for n, q in enumerate(group):
-            chosen.setdefault(q.article, n)
+            chosen.setdefault(wordings[x].article, x)
+            chosen.setdefault(wordings[y].article, y)
+        for n, w in enumerate(wordings):
+            chosen.setdefault(w.article, n)
         values = tuple(
             DiscrepancyValue(
-                group[n].article,
-                corpus.article(group[n].article).sentence_at(group[n].start),
-                group[n].text,
-                " ".join(words[n]),
-                group[n].start,
-                group[n].end,
+                wordings[n].article,
+                corpus.article(wordings[n].article).sentence_at(wordings[n].start),
+                wordings[n].text,
+                " ".join(wordings[n].words),
+                wordings[n].start,
+                wordings[n].end,
             )
             for n in sorted(chosen.values())
         )
         x, y, changes = pairs[0]
-        who = group[0].speaker or "an unknown speaker"
-        summary = (
-            f"{who} quoted in {len(values)} wordings: {clip(word_diff(words[x], words[y]), 100)}"
-        )
+        who = min(group, key=lambda q: (q.article, q.start)).speaker or "an unknown speaker"
+        diff = word_diff(wordings[x].words, wordings[y].words)
+        summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
         changed = sum(len(old) + len(new) for old, new in changes)
         confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
         found.append(Found("quote_wording", None, summary, values, confidence))
