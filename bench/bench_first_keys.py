@@ -135,7 +135,9 @@ def first_keys(paths: list[str], cache: str, tree: str) -> dict[str, float]:
             time.sleep(0.3)
             lock_on = not lock_on
             sent_s = reader.press(b"s")
-            answered = reader.wait_for(LOCK_ON if lock_on else LOCK_OFF, timeout=10.0)
+            answered = reader.wait_for(LOCK_ON if lock_on else LOCK_OFF, USABLE, timeout=10.0)
+            if reader.found == USABLE:
+                break  # The whole screen changed: the lock may be drawn later, or cut off.
             answers.append(answered - sent_s)
         reader.wait_for(USABLE, timeout=max(0.0, 120 - (time.perf_counter() - reader.start)))
     return {
