@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.text.normalize import concept, content_tokens, fold_text, stem, tokenize
+from tui.core.text.normalize import concept, content_tokens, fold_text, has_number, stem, tokenize
 
 
 def numbers(text: str) -> list[float]:
@@ -133,3 +133,21 @@ def test_ap_state_abbreviations_after_a_comma_are_the_state() -> None:
     keys = [t.key for t in tokenize("in Corpus Christi, Tex., on Monday") if not t.stop]
     assert keys == [t.key for t in tokenize("in Corpus Christi Texas on Monday") if not t.stop]
     assert tokenize("Tex said")[0].norm == "tex"  # Not after a comma: a name.
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Five", "twenty-one", "a", "dozen", "1,000", "km", "Million's", "x7", "—", " "]
+        ),
+        max_size=8,
+    ).map(" ".join)
+)
+def test_has_number_never_misses_a_number_the_tokenizer_reads(text: str) -> None:
+    if any(t.value is not None for t in tokenize(text)):
+        assert has_number(text)
+
+
+def test_has_number_skips_sentences_without_one() -> None:
+    assert not has_number("The senator said nothing more on Tuesday.")
+    assert has_number("Nearly a dozen people") and has_number("76,000 evacuated")

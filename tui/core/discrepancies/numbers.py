@@ -20,7 +20,7 @@ from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_befo
 from tui.core.discrepancies.tokens import sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
 from tui.core.text import names
-from tui.core.text.normalize import Token, format_number, rarity, readable_number
+from tui.core.text.normalize import Token, format_number, has_number, rarity, readable_number
 
 _UNIT_CLASSES: dict[str, str] = {
     "squar": "area", "civilian": "people", "resident": "people", "russian": "people",
@@ -99,6 +99,8 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
 def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     """Every number of a sentence that counts something, as a :class:`Mention`."""
     text = sentence.text
+    if not has_number(text):
+        return []
     everything = list(sentence_tokens(text))
     tokens = [t for t in everything if not (t.stop and t.kind == "word")]
     position = {t.start: n for n, t in enumerate(everything)}

@@ -67,7 +67,9 @@ def _spelled(word: str) -> list[str]:
         return [_NUMBER_WORDS[word]]
     for ending, full in _CONTRACTIONS:
         if word.endswith(ending) and len(word) > len(ending):
-            stem = word[: -len(ending)]
+            stem = word[: -len(ending)].rstrip(".'")
+            if not stem:
+                return [full]
             return [{"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem), full]
     return [word]
 

@@ -37,6 +37,18 @@ _UNITS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def has_number(text: str) -> bool:
+    """Whether ``text`` may state a number (a digit or a number word): a cheap test that
+    spares tokenising the many sentences that state none."""
+    return _ANY_NUMBER.search(text) is not None
+
+
 _CONCEPT_OF = {stem: concept for concept, stems in SYNONYMS.items() for stem in stems}
 """Filled with the stems of the listed words too once :func:`stem` exists (below)."""
 
