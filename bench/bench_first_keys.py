@@ -140,14 +140,16 @@ def first_keys(paths: list[str], cache: str, tree: str) -> dict[str, float]:
                 break  # The whole screen changed: the lock may be drawn later, or cut off.
             answers.append(answered - sent_s)
         reader.wait_for(USABLE, timeout=max(0.0, 120 - (time.perf_counter() - reader.start)))
-    return {
+    run = {
         "first paint": painted,
         "? at first paint": helped - sent,
         "j while analysing": waited - sent_j,
-        "s while analysing": statistics.median(answers) if answers else float("nan"),
-        "s worst": max(answers) if answers else float("nan"),
         "facts usable": reader.first.get(USABLE, float("nan")),
     }
+    if answers:  # None when the analysis was over before the first press (the seeds).
+        run["s while analysing"] = statistics.median(answers)
+        run["s worst"] = max(answers)
+    return run
 
 
 def cached_usable(paths: list[str], cache: str, tree: str) -> float:

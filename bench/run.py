@@ -14,7 +14,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-BENCHMARKS = ("bench.bench_align", "bench.bench_startup", "bench.bench_keys")
+BENCHMARKS = (
+    "bench.bench_align",
+    "bench.bench_startup",
+    "bench.bench_keys",
+    "bench.bench_first_keys",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
