@@ -125,3 +125,29 @@ def test_unaligned_sentences_need_one_happening() -> None:
     found = date_mentions(a, a.sentences[0]) + date_mentions(b, b.sentences[0])
     assert date_conflicts(None, found)  # one fact: shared words suffice
     assert not date_conflicts(None, found, strict=True)  # matched only: joined is not left
+
+
+def test_two_doings_of_one_thing_are_two_happenings() -> None:
+    taped = article(
+        "Trump said in an interview with Axios taped Monday that he could do it.", name="a"
+    )
+    released = article(
+        "Trump told Axios in an interview released Tuesday that he could do it.", name="b"
+    )
+    (a,) = date_mentions(taped, taped.sentences[0])
+    (b,) = date_mentions(released, released.sentences[0])
+    assert a.head and b.head and a.head != b.head
+    assert not same_event(a, b)
+
+
+def test_a_noun_or_a_verb_of_saying_names_no_doing() -> None:
+    began = article(
+        "The assault, which began on Tuesday with 1,000 troops, reached Kursk.", name="a"
+    )
+    action = article(
+        "Ukraine launched an offensive action on Wednesday with 1,000 troops near Kursk.", name="b"
+    )
+    said = article("The governor said Tuesday that 1,000 troops reached Kursk.", name="c")
+    assert date_mentions(began, began.sentences[0])[0].head is not None
+    assert date_mentions(action, action.sentences[0])[0].head is None
+    assert date_mentions(said, said.sentences[0])[0].head is None

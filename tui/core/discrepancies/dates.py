@@ -70,6 +70,9 @@ class DateMention:
     actor: str | None = None
     """The name closest before the date since the previous one ("the Senate on
     Wednesday, followed by the House on Thursday"): whose day it is."""
+    head: str | None = None
+    """The verb right before the date ("taped" Monday, "released" Tuesday): two days of
+    two different doings are not one happening's, whatever words they share."""
     contrasted: bool = False
     """Its sentence gives other actors other dates of its grain: the actor says whose."""
 
@@ -198,9 +201,10 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
         )
         low, high = (span[0], span[1]) if span else (None, None)
         event = _event(tokens, match.start(), match.end(), left, right)
+        head = _head(text, tokens, match.start(), left)
         before = names.find_names(text, left, match.start())
         actor = before[-1].key if before else None
-        found.append(DateMention(value, low, high, weights, _grain(match), event, actor))
+        found.append(DateMention(value, low, high, weights, _grain(match), event, actor, head=head))
     actors = {(m.grain, m.actor) for m in found if m.actor}
     return [
         replace(m, contrasted=len({a for g, a in actors if g == m.grain}) > 1 and bool(m.actor))
@@ -213,6 +217,29 @@ def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> 
     before = [t for t in words if left <= t.start < start][-_EVENT_BEFORE:]
     after = [t for t in words if end <= t.start < right][:_EVENT_AFTER]
     return frozenset(t.key for t in before + after)
+
+
+_PAST_IRREGULAR = frozenset(
+    "began begun sent met took taken made gave given went came held won lost left brought "
+    "found struck hit shot caught fled flew paid sold bought built quit ran sat stood".split()
+)
+_SPEECH = frozenset(
+    "said told announced stated claimed added noted reported wrote tweeted posted "
+    "confirmed declared revealed disclosed explained acknowledged admitted".split()
+)
+
+
+def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
+    """The verb right before the date ("taped Monday", "sent Tuesday"), if it is one that
+    names a happening: a noun ("letter") or a verb of saying says nothing of which."""
+    words = [t for t in tokens if left <= t.start < start and not t.capital]
+    words = [t for t in words if t.norm not in _DATE_WORDS]
+    if not words:
+        return None
+    surface = text[words[-1].start : words[-1].end].lower()
+    if surface in _SPEECH or not (surface.endswith("ed") or surface in _PAST_IRREGULAR):
+        return None
+    return words[-1].key
 
 
 def _grain(match: re.Match[str]) -> str:
@@ -261,4 +288,7 @@ def same_event(a: DateMention, b: DateMention) -> bool:
     """Enough shared neighbours to be one event's date."""
     if a.grain != b.grain or evidence(a, b) < SLOT_EVIDENCE:
         return False
-    return a.grain != "day" or bool(a.event & b.event) or same_actor(a, b)
+    if a.grain != "day" or same_actor(a, b):
+        return True
+    heads_differ = a.head is not None and b.head is not None and a.head != b.head
+    return bool(a.event & b.event) and not heads_differ
