@@ -23,7 +23,7 @@ from pathlib import Path
 from tui.core.models import Article
 from tui.core.text.web import cache_root
 
-ANALYSIS_VERSION = "story-5"
+ANALYSIS_VERSION = "story-6"
 """Changed whenever the analysis of the same input changes (facts-1: facts only)."""
 MAX_BYTES = 200_000_000
 """Default size limit of the cache file's entries."""

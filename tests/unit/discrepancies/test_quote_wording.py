@@ -170,3 +170,12 @@ def test_one_article_quotation_cut_by_its_attribution_is_one_wording() -> None:
     one = values["huffpost"]
     assert "she said" in one.text and one.text.endswith("hurtful my words were.")
     assert huff.text[one.start : one.end] == one.text
+
+
+def test_word_diff_shows_a_cut_as_a_gap_not_an_addition() -> None:
+    a = quote_words("my name is the party and I got a problem. I am addicted to spending")
+    b = [*quote_words("my name is the party and I have a problem"), "\u2026"]
+    b += quote_words("I am addicted to spending")
+    assert word_diff(a, b) == (
+        "my name is the party and i [-got-] {+have+} a problem \u2026 i am addicted to spending"
+    )

@@ -137,10 +137,14 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
         if op == "equal":
             parts.append(" ".join(a[i1:i2]))
             continue
-        if i2 > i1:
-            parts.append(f"[-{' '.join(a[i1:i2])}-]")
-        if j2 > j1:
-            parts.append(f"{{+{' '.join(b[j1:j2])}+}}")
+        old, new = [w for w in a[i1:i2] if w != GAP], [w for w in b[j1:j2] if w != GAP]
+        if not old and not new:
+            parts.append(GAP)  # An ellipsis or a cut on one side: words left out, not changed.
+            continue
+        if old:
+            parts.append(f"[-{' '.join(old)}-]")
+        if new:
+            parts.append(f"{{+{' '.join(new)}+}}")
     return " ".join(parts)
 
 
