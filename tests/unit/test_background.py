@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Generator
 
@@ -85,3 +87,31 @@ def test_stopping_early_ends_the_child(seeds: Corpus) -> None:
     steps.close()
     assert not _alive(child.pid)
     child.stop()  # Again: nothing left to do.
+
+
+ORPHAN = """
+import os, signal, sys, time
+from tui.core.background import AnalysisChild
+from tui.core.models import Corpus
+
+def slow(corpus):
+    while True:
+        time.sleep(0.05)
+        yield 0.0
+
+child = AnalysisChild.start(Corpus(()), slow)
+print(child.pid, flush=True)
+time.sleep(0.5)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_the_child_ends_with_a_reader_that_is_killed() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", ORPHAN], capture_output=True, text=True, timeout=30, check=False
+    )
+    pid = int(run.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(pid)

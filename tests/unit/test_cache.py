@@ -154,3 +154,32 @@ def test_progress_rises_story_by_story_to_the_end(jobs: int) -> None:
         share = analysis.ALIGN_SHARE + analysis.QUOTES_SHARE
         after_quotes = analysis.STORIES_SHARE + (1 - analysis.STORIES_SHARE) * first * share
         assert any(abs(f - after_quotes) < 1e-9 for f in seen)
+
+
+def test_a_cache_another_process_holds_is_left_whole(tmp_path: Path) -> None:
+    path = tmp_path / "facts.sqlite3"
+    cache = FactCache(path)
+    analyse(corpus(), cache=cache)
+    cache.close()
+    with sqlite3.connect(path) as conn:
+        kept = conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        changed = corpus(**{"vote-b": TEXTS["vote-b"] + " The vote was 5 to 4."})
+        assert analyse(changed, cache=FactCache(path)) == analyse(changed)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with sqlite3.connect(path) as conn:  # Not thrown away: every entry is still there.
+        assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == kept
+
+
+def test_a_deeply_nested_entry_is_damaged_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "facts.sqlite3"
+    cache = FactCache(path)
+    first = analyse(corpus(), cache=cache)
+    cache.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE entries SET data = ?", ("[" * 200_000 + "]" * 200_000,))
+    assert analyse(corpus(), cache=FactCache(path)) == first

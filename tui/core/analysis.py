@@ -275,7 +275,7 @@ def _stories(corpus: Corpus, cache: FactCache | None, keys: _Keys) -> tuple[Stor
     if blob is not None:
         try:
             cached = decode_stories(json.loads(blob), corpus)
-        except ValueError:
+        except (ValueError, RecursionError):  # Damaged: rebuilt below, never trusted.
             cached = None
         if cached is not None:
             return cached

@@ -11,6 +11,7 @@ decodes one frame at a time, never holding the GIL for long.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -32,6 +33,8 @@ CHUNK = 50
 (with 200, keys pressed as BASIL's result arrived waited up to 176 ms)."""
 NICENESS = 10
 """How much lower the child's priority is than the reader's (it never delays a key)."""
+PR_SET_PDEATHSIG = 1
+"""Linux prctl(2) option: a signal the child gets when its parent ends."""
 POLL_S = 0.1
 """The longest the reading side blocks before it yields again (so a cancel is noticed)."""
 
@@ -52,10 +55,11 @@ class AnalysisChild:
     def start(cls, corpus: Corpus, analyse: Steps) -> AnalysisChild:
         """Fork now (call it while the process has one thread) and start analysing."""
         read, write = os.pipe()
+        reader = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the child: covered through the pipe)
             os.close(read)
-            _child(corpus, analyse, write)
+            _child(corpus, analyse, write, reader)
         os.close(write)
         return cls(pid, read)
 
@@ -139,10 +143,11 @@ class AnalysisChild:
         return f"exit status {os.WEXITSTATUS(status)}"
 
 
-def _child(corpus: Corpus, analyse: Steps, pipe: int) -> None:  # pragma: no cover
+def _child(corpus: Corpus, analyse: Steps, pipe: int, reader: int) -> None:  # pragma: no cover
     """Run the analysis and write it to ``pipe``; never returns."""
     code = 1
     try:
+        _die_with(reader)
         # The terminal belongs to the reader: nothing of the child may write to it.
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
@@ -153,7 +158,7 @@ def _child(corpus: Corpus, analyse: Steps, pipe: int) -> None:  # pragma: no cov
         gc.freeze()
         with os.fdopen(pipe, "wb") as out:
             try:
-                _send_analysis(out, analyse(corpus))
+                _send_analysis(out, analyse(corpus), reader)
                 code = 0
             except BrokenPipeError:
                 code = 0  # The reader quit: nobody is waiting for the result.
@@ -163,9 +168,23 @@ def _child(corpus: Corpus, analyse: Steps, pipe: int) -> None:  # pragma: no cov
         os._exit(code)
 
 
-def _send_analysis(out: BinaryIO, steps: Generator[float, None, Analysis]) -> None:
+def _die_with(reader: int) -> None:  # pragma: no cover (the child)
+    """Ask the kernel to end the child with the reader, however the reader ends (a kill
+    or the OOM killer give no chance to stop the child): Linux only; elsewhere the
+    child notices at its next step that its parent changed."""
+    with contextlib.suppress(OSError, AttributeError, ImportError):
+        import ctypes  # noqa: PLC0415 (the child only)
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != reader:
+        os._exit(0)  # The reader ended before the request took effect.
+
+
+def _send_analysis(out: BinaryIO, steps: Generator[float, None, Analysis], reader: int) -> None:
     shown = -1.0
     while True:
+        if os.getppid() != reader:
+            return  # Orphaned: the reader is gone, nobody waits for the result.
         try:
             fraction = next(steps)
         except StopIteration as stop:

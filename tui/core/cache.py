@@ -39,6 +39,8 @@ class FactCache:
         self.max_bytes = max_bytes
         self._conn: sqlite3.Connection | None = None
         self._committed = 0.0
+        self._off = False
+        """Set when another process holds the file: this run does without the cache."""
 
     @staticmethod
     def key(kind: str, parts: Iterable[bytes | str]) -> str:
@@ -61,8 +63,8 @@ class FactCache:
             conn.execute("UPDATE entries SET used = ? WHERE key = ?", (time.time(), key))
             self._commit_now_and_then(conn)
             return row[0] if isinstance(row[0], str) else None
-        except sqlite3.Error:
-            self._broken()
+        except sqlite3.Error as error:
+            self._failed(error)
             return None
 
     def drop(self, key: str) -> None:
@@ -73,8 +75,8 @@ class FactCache:
         try:
             conn.execute("DELETE FROM entries WHERE key = ?", (key,))
             self._commit_now_and_then(conn)
-        except sqlite3.Error:
-            self._broken()
+        except sqlite3.Error as error:
+            self._failed(error)
 
     def put(self, key: str, data: str) -> None:
         """Keep an entry (trimmed to the size limit at the next commit)."""
@@ -87,8 +89,8 @@ class FactCache:
                 (key, data, len(data), time.time()),
             )
             self._commit_now_and_then(conn)
-        except sqlite3.Error:
-            self._broken()
+        except sqlite3.Error as error:
+            self._failed(error)
 
     def flush(self) -> None:
         """Trim the cache to its size limit and commit: the end of an analysis."""
@@ -96,8 +98,8 @@ class FactCache:
             return
         try:
             self._commit(self._conn)
-        except sqlite3.Error:
-            self._broken()
+        except sqlite3.Error as error:
+            self._failed(error)
 
     def close(self) -> None:
         self.flush()
@@ -128,6 +130,8 @@ class FactCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._conn is not None:
             return self._conn
+        if self._off:
+            return None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=2.0)
@@ -138,12 +142,30 @@ class FactCache:
                 "used REAL NOT NULL)"
             )
             conn.commit()
-        except (sqlite3.Error, OSError):
+        except sqlite3.Error as error:
+            self._failed(error)
+            return None
+        except OSError:
             self._broken()
             return None
         self._conn = conn
         self._committed = time.monotonic()
         return conn
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        """A cache another process holds (locked, busy) is left whole and unused for this
+        run; a damaged one is thrown away."""
+        message = str(error).lower()
+        if isinstance(error, sqlite3.OperationalError) and (
+            "locked" in message or "busy" in message
+        ):
+            self._off = True
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+            return
+        self._broken()
 
     def _broken(self) -> None:
         """A damaged cache file is thrown away (it is only a cache); next time, a new one."""

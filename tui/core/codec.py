@@ -73,7 +73,7 @@ def decode_story(blob: str | bytes, articles: Sequence[Article]) -> StoryAnalysi
         return story_from_parts(
             data["groups"], data["quotes"], data["discrepancies"], _by_id(articles)
         )
-    except (Damaged, ValueError, TypeError, KeyError, AttributeError):
+    except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 
@@ -251,7 +251,7 @@ def decode_article(data: Mapping[str, Any]) -> Article:
             source=_optional_line(data["source"]),
             url=_optional_line(data["url"]),
         )
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
         raise Damaged(str(error)) from None
 
 
@@ -272,7 +272,7 @@ def decode_stories(data: object, corpus: Corpus) -> tuple[Story, ...] | None:
         _check(sorted(placed) == sorted(a.id for a in corpus.articles))
         _check(all(story.articles for story in stories))
         return stories
-    except (Damaged, ValueError, TypeError):
+    except (Damaged, ValueError, TypeError, RecursionError):
         return None
 
 

@@ -76,7 +76,10 @@ def build_index(
     temp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     temp.unlink(missing_ok=True)
     try:
-        conn = sqlite3.connect(temp)
+        try:
+            conn = sqlite3.connect(temp)
+        except sqlite3.Error as error:
+            raise InputError(f"--out {display_name(str(out))}: cannot write ({error})") from None
         with conn:
             _write_corpus(conn, corpus, stories)
             for done, (story_id, blob) in enumerate(
@@ -206,7 +209,8 @@ def load_index(path: str | Path) -> Analysis:
     one, is of another version, or is damaged."""
     name = display_name(str(path))
     try:
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        # As a URI: "#", "%" or "?" in the file name are the name's, never the URI's.
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as error:
         raise InputError(f"{name}: cannot open the index ({error})") from None
     try:
@@ -215,7 +219,7 @@ def load_index(path: str | Path) -> Analysis:
         raise InputError(f"{name}: not a kursk-reader index ({error})") from None
     except sqlite3.Error as error:
         raise InputError(f"{name}: a damaged index ({error}); build it again") from None
-    except (Damaged, ValueError, TypeError, KeyError, AttributeError):
+    except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         raise InputError(f"{name}: a damaged index; build it again") from None
     finally:
         conn.close()
@@ -301,6 +305,6 @@ def run_index(corpus: Corpus, out: str, *, scheduler: str | None, jobs: int | No
     stories = build_index(corpus, target, scheduler=scheduler, workers=jobs, progress=progress)
     sys.stderr.write(
         f"\rkursk-reader: indexed {len(corpus.articles)} articles in {len(stories)} stories "
-        f"to {out} ({time.perf_counter() - started:.1f} s)\n"
+        f"to {display_name(str(out))} ({time.perf_counter() - started:.1f} s)\n"
     )
     return 0

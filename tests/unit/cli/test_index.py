@@ -229,3 +229,24 @@ def test_a_crash_midway_leaves_no_half_index(
         build_index(archive(), out, workers=0)
     assert out.read_bytes() == before  # The old index stands, whole.
     assert [p.name for p in tmp_path.iterdir()] == ["archive.kri"]
+
+
+@pytest.mark.parametrize("name", ["a#b.kri", "100%25.kri", "x?mode=rw.kri"])
+def test_an_index_name_is_a_name_whatever_it_holds(
+    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    out = tmp_path / name
+    assert main(["index", "--jobs", "0", "--out", str(out), str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["align", "--json", str(out)]) == 0
+    assert '"stories"' in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["archive", name])
+
+
+def test_an_unwritable_out_is_one_line_and_exit_1(
+    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "missing" / "archive.kri"
+    assert main(["index", "--jobs", "0", "--out", str(out), str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--out" in err and "Traceback" not in err
