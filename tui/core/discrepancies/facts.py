@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
 from tui.core.discrepancies.numbers import number_conflicts, one_per_article
@@ -157,17 +158,19 @@ def date_conflicts(
     the administration last year" are two events).
     """
 
+    # Each pair's evidence once: ``best`` reads it for every rival of every pair.
+    scores = [[evidence(a, b) for b in found] for a in found]
+    places = [(m.value.article, m.value.sentence) for m in found]
+
+    @cache
     def best(i: int, j: int) -> bool:
         a, b = found[i], found[j]
-        where = (b.value.article, b.value.sentence)
-        score = evidence(a, b)
+        score = scores[i][j]
         return (
             same_event(a, b)
             and (not strict or _one_happening(a, b))
             and all(
-                evidence(a, c) < score
-                for c in found
-                if c is not b and (c.value.article, c.value.sentence) == where
+                scores[i][k] < score for k in range(len(found)) if k != j and places[k] == places[j]
             )
         )
 

@@ -19,7 +19,7 @@ from itertools import combinations
 from tui.core.align import DEFAULT_PARAMS
 from tui.core.align.model import shipped_model
 from tui.core.align.pipeline import evidence_steps
-from tui.core.discrepancies.dates import DateMention, date_mentions
+from tui.core.discrepancies.dates import DateMention, date_mentions, same_event
 from tui.core.discrepancies.facts import Found, date_conflicts, places_found
 from tui.core.discrepancies.numbers import Mention, conflicts_among, mentions
 from tui.core.discrepancies.places import PlaceMention, place_mentions
@@ -72,7 +72,7 @@ def _story_conflicts(story: Corpus, linked: set[frozenset[Where]]) -> list[Found
                     *_numbers(numbers[x], numbers[y]),
                     *(
                         date_conflicts(None, dates[x] + dates[y], strict=True)
-                        if dates[x] and dates[y]
+                        if _may_clash(dates[x], dates[y])
                         else ()
                     ),
                     *(places_found(None, places[x] + places[y]) if places[x] and places[y] else ()),
@@ -91,6 +91,12 @@ def _story_conflicts(story: Corpus, linked: set[frozenset[Where]]) -> list[Found
             for f in candidates[(x, y)]
         )
     return result
+
+
+def _may_clash(a: list[DateMention], b: list[DateMention]) -> bool:
+    """Whether two sentences hold dates of one happening that disagree: what any date
+    conflict between them needs, checked before the full (quadratic) comparison."""
+    return any(same_event(x, y) and not x.agrees(y) for x in a for y in b)
 
 
 def _where(article: Article, valued: set[Where]) -> list[Where]:
