@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
-from tui.core.discrepancies.numbers import number_conflicts, one_per_article
+from tui.core.discrepancies.numbers import Mention, conflicts_among, mentions, one_per_article
 from tui.core.discrepancies.places import PlaceMention, place_conflicts, place_mentions
 from tui.core.models import (
     Article,
@@ -42,6 +42,32 @@ _SHORT_QUOTE = 6
 """Quotes up to this many words are labels ("a major provocation"): wording counts."""
 
 
+class SentenceValues:
+    """Each sentence's numbers, dates and places, read once however many facts and
+    sentence pairs compare them (the facts, then every sentence of a story)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._articles = {a.id: a for a in corpus.articles}
+        self._read: dict[
+            tuple[str, int], tuple[list[Mention], list[DateMention], list[PlaceMention]]
+        ] = {}
+
+    def of(
+        self, article_id: str, index: int
+    ) -> tuple[list[Mention], list[DateMention], list[PlaceMention]]:
+        """(numbers, dates, places) of one sentence."""
+        key = (article_id, index)
+        if key not in self._read:
+            article = self._articles[article_id]
+            sentence = article.sentences[index]
+            self._read[key] = (
+                mentions(article, sentence),
+                date_mentions(article, sentence),
+                place_mentions(article, sentence),
+            )
+        return self._read[key]
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A discrepancy before it is numbered."""
@@ -54,12 +80,16 @@ class Found:
 
 
 def value_conflicts(
-    corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote] = ()
+    corpus: Corpus,
+    groups: Sequence[Group],
+    quotes: Sequence[Quote] = (),
+    values: SentenceValues | None = None,
 ) -> Generator[float, None, list[Found]]:
     """Numbers, dates and attributions that conflict inside each group; yields progress.
 
     Speakers come from the quote extractor (``quotes``), never from a second finder.
     """
+    values = values or SentenceValues(corpus)
     speakers = _speakers(quotes)
     found: list[Found] = []
     seen: set[tuple[str, frozenset[tuple[str, int, str]]]] = set()
@@ -70,13 +100,11 @@ def value_conflicts(
         members = [
             (articles[m.article], articles[m.article].sentences[m.sentence]) for m in group.members
         ]
+        read = [values.of(m.article, m.sentence) for m in group.members]
         for item in (
-            *_numbers(group.id, members),
-            *_dates(group.id, members),
-            *places_found(
-                group.id,
-                [m for article, sentence in members for m in place_mentions(article, sentence)],
-            ),
+            *_numbers(group.id, [m for numbers, _, _ in read for m in numbers]),
+            *date_conflicts(group.id, [m for _, dates, _ in read for m in dates]),
+            *places_found(group.id, [m for _, _, places in read for m in places]),
             *_attributions(group.id, members, speakers),
         ):
             key = (item.kind, frozenset((v.article, v.sentence, v.value) for v in item.values))
@@ -135,16 +163,8 @@ def places_found(gid: int | None, found: Sequence[PlaceMention]) -> list[Found]:
     return [Found("place", gid, c.summary, c.values, c.confidence) for c in place_conflicts(found)]
 
 
-def _numbers(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
-    return [
-        Found("number", gid, c.summary, c.values, c.confidence) for c in number_conflicts(members)
-    ]
-
-
-def _dates(gid: int, members: list[tuple[Article, Sentence]]) -> list[Found]:
-    return date_conflicts(
-        gid, [m for article, sentence in members for m in date_mentions(article, sentence)]
-    )
+def _numbers(gid: int, found: list[Mention]) -> list[Found]:
+    return [Found("number", gid, c.summary, c.values, c.confidence) for c in conflicts_among(found)]
 
 
 def date_conflicts(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Generator, Sequence
 
-from tui.core.discrepancies.facts import Found, value_conflicts
+from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts
 from tui.core.discrepancies.spelling import entity_variant_steps
@@ -28,9 +28,10 @@ def discrepancy_steps(
     corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote]
 ) -> Generator[float, None, Discrepancies]:
     """Find every discrepancy, yielding progress (0..1)."""
-    found = yield from scaled(value_conflicts(corpus, groups, quotes), 0.0, 0.5)
+    values = SentenceValues(corpus)
+    found = yield from scaled(value_conflicts(corpus, groups, quotes, values), 0.0, 0.5)
     stories = _stories(corpus, groups)
-    found.extend(without_known(matched_conflicts(corpus, groups, stories), found))
+    found.extend(without_known(matched_conflicts(corpus, groups, stories, values), found))
     yield 0.6
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found("entity_variant", v.group, v.summary, v.values) for v in variants)

@@ -19,10 +19,10 @@ from itertools import combinations
 from tui.core.align import DEFAULT_PARAMS
 from tui.core.align.model import shipped_model
 from tui.core.align.pipeline import evidence_steps
-from tui.core.discrepancies.dates import DateMention, date_mentions, same_event
-from tui.core.discrepancies.facts import Found, date_conflicts, places_found
-from tui.core.discrepancies.numbers import Mention, conflicts_among, mentions
-from tui.core.discrepancies.places import PlaceMention, place_mentions
+from tui.core.discrepancies.dates import DateMention, same_event
+from tui.core.discrepancies.facts import Found, SentenceValues, date_conflicts, places_found
+from tui.core.discrepancies.numbers import Mention, conflicts_among
+from tui.core.discrepancies.places import PlaceMention
 from tui.core.models import Article, Corpus, Group
 from tui.core.progress import drain
 
@@ -37,30 +37,34 @@ Where = tuple[str, int]
 
 
 def matched_conflicts(
-    corpus: Corpus, groups: Sequence[Group], stories: Sequence[Sequence[str]]
+    corpus: Corpus,
+    groups: Sequence[Group],
+    stories: Sequence[Sequence[str]],
+    values: SentenceValues | None = None,
 ) -> list[Found]:
     """Number, date and place conflicts between likely-matched sentences of each story."""
     linked: set[frozenset[Where]] = set()
     for group in groups:
         places = {(m.article, m.sentence) for m in group.members}
         linked.update(frozenset(pair) for pair in combinations(places, 2))
+    values = values or SentenceValues(corpus)
     found: list[Found] = []
     for articles in stories:
         story = [corpus.article(a) for a in articles]
-        found.extend(_story_conflicts(Corpus(tuple(story)), linked))
+        found.extend(_story_conflicts(Corpus(tuple(story)), linked, values))
     return _merge(found)
 
 
-def _story_conflicts(story: Corpus, linked: set[frozenset[Where]]) -> list[Found]:
+def _story_conflicts(
+    story: Corpus, linked: set[frozenset[Where]], values: SentenceValues
+) -> list[Found]:
     numbers: dict[Where, list[Mention]] = {}
     dates: dict[Where, list[DateMention]] = {}
     places: dict[Where, list[PlaceMention]] = {}
     for article in story.articles:
         for sentence in article.sentences:
             at = (article.id, sentence.index)
-            numbers[at] = mentions(article, sentence)
-            dates[at] = date_mentions(article, sentence)
-            places[at] = place_mentions(article, sentence)
+            numbers[at], dates[at], places[at] = values.of(*at)
     candidates: dict[tuple[Where, Where], list[Found]] = {}
     valued = {at for at in numbers if numbers[at] or dates[at] or places[at]}
     for a, b in combinations(story.articles, 2):
