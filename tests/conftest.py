@@ -11,6 +11,20 @@ SEEDS = REPO / "seeds"
 BASIL = REPO.parent / "shared" / "corpora" / "basil"
 DATA = REPO / "tests" / "data"
 
+TWO_STORIES = {
+    "flood-a": "Flooding forced 12,000 residents of Dorvale to evacuate on Monday after the "
+    "Linn river burst its banks. The Dorvale mayor praised volunteers who filled sandbags. "
+    '"We will not leave anyone behind," the mayor said.',
+    "vote-a": "The Marwick council voted on Monday to close two libraries to save money. "
+    "Volunteers had kept the Marwick libraries open on weekends, the mayor said.",
+    "flood-b": "About 15,000 people fled Dorvale on Monday as the Linn river flooded the town. "
+    "Volunteers filled sandbags through the night, the Dorvale mayor said. "
+    '"We will leave no one behind," the mayor told reporters.',
+    "vote-b": "Marwick councillors approved the closure of two libraries on Monday. Volunteers "
+    "had kept the Marwick libraries open at weekends, said the mayor.",
+}
+"""A small archive of two stories (a flood, a library vote), two articles each."""
+
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TWO_STORIES
 from tui.core import analysis
 from tui.core.align import DEFAULT_PARAMS, AlignParams
 from tui.core.analysis import analyse
@@ -15,18 +16,7 @@ from tui.core.cache import FactCache
 from tui.core.models import Corpus, StoryAnalysis
 from tui.core.text.corpus import article_from_text
 
-TEXTS = {
-    "flood-a": "Flooding forced 12,000 residents of Dorvale to evacuate on Monday after the "
-    "Linn river burst its banks. The Dorvale mayor praised volunteers who filled sandbags. "
-    '"We will not leave anyone behind," the mayor said.',
-    "vote-a": "The Marwick council voted on Monday to close two libraries to save money. "
-    "Volunteers had kept the Marwick libraries open on weekends, the mayor said.",
-    "flood-b": "About 15,000 people fled Dorvale on Monday as the Linn river flooded the town. "
-    "Volunteers filled sandbags through the night, the Dorvale mayor said. "
-    '"We will leave no one behind," the mayor told reporters.',
-    "vote-b": "Marwick councillors approved the closure of two libraries on Monday. Volunteers "
-    "had kept the Marwick libraries open at weekends, said the mayor.",
-}
+TEXTS = TWO_STORIES
 
 
 def corpus(**changed: str) -> Corpus:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TWO_STORIES
 from tui.cli import main
 from tui.core.analysis import Analysis, analyse
 from tui.core.cache import FactCache
@@ -17,18 +18,7 @@ from tui.core.progress import drain
 from tui.core.text.corpus import article_from_text, load_corpus
 from tui.reports.index import build_index, load_index
 
-TEXTS = {
-    "flood-a": "Flooding forced 12,000 residents of Dorvale to evacuate on Monday after the "
-    "Linn river burst its banks. The Dorvale mayor praised volunteers who filled sandbags. "
-    '"We will not leave anyone behind," the mayor said.',
-    "vote-a": "The Marwick council voted on Monday to close two libraries to save money. "
-    "Volunteers had kept the Marwick libraries open on weekends, the mayor said.",
-    "flood-b": "About 15,000 people fled Dorvale on Monday as the Linn river flooded the town. "
-    "Volunteers filled sandbags through the night, the Dorvale mayor said. "
-    '"We will leave no one behind," the mayor told reporters.',
-    "vote-b": "Marwick councillors approved the closure of two libraries on Monday. Volunteers "
-    "had kept the Marwick libraries open at weekends, said the mayor.",
-}
+TEXTS = TWO_STORIES
 
 
 def archive() -> Corpus:
