@@ -356,11 +356,6 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def normalized_words(text: str) -> list[str]:
-    """The words of a quote, folded for comparing wordings."""
-    return [_norm(w) for w in _WORDS.findall(text)]
-
-
 def clip(text: str, limit: int = 60) -> str:
     """One line of at most ``limit`` characters, cut with an ellipsis."""
     flat = " ".join(text.split())
