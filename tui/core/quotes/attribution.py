@@ -27,7 +27,7 @@ from tui.core.quotes.lexicon import (
     ROLE_NOUNS,
 )
 from tui.core.quotes.resolve import Resolver
-from tui.core.quotes.speakers import MASK, Mention, find_mentions, fullest_name
+from tui.core.quotes.speakers import MASK, Mention, find_mentions
 
 Rule = Literal[
     "label",
@@ -112,7 +112,7 @@ class Attributor:
         title = words[0].lower().rstrip(".")
         titles = frozenset({title}) if len(words) > 1 and title in PERSON_TITLES else frozenset()
         name = " ".join(words[1:]) if titles else label
-        return Attribution(fullest_name(name, titles, self.people), label, ":", "label")
+        return Attribution(self.resolver.fullest(name, titles), label, ":", "label")
 
     def _after(self, start: int, end: int) -> Attribution | None:
         """``"...," Zelensky stated`` / ``," said Trump`` / ``," the senator said``."""
@@ -250,7 +250,7 @@ class Attributor:
             return None  # ``wrote on Twitter``: a medium, not the writer.
         if len(gap) > 1 and _DETERMINERS & set(gap) and not role:
             return None  # ``said the base chief known as Bob``: a description, not a name.
-        if cues.ADDRESSEE_CUE.search(self.masked, 0, v_end):
+        if cues.ADDRESSEE_CUE.at(self.masked, v_end):
             return None  # ``told HuffPost``: whom it was said to.
         return self._chain_end(events)
 
@@ -348,7 +348,7 @@ class Attributor:
             and last.entity in ("person", "org")
             and last.kind != "role"
             and re.fullmatch(r"[ \t]+(?:[a-z]+ly[ \t]+)?", self.masked[last.end : v])
-            and not cues.AFTER_PREPOSITION.search(self.masked, 0, last.start)
+            and not cues.AFTER_PREPOSITION.at(self.masked, last.start)
         ):
             return last  # ``an act that Mayor Bill de Blasio described as``
         candidates = [e for e in before if e.eligible]

@@ -7,6 +7,7 @@ what they mean for a quote. Word lists live in :mod:`tui.core.quotes.lexicon`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from tui.core.quotes.lexicon import CUE_VERBS, LABEL_HEADINGS, PREPOSITIONS
 
@@ -32,15 +33,43 @@ CLOSING_CUE = re.compile(
     re.M,
 )
 """``Bush said.`` / ``Trump said on Monday``: a cue that closes a speaker-only sentence."""
-AFTER_PREPOSITION = re.compile(
-    r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:the\s+)?\Z", re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """A pattern of the words right before a position (it ends in ``\\Z``), searched there.
+
+    Searched from the start of the text, each call cost the whole article. ``solid`` is the
+    most non-blank characters a match holds: a window with more cannot lie inside a match
+    that starts before it, so only a nearly blank window sends the search further back.
+    """
+
+    pattern: re.Pattern[str]
+    solid: int
+
+    def at(self, text: str, end: int) -> bool:
+        """Whether the pattern matches ``text`` up to ``end``."""
+        start = max(0, end - 2 * self.solid - 16)
+        if self.pattern.search(text, start, end):  # ``\b`` still sees the character before.
+            return True
+        if start == 0 or len("".join(text[start:end].split())) > self.solid:
+            return False
+        return self.pattern.search(text, 0, end) is not None
+
+
+AFTER_PREPOSITION = Tail(
+    re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+(?:the\s+)?\Z", re.IGNORECASE),
+    solid=max(map(len, PREPOSITIONS)) + len("the"),
 )
 """Text ending in a preposition: the name that follows is its object (``with the Star``)."""
-NOUN_BEFORE = re.compile(
-    r"(?:['’]s|s['’]|\b(?:the|his|her|their|its|our|a|an|this|that|these|those))[ \t]+\Z"
+NOUN_BEFORE = Tail(
+    re.compile(
+        r"(?:['’]s|s['’]|\b(?:the|his|her|their|its|our|a|an|this|that|these|those))[ \t]+\Z"
+    ),
+    solid=len("those"),
 )
 """Before a cue word, makes it a noun: ``Obama's remarks``, ``their report``."""
-ADDRESSEE_CUE = re.compile(r"\b(?:[Tt]old|[Tt]ells?|[Tt]elling)\Z")
+ADDRESSEE_CUE = Tail(re.compile(r"\b(?:[Tt]old|[Tt]ells?|[Tt]elling)\Z"), solid=len("telling"))
 """Cues whose object is the one spoken to (``told HuffPost``), never the speaker."""
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 DASH = re.compile(r"\s*(?:—|–|―|--)\s*")
@@ -72,8 +101,7 @@ def find_cues(window: str, *, nouns: bool = False) -> list[re.Match[str]]:
     found = [
         m
         for m in WORD.finditer(window)
-        if m.group(0).lower() in CUE_VERBS
-        and (nouns or not NOUN_BEFORE.search(window, 0, m.start()))
+        if m.group(0).lower() in CUE_VERBS and (nouns or not NOUN_BEFORE.at(window, m.start()))
     ]
     found += list(CUE_PHRASE.finditer(window))
     return sorted(found, key=lambda m: m.start())

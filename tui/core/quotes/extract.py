@@ -36,6 +36,7 @@ SHORT_WORDS = 4
 SAME_QUOTE_RATIO = 0.5
 """Word-level similarity above which two outlets' quotes are one quote reworded."""
 
+_MARK = re.compile(f"[{MARKS}]")
 _WORDS = re.compile(r"[\w’'\-]+")
 _TAG = re.compile(r"</?[A-Za-z][\w\-]*(?:\s+[\w\-]+=(?:\"[^\"\n]*\"|'[^'\n]*'))*\s*/?>")
 """A markup tag whose attribute values are quoted (``<tweet id="7711">``)."""
@@ -137,9 +138,9 @@ def find_spans(article: Article) -> list[_Span]:
             else:
                 spans.extend(_unclosed(text, chain))
                 chain = []
-        for pos in range(para.start, para.end):
-            char = text[pos]
-            if char not in MARKS or pos in in_tags:
+        for mark in _MARK.finditer(text, para.start, para.end):
+            pos = mark.start()
+            if pos in in_tags:
                 continue  # ``<tweet id="...">``: markup, not speech.
             if (open_at is not None and pos == open_at) or pos < skip_to:
                 continue

@@ -24,6 +24,8 @@ class Resolver:
         self.masked = masked
         self.events = events
         self.role_links = self._role_links()
+        self._titles_by_name: dict[str, frozenset[str]] = {}
+        self._fullest: dict[tuple[str, frozenset[str]], str] = {}
 
     @cached_property
     def people(self) -> tuple[str, ...]:
@@ -31,6 +33,13 @@ class Resolver:
         return tuple(
             dict.fromkeys(e.name for e in self.events if e.kind == "name" and e.entity == "person")
         )
+
+    def fullest(self, name: str, titles: frozenset[str]) -> str:
+        """:func:`fullest_name` among the article's people, once per name and titles."""
+        key = (name, titles)
+        if key not in self._fullest:
+            self._fullest[key] = fullest_name(name, titles, self.people)
+        return self._fullest[key]
 
     def events_in(self, start: int, end: int) -> list[Mention]:
         """Mentions wholly inside ``[start, end)``."""
@@ -43,9 +52,7 @@ class Resolver:
         event.done = True
         if event.kind == "name":
             person = event.entity == "person"
-            event.resolved = (
-                fullest_name(event.name, event.titles, self.people) if person else event.name
-            )
+            event.resolved = self.fullest(event.name, event.titles) if person else event.name
         elif event.kind == "role":
             event.resolved = self._role_holder(event) or self.antecedent(event.start, event.titles)
         else:
@@ -117,7 +124,7 @@ class Resolver:
                 a.kind == "name"
                 and a.entity == "person"
                 and b.kind == "role"
-                and not cues.AFTER_PREPOSITION.search(self.masked, 0, a.start)
+                and not cues.AFTER_PREPOSITION.at(self.masked, a.start)
             ):
                 links.append((b, a))  # Not ``In an interview with X, the mayor said``.
         return links
@@ -138,9 +145,24 @@ class Resolver:
         return self.resolve(best) if best else None
 
     def _titles_of(self, event: Mention) -> frozenset[str]:
+        """The titles the article gives the person a mention stands for, under any spelling."""
         name = self.resolve(event) if event.kind != "pronoun" else None
-        titles: set[str] = set()
-        for other in self.events:
-            if other.kind == "name" and name and same_name(other.name, name):
-                titles |= other.titles
-        return frozenset(titles)
+        if not name:
+            return frozenset()
+        if name not in self._titles_by_name:
+            self._titles_by_name[name] = frozenset(
+                title
+                for other, titles in self._titled.items()
+                if same_name(other, name)
+                for title in titles
+            )
+        return self._titles_by_name[name]
+
+    @cached_property
+    def _titled(self) -> dict[str, frozenset[str]]:
+        """Each name the article gives a title (``Sen.``, ``the mayor``), with those titles."""
+        titled: dict[str, frozenset[str]] = {}
+        for event in self.events:
+            if event.kind == "name" and event.titles:
+                titled[event.name] = titled.get(event.name, frozenset()) | event.titles
+        return titled
