@@ -6,7 +6,6 @@ from tui.core.align import DEFAULT_PARAMS
 from tui.core.align.features import features
 from tui.core.align.pipeline import align
 from tui.core.models import Article, Corpus
-from tui.core.progress import drain
 from tui.core.text.corpus import article_from_text
 
 
@@ -27,7 +26,7 @@ def test_phrasal_verbs_match_their_one_word_synonym() -> None:
 
 
 def test_topic_words_are_found_per_article() -> None:
-    from tui.core.align.features import topic_shares
+    from tui.core.align.features import KeyIndex, topic_shares
 
     texts = (
         (0, "Farenthold resigned on Friday."),
@@ -39,7 +38,7 @@ def test_topic_words_are_found_per_article() -> None:
     )
     feats = [features(a, n, 0, "text", t) for n, (a, t) in enumerate(texts)]
     key_ids = {k: i for i, k in enumerate(sorted({k for f in feats for k in f.keys}))}
-    codes, shares = drain(topic_shares(feats, key_ids, 2, DEFAULT_PARAMS))
+    codes, shares = topic_shares(feats, KeyIndex.of(feats, key_ids), 2, DEFAULT_PARAMS)
     topical = {(int(c) // 2, int(c) % 2): s for c, s in zip(codes, shares, strict=True)}
     name, settle = key_ids["farenthold"], key_ids["settl"]
     assert (name, 0) in topical and (name, 1) in topical  # 3 of 3 and 2 of 3 sentences.

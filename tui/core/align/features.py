@@ -230,45 +230,97 @@ def _token_rarity(token: Token, key: str, params: AlignParams) -> float:
     return rarity(token.norm)
 
 
+@dataclass(frozen=True, slots=True)
+class KeyIndex:
+    """Every (sentence, key) of a list of features, flat, for numpy to count and sum over."""
+
+    ids: dict[str, int]
+    """Key -> key id."""
+    names: list[str]
+    """Key id -> key."""
+    keys: np.ndarray
+    """Key id of each entry: sentence by sentence, each in the order of its keys."""
+    unit: np.ndarray
+    """The sentence (index into the features) of each entry."""
+    capital: np.ndarray
+    """The entry's token is capitalised, and not as the first word of its sentence."""
+
+    @classmethod
+    def of(cls, feats: list[SentenceFeatures], key_ids: dict[str, int]) -> KeyIndex:
+        keys: list[int] = []
+        capital: list[bool] = []
+        for f in feats:
+            first = f.tokens[0].start if f.tokens else -1
+            keys.extend([key_ids[k] for k in f.keys])
+            capital.extend([t.capital and t.start != first for t in f.keys.values()])
+        lengths = [len(f.keys) for f in feats]
+        return cls(
+            key_ids,
+            sorted(key_ids, key=key_ids.__getitem__),
+            np.array(keys, dtype=np.int64),
+            np.repeat(np.arange(len(feats)), lengths),
+            np.array(capital, dtype=bool),
+        )
+
+
 def topic_shares(
-    feats: list[SentenceFeatures], key_ids: dict[str, int], articles: int, params: AlignParams
-) -> Generator[float, None, tuple[np.ndarray, np.ndarray]]:
+    feats: list[SentenceFeatures], index: KeyIndex, articles: int, params: AlignParams
+) -> tuple[np.ndarray, np.ndarray]:
     """How much of each article a key runs through: its topic words ("Farenthold", "harassment").
 
     A key in most sentences of an article is the story's background there, not a fact;
     word pairs and quantity contexts inherit it from their words ("~#farenthold" next to
     the day of the resignation). Returns the sorted codes ``key * articles + article``
-    of keys in at least ``params.topic_min`` of an article, and their shares; yields progress.
+    of keys in at least ``params.topic_min`` of an article, and their shares.
     """
-    count: dict[int, int] = defaultdict(int)
-    sentences: dict[int, int] = defaultdict(int)
-    for n, f in enumerate(feats):
-        if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
-            yield 0.5 * n / len(feats)
-        if f.kind == "clause":
-            continue
-        sentences[f.article] += 1
-        for key in f.keys:
-            if key[:1] != DERIVED:
-                count[key_ids[key] * articles + f.article] += 1
-    share = {c: m / (sentences[c % articles] + params.topic_smooth) for c, m in count.items()}
-    topical: dict[int, float] = {c: s for c, s in share.items() if s >= params.topic_min}
-    by_key: dict[int, dict[int, float]] = defaultdict(dict)
-    for c, s in topical.items():
-        by_key[c // articles][c % articles] = s
-    for m, (key, k) in enumerate(key_ids.items()):
-        if m % (20 * SENTENCE_BATCH) == 20 * SENTENCE_BATCH - 1:
-            yield 0.5 + 0.5 * m / len(key_ids)
-        if key[:1] != DERIVED:
-            continue
-        words = key[2:].split(" ") if key.startswith(PAIR) else [key[len(QTY) :]]
-        found = [by_key.get(key_ids.get(word, -1), {}) for word in words]
-        for art, s in found[0].items():
-            low = min([s, *(other.get(art, 0.0) for other in found[1:])])
-            if low:
-                topical[k * articles + art] = low
-    codes = np.array(sorted(topical), dtype=np.int64)
-    return codes, np.array([topical[int(c)] for c in codes], dtype=np.float64)
+    derived = np.array([k[:1] == DERIVED for k in index.names], dtype=bool)
+    article = np.array([f.article for f in feats], dtype=np.int64)
+    clause = np.array([f.kind == "clause" for f in feats], dtype=bool)
+    counted = ~clause[index.unit] & ~derived[index.keys]
+    sentences = np.bincount(article[~clause], minlength=articles)
+    codes, count = np.unique(
+        index.keys[counted] * articles + article[index.unit[counted]], return_counts=True
+    )
+    share = count / (sentences[codes % articles] + params.topic_smooth)
+    topical = share >= params.topic_min
+    codes, share = codes[topical], share[topical]
+    # Derived keys: the least share of their words, in each article where all are topical.
+    ids = index.ids
+    words: list[list[int]] = []
+    owners = np.flatnonzero(derived)
+    for k in owners.tolist():
+        key = index.names[k]
+        parts = key[2:].split(" ") if key.startswith(PAIR) else [key[len(QTY) :]]
+        words.append([ids.get(word, -1) for word in parts])
+    width = max((len(w) for w in words), default=1)
+    # -1: a word that is no key (never topical); -2: no such word (no limit).
+    table = np.array([w + [-2] * (width - len(w)) for w in words], dtype=np.int64)
+    table = table.reshape(len(words), width)
+    lo = np.searchsorted(codes, table[:, 0] * articles)
+    hi = np.searchsorted(codes, (table[:, 0] + 1) * articles)
+    hi[table[:, 0] < 0] = lo[table[:, 0] < 0]
+    found = hi - lo
+    row = np.repeat(np.arange(len(words)), found)
+    at = np.repeat(lo, found) + np.arange(len(row)) - np.repeat(np.cumsum(found) - found, found)
+    art = codes[at] % articles
+    low = share[at]
+    for j in range(1, width):
+        word = table[row, j]
+        other = share_of(codes, share, np.maximum(word, 0) * articles + art)
+        low = np.minimum(low, np.where(word >= 0, other, np.where(word == -1, 0.0, np.inf)))
+    inherited = low != 0
+    codes = np.concatenate((codes, owners[row[inherited]] * articles + art[inherited]))
+    share = np.concatenate((share, low[inherited]))
+    order = np.argsort(codes)
+    return codes[order], share[order]
+
+
+def share_of(codes: np.ndarray, share: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The share of each wanted ``key * articles + article`` code (0 when it is not topical)."""
+    if not len(codes) or not len(wanted):
+        return np.zeros(len(wanted))
+    at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+    return np.where(codes[at] == wanted, share[at], 0.0)
 
 
 _OPEN = '“"'

@@ -101,8 +101,8 @@ def evidence_steps(
     described = describe(feats)
     yield 0.75
     if pairs is None:
-        pairs = candidates(feats, described, extra=[*engine, *quoted, *verdict])
-    rows = evidence(feats, described, pairs, engine=engine, verdict=verdict, quoted=quoted)
+        pairs = candidates(described, extra=[*engine, *quoted, *verdict])
+    rows = evidence(described, pairs, engine=engine, verdict=verdict, quoted=quoted)
     yield 1.0
     return Evidence(feats, weights, pairs, rows, kept)
 

@@ -9,18 +9,21 @@ control back (for progress and cancellation) every fraction of a second.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Generator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from tui.core.align.features import DERIVED, SentenceFeatures, topic_shares
+from tui.core.align.features import (
+    DERIVED,
+    KeyIndex,
+    SentenceFeatures,
+    share_of,
+    topic_shares,
+)
 from tui.core.align.params import AlignParams
+from tui.core.align.postings import Postings
 
-UNIT_BATCH = 4_000
-"""Sentences and clauses indexed between two yields."""
 PAIR_BATCH = 20_000
 """Scored pairs merged between two yields."""
 
@@ -48,43 +51,31 @@ def score_pairs(
     Candidates are summed one slice of first sentences at a time (a slice's pairs never
     meet another slice's), so every slice is a batch of finished pairs.
     """
-    key_ids = {k: i for i, k in enumerate(weights)}
+    index = KeyIndex.of(feats, {k: i for i, k in enumerate(weights)})
     w = np.array(list(weights.values()), dtype=np.float64)
+    derived = np.array([k[:1] == DERIVED for k in weights], dtype=bool)
     yield 0.01, []
-    postings: dict[int, list[int]] = defaultdict(list)
-    plain_w = list(weights.values())
-    articles = max((f.article for f in feats), default=0) + 1
-    shares = topic_shares(feats, key_ids, articles, params)
-    while True:
-        try:
-            yield 0.01 + 0.01 * next(shares), []
-        except StopIteration as done:
-            topic_codes, topic_share = done.value
-            break
-    topic = dict(zip(topic_codes.tolist(), topic_share.tolist(), strict=True))
-    sums: list[float] = []
-    for i, f in enumerate(feats):
-        ids = [key_ids[key] for key in f.keys]
-        for k in ids:
-            postings[k].append(i)
-        at = f.article
-        sums.append(
-            sum(
-                plain_w[k] * max(0.0, 1 - params.topic * topic.get(k * articles + at, 0.0))
-                for k in ids
-            )
-        )
-        if i % UNIT_BATCH == UNIT_BATCH - 1:
-            yield 0.04 * i / len(feats), []
     n = len(feats)
-    totals = np.array(sums, dtype=np.float64)
+    article = np.array([f.article for f in feats], dtype=np.int64)
+    articles = int(article.max(initial=0)) + 1
+    topic_codes, topic_share = topic_shares(feats, index, articles, params)
+    yield 0.02, []
+    keys, unit = index.keys, index.unit
+    # Each sentence's weight (a loop's sum, bit for bit: bincount adds in input order).
+    background = share_of(topic_codes, topic_share, keys * articles + article[unit])
+    totals = np.bincount(
+        unit, weights=w[keys] * np.maximum(0.0, 1 - params.topic * background), minlength=n
+    )
+    plain = ~derived[keys]
+    seen = np.bincount(keys[plain], minlength=len(w))
+    capital = np.bincount(keys[plain & index.capital], minlength=len(w))
     yield 0.05, []
     ctx = _Context(
         w=w,
-        derived=np.array([k[:1] == DERIVED for k in weights], dtype=bool),
-        named=(yield from _name_keys(feats, key_ids, len(weights))),
+        derived=derived,
+        named=capital * 2 > seen,  # Mostly capitalised where no sentence starts: names.
         totals=totals,
-        article=np.array([f.article for f in feats]),
+        article=article,
         heading=np.array([f.kind == "heading" for f in feats], dtype=bool),
         n=n,
         articles=articles,
@@ -92,13 +83,13 @@ def score_pairs(
         topic_share=topic_share,
         params=params,
     )
-    scoring = [k for k, p in postings.items() if 1 < len(p) <= params.block_max_df]
-    blocking = [k for k in scoring if w[k] >= params.block_min_weight]
-    others = [k for k in scoring if w[k] < params.block_min_weight]
-    codes, owners = yield from _pair_codes(blocking, postings, n, (0.05, 0.15), params.slice_pairs)
-    extra_codes, extra_owners = yield from _pair_codes(
-        others, postings, n, (0.15, 0.3), params.slice_pairs
-    )
+    # Pairs are summed in the order their keys first appear.
+    postings = Postings.of(keys, unit)
+    scoring = (postings.sizes > 1) & (postings.sizes <= params.block_max_df)
+    blocking = scoring & (w[postings.keys] >= params.block_min_weight)
+    codes, owners = _pair_codes(postings, blocking, n)
+    yield 0.15, []
+    extra_codes, extra_owners = _pair_codes(postings, scoring & ~blocking, n)
     rows = max(1, n * params.slice_pairs // max(1, len(codes)), n // 30_000 + 1)
     order, bounds = _slices(codes, n, rows)
     extra_order, extra_bounds = _slices(extra_codes, n, rows)
@@ -130,29 +121,10 @@ class _Context:
     params: AlignParams
 
 
-def _pair_codes(
-    keys: list[int],
-    postings: dict[int, list[int]],
-    n: int,
-    span: tuple[float, float],
-    slice_pairs: int,
-) -> Generator[tuple[float, list[PairScore]], None, tuple[np.ndarray, np.ndarray]]:
-    """Every pair (``a * n + b``, a < b) of sentences sharing one of ``keys``, with the key."""
-    chunks: list[np.ndarray] = []
-    owners: list[np.ndarray] = []
-    size = 0
-    for done, k in enumerate(keys):
-        p = np.array(postings[k], dtype=np.int64)
-        a, b = _upper_pairs(len(p))
-        chunks.append(p[a] * n + p[b])
-        owners.append(np.full(len(a), k, dtype=np.int64))
-        size += len(a)
-        if size >= slice_pairs:
-            size = 0
-            yield span[0] + (span[1] - span[0]) * done / len(keys), []
-    if not chunks:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(chunks), np.concatenate(owners)
+def _pair_codes(postings: Postings, chosen: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (``a * n + b``, a < b) of sentences sharing a chosen key, with the key."""
+    first, second, key = postings.pairs(chosen)
+    return first * n + second, key
 
 
 def _slices(codes: np.ndarray, n: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
@@ -228,39 +200,9 @@ def _sums(
     )
 
 
-def _name_keys(
-    feats: list[SentenceFeatures], key_ids: dict[str, int], size: int
-) -> Generator[tuple[float, list[PairScore]], None, np.ndarray]:
-    """Keys mostly written with a capital where no sentence starts: names and titles."""
-    capital = np.zeros(size)
-    seen = np.zeros(size)
-    for n, f in enumerate(feats):
-        if n % UNIT_BATCH == UNIT_BATCH - 1:
-            yield 0.05, []
-        first = f.tokens[0].start if f.tokens else -1
-        for key, token in f.keys.items():
-            if key[:1] != DERIVED:
-                i = key_ids[key]
-                seen[i] += 1
-                capital[i] += token.capital and token.start != first
-    return np.asarray(capital * 2 > seen)
-
-
 def _topic(ctx: _Context, keys: np.ndarray, article: np.ndarray) -> np.ndarray:
-    """Share of ``article``'s sentences each key runs through (0 below ``TOPIC_MIN``)."""
-    if not len(ctx.topic_codes) or not len(keys):
-        return np.zeros(len(keys))
-    codes = keys * ctx.articles + article
-    at = np.searchsorted(ctx.topic_codes, codes)
-    at[at == len(ctx.topic_codes)] = 0
-    return np.where(ctx.topic_codes[at] == codes, ctx.topic_share[at], 0.0)
-
-
-@lru_cache(maxsize=512)
-def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs (i < j) of a posting list of that size; sizes repeat a lot."""
-    a, b = np.triu_indices(size, 1)
-    return a, b
+    """Share of ``article``'s sentences each key runs through (0 below ``topic_min``)."""
+    return share_of(ctx.topic_codes, ctx.topic_share, keys * ctx.articles + article)
 
 
 def by_sentence(
