@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.core.discrepancies.facts import Found
+from tui.core.discrepancies.tokens import sentence_names
 from tui.core.models import Corpus, DiscrepancyValue
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
@@ -99,7 +100,7 @@ def full_names(corpus: Corpus, articles: Sequence[str]) -> list[FullName]:
     for article_id in articles:
         article = corpus.article(article_id)
         for sentence in article.sentences:
-            for mention in names.find_names(sentence.text):
+            for mention in sentence_names(sentence.text):
                 plain = names.strip_titles(mention.text)
                 words = list(re.findall(r"[A-Z][\w'’-]*\.?", plain))
                 words = [w for w in words if w.lower().rstrip(".") not in _SUFFIXES]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
-from tui.core.discrepancies.tokens import sentence_tokens
+from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
 from tui.core.text import names
 from tui.core.text.normalize import Token, format_number, has_number, rarity, readable_number
@@ -62,8 +62,9 @@ class Mention:
     first: bool
     """The first number of its unit in its sentence: the name before it is its subject
     (in a list, "$X at A, $Y at B", the name before $Y is A's, not Y's subject)."""
-    folded: str
-    """The sentence, folded, to look the other side's subject up in."""
+    sentence: str
+    """The sentence's text, to look the other side's subject up in (folded only then:
+    few pairs of numbers get that far)."""
     weights: dict[str, float]
     """Rarity of each context word."""
     years: frozenset[int]
@@ -108,6 +109,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     skip: set[int] = set()
     years = _years(article, text, everything)
     numbers = [i for i, t in enumerate(tokens) if t.kind == "number" and t.value is not None]
+    # A person ("Mr. Bush", "Bill Clinton"), not a place ("Kursk"), is a subject.
+    people = [m for m in sentence_names(text) if _person(m.text)]
     for i in numbers:
         token = tokens[i]
         value = token.value
@@ -141,8 +144,7 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             and t.norm not in HEDGES
         }
         context = frozenset(weights)
-        # A person ("Mr. Bush", "Bill Clinton"), not a place ("Kursk"), is a subject.
-        before = [m for m in names.find_names(text) if m.end <= token.start and _person(m.text)]
+        before = [m for m in people if m.end <= token.start]
         subject = names.fold(before[-1].text.split()[-1]) if before else None
         if subject is None:
             subject = _opening_surname(article, text)
@@ -170,7 +172,7 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
                 context,
                 subject,
                 True,
-                names.fold(text),
+                text,
                 weights,
                 years,
                 anchor,
@@ -244,7 +246,7 @@ def same_slot(a: Mention, b: Mention) -> bool:
     if _overlap(a, b) < SLOT_EVIDENCE:
         return False
     for one, other in ((a, b), (b, a)):
-        if one.first and one.subject and one.subject not in other.folded:
+        if one.first and one.subject and one.subject not in names.fold(other.sentence):
             return False
     return True
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from tui.core.discrepancies.tokens import sentence_names
 from tui.core.models import Corpus, DiscrepancyValue, Group
 from tui.core.text import names
 from tui.core.text.variants import name_variants
@@ -46,7 +47,7 @@ def entity_variant_steps(
                 yield 0.8 * done / total
             if sentence.kind == "dateline":
                 continue
-            for mention in names.find_names(sentence.text):
+            for mention in sentence_names(sentence.text):
                 for part in re.finditer(r"[^\W\d_][\w'’-]*", mention.text):
                     word = re.sub(r"['’]s$", "", part.group(0))
                     if word not in first_seen:
