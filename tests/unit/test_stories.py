@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from bench.bench_stories import adjusted_rand, purity
 from tui.core.models import Corpus
-from tui.core.stories import find_stories
+from tui.core.stories import _similarities, find_stories
 from tui.core.text.corpus import article_from_text, load_corpus
 
 
@@ -69,3 +70,15 @@ def test_basil_events_are_recovered(basil: Path) -> None:
     # Measured: purity 1.00, ARI 0.98 (python -m bench.bench_stories).
     assert purity(truth, predicted) >= 0.95
     assert adjusted_rand(truth, predicted) >= 0.95
+
+
+def test_articles_dated_far_apart_are_never_paired() -> None:
+    """Blocking by date: an archive of many days pairs each article only with its days'."""
+    vectors = [{"storm": 1.0}, {"storm": 1.0}, {"storm": 1.0}]
+    dates = [date(2024, 1, 1), date(2024, 1, 3), date(2024, 1, 20)]
+    assert _similarities(vectors, dates, max_days=3) == {(0, 1): 1.0}
+    assert _similarities(vectors, [None, None, date(2024, 1, 20)], max_days=3) == {
+        (0, 1): 1.0,
+        (0, 2): 1.0,
+        (1, 2): 1.0,
+    }

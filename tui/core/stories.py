@@ -11,9 +11,11 @@ far apart are kept apart. Every article belongs to exactly one story.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,11 +53,11 @@ def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> 
     articles = corpus.articles
     if not articles:
         return ()
-    surfaces: dict[str, Counter[str]] = {}
+    surfaces: dict[str, dict[str, int]] = {}
     bags = [_bag(article, params, surfaces) for article in articles]
     vectors = _tfidf(bags)
     dates = [_date(article.date) for article in articles]
-    clusters = _average_linkage(_similarities(vectors), dates, params)
+    clusters = _average_linkage(_similarities(vectors, dates, params.max_days), dates, params)
     clusters.sort(key=min)
     stories = []
     for number, members in enumerate(clusters):
@@ -70,7 +72,7 @@ def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> 
 
 
 def _bag(
-    article: Article, params: StoryParams, surfaces: dict[str, Counter[str]]
+    article: Article, params: StoryParams, surfaces: dict[str, dict[str, int]]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Weighted counts of the article's content keys (title and lead count more)."""
     bag: dict[str, float] = {}
@@ -84,11 +86,12 @@ def _bag(
                 lead_end = sentence.start
                 break
     for text, weight in ((article.title, params.lead_weight), (article.text, 1.0)):
-        lead = params.lead_weight if text is article.text else 1.0
+        body = text is article.text
         for token in content_tokens(tokenize(text)):
+            key = token.key
             factor: float = weight
-            if text is article.text and (lead_end is None or token.start < lead_end):
-                factor *= lead
+            if body and (lead_end is None or token.start < lead_end):
+                factor *= params.lead_weight
             if token.kind == "number":
                 value = token.value or 0.0
                 if value <= 10 or 1900 <= value <= 2100:
@@ -96,10 +99,15 @@ def _bag(
                 factor *= params.number_weight
             elif token.capital and not _opens(text, token.start):
                 factor *= params.name_weight
-            bag[token.key] = bag.get(token.key, 0.0) + factor
-            surfaces.setdefault(token.key, Counter())[text[token.start : token.end]] += 1
-            if token.key not in rarities:
-                rarities[token.key] = 2.5 if token.kind == "number" else rarity(token.norm)
+            bag[key] = bag.get(key, 0.0) + factor
+            surface = text[token.start : token.end]
+            spellings = surfaces.get(key)
+            if spellings is None:
+                surfaces[key] = {surface: 1}
+            else:
+                spellings[surface] = spellings.get(surface, 0) + 1
+            if key not in rarities:
+                rarities[key] = 2.5 if token.kind == "number" else rarity(token.norm)
     return bag, rarities
 
 
@@ -117,24 +125,28 @@ def _tfidf(bags: Sequence[tuple[dict[str, float], dict[str, float]]]) -> list[di
         rarities.update(rare)
         df.update(bag.keys())
     n = len(bags)
+    idf = {key: math.log((1 + n) / (1 + count)) + 1.0 for key, count in df.items()}
     vectors = []
     for bag, _ in bags:
         # English rarity as well as corpus rarity: in a folder of five reports of one
         # event, the words all five share ("Kursk") are what makes them one story.
         vector = {
-            key: (1.0 + math.log(count)) * (math.log((1 + n) / (1 + df[key])) + 1.0) * rarities[key]
-            for key, count in bag.items()
+            key: (1.0 + math.log(count)) * idf[key] * rarities[key] for key, count in bag.items()
         }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({key: v / norm for key, v in vector.items()})
     return vectors
 
 
-def _similarities(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
+def _similarities(
+    vectors: list[dict[str, float]], dates: list[date | None], max_days: int
+) -> dict[tuple[int, int], float]:
     """Cosine of every pair of articles sharing a word (an inverted index, not all pairs).
 
     Words in more than ``max(COMMON_FROM, n / 10)`` articles make no pairs: they are
     everywhere, add little to any one similarity, and would make the work quadratic.
+    Two articles dated more than ``max_days`` apart are never one story, so they are
+    never paired: an archive of many days pairs each article only with its days'.
     """
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, vector in enumerate(vectors):
@@ -142,14 +154,30 @@ def _similarities(vectors: list[dict[str, float]]) -> dict[tuple[int, int], floa
             postings.setdefault(key, []).append((i, weight))
     n = len(vectors)
     cap = max(COMMON_FROM, n // 10)
+    days = [d.toordinal() if d else None for d in dates]
     sums: dict[tuple[int, int], float] = {}
+    # Keys in the same order as always: each pair's sum adds its words in one order.
     for found in postings.values():
-        if len(found) > cap:
+        if len(found) < 2 or len(found) > cap:
             continue
-        for x, (i, wi) in enumerate(found):
-            for j, wj in found[x + 1 :]:
-                sums[(i, j)] = sums.get((i, j), 0.0) + wi * wj
+        for i, j, product in _close_pairs(found, days, max_days):
+            sums[(i, j)] = sums.get((i, j), 0.0) + product
     return sums
+
+
+def _close_pairs(
+    found: list[tuple[int, float]], days: list[int | None], max_days: int
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs ``i < j`` of one word's articles not dated too far apart, with their product."""
+    undated = [(i, w) for i, w in found if days[i] is None]
+    dated = sorted((day, i, w) for i, w in found if (day := days[i]) is not None)
+    by_day = [day for day, _, _ in dated]
+    for x, (day, i, wi) in enumerate(dated):
+        for _, j, wj in dated[x + 1 : bisect_right(by_day, day + max_days)]:
+            yield (i, j, wi * wj) if i < j else (j, i, wj * wi)
+    for x, (i, wi) in enumerate(undated):
+        for j, wj in itertools.chain(undated[x + 1 :], ((j, w) for _, j, w in dated)):
+            yield (i, j, wi * wj) if i < j else (j, i, wj * wi)
 
 
 def _average_linkage(
@@ -204,10 +232,10 @@ def _merge_spans(
     return (min(a[0], b[0]), max(a[1], b[1]))
 
 
-def _label(weights: dict[str, float], surfaces: dict[str, Counter[str]], words: int) -> str:
-    """The story's heaviest words, as the articles most often write them."""
+def _label(weights: dict[str, float], surfaces: dict[str, dict[str, int]], words: int) -> str:
+    """The story's heaviest words, as the articles most often write them (first seen on a tie)."""
     top = sorted(weights, key=lambda k: -weights[k])[:words]
-    return " · ".join(surfaces[k].most_common(1)[0][0] for k in top if weights[k] > 0)
+    return " · ".join(max(surfaces[k], key=surfaces[k].__getitem__) for k in top if weights[k] > 0)
 
 
 def _date(text: str | None) -> date | None:
