@@ -10,10 +10,10 @@ sentences are also cut into clauses, matched on their own: one sentence, several
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Generator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -40,6 +40,9 @@ DERIVED = "~"
 """Prefix shared by derived keys (quantity contexts, word pairs)."""
 _CLAUSE_WORDS = frozenset("and but while which who whom whose although though after".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CLAUSE_BREAKS = frozenset(",;:()—–")
+"""Punctuation between two words that ends a clause."""
+_PARTICLES = frozenset(particle for _, particle in PHRASES)
 _VAGUE = frozenset("more than over around about some least approximately up nearly almost".split())
 
 
@@ -69,14 +72,17 @@ def clauses(
     f: SentenceFeatures, remap: dict[str, str], params: AlignParams
 ) -> list[SentenceFeatures]:
     """The clauses of a long sentence, as features of their own (kind ``clause``)."""
-    content = content_tokens(f.tokens)
-    if len(content) < params.clause_min_sentence or f.kind not in ("text", "tweet"):
+    if (
+        f.kind not in ("text", "tweet")
+        or len(content_tokens(f.tokens)) < params.clause_min_sentence
+    ):
         return []
     pieces: list[list[Token]] = [[]]
     for prev, token in pairwise(f.tokens):
         pieces[-1].append(prev)
-        gap = f.text[prev.end : token.start]
-        if any(c in gap for c in ",;:()—–") or token.norm in _CLAUSE_WORDS:
+        if token.norm in _CLAUSE_WORDS or not _CLAUSE_BREAKS.isdisjoint(
+            f.text[prev.end : token.start]
+        ):
             pieces.append([])
     pieces[-1].append(f.tokens[-1])
     merged: list[list[Token]] = []
@@ -101,30 +107,28 @@ def clauses(
 
 
 def _keys(tokens: list[Token], text: str) -> dict[str, Token]:
-    phrasal = _phrasal_keys(tokens, text)
-
-    def key(token: Token) -> str:
-        return phrasal.get(id(token), token.key)
-
     content = content_tokens(tokens)
+    phrasal = _phrasal_keys(tokens, text)
+    keyed = [phrasal.get(id(t), t.key) for t in content] if phrasal else [t.key for t in content]
     keys: dict[str, Token] = {}
+    last = len(content) - 1
     for n, token in enumerate(content):
-        following = content[n + 1] if n + 1 < len(content) else None
-        if _first_name(token, following, text):
+        if token.capital and n < last and _first_name(token, content[n + 1], text):
             continue  # "Volodymyr Zelenskyy" is one piece of evidence, not two.
-        keys.setdefault(key(token), token)
+        keys.setdefault(keyed[n], token)
     for n, token in enumerate(content):
         if (token.kind == "number" and (token.value or 0) > 10) or token.norm in _WEEKDAYS:
             # A quantity and the words around it: "76,000 residents were evacuated" and
             # "some 80,000 have fled" share "evacuate~#" though the numbers differ.
-            for near in content[max(0, n - 3) : n + 4]:
+            for m in range(max(0, n - 3), min(last, n + 3) + 1):
+                near = content[m]
                 if near.kind == "word" and near.norm not in _WEEKDAYS and near.key not in _VAGUE:
-                    keys.setdefault(QTY + key(near), token)
-    words = [t for t in content if t.kind == "word" and key(t) in keys]
-    for left, right in pairwise(words):
+                    keys.setdefault(QTY + keyed[m], token)
+    words = [(t, k) for t, k in zip(content, keyed, strict=True) if t.kind == "word" and k in keys]
+    for (left, left_key), (right, right_key) in pairwise(words):
         if right.start - left.end < 16:
             # Word pairs: "World War II", "state of emergency", "North Korean missile".
-            keys.setdefault(f"{PAIR}{key(left)} {key(right)}", left)
+            keys.setdefault(f"{PAIR}{left_key} {right_key}", left)
     return keys
 
 
@@ -132,6 +136,8 @@ def _phrasal_keys(tokens: list[Token], text: str) -> dict[int, str]:
     """Verbs whose particle changes their meaning: "pulling out" is "withdraw" (by token id)."""
     found: dict[int, str] = {}
     for first, particle in pairwise(tokens):
+        if particle.norm not in _PARTICLES:
+            continue
         phrase = PHRASES.get((stem(first.norm), particle.norm))
         if phrase is not None and not text[first.end : particle.start].strip():
             found[id(first)] = concept(phrase)
@@ -182,34 +188,36 @@ def key_weights(
 ) -> Generator[float, None, dict[str, float]]:
     """Weight of each key: rarity in English times rarity in this corpus.
 
-    Yields progress (0..1); returns the weights.
+    Yields progress (0..1); returns the weights, keys in the order they first appear.
     """
-    df: dict[str, int] = defaultdict(int)
-    in_articles: dict[str, set[int]] = defaultdict(set)
-    rare: dict[str, float] = {}
-    for n, f in enumerate(feats):
-        if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
-            yield 0.9 * n / len(feats)
-        for key, token in f.keys.items():
-            df[key] += 1
-            in_articles[key].add(f.article)
-            if key not in rare:
-                rare[key] = _token_rarity(token, key, params)
+    # Counted in C (Counter over chains, set unions): a Python loop per (sentence, key)
+    # was most of the time.
+    df = Counter(chain.from_iterable(f.keys for f in feats))
+    by_article: dict[int, set[str]] = defaultdict(set)
+    first: dict[str, Token] = {}
+    for f in reversed(feats):
+        by_article[f.article].update(f.keys)
+        first.update(f.keys)
+    in_articles = Counter(chain.from_iterable(by_article.values()))
+    yield 0.5
     n = len(feats) + 1
     # Inverse sentence frequency as a share of its maximum, so that thresholds mean the
     # same on five articles and on a thousand.
     scale = math.log(1.0 + n)
-    articles = len({f.article for f in feats})
+    articles = len(by_article)
     a_scale = math.log(1.0 + articles)
-    weights = {}
-    for m, (k, count) in enumerate(df.items()):
-        if m % (20 * SENTENCE_BATCH) == 20 * SENTENCE_BATCH - 1:
-            yield 0.9 + 0.1 * m / len(df)
-        spread = (math.log(1.0 + articles / len(in_articles[k])) / a_scale) ** params.article_spread
-        weights[k] = (
-            min(1.0, rare[k] / UNKNOWN_RARITY) ** 2 * math.log(1.0 + n / count) / scale * spread
-        )
-    return weights
+    idf = {count: math.log(1.0 + n / count) for count in set(df.values())}
+    spread = {
+        m: (math.log(1.0 + articles / m) / a_scale) ** params.article_spread
+        for m in set(in_articles.values())
+    }
+    return {
+        k: min(1.0, _token_rarity(first[k], k, params) / UNKNOWN_RARITY) ** 2
+        * idf[count]
+        / scale
+        * spread[in_articles[k]]
+        for k, count in df.items()
+    }
 
 
 def _token_rarity(token: Token, key: str, params: AlignParams) -> float:
@@ -286,25 +294,29 @@ def topic_shares(
     codes, share = codes[topical], share[topical]
     # Derived keys: the least share of their words, in each article where all are topical.
     ids = index.ids
-    words: list[list[int]] = []
+    words: list[int] = []
+    lengths: list[int] = []
     owners = np.flatnonzero(derived)
     for k in owners.tolist():
         key = index.names[k]
         parts = key[2:].split(" ") if key.startswith(PAIR) else [key[len(QTY) :]]
-        words.append([ids.get(word, -1) for word in parts])
-    width = max((len(w) for w in words), default=1)
-    # -1: a word that is no key (never topical); -2: no such word (no limit).
-    table = np.array([w + [-2] * (width - len(w)) for w in words], dtype=np.int64)
-    table = table.reshape(len(words), width)
+        words.extend([ids.get(word, -1) for word in parts])
+        lengths.append(len(parts))
+    # One row per derived key, its words' ids: -1 for a word that is no key (never
+    # topical), -2 past its last word (no limit).
+    size = np.array(lengths, dtype=np.int64)
+    table = np.full((len(size), int(size.max(initial=1))), -2, dtype=np.int64)
+    row = np.repeat(np.arange(len(size)), size)
+    table[row, np.arange(len(row)) - np.repeat(np.cumsum(size) - size, size)] = words
     lo = np.searchsorted(codes, table[:, 0] * articles)
     hi = np.searchsorted(codes, (table[:, 0] + 1) * articles)
     hi[table[:, 0] < 0] = lo[table[:, 0] < 0]
     found = hi - lo
-    row = np.repeat(np.arange(len(words)), found)
+    row = np.repeat(np.arange(len(size)), found)
     at = np.repeat(lo, found) + np.arange(len(row)) - np.repeat(np.cumsum(found) - found, found)
     art = codes[at] % articles
     low = share[at]
-    for j in range(1, width):
+    for j in range(1, table.shape[1]):
         word = table[row, j]
         other = share_of(codes, share, np.maximum(word, 0) * articles + art)
         low = np.minimum(low, np.where(word >= 0, other, np.where(word == -1, 0.0, np.inf)))
