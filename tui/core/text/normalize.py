@@ -160,27 +160,28 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     1000; ``4-year-old`` and ``four-year old`` both give ``4``, ``year``, ``old``.
     """
     raw: list[Token] = []
+    add = raw.append
     stop_at = len(text) if end is None else end
     for match in _TOKEN.finditer(text, start, stop_at):
-        s, e = match.span()
         group = match.lastgroup
+        if group in {"word", "init"}:
+            # Everything but the offsets depends on the spelling alone: built once per word.
+            add(_new_token(Token, (*match.span(), *_word(match.group(), group == "init"))))
+            continue
+        s, e = match.span()
         if group == "ord":
             ordinal = match.group(0).lower()
-            raw.append(Token(s, e, ordinal, ordinal))
-            continue
-        if group in {"word", "init"}:
-            surface = match.group(0)
-            norm, key, value, stop = _word(surface, group == "init")
-            if key[:1] == "#":
-                raw.append(Token(s, e, norm, key, "number", value))
-            else:
-                raw.append(Token(s, e, norm, key, "word", value, stop, surface[:1].isupper()))
+            add(Token(s, e, ordinal, ordinal))
             continue
         digits = match.group("num")
-        raw.append(_number(s, s + len(digits), float(digits.replace(",", ""))))
+        add(_number(s, s + len(digits), float(digits.replace(",", ""))))
         if group == "pct":
-            raw.append(Token(e - 1, e, "%", "percent"))
+            add(Token(e - 1, e, "%", "percent"))
     return _merge_numbers(_compounds(raw, text), text)
+
+
+_new_token = tuple.__new__
+"""Builds a :class:`Token` from a tuple of all its fields, skipping the defaults' wrapper."""
 
 
 STATE_ABBREVIATIONS = {
@@ -199,14 +200,17 @@ STATE_ABBREVIATIONS = {
 def _compounds(raw: list[Token], text: str) -> list[Token]:
     """Hyphenated compounds that English also writes solid ("fund-raiser" = "fundraiser"),
     and AP state abbreviations after a comma ("Corpus Christi, Tex.") as the state's name."""
+    if "-" not in text and ", " not in text:
+        return raw  # Neither a hyphen nor a comma: the common sentence, nothing to join.
     out: list[Token] = []
     for token in raw:
         prev = out[-1] if out else None
         if (
             prev is not None
+            and token.start == prev.end + 1
+            and text[prev.end] == "-"
             and token.kind == "word"
             and prev.kind == "word"
-            and text[prev.end : token.start] == "-"
             and zipf_frequency(prev.norm + token.norm, "en") >= 2.0
         ):
             norm = prev.norm + token.norm
@@ -226,8 +230,9 @@ def _compounds(raw: list[Token], text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=262_144)
-def _word(surface: str, initialism: bool) -> tuple[str, str, float | None, bool]:
-    """(norm, key, value, stop) of a word, computed once per spelling."""
+def _word(surface: str, initialism: bool) -> tuple[str, str, TokenKind, float | None, bool, bool]:
+    """A word's token fields after its offsets, computed once per spelling: (norm, key,
+    kind, value, stop, capital); a number word ("two") is a number token."""
     norm = _fold_word(surface)
     if initialism:
         norm = IRREGULAR.get(norm.replace(".", ""), norm.replace(".", ""))
@@ -235,10 +240,11 @@ def _word(surface: str, initialism: bool) -> tuple[str, str, float | None, bool]
         norm = norm[:-1]
     if norm in _UNITS:
         value = float(_UNITS[norm])
-        return format_number(value), "#" + format_number(value), value, False
+        return format_number(value), "#" + format_number(value), "number", value, False, False
+    capital = surface[:1].isupper()
     if norm in _SCALES:
-        return norm, norm, float(_SCALES[norm]), False
-    return norm, concept(norm), None, norm in IGNORED
+        return norm, norm, "word", float(_SCALES[norm]), False, capital
+    return norm, concept(norm), "word", None, norm in IGNORED, capital
 
 
 def content_tokens(tokens: list[Token]) -> list[Token]:
