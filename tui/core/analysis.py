@@ -147,7 +147,7 @@ def analyse_steps(
 
     params = params or DEFAULT_PARAMS
     keys = _Keys(corpus, params, cache)
-    stories = _stories(corpus, cache, keys)
+    stories = yield from scaled(_stories(corpus, cache, keys), 0.0, STORIES_SHARE)
     yield STORIES_SHARE
     results = yield from scaled(
         _analyse_stories(corpus, stories, params, keys, cache=cache, jobs=jobs), STORIES_SHARE, 1.0
@@ -263,13 +263,15 @@ class _Keys:
         return FactCache.key("story", parts)
 
 
-def _stories(corpus: Corpus, cache: FactCache | None, keys: _Keys) -> tuple[Story, ...]:
+def _stories(
+    corpus: Corpus, cache: FactCache | None, keys: _Keys
+) -> Generator[float, None, tuple[Story, ...]]:
     """The corpus's stories: from the cache when its articles are the same, else found."""
     from tui.core.codec import decode_stories, dumps, stories_data  # noqa: PLC0415
-    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
+    from tui.core.stories import story_steps  # noqa: PLC0415 (start-up)
 
     if cache is None:
-        return find_stories(corpus)
+        return (yield from story_steps(corpus))
     key = keys.stories(corpus)
     blob = cache.get(key)
     if blob is not None:
@@ -280,7 +282,7 @@ def _stories(corpus: Corpus, cache: FactCache | None, keys: _Keys) -> tuple[Stor
         if cached is not None:
             return cached
         cache.drop(key)
-    stories = find_stories(corpus)
+    stories = yield from story_steps(corpus)
     cache.put(key, dumps(stories_data(stories)))
     return stories
 

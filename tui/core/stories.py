@@ -15,11 +15,12 @@ import itertools
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from tui.core.models import Article, Corpus, Story
+from tui.core.progress import SENTENCE_BATCH, drain
 from tui.core.text.normalize import content_tokens, rarity, tokenize
 
 
@@ -48,13 +49,33 @@ COMMON_FROM = 100
 """Words in more articles than this (and than a tenth of them) make no candidate pairs."""
 
 
+BAGS_SHARE = 0.85
+"""Part of the work (and of the progress reported) spent reading the articles' words."""
+
+
 def find_stories(corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS) -> tuple[Story, ...]:
     """The stories of a corpus, in the order of their first article."""
+    return drain(story_steps(corpus, params))
+
+
+def story_steps(
+    corpus: Corpus, params: StoryParams = DEFAULT_STORY_PARAMS
+) -> Generator[float, None, tuple[Story, ...]]:
+    """:func:`find_stories`, yielding progress (0..1) as it reads the articles."""
     articles = corpus.articles
     if not articles:
         return ()
     surfaces: dict[str, dict[str, int]] = {}
-    bags = [_bag(article, params, surfaces) for article in articles]
+    bags = []
+    size = sum(len(a.sentences) for a in articles) or 1
+    done = batch = 0
+    for article in articles:
+        bags.append(_bag(article, params, surfaces))
+        done += len(article.sentences)
+        batch += len(article.sentences)
+        if batch >= SENTENCE_BATCH:
+            batch = 0
+            yield BAGS_SHARE * done / size
     vectors = _tfidf(bags)
     dates = [_date(article.date) for article in articles]
     clusters = _average_linkage(_similarities(vectors, dates, params.max_days), dates, params)
