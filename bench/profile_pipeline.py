@@ -11,7 +11,6 @@ Each step runs once, in order, as the command runs them; run it on a quiet machi
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 
@@ -38,6 +37,7 @@ def main(argv: list[str]) -> int:
     from tui.core.stories import find_stories
     from tui.core.text.corpus import load_corpus
     from tui.reports.align import group_json
+    from tui.reports.jsontext import dumps
     from tui.reports.sentences import article_json
 
     step("import")
@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
         "groups": [group_json(g, alignment) for g in groups],
     }
     sys.stdout.flush()
-    json.dumps(payload, ensure_ascii=False, indent=2)
+    dumps(payload)
     step("JSON output")
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:

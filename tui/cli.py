@@ -8,7 +8,6 @@ traceback), 2 usage error (argparse), 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import stat
 import sys
@@ -276,7 +275,9 @@ def _cache(args: argparse.Namespace) -> FactCache | None:
 def _write_json(payload: Any) -> None:
     """One write of the whole document: ``json.dump`` writes piece by piece, which with
     ``PYTHONUNBUFFERED=1`` (set in many environments) is a million system calls."""
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    from tui.reports.jsontext import dumps  # noqa: PLC0415 (start-up: rich)
+
+    sys.stdout.write(dumps(payload) + "\n")
 
 
 def _read_urls(path: str) -> list[str]:

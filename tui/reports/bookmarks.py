@@ -10,7 +10,6 @@ bookmarks are skipped, each with a warning.
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -41,6 +40,7 @@ from tui.core.bookmarks.store import (
 from tui.core.text.sanitize import display_name
 from tui.errors import InputError
 from tui.reports.console import report_console
+from tui.reports.jsontext import dumps
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.belongs import CorpusScope
@@ -79,8 +79,7 @@ def _read(store: BookmarkStore) -> tuple[Bookmark, ...]:
 def _list(store: BookmarkStore, *, as_json: bool) -> int:
     bookmarks = _read(store)
     if as_json:
-        json.dump([bookmark_json(b) for b in bookmarks], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps([bookmark_json(b) for b in bookmarks]) + "\n")  # One write.
         return 0
     print_table(bookmarks, report_console())
     return 0
