@@ -289,6 +289,16 @@ def same_actor(a: DateMention, b: DateMention) -> bool:
     return a.actor is not None and a.actor == b.actor and (a.contrasted or b.contrasted)
 
 
+def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
+    """Keys that two dates of one event share (:func:`same_event` holds only then): the
+    grain with each word around the date, and with the actor. Sentences are compared only
+    when they share one (an index finds them)."""
+    keys = {(m.grain, "word", k) for k in m.weights}
+    if m.actor is not None:
+        keys.add((m.grain, "actor", m.actor))
+    return frozenset(keys)
+
+
 def same_event(a: DateMention, b: DateMention) -> bool:
     """Enough shared neighbours to be one event's date."""
     if a.grain != b.grain or evidence(a, b) < SLOT_EVIDENCE:

@@ -8,22 +8,30 @@ fact, are compared when the pair model finds them likely enough the same fact
 unit and rare neighbour words; the same happening for a date; the same role for a place).
 Such a discrepancy is less certain: its confidence is lowered and its summary says that
 the sentences were matched for the comparison. Never across stories.
+
+Only sentences whose values share a slot key (a unit and a word around the number, a
+date's grain and neighbour, a place's role and what is there; each rule module says
+which) are compared, found through an index: the cost grows with the pairs that could
+conflict, not with the square of a story's sentences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from itertools import combinations
 
 from tui.core.align import DEFAULT_PARAMS
 from tui.core.align.model import shipped_model
 from tui.core.align.pipeline import evidence_steps
 from tui.core.discrepancies.dates import DateMention, same_event
+from tui.core.discrepancies.dates import slot_keys as date_keys
 from tui.core.discrepancies.facts import Found, SentenceValues, date_conflicts, places_found
 from tui.core.discrepancies.numbers import Mention, conflicts_among
+from tui.core.discrepancies.numbers import slot_keys as number_keys
 from tui.core.discrepancies.places import PlaceMention
-from tui.core.models import Article, Corpus, Group
+from tui.core.discrepancies.places import slot_keys as place_keys
+from tui.core.models import Corpus, Group
 from tui.core.progress import drain
 
 MATCH_FLOOR = 0.15
@@ -34,6 +42,9 @@ MATCHED_CONFIDENCE = 0.75
 
 Where = tuple[str, int]
 """(article id, sentence index)."""
+Values = tuple[list[Mention], list[DateMention], list[PlaceMention]]
+"""A sentence's numbers, dates and places (:class:`.facts.SentenceValues`)."""
+_NONE: frozenset[int] = frozenset()
 
 
 def matched_conflicts(
@@ -43,46 +54,33 @@ def matched_conflicts(
     values: SentenceValues | None = None,
 ) -> list[Found]:
     """Number, date and place conflicts between likely-matched sentences of each story."""
-    linked: set[frozenset[Where]] = set()
+    facts: dict[Where, set[int]] = defaultdict(set)
     for group in groups:
-        places = {(m.article, m.sentence) for m in group.members}
-        linked.update(frozenset(pair) for pair in combinations(places, 2))
+        for m in group.members:
+            facts[(m.article, m.sentence)].add(group.id)
     values = values or SentenceValues(corpus)
     found: list[Found] = []
     for articles in stories:
         story = [corpus.article(a) for a in articles]
-        found.extend(_story_conflicts(Corpus(tuple(story)), linked, values))
+        found.extend(_story_conflicts(Corpus(tuple(story)), facts, values))
     return _merge(found)
 
 
 def _story_conflicts(
-    story: Corpus, linked: set[frozenset[Where]], values: SentenceValues
+    story: Corpus, facts: dict[Where, set[int]], values: SentenceValues
 ) -> list[Found]:
-    numbers: dict[Where, list[Mention]] = {}
-    dates: dict[Where, list[DateMention]] = {}
-    places: dict[Where, list[PlaceMention]] = {}
-    for article in story.articles:
-        for sentence in article.sentences:
-            at = (article.id, sentence.index)
-            numbers[at], dates[at], places[at] = values.of(*at)
+    read = {
+        (article.id, sentence.index): values.of(article.id, sentence.index)
+        for article in story.articles
+        for sentence in article.sentences
+    }
     candidates: dict[tuple[Where, Where], list[Found]] = {}
-    valued = {at for at in numbers if numbers[at] or dates[at] or places[at]}
-    for a, b in combinations(story.articles, 2):
-        for x in _where(a, valued):
-            for y in _where(b, valued):
-                if frozenset((x, y)) in linked:
-                    continue
-                conflicts = [
-                    *_numbers(numbers[x], numbers[y]),
-                    *(
-                        date_conflicts(None, dates[x] + dates[y], strict=True)
-                        if _may_clash(dates[x], dates[y])
-                        else ()
-                    ),
-                    *(places_found(None, places[x] + places[y]) if places[x] and places[y] else ()),
-                ]
-                if conflicts:
-                    candidates[(x, y)] = conflicts
+    for x, y in compared_pairs(story, {at: slot_keys(*v) for at, v in read.items()}):
+        if facts.get(x, _NONE) & facts.get(y, _NONE):
+            continue  # Sentences of one fact: the fact's own comparison has them.
+        conflicts = pair_conflicts(read[x], read[y])
+        if conflicts:
+            candidates[(x, y)] = conflicts
     if not candidates:
         return []
     result: list[Found] = []
@@ -97,15 +95,54 @@ def _story_conflicts(
     return result
 
 
+def slot_keys(
+    numbers: Sequence[Mention], dates: Sequence[DateMention], places: Sequence[PlaceMention]
+) -> set[Hashable]:
+    """Keys of the slots a sentence's values fill: two sentences share one whenever a value
+    of one can conflict with a value of the other (each rule module says which keys)."""
+    return {
+        *(("number", k) for m in numbers for k in number_keys(m)),
+        *(("date", k) for m in dates for k in date_keys(m)),
+        *(("place", k) for m in places for k in place_keys(m)),
+    }
+
+
+def compared_pairs(story: Corpus, keys: Mapping[Where, set[Hashable]]) -> list[tuple[Where, Where]]:
+    """Sentence pairs of different articles sharing a slot key, in story order (article
+    pairs, then sentences): found through an index by key, not by trying every pair."""
+    index: dict[Hashable, list[Where]] = defaultdict(list)
+    for at, its in keys.items():
+        for key in its:
+            index[key].append(at)
+    article = {a.id: n for n, a in enumerate(story.articles)}
+    pairs = {
+        (x, y)
+        for x, its in keys.items()
+        for key in its
+        for y in index[key]
+        if article[x[0]] < article[y[0]]
+    }
+    return sorted(pairs, key=lambda p: (article[p[0][0]], article[p[1][0]], p[0][1], p[1][1]))
+
+
+def pair_conflicts(x: Values, y: Values) -> list[Found]:
+    """The conflicts between two sentences' values (the full comparison)."""
+    (numbers_x, dates_x, places_x), (numbers_y, dates_y, places_y) = x, y
+    return [
+        *_numbers(numbers_x, numbers_y),
+        *(
+            date_conflicts(None, dates_x + dates_y, strict=True)
+            if _may_clash(dates_x, dates_y)
+            else ()
+        ),
+        *(places_found(None, places_x + places_y) if places_x and places_y else ()),
+    ]
+
+
 def _may_clash(a: list[DateMention], b: list[DateMention]) -> bool:
     """Whether two sentences hold dates of one happening that disagree: what any date
     conflict between them needs, checked before the full (quadratic) comparison."""
     return any(same_event(x, y) and not x.agrees(y) for x in a for y in b)
-
-
-def _where(article: Article, valued: set[Where]) -> list[Where]:
-    """The article's sentences that state a value."""
-    return [(article.id, s.index) for s in article.sentences if (article.id, s.index) in valued]
 
 
 def _numbers(a: list[Mention], b: list[Mention]) -> list[Found]:

@@ -11,7 +11,7 @@ Values are intervals (:mod:`.quantities`): rounding and hedges are never conflic
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -252,16 +252,30 @@ def same_slot(a: Mention, b: Mention) -> bool:
 
 
 def _overlap(a: Mention, b: Mention) -> float:
-    """How much the words around two numbers say they count the same thing.
-
-    The unit counts when it is a word ("page", "vacation"), not one of our classes.
-    """
-    unit = 0.0 if a.unit in _CLASSES else rarity(a.unit)
-    return unit + sum(a.weights[k] for k in (a.context & b.context) - {a.unit})
+    """How much the words around two numbers say they count the same thing."""
+    return _unit_weight(a.unit) + sum(a.weights[k] for k in (a.context & b.context) - {a.unit})
 
 
-def _paired(found: Sequence[Mention], i: int, j: int) -> bool:
-    """``found[j]`` is, in its sentence, the number closest in slot to ``found[i]``."""
+def _unit_weight(unit: str) -> float:
+    """The unit counts when it is a word ("page", "vacation"), not one of our classes."""
+    return 0.0 if unit in _CLASSES else rarity(unit)
+
+
+def slot_keys(m: Mention) -> frozenset[tuple[str, str]]:
+    """Keys that two numbers of one slot share (:func:`same_slot` holds only then): the unit
+    with each word around the number, or alone when that word makes a slot by itself.
+    Sentences are compared only when they share one (an index finds them)."""
+    if m.unit == "?":
+        return frozenset()
+    keys = {(m.unit, k) for k in m.context - {m.unit}}
+    if _unit_weight(m.unit) >= SLOT_EVIDENCE:
+        keys.add((m.unit, ""))
+    return frozenset(keys)
+
+
+def _paired(found: Sequence[Mention], i: int, j: int, rivals: Sequence[int]) -> bool:
+    """``found[j]`` is, in its sentence, the number closest in slot to ``found[i]``
+    (``rivals``: the numbers of their unit, the only ones that can fill its slot)."""
     a, b = found[i], found[j]
     if not same_slot(a, b):
         return False
@@ -269,7 +283,7 @@ def _paired(found: Sequence[Mention], i: int, j: int) -> bool:
     score = _overlap(a, b)
     return all(
         _overlap(a, c) < score
-        for c in found
+        for c in (found[k] for k in rivals)
         if c is not b and (c.value.article, c.value.sentence) == where and same_slot(a, c)
     )
 
@@ -316,19 +330,22 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
     """Slots whose values, stated by two articles, have disjoint intervals (given mentions)."""
     conflicts: list[NumberConflict] = []
     used: set[int] = set()
+    # Numbers of one slot have one unit: each is compared with its unit's only.
+    of_unit: dict[str, list[int]] = defaultdict(list)
+    for n, m in enumerate(found):
+        of_unit[m.unit].append(n)
     for i, a in enumerate(found):
         if i in used:
             continue
-        slot = [i] + [
-            j for j in range(len(found)) if j != i and j not in used and same_slot(a, found[j])
-        ]
+        rivals = of_unit[a.unit]
+        slot = [i] + [j for j in rivals if j != i and j not in used and same_slot(a, found[j])]
         clash = [
             (x, y)
             for x in slot
             for y in slot
             if found[x].value.article < found[y].value.article
-            and _paired(found, x, y)
-            and _paired(found, y, x)
+            and _paired(found, x, y, rivals)
+            and _paired(found, y, x, rivals)
             and not found[x].amount.agrees(found[y].amount)
         ]
         if not clash:

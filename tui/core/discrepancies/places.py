@@ -184,6 +184,12 @@ def same_slot(a: PlaceMention, b: PlaceMention) -> bool:
     return a.role == b.role and bool(a.event & b.event) and evidence(a, b) >= SLOT_EVIDENCE
 
 
+def slot_keys(m: PlaceMention) -> frozenset[tuple[str, str]]:
+    """Keys that two places of one slot share (:func:`same_slot` holds only then): the role
+    with each word naming what is there. Sentences are compared only when they share one."""
+    return frozenset((m.role, k) for k in m.event)
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceConflict:
     """Places of one slot that cannot all be true, one value per article."""
