@@ -386,7 +386,7 @@ class Attributor:
         return None
 
     def _events_in(self, start: int, end: int) -> list[Mention]:
-        return [e for e in self.events if start <= e.start and e.end <= end]
+        return self.resolver.events_in(start, end)
 
     def _sentence_start(self, pos: int) -> int:
         for sentence in self.article.sentences:

@@ -188,7 +188,7 @@ def uk_quotes_as_double(text: str) -> str:
     a quotation mark, and the first ’ after it that closes a word (not the apostrophe of
     "don’t") ends it; its nested “double” marks become single ones.
     """
-    if not _UK_OPEN.search(text):
+    if "‘" not in text or not _UK_OPEN.search(text):
         return text
     if len(_DOUBLE_OPEN.findall(text)) >= len(_UK_OPEN.findall(text)):
         return text  # Double quotes are this article's own marks.
@@ -267,13 +267,26 @@ def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
                 continue
             size = len(keys[i]) + len(keys[j])
-            threshold = SAME_QUOTE_RATIO if min(len(keys[i]), len(keys[j])) > SHORT_WORDS else 0.8
-            if 2 * sum((counts[i] & counts[j]).values()) < threshold * size:
+            shorter = min(len(keys[i]), len(keys[j]))
+            threshold = SAME_QUOTE_RATIO if shorter > SHORT_WORDS else 0.8
+            if 2 * shorter < threshold * size:
+                continue  # One is too long for the other: even all its words would not do.
+            if 2 * _shared(counts[i], counts[j]) < threshold * size:
                 continue  # Even in the best order, too few shared words.
             if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
                 links[a.id].append(b.id)
                 links[b.id].append(a.id)
-    return tuple(replace(q, same_as=tuple(links[q.id])) for q in quotes)
+    return tuple(
+        q if q.same_as == tuple(links[q.id]) else replace(q, same_as=tuple(links[q.id]))
+        for q in quotes
+    )
+
+
+def _shared(a: Counter[str], b: Counter[str]) -> int:
+    """Words two quotes share, each as often as both have it."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(n, b[word]) for word, n in a.items() if word in b)
 
 
 def _facing(text: str, pos: int, start: int, end: int) -> str:

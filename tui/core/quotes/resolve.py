@@ -8,12 +8,15 @@ appositive or a title names so; ``she`` the nearest earlier person who fits. Use
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from tui.core.models import Article
 from tui.core.quotes import cues
-from tui.core.quotes.speakers import MASK, Mention, fullest_name, gender_fits
+from tui.core.quotes.speakers import MASK, Mention, People, gender_fits
 from tui.core.text.names import same_name
+
+_COMMA_GAP = re.compile(r",\s+")
 
 
 class Resolver:
@@ -24,8 +27,8 @@ class Resolver:
         self.masked = masked
         self.events = events
         self.role_links = self._role_links()
+        self._starts = [e.start for e in events]
         self._titles_by_name: dict[str, frozenset[str]] = {}
-        self._fullest: dict[tuple[str, frozenset[str]], str] = {}
 
     @cached_property
     def people(self) -> tuple[str, ...]:
@@ -34,16 +37,18 @@ class Resolver:
             dict.fromkeys(e.name for e in self.events if e.kind == "name" and e.entity == "person")
         )
 
+    @cached_property
+    def _people(self) -> People:
+        return People(self.people)
+
     def fullest(self, name: str, titles: frozenset[str]) -> str:
-        """:func:`fullest_name` among the article's people, once per name and titles."""
-        key = (name, titles)
-        if key not in self._fullest:
-            self._fullest[key] = fullest_name(name, titles, self.people)
-        return self._fullest[key]
+        """The fullest name the article gives the person (``Trump``: ``Donald Trump``)."""
+        return self._people.fullest(name, titles)
 
     def events_in(self, start: int, end: int) -> list[Mention]:
-        """Mentions wholly inside ``[start, end)``."""
-        return [e for e in self.events if start <= e.start and e.end <= end]
+        """Mentions wholly inside ``[start, end)`` (the mentions are in text order)."""
+        events = self.events[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        return [e for e in events if e.end <= end]
 
     def resolve(self, event: Mention) -> str | None:
         """The name a mention stands for (cached on the mention), or None."""
@@ -116,7 +121,7 @@ class Resolver:
         """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
         links = []
         for a, b in zip(self.events, self.events[1:], strict=False):
-            if not re.fullmatch(r",\s+", self.masked[a.end : b.start]):
+            if not _COMMA_GAP.fullmatch(self.masked, a.end, b.start):
                 continue
             if a.kind == "role" and b.kind == "name" and b.entity == "person":
                 links.append((a, b))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -79,6 +79,7 @@ _HYPHENATED = re.compile(r"-[a-z]")
 _NON_SPACE = re.compile(r"\S+")
 _OF_GAP = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 _AND_GAP = re.compile(r"\s+(?:and|&)\s+")
+_CONJUNCTION_GAP = re.compile(r",?\s+(?:and|or)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
@@ -137,15 +138,13 @@ def find_mentions(masked: str) -> list[Mention]:
         )
     events.sort(key=lambda e: e.start)
     _mark_appositives(masked, events)
-    people: dict[str, list[str]] = {}
-    for name in dict.fromkeys(e.name for e in events if e.entity == "person"):
-        people.setdefault(_surname_initial(name), []).append(name)
+    people = People(e.name for e in events if e.entity == "person")
     person: dict[str, bool] = {}  # A name recurs: compare it with the people once.
     for event in events:
         single = event.kind == "name" and event.entity == "other" and " " not in event.name
         if single:
             if event.name not in person:
-                alike = people.get(_surname_initial(event.name), [])
+                alike = people.alike(event.name)
                 person[event.name] = any(same_name(k, event.name) for k in alike)
             if person[event.name]:
                 event.entity = "person"
@@ -153,7 +152,7 @@ def find_mentions(masked: str) -> list[Mention]:
 
 
 def _surname_initial(name: str) -> str:
-    """:func:`same_name` only matches names whose folded surnames share a first letter."""
+    """The first letter of the folded surname, as :func:`same_name` reads it."""
     words = fold(NAME_SUFFIX.sub("", strip_titles(name))).split()
     return words[-1][0] if words else ""
 
@@ -256,14 +255,39 @@ def _name_kind(surface: str) -> tuple[EntityKind, str, bool, frozenset[str]] | N
     return entity, name, True, titles
 
 
-def fullest_name(name: str, titles: frozenset[str], people: Sequence[str]) -> str:
+class People:
+    """Names of people in one article, looked up by the initial of their folded surname.
+
+    :func:`same_name` only matches names whose surnames share that initial, so a name
+    is compared with a few people, not with all of them.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_initial: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            self._by_initial.setdefault(_surname_initial(name), []).append(name)
+        self._fullest: dict[tuple[str, frozenset[str]], str] = {}
+
+    def alike(self, name: str) -> list[str]:
+        """The people :func:`same_name` may match with ``name``, in article order."""
+        return self._by_initial.get(_surname_initial(name), [])
+
+    def fullest(self, name: str, titles: frozenset[str]) -> str:
+        """:func:`fullest_name` among these people, computed once per name and titles."""
+        key = (name, titles)
+        if key not in self._fullest:
+            self._fullest[key] = fullest_name(name, titles, self)
+        return self._fullest[key]
+
+
+def fullest_name(name: str, titles: frozenset[str], people: People) -> str:
     """A surname alone becomes the fullest name of that person in the article."""
     base, suffix = NAME_SUFFIX.sub("", name), NAME_SUFFIX.search(name)
     if " " in base:
         return name
     matches = [
         p
-        for p in people
+        for p in people.alike(base)
         if " " in NAME_SUFFIX.sub("", p)
         and same_name(p, base)
         and (bool(NAME_SUFFIX.search(p)) == bool(suffix) or _numbered(p, suffix))
@@ -323,8 +347,7 @@ def _mark_appositives(text: str, events: list[Mention]) -> None:
                 event.eligible = False
     # ``Trump and Sen. McConnell``: a conjunct shares the eligibility of the first.
     for prev, event in itertools.pairwise(events):
-        gap = text[prev.end : event.start]
-        if re.fullmatch(r",?\s+(?:and|or)\s+", gap) and not prev.eligible:
+        if not prev.eligible and _CONJUNCTION_GAP.fullmatch(text, prev.end, event.start):
             event.eligible = False
 
 
