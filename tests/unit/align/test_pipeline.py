@@ -121,3 +121,21 @@ def _progress(c: Corpus) -> list[float]:
             out.append(next(gen))
         except StopIteration:
             return out
+
+
+def test_evidence_of_chosen_pairs_is_the_same_after_the_story_was_aligned() -> None:
+    """The discrepancy finder asks for other pairs of the story just aligned: the kept
+    features give the evidence a fresh run gives."""
+    from tui.core.align import DEFAULT_PARAMS
+    from tui.core.align.pipeline import evidence_steps
+    from tui.core.progress import drain
+
+    seeds = load_corpus([])
+    chosen = [(0, 40), (1, 60), (2, 90), (5, 120)]
+    fresh = drain(evidence_steps(seeds, DEFAULT_PARAMS, pairs=chosen)).rows
+    align(SMALL)
+    align(seeds)
+    again = drain(evidence_steps(seeds, DEFAULT_PARAMS, pairs=chosen)).rows
+    assert again.tolist() == fresh.tolist()
+    other = drain(evidence_steps(SMALL, DEFAULT_PARAMS, pairs=[(0, 3)])).rows
+    assert other.shape == (1, fresh.shape[1])

@@ -28,14 +28,14 @@ from tui.core.align.features import (
 )
 from tui.core.align.grouping import build_groups, group_sentences
 from tui.core.align.model import PairModel, shipped_model
-from tui.core.align.pairs import candidates, describe, evidence
+from tui.core.align.pairs import Described, candidates, describe, evidence
 from tui.core.align.params import DEFAULT_PARAMS, AlignParams
 from tui.core.align.scoring import (
     PairScore,
     by_sentence,
     score_pairs,
 )
-from tui.core.models import Corpus, Group
+from tui.core.models import Article, Corpus, Group
 from tui.core.progress import SENTENCE_BATCH, drain, scaled
 
 GROUP_BATCH = 100
@@ -67,8 +67,44 @@ def evidence_steps(
     """Featurise every sentence, find candidate pairs and their evidence; yields progress.
 
     ``pairs`` (indices into the features, in corpus order) replaces the candidates: the
-    training script asks for the evidence of labelled pairs.
+    training script and the discrepancy finder ask for the evidence of other pairs. The
+    features of the last corpus are kept for that: the discrepancy finder asks about the
+    story the aligner has just read.
     """
+    prepared = next((p for a, q, p in _last_prepared if q == params and a == corpus.articles), None)
+    if prepared is None:
+        prepared = yield from scaled(_prepare(corpus, params), 0.0, 0.75)
+        _last_prepared[:] = [(corpus.articles, params, prepared)]
+    engine, verdict, quoted = prepared.engine, prepared.verdict, prepared.quoted
+    if pairs is None:
+        pairs = candidates(prepared.described, extra=[*engine, *quoted, *verdict])
+    rows = evidence(prepared.described, pairs, engine=engine, verdict=verdict, quoted=quoted)
+    yield 1.0
+    return Evidence(prepared.feats, prepared.weights, pairs, rows, prepared.kept)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What the evidence of any pair of a corpus's sentences needs, computed once."""
+
+    feats: list[SentenceFeatures]
+    weights: dict[str, float]
+    described: Described
+    engine: dict[tuple[int, int], float]
+    """The engine's score of each pair it scored."""
+    quoted: set[tuple[int, int]]
+    verdict: dict[tuple[int, int], float]
+    kept: list[PairScore]
+    """The pairs the engine keeps, with their scores."""
+
+
+_last_prepared: list[tuple[tuple[Article, ...], AlignParams, _Prepared]] = []
+"""The last corpus's articles, parameters and preparation (articles compare by identity
+first, so recognising the same story is cheap)."""
+
+
+def _prepare(corpus: Corpus, params: AlignParams) -> Generator[float, None, _Prepared]:
+    """Features, key weights, the engine's pairs and verdict, and the sentences described."""
     feats: list[SentenceFeatures] = []
     total = sum(len(a.sentences) for a in corpus.articles) or 1
     for a_index, article in enumerate(corpus.articles):
@@ -77,9 +113,9 @@ def evidence_steps(
                 features(a_index, sentence.index, sentence.start, sentence.kind, sentence.text)
             )
             if len(feats) % SENTENCE_BATCH == 0:
-                yield 0.3 * len(feats) / total
-    remap = yield from scaled(merge_name_variants(feats), 0.3, 0.33)
-    weights = yield from scaled(key_weights(feats, params), 0.33, 0.35)
+                yield 0.4 * len(feats) / total
+    remap = yield from scaled(merge_name_variants(feats), 0.4, 0.44)
+    weights = yield from scaled(key_weights(feats, params), 0.44, 0.47)
     # Long sentences carry several facts: their clauses are matched too, on their own.
     units = list(feats)
     owner = list(range(len(feats)))
@@ -88,23 +124,17 @@ def evidence_steps(
             units.append(clause)
             owner.append(n)
         if n % SENTENCE_BATCH == SENTENCE_BATCH - 1:
-            yield 0.35 + 0.05 * n / len(feats)
+            yield 0.47 + 0.06 * n / len(feats)
     scored: list[PairScore] = []
     for progress, batch in score_pairs(units, weights, params):
         scored.extend(batch)
-        yield 0.4 + 0.3 * progress
-    scored = yield from scaled(by_sentence(scored, owner, units, params), 0.7, 0.72)
+        yield 0.53 + 0.4 * progress
+    scored = yield from scaled(by_sentence(scored, owner, units, params), 0.93, 0.96)
     engine = {(p.a, p.b): p.score for p in scored}
     quoted = quote_pairs(feats, params)
-    kept = yield from scaled(engine_verdict(feats, weights, scored, quoted, params), 0.72, 0.74)
+    kept = yield from scaled(engine_verdict(feats, weights, scored, quoted, params), 0.96, 0.99)
     verdict = {(p.a, p.b): p.score for p in kept}
-    described = describe(feats)
-    yield 0.75
-    if pairs is None:
-        pairs = candidates(described, extra=[*engine, *quoted, *verdict])
-    rows = evidence(described, pairs, engine=engine, verdict=verdict, quoted=quoted)
-    yield 1.0
-    return Evidence(feats, weights, pairs, rows, kept)
+    return _Prepared(feats, weights, describe(feats), engine, quoted, verdict, kept)
 
 
 def align_steps(
