@@ -16,6 +16,7 @@ from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
+from tui.core.quotes.cues import Tail
 from tui.core.quotes.lexicon import (
     ABBREVIATIONS,
     COUNTRY_CODES,
@@ -80,6 +81,9 @@ _NON_SPACE = re.compile(r"\S+")
 _OF_GAP = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 _AND_GAP = re.compile(r"\s+(?:and|&)\s+")
 _CONJUNCTION_GAP = re.compile(r",?\s+(?:and|or)\s+")
+_WORD_END = re.compile(r"\b")
+_MID_SENTENCE = Tail(re.compile(r"[a-z,;]\s+\Z"), solid=1)
+"""Right after a lower-case word, a comma or a semicolon."""
 _THE = re.compile(r"^[Tt]he\s+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
@@ -151,6 +155,7 @@ def find_mentions(masked: str) -> list[Mention]:
     return events
 
 
+@lru_cache(maxsize=65_536)
 def _surname_initial(name: str) -> str:
     """The first letter of the folded surname, as :func:`same_name` reads it."""
     words = fold(NAME_SUFFIX.sub("", strip_titles(name))).split()
@@ -200,8 +205,16 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _names_elsewhere(text: str, word: str) -> bool:
-    """``Trump`` opening a sentence is a name if it is capitalised mid-sentence too."""
-    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
+    """``Trump`` opening a sentence is a name if it is capitalised mid-sentence too.
+
+    Each place the word is written is checked (no pattern compiled per word).
+    """
+    at = text.find(word)
+    while at >= 0:
+        if _WORD_END.match(text, at + len(word)) and _MID_SENTENCE.at(text, at):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _name_mention(text: str, start: int, end: int, surface: str) -> Mention | None:
