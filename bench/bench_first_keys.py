@@ -5,7 +5,7 @@ for its first paint, then presses keys and stops the clock when the screen shows
 answer:
 
 - ``?`` pressed at the first paint, until the help view is drawn (then closed again);
-- ``j`` pressed during the analysis, until the screen says what it waits for;
+- ``j`` pressed during the reading or the analysis, until the screen says what it waits for;
 - ``s`` (scroll lock, shown in the status line) every 0.3 s until the facts are usable:
   the median and the worst answer all through the analysis;
 - the facts list usable: from launch until the first fact is selected (``Fact 1/``).
@@ -44,6 +44,7 @@ FIRST_PAINT = b"Next fact"
 """The footer's first key hint: the reader's screen is drawn and its keys are bound."""
 HELP_SHOWN = b"esc: close"
 WAITING = b"Still aligning"
+READING = b"Still reading"
 USABLE = b"Fact 1/"
 LOCK_ON = "⇅ lock on".encode()
 LOCK_OFF = "⇅ lock off".encode()
@@ -127,7 +128,7 @@ def first_keys(paths: list[str], cache: str, tree: str) -> dict[str, float]:
         time.sleep(0.2)
         sent_j = reader.press(b"j")
         # Either it says what it waits for, or the analysis was done and it moved on.
-        waited = reader.wait_for(WAITING, b"Fact 2/", timeout=5.0)
+        waited = reader.wait_for(WAITING, READING, b"Fact 2/", timeout=5.0)
         # Then `s` (the lock, shown in place in the status line) every 0.3 s until the
         # facts list is usable: how the keys answer all through the analysis.
         lock_on, answers = True, []

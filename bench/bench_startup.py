@@ -70,16 +70,17 @@ def measure(runs: int) -> dict[str, float]:
     python = sys.executable
     reader_cmd = [python, "-m", "tui"]
     bare_cmd = [python, "-c", BARE_APP]
-    # The reader's first screen is painted when the first pane's header shows its file;
-    # its footer (key hints) follows a refresh later, as in any Textual app with a Footer.
-    reader, footer, bare = [], [], []
+    # The reader's first screen is painted when its footer (key hints) shows: the keys are
+    # bound. The articles are parsed after that; the first pane's header shows its file
+    # once they are.
+    reader, articles, bare = [], [], []
     for _ in range(runs):
         bare.append(time_to_marker(bare_cmd, b"BARE-APP-READY"))
-        reader.append(time_to_marker(reader_cmd, b"000_853be78dae701b95.txt"))
-        footer.append(time_to_marker(reader_cmd, b"Next fact"))
+        reader.append(time_to_marker(reader_cmd, b"Next fact"))
+        articles.append(time_to_marker(reader_cmd, b"000_853be78dae701b95.txt"))
     result = {
         "reader_s": statistics.median(reader),
-        "footer_s": statistics.median(footer),
+        "articles_s": statistics.median(articles),
         "bare_s": statistics.median(bare),
     }
     result["ratio"] = result["reader_s"] / result["bare_s"]
@@ -93,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = measure(1 if args.quick else args.runs)
     print(
-        f"start-up: reader first paint {result['reader_s']:.3f} s (footer "
-        f"{result['footer_s']:.3f} s), bare Textual app {result['bare_s']:.3f} s, "
-        f"ratio {result['ratio']:.2f}x (target <= 1.5x)"
+        f"start-up: reader first paint {result['reader_s']:.3f} s (articles shown "
+        f"{result['articles_s']:.3f} s), bare Textual app {result['bare_s']:.3f} s, "
+        f"ratio {result['ratio']:.2f}x (target <= 1.3x)"
     )
     if result["reader_s"] != result["reader_s"]:  # NaN: the screen never painted.
         print("start-up: the reader did not paint its screen", file=sys.stderr)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui import __version__
 from tui.core.models import Corpus
-from tui.core.text.corpus import CorpusError, load_corpus
+from tui.core.text.corpus import CorpusError, find_sources, load_corpus
 from tui.core.text.sanitize import display_name, sanitize_line
 from tui.core.text.web import is_url
 from tui.errors import InputError
@@ -190,14 +190,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_bookmarks(args)
     if args.command != "index" and _index_of(args.paths) is not None:
         return _from_index(args)
-    corpus = _load(args.paths, args.urls, refresh=args.refresh)
     if args.command == "read":
-        from functools import partial  # noqa: PLC0415 (start-up)
-
-        from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
-        from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
-
-        return run_app(corpus, analyse=partial(analyse_steps, cache=_cache(args)))
+        return _read(args)
+    corpus = _load(args.paths, args.urls, refresh=args.refresh)
     if args.command == "index":
         from tui.reports.index import run_index  # noqa: PLC0415 (start-up)
 
@@ -205,6 +200,26 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "match":
         return _match(corpus, args.target, as_json=args.json)
     return _report(args.command, corpus, args)
+
+
+def _read(args: argparse.Namespace) -> int:
+    """The reader: files found and read here (a wrong path is one line and exit 1), parsed
+    and analysed after the screen paints; their warnings are printed when it closes."""
+    from functools import partial  # noqa: PLC0415 (start-up)
+
+    sources = find_sources(
+        [*args.paths, *(_read_urls(args.urls) if args.urls else [])], refresh=args.refresh
+    )
+    cache = _cache(args)
+    from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
+    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
+
+    parsed = None
+    if cache is not None:
+        from tui.core.cache import ParsedArticles  # noqa: PLC0415 (start-up)
+
+        parsed = ParsedArticles(cache)
+    return run_app(sources, analyse=partial(analyse_steps, cache=cache), parsed=parsed)
 
 
 def _index_of(paths: Sequence[str]) -> str | None:

@@ -7,15 +7,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 
 from tui.core import background
 from tui.core.analysis import Analysis, analyse, analyse_steps
-from tui.core.background import AnalysisChild, AnalysisFailed
+from tui.core.background import AnalysisChild, AnalysisFailed, read_then_analyse
 from tui.core.models import Corpus
 from tui.core.progress import drain
-from tui.core.text.corpus import load_corpus
+from tui.core.text.corpus import CorpusError, find_sources, load_corpus
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -37,7 +38,7 @@ def test_the_child_gives_the_analysis_of_the_thread(
     seeds: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(background, "CHUNK", 7)  # Many frames of each kind.
-    child = AnalysisChild.start(seeds, analyse_steps)
+    child = AnalysisChild.start(lambda: analyse_steps(seeds))
     steps = child.steps(seeds)
     progress = []
     while True:
@@ -60,7 +61,7 @@ def test_an_error_in_the_child_is_one_line_naming_it(seeds: Corpus) -> None:
         yield 0.5
         raise ValueError("no sentences in article 3")
 
-    child = AnalysisChild.start(seeds, broken)
+    child = AnalysisChild.start(lambda: broken(seeds))
     with pytest.raises(AnalysisFailed, match=r"^ValueError: no sentences in article 3$"):
         drain(child.steps(seeds))
 
@@ -70,7 +71,7 @@ def test_a_child_that_dies_is_reported(seeds: Corpus) -> None:
         yield 0.5
         os._exit(9)
 
-    child = AnalysisChild.start(seeds, killed)
+    child = AnalysisChild.start(lambda: killed(seeds))
     with pytest.raises(AnalysisFailed, match=r"ended unexpectedly \(exit status 9\)"):
         drain(child.steps(seeds))
 
@@ -81,7 +82,7 @@ def test_stopping_early_ends_the_child(seeds: Corpus) -> None:
             time.sleep(0.01)
             yield 0.5
 
-    child = AnalysisChild.start(seeds, endless)
+    child = AnalysisChild.start(lambda: endless(seeds))
     steps = child.steps(seeds)
     assert next(steps) == 0.5
     steps.close()
@@ -99,7 +100,7 @@ def slow(corpus):
         time.sleep(0.05)
         yield 0.0
 
-child = AnalysisChild.start(Corpus(()), slow)
+child = AnalysisChild.start(lambda: slow(Corpus(())))
 print(child.pid, flush=True)
 time.sleep(0.5)
 os.kill(os.getpid(), signal.SIGKILL)
@@ -115,3 +116,28 @@ def test_the_child_ends_with_a_reader_that_is_killed() -> None:
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(pid)
+
+
+def test_the_child_reads_the_articles_and_sends_them_before_the_analysis(seeds: Corpus) -> None:
+    sources = find_sources([])
+    child = AnalysisChild.start(lambda: read_then_analyse(sources, analyse_steps))
+    steps = child.steps()
+    items: list[object] = []
+    while True:
+        try:
+            items.append(next(steps))
+        except StopIteration as done:
+            result: Analysis = done.value
+            break
+    (read,) = [item for item in items if isinstance(item, Corpus)]
+    assert read == seeds
+    assert result.corpus is read
+    assert result.alignment == analyse(seeds).alignment
+
+
+def test_no_article_read_in_the_child_is_the_loaders_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("```\nprint('no prose')\n```\n")
+    sources = find_sources([tmp_path])
+    child = AnalysisChild.start(lambda: read_then_analyse(sources, analyse_steps))
+    with pytest.raises(CorpusError, match=r"a\.md: no article text"):
+        drain(child.steps())  # type: ignore[arg-type]

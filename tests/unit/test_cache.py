@@ -12,9 +12,11 @@ from tests.conftest import TWO_STORIES
 from tui.core import analysis
 from tui.core.align import DEFAULT_PARAMS, AlignParams
 from tui.core.analysis import analyse
-from tui.core.cache import FactCache
+from tui.core.cache import FactCache, ParsedArticles
 from tui.core.models import Corpus, StoryAnalysis
-from tui.core.text.corpus import article_from_text
+from tui.core.progress import drain
+from tui.core.text import corpus as corpus_module
+from tui.core.text.corpus import article_from_text, find_sources, load_corpus, load_steps
 
 TEXTS = TWO_STORIES
 
@@ -173,3 +175,40 @@ def test_a_deeply_nested_entry_is_damaged_not_a_crash(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE entries SET data = ?", ("[" * 200_000 + "]" * 200_000,))
     assert analyse(corpus(), cache=FactCache(path)) == first
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Two articles, one in Markdown with front matter, one with a byte that is not UTF-8."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text(
+        "---\ntitle: Depot fire\nsource: Wire\n---\n\n# Depot fire\n\n" + TEXTS["flood-a"] + "\n"
+    )
+    (tmp_path / "in" / "b.txt").write_bytes(TEXTS["flood-b"].encode() + b" \xff\n")
+    return tmp_path / "in"
+
+
+def test_parsed_articles_come_back_the_same_with_their_warnings(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = FactCache(tmp_path / "cache.sqlite3")
+    sources = find_sources([folder])
+    first = drain(load_steps(sources, ParsedArticles(cache)))
+    assert first == load_corpus([folder]) and first.warnings
+
+    def never(*args: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(corpus_module, "parse_article", never)
+    assert drain(load_steps(find_sources([folder]), ParsedArticles(cache))) == first
+
+
+def test_a_changed_file_or_a_damaged_entry_is_parsed_again(tmp_path: Path, folder: Path) -> None:
+    cache = FactCache(tmp_path / "cache.sqlite3")
+    drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as conn:
+        conn.execute('UPDATE entries SET data = \'{"article": {"text": 3}, "warnings": []}\'')
+    (folder / "b.txt").write_text(TEXTS["flood-b"] + " Changed.\n")
+    again = drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
+    assert again == load_corpus([folder])

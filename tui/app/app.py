@@ -17,9 +17,11 @@ from textual.screen import Screen
 from tui.app.messages import BookmarkRequested, SourceRenamed
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
+from tui.core.background import Steps, read_then_analyse
 from tui.core.models import Corpus
 from tui.core.settings import apply_names, load_settings, save_settings
-from tui.core.text.corpus import corpus_fingerprint
+from tui.core.text.corpus import ParsedArticles, Sources, corpus_fingerprint
+from tui.core.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.store import BookmarkStore
@@ -34,24 +36,40 @@ class ReaderApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, corpus: Corpus, analyse: AnalyseSteps = analyse_steps) -> None:
+    def __init__(
+        self, corpus: Corpus, analyse: AnalyseSteps = analyse_steps, *, reading: int = 0
+    ) -> None:
+        """``reading``: how many files and links ``analyse`` reads first (the screen
+        paints before they are parsed; ``corpus`` is then empty until they are)."""
         super().__init__()
         settings = load_settings()
-        self.corpus_key = corpus_fingerprint(corpus)
-        self._loaded_source = {a.id: a.source for a in corpus.articles}
-        """Each article's outlet as its file gives it (a forgotten rename goes back to it)."""
+        self.reading = reading
+        self.corpus_key = ""
         """Names given to sources are kept per corpus, under this key (texts, not names)."""
-        self.corpus = apply_names(corpus, settings.names.get(self.corpus_key, {}))
+        self._loaded_source: dict[str, str | None] = {}
+        """Each article's outlet as its file gives it (a forgotten rename goes back to it)."""
+        self.corpus = self.adopt(corpus) if corpus.articles else corpus
         self.analyse = analyse
+        self.main: ReaderScreen | None = None
+        """The reader screen, once made (it outlives the app's run for ``run_app``)."""
         self.bookmark_store: BookmarkStore | None = None
         self.crash_log: Path | None = None
         """Where the traceback of an unhandled exception was written, if one happened."""
         if settings.theme is not None and settings.theme in self.available_themes:
             self.theme = settings.theme
 
+    def adopt(self, corpus: Corpus) -> Corpus:
+        """The articles as this reader shows them: with the names given to their sources."""
+        self.corpus_key = corpus_fingerprint(corpus)
+        self._loaded_source = {a.id: a.source for a in corpus.articles}
+        names = load_settings().names.get(self.corpus_key, {})
+        self.corpus = apply_names(corpus, names)
+        return self.corpus
+
     def get_default_screen(self) -> Screen[Any]:
         # The reader is the first screen: nothing blank is ever drawn before it.
-        return ReaderScreen(self.corpus, self.analyse)
+        self.main = ReaderScreen(self.corpus, self.analyse, reading=self.reading, adopt=self.adopt)
+        return self.main
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -148,24 +166,39 @@ class ReaderApp(App[None]):
 
 
 def run_app(
-    corpus: Corpus,
+    corpus: Corpus | Sources,
     *,
     headless: bool = False,
-    analyse: AnalyseSteps = analyse_steps,
+    analyse: Steps = analyse_steps,
     in_child: bool = True,
+    parsed: ParsedArticles | None = None,
 ) -> int:
-    """Run the reader until the user quits; returns the exit code (1 after a crash).
+    """Run the reader until the user quits; returns the exit code (1 after a crash, or
+    when no article could be read).
 
-    The analysis runs in a child process forked before Textual starts its threads, so
-    keys answer from the first paint on; without ``fork`` (Windows), or with ``in_child``
-    False (the analysis is at hand, read from an index), in a thread.
+    Given ``Sources`` (files read, not parsed), the screen paints at once and the
+    articles are parsed (``parsed``: those parsed before) where they cannot delay it,
+    then analysed. That is a child process forked before Textual starts its threads, so
+    keys answer from the first paint on; without ``fork`` (Windows), or with
+    ``in_child`` False (the analysis is at hand, read from an index), a thread. The
+    warnings about the files are printed again on exit, where they stay.
     """
-    app = ReaderApp(corpus, analyse)
+    if isinstance(corpus, Sources):
+        sources = corpus
+        app = ReaderApp(
+            Corpus(()),
+            lambda _: read_then_analyse(sources, analyse, parsed),
+            reading=len(sources.files) + len(sources.urls),
+        )
+    else:
+        app = ReaderApp(corpus, analyse)
     child = None
     if in_child and hasattr(os, "fork") and threading.active_count() == 1:
         from tui.core.background import AnalysisChild  # noqa: PLC0415 (only here)
 
-        child = AnalysisChild.start(app.corpus, analyse)
+        session = app.analyse
+        start = app.corpus
+        child = AnalysisChild.start(lambda: session(start))
         app.analyse = child.steps
     try:
         app.run(headless=headless)
@@ -173,7 +206,14 @@ def run_app(
         if child is not None:
             child.stop()  # Quit before the analysis finished: it is not needed any more.
     code = app.return_code or 0
+    read = bool(app.corpus.articles)
+    warnings = app.corpus.warnings if read or not isinstance(corpus, Sources) else corpus.skipped()
+    for warning in warnings:
+        print(f"kursk-reader: warning: {sanitize_line(warning)}", file=sys.stderr)
     if code:
         where = f"details in {app.crash_log}" if app.crash_log else "no crash log could be written"
         print(f"kursk-reader: error: the reader crashed; {where}", file=sys.stderr)
+    elif not read and app.main is not None and app.main.unreadable:
+        print(f"kursk-reader: error: {sanitize_line(app.main.unreadable)}", file=sys.stderr)
+        return 1
     return code

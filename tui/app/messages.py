@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from tui.core.analysis import Analysis
-from tui.core.models import Discrepancy, Quote
+from tui.core.models import Corpus, Discrepancy, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,13 @@ class Target:
     quote: Quote | None = None
     search: str | None = None
     """Words to mark in the panes (a search result)."""
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The articles are read (the screen painted before they were)."""
+
+    corpus: Corpus
 
 
 @dataclass

@@ -27,6 +27,7 @@ from tui.app.keys import READER_BINDINGS
 from tui.app.messages import (
     AnalysisProgress,
     AnalysisReady,
+    CorpusLoaded,
     FactClicked,
     SentenceClicked,
     Target,
@@ -37,13 +38,17 @@ from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.status import StatusLine
 from tui.core.analysis import Analysis
-from tui.core.background import AnalysisFailed
+from tui.core.background import AnalysisFailed, Session
 from tui.core.models import Corpus, Discrepancy, Group, Quote
+from tui.core.text.corpus import CorpusError
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.corrections import Correction
 
-AnalyseSteps = Callable[[Corpus], Generator[float, None, Analysis]]
+AnalyseSteps = Callable[[Corpus], Session | Generator[float, None, Analysis]]
+"""Progress, the corpus if the screen opened before it was read, then its analysis."""
+SHOWN_WARNINGS = 3
+"""Warnings about the files shown one by one; past them, one line says how many more."""
 
 
 def reader_tools() -> ModuleType:
@@ -85,10 +90,23 @@ class ReaderScreen(Screen[None]):
     dismissed: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Ids of the discrepancies the user dismissed (`x`): no longer a `≠` in the list."""
 
-    def __init__(self, corpus: Corpus, analyse_steps: AnalyseSteps) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        analyse_steps: AnalyseSteps,
+        *,
+        reading: int = 0,
+        adopt: Callable[[Corpus], Corpus] | None = None,
+    ) -> None:
         super().__init__()
         self.corpus = corpus
         self.analyse_steps = analyse_steps
+        self.reading = reading
+        """How many files and links are being read (0: ``corpus`` holds the articles)."""
+        self.adopt = adopt
+        """What the app makes of the articles once read (the names given to sources)."""
+        self.unreadable: str | None = None
+        """Why no article could be read, when none could."""
         self.current_discrepancy: Discrepancy | None = None
         """Set when the user came through `n`/`N` or the discrepancy view."""
         self.current_quote: Quote | None = None
@@ -102,7 +120,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield FactList(self.corpus, id="facts").data_bind(
+            yield FactList(self.corpus, reading=self.reading, id="facts").data_bind(
                 ReaderScreen.current,
                 ReaderScreen.analysis,
                 ReaderScreen.bookmarked,
@@ -115,7 +133,7 @@ class ReaderScreen(Screen[None]):
                 ReaderScreen.scroll_lock,
                 ReaderScreen.bookmarked,
             )
-        yield StatusLine(self.corpus, id="status").data_bind(
+        yield StatusLine(self.corpus, reading=self.reading, id="status").data_bind(
             ReaderScreen.current,
             ReaderScreen.analysis,
             ReaderScreen.scroll_lock,
@@ -155,15 +173,32 @@ class ReaderScreen(Screen[None]):
                 steps.close()  # A child process analysing is stopped here.
                 return
             try:
-                fraction = next(steps)
+                step = next(steps)
             except StopIteration as stop:
                 result: Analysis = stop.value
                 break
-            if fraction - shown >= 0.01:
-                shown = fraction
-                self.post_message(AnalysisProgress(fraction))
+            if isinstance(step, Corpus):
+                self.post_message(CorpusLoaded(step))
+                shown = -1.0  # The analysis's progress starts from 0.
+            elif step - shown >= 0.01:
+                shown = step
+                self.post_message(AnalysisProgress(step))
+        if result.corpus is not self.corpus:  # The reader's names (a few ms: not on screen).
+            result = replace(result, corpus=self.corpus)
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        corpus = self.adopt(message.corpus) if self.adopt else message.corpus
+        self.reading = 0
+        self.progress = 0.0
+        self.use_corpus(corpus)
+        warnings = message.corpus.warnings
+        for warning in warnings[:SHOWN_WARNINGS]:
+            self.notify(warning, severity="warning", timeout=8, markup=False)
+        if len(warnings) > SHOWN_WARNINGS:
+            more = len(warnings) - SHOWN_WARNINGS
+            self.notify(f"…and {more} more (printed when you quit)", severity="warning", timeout=8)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         self.progress = message.fraction
@@ -173,8 +208,11 @@ class ReaderScreen(Screen[None]):
         # hundreds of thousands of objects again and again (pauses of 100+ ms on BASIL).
         gc.collect()
         gc.freeze()
-        self.base_analysis = message.analysis
-        self.analysis = message.analysis
+        analysis = message.analysis
+        if analysis.corpus is not self.corpus:  # A source renamed meanwhile.
+            analysis = replace(analysis, corpus=self.corpus)
+        self.base_analysis = analysis
+        self.analysis = analysis
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.refresh_markers(self)
@@ -184,8 +222,16 @@ class ReaderScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
             error = event.worker.error
+            if isinstance(error, CorpusError):  # Every file failed to parse: one line.
+                self.reading = 0
+                self.unreadable = str(error)
+                self.facts.failed = f"No article could be read: {error}"
+                self.note = "no article could be read (see the facts list)"
+                self.notify(self.facts.failed, severity="error", timeout=10, markup=False)
+                return
             named = isinstance(error, AnalysisFailed)  # Its message names the error already.
-            self.facts.failed = str(error) if named else f"{type(error).__name__}: {error}"
+            why = str(error) if named else f"{type(error).__name__}: {error}"
+            self.facts.failed = f"Alignment failed: {why}"
             self.note = "alignment failed (see the facts list); the articles are still readable"
             self.notify(f"Alignment failed: {error}", severity="error", timeout=10)
 
@@ -344,15 +390,21 @@ class ReaderScreen(Screen[None]):
         self.deck.focus_pane(step)
 
     def action_cycle_article(self, step: int) -> None:
+        if not self._loaded():
+            return
         self.deck.cycle(step)
         self._update_shown()
 
     def action_add_pane(self) -> None:
+        if not self._loaded():
+            return
         if not self.deck.add_pane():
             self.notify("No room for another pane (or every article is shown).")
         self._update_shown()
 
     def action_remove_pane(self) -> None:
+        if not self._loaded():
+            return
         if not self.deck.remove_pane():
             self.notify("The last pane stays.")
         self._update_shown()
@@ -366,11 +418,13 @@ class ReaderScreen(Screen[None]):
             self.select(analysis.group_position[group.id])
 
     def use_corpus(self, corpus: Corpus) -> None:
-        """The same articles under new names (a source renamed): every widget shows them."""
+        """The articles, read at last, or the same under new names (a source renamed):
+        every widget shows them."""
         self.corpus = corpus
         self.facts.use_corpus(corpus)
         self.deck.use_corpus(corpus)
-        self.query_one(StatusLine).corpus = corpus
+        self.query_one(StatusLine).use_corpus(corpus)
+        self._update_shown()
         if self.analysis is not None:
             self.analysis = replace(self.analysis, corpus=corpus)
         if self.base_analysis is not None:
@@ -379,9 +433,13 @@ class ReaderScreen(Screen[None]):
     # -- tools (tui/app/reader_tools.py) --------------------------------------------------
 
     def action_rename_source(self) -> None:
+        if not self._loaded():
+            return
         reader_tools().rename_source(self)
 
     def action_pick_article(self) -> None:
+        if not self._loaded():
+            return
         reader_tools().pick_article(self)
 
     def action_only_here(self) -> None:
@@ -391,15 +449,21 @@ class ReaderScreen(Screen[None]):
         reader_tools().matches(self)
 
     def action_unlink(self) -> None:
+        if not self._loaded():
+            return
         reader_tools().unlink(self)
 
     def action_copy(self) -> None:
+        if not self._loaded():
+            return
         reader_tools().copy(self)
 
     def action_compare(self) -> None:
         reader_tools().compare(self)
 
     def action_pin(self) -> None:
+        if not self._loaded():
+            return
         pinned = self.deck.toggle_pin()
         self.notify("Pane pinned to its article" if pinned else "Pane unpinned", timeout=1.5)
 
@@ -433,11 +497,15 @@ class ReaderScreen(Screen[None]):
             self.app.push_screen(screen, self.goto)
 
     def action_dismiss_discrepancy(self) -> None:
+        if not self._loaded():
+            return
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.correct(self, "dismissed")
 
     def action_check_discrepancy(self) -> None:
+        if not self._loaded():
+            return
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.correct(self, "checked")
@@ -451,6 +519,8 @@ class ReaderScreen(Screen[None]):
             self.note = f"✓ {correction.describe(names)}"
 
     def action_search(self) -> None:
+        if not self._loaded():
+            return
         from tui.app.screens.search import SearchScreen  # noqa: PLC0415 (start-up)
 
         self.app.push_screen(SearchScreen(self.corpus, self.analysis), self.goto)
@@ -481,11 +551,15 @@ class ReaderScreen(Screen[None]):
             bookmarking.bookmark(self)
 
     def action_export_memo(self) -> None:
+        if not self._loaded():
+            return
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.export_memo(self)
 
     def action_bookmarks(self) -> None:
+        if not self._loaded():
+            return
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.open_bookmarks(self)
@@ -500,7 +574,19 @@ class ReaderScreen(Screen[None]):
         return frozenset(shown)
 
     def _ready(self) -> bool:
+        if self.reading or not self.corpus.articles:
+            return self._loaded()
         if self.analysis is None:
             self.notify(f"Still aligning the articles ({self.progress:.0%})…")
+            return False
+        return True
+
+    def _loaded(self) -> bool:
+        """The articles are at hand (else say what the key waits for)."""
+        if self.reading:
+            self.notify(f"Still reading the articles ({self.progress:.0%})…")
+            return False
+        if not self.corpus.articles:
+            self.notify("No article could be read.")
             return False
         return True

@@ -1,18 +1,24 @@
-"""The analysis in a child process, so the process that draws the screen never waits for it.
+"""The reading and analysis of the articles in a child process, so the process that draws
+the screen never waits for them.
 
 In a thread, the analysis (its imports, its Python loops, its long C calls) held the GIL
 the reader's event loop needs: keys pressed as the screen appeared answered seconds
-later. The child is forked before the app starts any thread, so it inherits the loaded
-articles for free; it runs the one core entry point (``analyse_steps`` or whatever
-``analyse`` is given) and writes its progress, then the result in small pickled frames,
-to a pipe. The reader side reads them in a worker thread that only waits on the pipe and
-decodes one frame at a time, never holding the GIL for long.
+later. The child is forked before the app starts any thread, so it inherits the files
+the command line read; it parses them (Markdown and segmentation cost a second on 300
+articles: the screen does not wait for them), sends the articles, then runs the one core
+entry point (``analyse_steps`` or whatever ``analyse`` is given) and writes its progress,
+then the result in small pickled frames, to a pipe. The reader side reads them in a
+worker thread that only waits on the pipe and decodes one frame at a time, never holding
+the GIL for long.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copyreg
+import dataclasses
 import gc
+import io
 import os
 import pickle
 import select
@@ -21,10 +27,14 @@ import struct
 from collections.abc import Callable, Generator, Sequence
 from typing import Any, BinaryIO
 
+from tui.core import models
 from tui.core.analysis import Analysis
-from tui.core.models import Alignment, Corpus, Discrepancy, Group, Quote, Story
+from tui.core.models import Alignment, Article, Corpus, Discrepancy, Group, Quote, Story
+from tui.core.text.corpus import CorpusError, ParsedArticles, Sources, load_steps
 
 Steps = Callable[[Corpus], Generator[float, None, Analysis]]
+Session = Generator[float | Corpus, None, Analysis]
+"""Progress (0..1); the corpus, once read, when the articles were not at hand; the analysis."""
 
 FRAME = struct.Struct("!cI")
 """A frame's header: its kind (one byte) and its payload's length."""
@@ -43,6 +53,16 @@ class AnalysisFailed(Exception):
     """The analysis raised in the child, or the child died; the message says which."""
 
 
+def read_then_analyse(
+    sources: Sources, analyse: Steps, parsed: ParsedArticles | None = None
+) -> Session:
+    """Parse the articles (progress), hand over the corpus, then analyse it (progress
+    again from 0); ``CorpusError`` when no article could be read."""
+    corpus = yield from load_steps(sources, parsed)
+    yield corpus
+    return (yield from analyse(corpus))
+
+
 class AnalysisChild:
     """A forked process analysing a corpus; ``steps`` reads its progress and result."""
 
@@ -52,29 +72,38 @@ class AnalysisChild:
         self._reaped = False
 
     @classmethod
-    def start(cls, corpus: Corpus, analyse: Steps) -> AnalysisChild:
-        """Fork now (call it while the process has one thread) and start analysing."""
+    def start(cls, session: Callable[[], Session]) -> AnalysisChild:
+        """Fork now (call it while the process has one thread) and start the session."""
         read, write = os.pipe()
         reader = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the child: covered through the pipe)
             os.close(read)
-            _child(corpus, analyse, write, reader)
+            _child(session, write, reader)
         os.close(write)
         return cls(pid, read)
 
-    def steps(self, corpus: Corpus) -> Generator[float, None, Analysis]:
-        """Progress (0..1) as the child reports it, then its analysis of ``corpus``.
+    def steps(self, corpus: Corpus | None = None) -> Session:
+        """Progress (0..1) as the child reports it, the corpus it read (if it read one),
+        then its analysis, of the corpus it read or else of ``corpus``.
 
         ``corpus`` must hold the articles the child analyses (it may name their sources
         differently): the result refers to articles by id only. Closing the generator
         early stops the child.
         """
+        of = corpus
+        articles: list[Article] = []
         groups: list[Group] = []
         found: list[Discrepancy] = []
         quotes: list[Quote] = []
         stories: list[Story] = []
-        parts: dict[bytes, list[Any]] = {b"g": groups, b"d": found, b"q": quotes, b"s": stories}
+        parts: dict[bytes, list[Any]] = {
+            b"a": articles,
+            b"g": groups,
+            b"d": found,
+            b"q": quotes,
+            b"s": stories,
+        }
         fraction = 0.0
         try:
             while True:
@@ -87,8 +116,14 @@ class AnalysisChild:
                     (fraction,) = struct.unpack("!d", payload)
                     yield fraction
                 elif kind in parts:
-                    parts[kind].extend(pickle.loads(payload))
+                    parts[kind].extend(_loads(payload))
                     yield fraction
+                elif kind == b"c":
+                    of = Corpus(tuple(articles), tuple(_loads(payload)))
+                    fraction = 0.0
+                    yield of
+                elif kind == b"r":
+                    raise CorpusError(payload.decode("utf-8", "replace"))
                 elif kind == b"e":
                     raise AnalysisFailed(payload.decode("utf-8", "replace"))
                 elif kind == b"k":
@@ -98,8 +133,10 @@ class AnalysisChild:
         finally:
             self.stop()
             os.close(self._pipe)  # Here, in the thread that reads it, never under its feet.
+        if of is None:
+            raise AnalysisFailed("the analysis process sent no articles")
         alignment = Alignment(tuple(groups), tuple(found), tuple(stories))
-        return Analysis(corpus, alignment, tuple(quotes))
+        return Analysis(of, alignment, tuple(quotes))
 
     def stop(self) -> None:
         """End the child if it still runs, and reap it; safe to call again, from any thread."""
@@ -143,8 +180,8 @@ class AnalysisChild:
         return f"exit status {os.WEXITSTATUS(status)}"
 
 
-def _child(corpus: Corpus, analyse: Steps, pipe: int, reader: int) -> None:  # pragma: no cover
-    """Run the analysis and write it to ``pipe``; never returns."""
+def _child(session: Callable[[], Session], pipe: int, reader: int) -> None:  # pragma: no cover
+    """Run the session and write it to ``pipe``; never returns."""
     code = 1
     try:
         _die_with(reader)
@@ -158,10 +195,12 @@ def _child(corpus: Corpus, analyse: Steps, pipe: int, reader: int) -> None:  # p
         gc.freeze()
         with os.fdopen(pipe, "wb") as out:
             try:
-                _send_analysis(out, analyse(corpus), reader)
+                _send_session(out, session(), reader)
                 code = 0
             except BrokenPipeError:
                 code = 0  # The reader quit: nobody is waiting for the result.
+            except CorpusError as error:  # No article could be read: the reader says why.
+                _send(out, b"r", str(error).encode())
             except BaseException as error:  # Anything is reported, then the child exits.
                 _send(out, b"e", f"{type(error).__name__}: {error}".encode())
     finally:
@@ -180,22 +219,27 @@ def _die_with(reader: int) -> None:  # pragma: no cover (the child)
         os._exit(0)  # The reader ended before the request took effect.
 
 
-def _send_analysis(out: BinaryIO, steps: Generator[float, None, Analysis], reader: int) -> None:
+def _send_session(out: BinaryIO, steps: Session, reader: int) -> None:
     shown = -1.0
     while True:
         if os.getppid() != reader:
             return  # Orphaned: the reader is gone, nobody waits for the result.
         try:
-            fraction = next(steps)
+            step = next(steps)
         except StopIteration as stop:
             analysis: Analysis = stop.value
             break
-        if fraction - shown >= 0.01:
-            shown = fraction
-            _send(out, b"p", struct.pack("!d", fraction))
+        if isinstance(step, Corpus):
+            _send_chunks(out, b"a", step.articles)
+            _send(out, b"c", _dumps(step.warnings))
+            shown = -1.0  # The analysis's progress starts again from 0.
+            gc.freeze()  # The articles live as long as the child.
+        elif step - shown >= 0.01:
+            shown = step
+            _send(out, b"p", struct.pack("!d", step))
     _send(out, b"p", struct.pack("!d", 1.0))
     alignment = analysis.alignment
-    _send(out, b"s", pickle.dumps(alignment.stories, pickle.HIGHEST_PROTOCOL))
+    _send(out, b"s", _dumps(alignment.stories))
     for kind, items in ((b"g", alignment.groups), (b"d", alignment.discrepancies)):
         _send_chunks(out, kind, items)
     _send_chunks(out, b"q", analysis.quotes)
@@ -204,9 +248,45 @@ def _send_analysis(out: BinaryIO, steps: Generator[float, None, Analysis], reade
 
 def _send_chunks(out: BinaryIO, kind: bytes, items: Sequence[object]) -> None:
     for start in range(0, len(items), CHUNK):
-        _send(out, kind, pickle.dumps(items[start : start + CHUNK], pickle.HIGHEST_PROTOCOL))
+        _send(out, kind, _dumps(items[start : start + CHUNK]))
 
 
 def _send(out: BinaryIO, kind: bytes, payload: bytes) -> None:
     out.write(FRAME.pack(kind, len(payload)) + payload)
     out.flush()
+
+
+def _fields_reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return lambda item: (cls, tuple(getattr(item, name) for name in names))
+
+
+_REDUCERS: dict[type, Any] = {
+    cls: _fields_reducer(cls)
+    for cls in vars(models).values()
+    if isinstance(cls, type)
+    and dataclasses.is_dataclass(cls)
+    and all(f.init for f in dataclasses.fields(cls))
+}
+"""The core's objects pickled as their class and fields, rebuilt by one constructor call:
+half the time of the default (which restores a frozen, slotted dataclass field by field)."""
+
+
+def _dumps(items: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table | _REDUCERS
+    pickler.dump(items)
+    return buffer.getvalue()
+
+
+def _loads(payload: bytes) -> Any:
+    """A frame's items; the collector waits meanwhile (each frame is thousands of new
+    objects that live as long as the reader: collecting them only costs time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(payload)
+    finally:
+        if enabled:
+            gc.enable()

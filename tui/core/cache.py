@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
+import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 from tui.core.models import Article
+from tui.core.text.corpus import ArticleFile
 from tui.core.text.web import cache_root
 
 ANALYSIS_VERSION = "story-6"
@@ -189,6 +193,79 @@ def article_digest(article: Article) -> bytes:
         article.tweets,
     )
     digest.update(repr(layout).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+PARSER_SOURCES = ("tui.core.text", "tui.core.models", "markdown_it", "yaml")
+"""What parsing an article depends on, besides its bytes: the loader's own code, and the
+Markdown and YAML parsers (their ``__init__`` names their version)."""
+
+
+class ParsedArticles:
+    """Articles parsed before, keyed by their file's bytes, id and path, and the parser's
+    own source: reopening a folder skips Markdown and segmentation. Entries are read back
+    through the codec, checked and sanitised like any text read; a damaged one is parsed
+    again. Saved web pages are not kept (their extraction depends on trafilatura)."""
+
+    def __init__(self, cache: FactCache) -> None:
+        self.cache = cache
+
+    def get(self, file: ArticleFile) -> tuple[Article, list[str]] | None:
+        from tui.core.codec import Damaged, decode_article  # noqa: PLC0415 (start-up)
+
+        key = self._key(file)
+        if key is None or (blob := self.cache.get(key)) is None:
+            return None
+        try:
+            data = json.loads(blob)
+            article = decode_article(data["article"])
+            warnings = [_line(w) for w in data["warnings"]]
+        except (Damaged, ValueError, TypeError, KeyError, RecursionError):
+            self.cache.drop(key)
+            return None
+        if article.id != file.article_id:
+            self.cache.drop(key)
+            return None
+        return article, warnings
+
+    def put(self, file: ArticleFile, article: Article, warnings: Sequence[str]) -> None:
+        from tui.core.codec import article_data, dumps  # noqa: PLC0415 (start-up)
+
+        key = self._key(file)
+        if key is not None:
+            self.cache.put(key, dumps({"article": article_data(article), "warnings": warnings}))
+
+    @staticmethod
+    def _key(file: ArticleFile) -> str | None:
+        parser = parser_digest()
+        if parser is None or file.path.suffix.lower() in (".html", ".htm"):
+            return None
+        return FactCache.key("article", [parser, file.article_id, str(file.path), file.data])
+
+
+def _line(value: object) -> str:
+    from tui.core.text.sanitize import sanitize_line  # noqa: PLC0415 (start-up)
+
+    if not isinstance(value, str):
+        raise TypeError("a warning is text")
+    return sanitize_line(value)
+
+
+@cache
+def parser_digest() -> bytes | None:
+    """A digest of the parser's source files (None when one cannot be read: no cache)."""
+    digest = hashlib.sha256()
+    try:
+        for name in PARSER_SOURCES:
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.origin is None:
+                return None
+            origin = Path(spec.origin)
+            whole = name.startswith("tui.") and origin.name == "__init__.py"  # Every module.
+            for path in sorted(origin.parent.glob("*.py")) if whole else [origin]:
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except (OSError, ImportError, ValueError):
+        return None
     return digest.digest()
 
 

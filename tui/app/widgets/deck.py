@@ -40,6 +40,8 @@ class PaneDeck(Horizontal):
     def __init__(self, corpus: Corpus, count: int = 2, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
+        self.count = count
+        """How many panes the deck opens with."""
         self.layouts = LayoutCache()
         self.active = 0
         """Index of the pane `[`/`]` and `-` act on (the last one focused)."""
@@ -66,8 +68,16 @@ class PaneDeck(Horizontal):
         return pane
 
     def use_corpus(self, corpus: Corpus) -> None:
-        """The same articles under new names: each pane shows its article's new version."""
+        """The articles, read at last (the panes open on the first ones), or the same
+        under new names: each pane shows its article's new version."""
         self.corpus = corpus
+        if not self._panes:
+            count = min(self.count, len(corpus.articles))
+            self._panes = [self._new_pane(index, index) for index in range(count)]
+            self.mount(*self._panes)
+            if self._panes:
+                self._activate(0)
+            return
         for pane in self._panes:
             pane.rename(corpus.articles[pane.position])
 

@@ -48,14 +48,17 @@ class FactList(ScrollView, can_focus=False):
     """Corpus positions of the articles in the panes (the strip for big corpora)."""
     progress: reactive[float] = reactive(0.0, init=False, repaint=False)
     failed: reactive[str | None] = reactive(None, init=False, repaint=False)
+    """What went wrong, in one line, when the articles could not be read or aligned."""
     dismissed: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Discrepancy ids the user dismissed: a fact with only those shows no `≠`."""
     listed: reactive[tuple[int, ...] | None] = reactive(None, init=False, repaint=False)
     """Positions of the facts listed (a filter is on), or None for every fact."""
 
-    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, *, reading: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
+        self.reading = reading
+        """How many files and links are being read (0: the corpus is at hand)."""
         self._ids = {article.id: i for i, article in enumerate(corpus.articles)}
         self._base: Style | None = None
         self._cache: dict[int, Strip] = {}
@@ -63,8 +66,10 @@ class FactList(ScrollView, can_focus=False):
         self._articles = {article.id: article for article in corpus.articles}
 
     def use_corpus(self, corpus: Corpus) -> None:
-        """The same articles under new names (a source renamed)."""
+        """The articles, read at last, or the same under new names (a source renamed)."""
         self.corpus = corpus
+        self.reading = 0
+        self._ids = {article.id: i for i, article in enumerate(corpus.articles)}
         self._articles = {article.id: article for article in corpus.articles}
         self._changed()
 
@@ -183,7 +188,9 @@ class FactList(ScrollView, can_focus=False):
             if row > 0:
                 return None
             if self.failed:
-                return Text(f"Alignment failed: {self.failed}", style=dim)
+                return Text(self.failed, style=dim)
+            if self.reading:
+                return Text(f"Reading {self.reading} articles… {self.progress:.0%}", style=dim)
             return Text(
                 f"Aligning {len(self.corpus.articles)} articles… {self.progress:.0%}", style=dim
             )

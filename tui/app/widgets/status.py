@@ -27,33 +27,45 @@ class StatusLine(Horizontal):
     bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """What the current fact was reached through (a quote, a discrepancy, a search)."""
 
-    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, *, reading: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
+        self.reading = reading
+        """How many files and links are being read (0: the corpus is at hand)."""
         self.text = Static(id="status-text")
-        self.bar = ProgressBar(total=1.0, show_eta=False, id="status-progress")
+        self.bar: ProgressBar | None = None
+        """Made only for a corpus that takes more than a moment (not before the first paint)."""
         self._shown = ""
 
     def compose(self) -> ComposeResult:
         yield self.text
-        yield self.bar
 
     def on_mount(self) -> None:
-        # Only a corpus that takes more than a moment gets a progress bar.
-        self.bar.display = False
         self.set_timer(BAR_DELAY, self._reveal_bar)
         self._update()
 
     def _reveal_bar(self) -> None:
-        if self.analysis is None and not self.note:
-            self.bar.display = True
+        if self.analysis is None and not self.note and self.bar is None:
+            self.bar = ProgressBar(total=1.0, show_eta=False, id="status-progress")
+            self.bar.update(progress=self.progress)
+            self.mount(self.bar)
 
     def watch_current(self) -> None:
         self._update()
 
     def watch_analysis(self) -> None:
         if self.analysis is not None:
+            self._hide_bar()
+        self._update()
+
+    def _hide_bar(self) -> None:
+        if self.bar is not None:
             self.bar.display = False
+
+    def use_corpus(self, corpus: Corpus) -> None:
+        """The articles, read at last, or the same under new names."""
+        self.corpus = corpus
+        self.reading = 0
         self._update()
 
     def watch_scroll_lock(self) -> None:
@@ -66,7 +78,8 @@ class StatusLine(Horizontal):
         self._update()
 
     def watch_progress(self) -> None:
-        self.bar.update(progress=self.progress)
+        if self.bar is not None:
+            self.bar.update(progress=self.progress)
         self._update()
 
     def _update(self) -> None:
@@ -76,8 +89,10 @@ class StatusLine(Horizontal):
         analysis = self.analysis
         if analysis is None:
             if self.note:  # The alignment failed: say so, the articles stay readable.
-                self.bar.display = False
+                self._hide_bar()
                 self._show(f"[b $text-error]{escape(self.note)}[/]{sep}{articles} articles")
+            elif self.reading:
+                self._show(f"Reading {self.reading} articles{sep}{lock}")
             else:
                 self._show(f"Aligning {articles} articles{sep}{lock}")
             return
