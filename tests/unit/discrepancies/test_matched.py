@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tui.core.align import align
 from tui.core.discrepancies import dates, numbers, places
-from tui.core.discrepancies.facts import SentenceValues
+from tui.core.discrepancies.facts import SentenceValues, date_conflicts, dates_may_conflict
 from tui.core.discrepancies.matched import (
     MATCHED_CONFIDENCE,
     compared_pairs,
@@ -116,7 +116,8 @@ article_texts = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article_texts, min_size=2, max_size=3))
 def test_the_index_finds_every_pair_the_full_comparison_flags(texts: list[str]) -> None:
-    """Only sentences sharing a slot key are compared: never one pair that conflicts."""
+    """Only sentences sharing a slot key are compared, and dates only when two may clash:
+    never one pair that conflicts is missed."""
     story = Corpus(
         tuple(
             article_from_text(f"a{n}", text, meta={"date": f"2016-09-{28 + n}"})
@@ -137,5 +138,7 @@ def test_the_index_finds_every_pair_the_full_comparison_flags(texts: list[str]) 
             assert not numbers.same_slot(n, m) or numbers.slot_keys(n) & numbers.slot_keys(m)
         for d, e in product(dx, dy):
             assert not dates.same_event(d, e) or dates.slot_keys(d) & dates.slot_keys(e)
+        if x[0] != y[0] and date_conflicts(None, dx + dy, strict=True):
+            assert dates_may_conflict(dx, dy)
         for p, q in product(px, py):
             assert not places.same_slot(p, q) or places.slot_keys(p) & places.slot_keys(q)

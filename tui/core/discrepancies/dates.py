@@ -24,6 +24,7 @@ MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Every alternative holds a digit or day, night, week, year or month: see _MAY_HOLD_DATE.
 _PATTERN = re.compile(
     r"(?P<range>(?:between|from)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|through|until)\s+(?P<y2>(?:19|20)\d\d))"
     r"|(?P<dash>\b(?P<d1>(?:19|20)\d\d)\s*[-–]\s*(?P<d2>(?:19|20)\d\d)\b)"

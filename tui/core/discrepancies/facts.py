@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
 from tui.core.discrepancies.numbers import Mention, conflicts_among, mentions, one_per_article
@@ -178,22 +178,7 @@ def date_conflicts(
     the administration last year" are two events).
     """
 
-    # Each pair's evidence once: ``best`` reads it for every rival of every pair.
-    scores = [[evidence(a, b) for b in found] for a in found]
-    places = [(m.value.article, m.value.sentence) for m in found]
-
-    @cache
-    def best(i: int, j: int) -> bool:
-        a, b = found[i], found[j]
-        score = scores[i][j]
-        return (
-            same_event(a, b)
-            and (not strict or _one_happening(a, b))
-            and all(
-                scores[i][k] < score for k in range(len(found)) if k != j and places[k] == places[j]
-            )
-        )
-
+    score, best = _matching(found, strict)
     result = []
     used: set[int] = set()
     for i in range(len(found)):
@@ -214,10 +199,52 @@ def date_conflicts(
         picked = one_per_article(clash, slot, lambda x: found[x].value.article)
         values = tuple(found[x].value for x in picked)
         shown = " vs ".join(dict.fromkeys(_date_label(v) for v in values))
-        shared = min(evidence(found[x], found[y]) for x, y in clash)
+        shared = min(score(x, y) for x, y in clash)
         confidence = min(0.9, 0.5 + 0.05 * shared)
         result.append(Found("date", gid, f"date: {shown}", values, confidence))
     return result
+
+
+def dates_may_conflict(a: Sequence[DateMention], b: Sequence[DateMention]) -> bool:
+    """Whether :func:`date_conflicts` (strict) can find a conflict between the dates of two
+    sentences of different articles: every clash is a date of one and a date of the other,
+    each the other's best match, that disagree. Most compared sentences have none, and
+    this looks at their pairs only, not at every pair of their dates."""
+    found = [*a, *b]
+    _, best = _matching(found, strict=True)
+    return any(
+        best(i, j) and best(j, i) and not found[i].agrees(found[j])
+        for i in range(len(a))
+        for j in range(len(a), len(found))
+    )
+
+
+def _matching(
+    found: Sequence[DateMention], strict: bool
+) -> tuple[Callable[[int, int], float], Callable[[int, int], bool]]:
+    """``score(i, j)``, the evidence that two dates are one event's, and ``best(i, j)``:
+    ``found[j]`` is, among the dates of its sentence, the one of ``found[i]``'s event.
+    Each is computed once, when asked."""
+    places = [(m.value.article, m.value.sentence) for m in found]
+    # A pair's rivals: the other dates of the second one's sentence.
+    sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for n, place in enumerate(places):
+        sentence[place].append(n)
+
+    @cache
+    def score(i: int, j: int) -> float:
+        return evidence(found[i], found[j])
+
+    @cache
+    def best(i: int, j: int) -> bool:
+        a, b = found[i], found[j]
+        return (
+            same_event(a, b)
+            and (not strict or _one_happening(a, b))
+            and all(score(i, k) < score(i, j) for k in sentence[places[j]] if k != j)
+        )
+
+    return score, best
 
 
 def _one_happening(a: DateMention, b: DateMention) -> bool:
@@ -263,18 +290,11 @@ def _attributions(
 ) -> list[Found]:
     quotes: list[_Quote] = []
     for article, sentence in members:
-        for match in _QUOTE.finditer(sentence.text):
-            words = match.group(1).strip(" ,.;:")
-            keys = frozenset(
-                t.key
-                for t in content_tokens(tokenize(words))
-                if t.kind == "word" and rarity(t.norm) >= RARE
+        for at, end, start, words, keys in _quoted(sentence.text):
+            speaker = _speaker_of(speakers, article.id, sentence.start + at, sentence.start + end)
+            quotes.append(
+                _Quote(article.id, sentence.index, words, speaker, keys, sentence.start + start)
             )
-            at = sentence.start + match.start()
-            speaker = _speaker_of(speakers, article.id, at, sentence.start + match.end())
-            raw = match.group(1)
-            start = sentence.start + match.start(1) + len(raw) - len(raw.lstrip(" ,.;:"))
-            quotes.append(_Quote(article.id, sentence.index, words, speaker, keys, start))
     found = []
     used: set[int] = set()
     for i, q in enumerate(quotes):
@@ -313,6 +333,25 @@ def _attributions(
     return found
 
 
+@lru_cache(maxsize=4_096)
+def _quoted(text: str) -> tuple[tuple[int, int, int, str, frozenset[str]], ...]:
+    """Each quotation in a sentence: its span, where its words start, the words and their
+    rare keys. Read once however many facts hold the sentence."""
+    found = []
+    for match in _QUOTE.finditer(text):
+        raw = match.group(1)
+        words = raw.strip(" ,.;:")
+        keys = frozenset(
+            t.key
+            for t in content_tokens(tokenize(words))
+            if t.kind == "word" and rarity(t.norm) >= RARE
+        )
+        start = match.start(1) + len(raw) - len(raw.lstrip(" ,.;:"))
+        found.append((match.start(), match.end(), start, words, keys))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4_096)
 def _wording(text: str) -> frozenset[str]:
     """The words of a quote that carry its meaning, folded."""
     return frozenset(t.norm for t in content_tokens(tokenize(text)))

@@ -24,9 +24,15 @@ from dataclasses import replace
 from tui.core.align import DEFAULT_PARAMS
 from tui.core.align.model import shipped_model
 from tui.core.align.pipeline import evidence_steps
-from tui.core.discrepancies.dates import DateMention, same_event
+from tui.core.discrepancies.dates import DateMention
 from tui.core.discrepancies.dates import slot_keys as date_keys
-from tui.core.discrepancies.facts import Found, SentenceValues, date_conflicts, places_found
+from tui.core.discrepancies.facts import (
+    Found,
+    SentenceValues,
+    date_conflicts,
+    dates_may_conflict,
+    places_found,
+)
 from tui.core.discrepancies.numbers import Mention, conflicts_among
 from tui.core.discrepancies.numbers import slot_keys as number_keys
 from tui.core.discrepancies.places import PlaceMention
@@ -132,17 +138,11 @@ def pair_conflicts(x: Values, y: Values) -> list[Found]:
         *_numbers(numbers_x, numbers_y),
         *(
             date_conflicts(None, dates_x + dates_y, strict=True)
-            if _may_clash(dates_x, dates_y)
+            if dates_may_conflict(dates_x, dates_y)
             else ()
         ),
         *(places_found(None, places_x + places_y) if places_x and places_y else ()),
     ]
-
-
-def _may_clash(a: list[DateMention], b: list[DateMention]) -> bool:
-    """Whether two sentences hold dates of one happening that disagree: what any date
-    conflict between them needs, checked before the full (quadratic) comparison."""
-    return any(same_event(x, y) and not x.agrees(y) for x in a for y in b)
 
 
 def _numbers(a: list[Mention], b: list[Mention]) -> list[Found]:

@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from tui.core.discrepancies.facts import Found
-from tui.core.models import Corpus, DiscrepancyValue, Quote
+from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
 from tui.core.quotes.extract import clip
 
 GAP = "\u2026"
@@ -174,12 +175,9 @@ def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         for article in corpus.articles:
             if article.id == quote.article or not _outlet(quote.speaker, article.source or ""):
                 continue
-            best = max(
-                article.sentences,
-                key=lambda s: SequenceMatcher(
-                    None, words, quote_words(s.text), autojunk=False
-                ).ratio(),
-            )
+            best = _closest(words, article.sentences)
+            if best is None:
+                continue
             theirs = quote_words(best.text)
             changes = inner_changes(words, theirs)
             if not changes:
@@ -209,6 +207,26 @@ def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             )
             found.append(Found("quote_wording", None, summary, values, 0.7))
     return found
+
+
+def _closest(words: Sequence[str], sentences: Sequence[Sentence]) -> Sentence | None:
+    """The first sentence worded most like ``words`` (SequenceMatcher's ratio); the
+    matcher's cheap upper bounds skip the sentences that cannot beat the best so far."""
+    best, best_ratio = None, -1.0
+    for sentence in sentences:
+        matcher = SequenceMatcher(None, words, _sentence_words(sentence.text), autojunk=False)
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = sentence, ratio
+    return best
+
+
+@lru_cache(maxsize=4_096)
+def _sentence_words(text: str) -> tuple[str, ...]:
+    """:func:`quote_words` of a sentence, read once however many quotes it is held against."""
+    return tuple(quote_words(text))
 
 
 def _stretch(text: str, words: Sequence[str], theirs: Sequence[str]) -> tuple[int, int]:
