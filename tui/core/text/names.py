@@ -67,6 +67,10 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 """``Jr.``, ``III``: part of a name, but not its surname."""
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+$")
+"""A name ending in initials (``U.S.``, ``John A.``) keeps its last period."""
+_FOLD_WORD = re.compile(r"[a-z0-9]+")
+_REPEATS = re.compile(r"(.)\1+")
 
 _FOLD_RULES: tuple[tuple[str, str], ...] = (
     ("tsch", "ch"),
@@ -99,11 +103,11 @@ def fold(name: str) -> str:
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
     plain = _POSSESSIVE.sub("", plain.strip())
     words = []
-    for raw in re.findall(r"[a-z0-9]+", plain):
+    for raw in _FOLD_WORD.findall(plain):
         word = raw
         for old, new in _FOLD_RULES:
             word = word.replace(old, new)
-        words.append(re.sub(r"(.)\1+", r"\1", word))
+        words.append(_REPEATS.sub(r"\1", word))
     return " ".join(words)
 
 
@@ -161,7 +165,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         if _PARTY_TAG.match(words[-1]) and len(words) == 1:
             continue
         surface = text[s:e]
-        if not re.search(r"(?:\b[A-Z]\.)+$", surface):  # Keep the period of U.S. and A.
+        if surface[-1:] == "." and not _INITIALS_END.search(surface):
             surface = surface.rstrip(".")
         surface = _POSSESSIVE.sub("", surface)
         e = s + len(surface)

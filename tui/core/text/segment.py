@@ -57,6 +57,8 @@ _PIC_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)+$")
 _QUOTE_MARK = re.compile(r'["“”]')
 _CUE_AFTER = re.compile(r"\s+[a-z]")
 _LINE = re.compile(r"[^\n]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEXT_WORD = re.compile(r"[\w']+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ def split_paragraphs(text: str) -> list[Block]:
         return [Block(s, e) for s, e in lines]
     blocks: list[Block] = []
     start = 0
-    for match in re.finditer(r"\n[ \t]*\n", text):
+    for match in _BLANK_LINE.finditer(text):
         blocks.append(Block(start, match.start()))
         start = match.end()
     blocks.append(Block(start, len(text)))
@@ -226,7 +228,7 @@ def _is_boundary(text: str, sent_start: int, term_start: int, terminator: str, n
         return True
     word = word_match.group(1)
     lower = word.lower()
-    next_word = re.match(r"[\w']+", text[nxt : nxt + 30])
+    next_word = _NEXT_WORD.match(text, nxt, nxt + 30)
     starter = next_word is not None and next_word.group(0).lower() in _STARTERS
     if _INITIALISM.search(before):
         return starter
@@ -277,7 +279,7 @@ def _looks_like_heading(block: str) -> bool:
 
 def _is_hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
     """Lines of similar width that run on into the next line: wrapped prose."""
-    if len(lines) < 4 or not re.search(r"\n[ \t]*\n", text):
+    if len(lines) < 4 or not _BLANK_LINE.search(text):
         return False
     lengths = [e - s for s, e in lines]
     widest = max(lengths)
