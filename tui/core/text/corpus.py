@@ -10,12 +10,14 @@ import codecs
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn, Protocol
 from urllib.parse import urlsplit
 
 from tui.core.models import Article, Corpus, Sentence
+from tui.core.progress import drain
 from tui.core.text.html import HTML_SUFFIXES, NoArticleText, extract_page
 from tui.core.text.sanitize import display_name, sanitize, sanitize_line
 from tui.core.text.segment import Block, segment
@@ -56,16 +58,64 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parents[3] / "seeds"
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """A file found and read but not parsed yet, or why it could not be read."""
+
+    path: Path
+    article_id: str
+    data: bytes = b""
+    error: str | None = None
+    """The one-line reason the file could not be read (then ``data`` is empty)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What to load: the files found and read, and the links to fetch.
+
+    Finding and reading files is cheap; parsing them (Markdown, segmentation) and
+    fetching links is not. The reader does the first before its screen appears, so a
+    wrong path is still one line and exit 1, and the rest where it cannot block keys.
+    """
+
+    files: tuple[ArticleFile, ...]
+    urls: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """What finding the files had to skip (a missing path, folders nested too deep)."""
+    refresh: bool = False
+    """Fetch links again instead of reading them from the page cache."""
+
+    def skipped(self) -> list[str]:
+        """The warnings known before parsing: what finding and reading the files skipped."""
+        return [*self.warnings, *(f"skipped {f.error}" for f in self.files if f.error)]
+
+
+class ParsedArticles(Protocol):
+    """Articles parsed before, by file: what :func:`load_steps` need not parse again."""
+
+    def get(self, file: ArticleFile) -> tuple[Article, list[str]] | None:
+        """The article and the warnings its parsing gave, or None."""
+
+    def put(self, file: ArticleFile, article: Article, warnings: Sequence[str]) -> None:
+        """Keep a parsed article and its warnings."""
+
+
 def load_corpus(paths: Sequence[str | Path] = (), *, refresh: bool = False) -> Corpus:
     """Load files and folders of articles, and links; no paths means the seeds.
 
     Files are ``.txt``, ``.md`` and saved web pages (``.html``); an ``http(s)://``
     argument is fetched (or read from the cache; ``refresh`` fetches again).
     """
+    return drain(load_steps(find_sources(paths, refresh=refresh)))
+
+
+def find_sources(paths: Sequence[str | Path] = (), *, refresh: bool = False) -> Sources:
+    """Find and read the files (no paths: the seeds) and note the links; ``CorpusError``
+    when nothing at all can be read, with the message :func:`load_corpus` gives."""
     warnings: list[str] = []
     urls = [str(p) for p in paths if isinstance(p, str) and is_url(p)]
     files = [Path(p) for p in paths if not (isinstance(p, str) and is_url(p))]
-    articles: list[Article] = []
+    found: list[ArticleFile] = []
     if files or not urls:
         try:
             sources = _discover(files or [bundled_seeds()], warnings)
@@ -76,13 +126,51 @@ def load_corpus(paths: Sequence[str | Path] = (), *, refresh: bool = False) -> C
             warnings.append(f"skipped {error}")
         for source in sources:
             try:
-                articles.append(load_article(source.path, source.article_id, warnings))
+                data = _read_regular_file(source.path)
+                if not data.strip():  # As cheap as reading: said before the reader opens.
+                    raise CorpusError(_empty(_shown(source.path)))
             except CorpusError as error:
-                warnings.append(f"skipped {error}")
-    used = {a.id for a in articles}
-    for url in urls:
+                found.append(ArticleFile(source.path, source.article_id, error=str(error)))
+            else:
+                found.append(ArticleFile(source.path, source.article_id, data))
+    if not urls and all(f.error is not None for f in found):
+        _no_articles([*warnings, *(f"skipped {f.error}" for f in found)])
+    return Sources(tuple(found), tuple(urls), tuple(warnings), refresh)
+
+
+def load_steps(
+    sources: Sources, parsed: ParsedArticles | None = None
+) -> Generator[float, None, Corpus]:
+    """Parse the files and fetch the links, yielding progress (0..1); ``CorpusError``
+    when no article is left. ``parsed`` gives articles parsed before from the same bytes."""
+    warnings = list(sources.warnings)
+    articles: list[Article] = []
+    total = max(1, len(sources.files) + len(sources.urls))
+    for done, file in enumerate(sources.files, 1):
+        if file.error is not None:
+            warnings.append(f"skipped {file.error}")
+            continue
+        known = parsed.get(file) if parsed is not None else None
+        if known is not None:
+            articles.append(known[0])
+            warnings.extend(known[1])
+            continue
+        own: list[str] = []
         try:
-            article = load_url(url, refresh=refresh)
+            article = parse_article(file, own)
+        except CorpusError as error:
+            warnings.extend(own)
+            warnings.append(f"skipped {error}")
+            continue
+        warnings.extend(own)
+        articles.append(article)
+        if parsed is not None:
+            parsed.put(file, article, own)
+        yield done / total
+    used = {a.id for a in articles}
+    for url in sources.urls:
+        try:
+            article = load_url(url, refresh=sources.refresh)
         except (CorpusError, FetchError) as error:
             warnings.append(f"skipped {error}")
             continue
@@ -91,19 +179,28 @@ def load_corpus(paths: Sequence[str | Path] = (), *, refresh: bool = False) -> C
             article_id, n = f"{article.id}-{n}", n + 1
         used.add(article_id)
         articles.append(replace(article, id=article_id))
+        yield min(1.0, (len(sources.files) + len(used)) / total)
     if not articles:
-        problems = [w.removeprefix("skipped ") for w in warnings]
-        if len(problems) == 1:
-            raise CorpusError(problems[0])
-        raise CorpusError(
-            f"no usable articles ({len(problems)} inputs refused: {problems[0]}; ...)"
-        )
+        _no_articles(warnings)
     return Corpus(tuple(articles), tuple(warnings))
+
+
+def _no_articles(warnings: Sequence[str]) -> NoReturn:
+    problems = [w.removeprefix("skipped ") for w in warnings]
+    if len(problems) == 1:
+        raise CorpusError(problems[0])
+    raise CorpusError(f"no usable articles ({len(problems)} inputs refused: {problems[0]}; ...)")
 
 
 def load_article(path: Path, article_id: str, warnings: list[str] | None = None) -> Article:
     """Read, decode, parse and segment one article file."""
-    text, warning = read_text(path)
+    return parse_article(ArticleFile(path, article_id, _read_regular_file(path)), warnings)
+
+
+def parse_article(file: ArticleFile, warnings: list[str] | None = None) -> Article:
+    """Decode, parse and segment a file already read."""
+    path = file.path
+    text, warning = decode_text(file.data, _shown(path))
     if warning and warnings is not None:
         warnings.append(warning)
     # Sanitised before Markdown too: YAML refuses a raw ESC, and would drop the metadata.
@@ -111,7 +208,7 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
     meta: dict[str, str] = {}
     blocks = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        return _page_article(_read_regular_file(path), article_id, str(path), _shown(path))
+        return _page_article(file.data, file.article_id, str(path), _shown(path))
     if path.suffix.lower() in (".md", ".markdown"):
         # Imported on first use: markdown-it and PyYAML cost ~0.1 s of start-up on .txt.
         from tui.core.text.markdown import render_markdown  # noqa: PLC0415
@@ -124,7 +221,7 @@ def load_article(path: Path, article_id: str, warnings: list[str] | None = None)
         raise CorpusError(
             f"{_shown(path)}: no article text (only front matter, markup or code blocks)"
         )
-    article = article_from_text(article_id, text, path=str(path), blocks=blocks, meta=meta)
+    article = article_from_text(file.article_id, text, path=str(path), blocks=blocks, meta=meta)
     if not article.sentences:
         raise CorpusError(f"{_shown(path)}: no sentences found")
     return article
@@ -197,10 +294,14 @@ def read_text(path: Path) -> tuple[str, str | None]:
     Only regular files are read (a FIFO or ``/dev/zero`` would hang or never end), and
     never more than the size limit plus one byte, whatever the file claims to be.
     """
-    data = _read_regular_file(path)
-    shown = _shown(path)
+    return decode_text(_read_regular_file(path), _shown(path))
+
+
+def decode_text(data: bytes, shown: str) -> tuple[str, str | None]:
+    """A file's bytes as text, and a warning if some were not valid UTF-8; ``CorpusError``
+    for an empty or binary file (``shown`` names it)."""
     if not data.strip():
-        raise CorpusError(f"{shown}: file is empty")
+        raise CorpusError(_empty(shown))
     warning = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -227,7 +328,7 @@ def read_text(path: Path) -> tuple[str, str | None]:
         raise CorpusError(f"{shown}: binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise CorpusError(f"{shown}: file is empty")
+        raise CorpusError(_empty(shown))
     return text, warning
 
 
@@ -267,6 +368,10 @@ def _read_regular_file(path: Path) -> bytes:
     if len(data) > MAX_ARTICLE_BYTES:
         raise CorpusError(_too_large(shown, len(data)))
     return data
+
+
+def _empty(shown: str) -> str:
+    return f"{shown}: file is empty"
 
 
 def _too_large(shown: str, size: int) -> str:
