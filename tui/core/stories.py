@@ -108,27 +108,27 @@ def _bag(
                 break
     for text, weight in ((article.title, params.lead_weight), (article.text, 1.0)):
         body = text is article.text
-        for token in content_tokens(tokenize(text)):
-            key = token.key
+        # Unpacked: a hundred thousand tokens on 300 articles, and fields by name cost more.
+        for start, end, norm, key, kind, value, _, capital in content_tokens(tokenize(text)):
             factor: float = weight
-            if body and (lead_end is None or token.start < lead_end):
+            if body and (lead_end is None or start < lead_end):
                 factor *= params.lead_weight
-            if token.kind == "number":
-                value = token.value or 0.0
-                if value <= 10 or 1900 <= value <= 2100:
+            if kind == "number":
+                number = value or 0.0
+                if number <= 10 or 1900 <= number <= 2100:
                     continue
                 factor *= params.number_weight
-            elif token.capital and not _opens(text, token.start):
+            elif capital and not _opens(text, start):
                 factor *= params.name_weight
             bag[key] = bag.get(key, 0.0) + factor
-            surface = text[token.start : token.end]
+            surface = text[start:end]
             spellings = surfaces.get(key)
             if spellings is None:
                 surfaces[key] = {surface: 1}
             else:
                 spellings[surface] = spellings.get(surface, 0) + 1
             if key not in rarities:
-                rarities[key] = 2.5 if token.kind == "number" else rarity(token.norm)
+                rarities[key] = 2.5 if kind == "number" else rarity(norm)
     return bag, rarities
 
 
