@@ -9,6 +9,7 @@ informative shared words) and, per member, the spans the UI colours.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from tui.core.align.features import DERIVED, SentenceFeatures
@@ -226,4 +227,8 @@ def _sentence_initial(f: SentenceFeatures, token: Token) -> bool:
 
 def _words_between(text: str, end: int, start: int) -> bool:
     """Spans merge across spaces and punctuation, not across (stop) words."""
-    return any(c.isalnum() for c in text[end:start])
+    return _ALNUM.search(text, end, start) is not None
+
+
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit: what ``str.isalnum`` accepts (a word character but ``_``)."""
