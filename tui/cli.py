@@ -205,21 +205,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace) -> int:
     """The reader: files found and read here (a wrong path is one line and exit 1), parsed
     and analysed after the screen paints; their warnings are printed when it closes."""
-    from functools import partial  # noqa: PLC0415 (start-up)
-
     sources = find_sources(
         [*args.paths, *(_read_urls(args.urls) if args.urls else [])], refresh=args.refresh
     )
-    cache = _cache(args)
     from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
-    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
 
-    parsed = None
-    if cache is not None:
-        from tui.core.cache import ParsedArticles  # noqa: PLC0415 (start-up)
-
-        parsed = ParsedArticles(cache)
-    return run_app(sources, analyse=partial(analyse_steps, cache=cache), parsed=parsed)
+    return run_app(sources, cache=not args.no_cache)
 
 
 def _index_of(paths: Sequence[str]) -> str | None:

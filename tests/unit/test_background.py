@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -11,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TWO_STORIES
 from tui.core import background
 from tui.core.analysis import Analysis, analyse, analyse_steps
-from tui.core.background import AnalysisChild, AnalysisFailed, read_then_analyse
+from tui.core.background import AnalysisChild, AnalysisFailed, KnownAnalyses, read_then_analyse
+from tui.core.cache import FactCache
 from tui.core.models import Corpus
 from tui.core.progress import drain
-from tui.core.text.corpus import CorpusError, find_sources, load_corpus
+from tui.core.text.corpus import CorpusError, article_from_text, find_sources, load_corpus
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -141,3 +144,54 @@ def test_no_article_read_in_the_child_is_the_loaders_one_line(tmp_path: Path) ->
     child = AnalysisChild.start(lambda: read_then_analyse(sources, analyse_steps))
     with pytest.raises(CorpusError, match=r"a\.md: no article text"):
         drain(child.steps())  # type: ignore[arg-type]
+
+
+def test_a_known_analysis_comes_back_the_same(tmp_path: Path) -> None:
+    texts = TWO_STORIES
+    corpus = Corpus(tuple(article_from_text(k, v) for k, v in texts.items()))
+    known = KnownAnalyses(FactCache(tmp_path / "cache.sqlite3"))
+    assert known.get(corpus) is None
+    fresh = analyse(corpus)
+    assert len(fresh.alignment.stories) == 2
+    known.put(fresh)
+    found = known.get(corpus)
+    assert found is not None
+    assert found.alignment == fresh.alignment
+    assert found.quotes == fresh.quotes
+    changed = Corpus((*corpus.articles[:-1], article_from_text("vote-b", texts["vote-b"] + "!")))
+    assert known.get(changed) is None
+
+
+def test_a_damaged_known_analysis_is_dropped(tmp_path: Path) -> None:
+    corpus = Corpus(tuple(article_from_text(k, v) for k, v in TWO_STORIES.items()))
+    known = KnownAnalyses(FactCache(tmp_path / "cache.sqlite3"))
+    known.put(analyse(corpus))
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as conn:
+        conn.execute("""UPDATE entries SET data = '{"stories": [], "story_of": [7]}'""")
+    assert known.get(corpus) is None
+    known.cache.flush()
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0
+
+
+REOPEN = """
+import sys
+from tui.core.background import reader_session
+from tui.core.progress import drain
+from tui.core.text.corpus import find_sources
+
+analysis = drain(reader_session(find_sources([])))
+print(len(analysis.groups), "numpy" in sys.modules)
+"""
+
+
+def test_reopening_a_known_corpus_needs_no_aligner(tmp_path: Path) -> None:
+    env = {**os.environ, "KURSK_READER_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", REOPEN], capture_output=True, text=True, env=env, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs[0][0] == runs[1][0] != "0"
+    assert runs == [[runs[0][0], "True"], [runs[0][0], "False"]]

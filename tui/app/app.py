@@ -17,10 +17,10 @@ from textual.screen import Screen
 from tui.app.messages import BookmarkRequested, SourceRenamed
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
-from tui.core.background import Steps, read_then_analyse
+from tui.core.background import Steps, reader_session
 from tui.core.models import Corpus
 from tui.core.settings import apply_names, load_settings, save_settings
-from tui.core.text.corpus import ParsedArticles, Sources, corpus_fingerprint
+from tui.core.text.corpus import Sources, corpus_fingerprint
 from tui.core.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -171,23 +171,23 @@ def run_app(
     headless: bool = False,
     analyse: Steps = analyse_steps,
     in_child: bool = True,
-    parsed: ParsedArticles | None = None,
+    cache: bool = True,
 ) -> int:
     """Run the reader until the user quits; returns the exit code (1 after a crash, or
     when no article could be read).
 
-    Given ``Sources`` (files read, not parsed), the screen paints at once and the
-    articles are parsed (``parsed``: those parsed before) where they cannot delay it,
-    then analysed. That is a child process forked before Textual starts its threads, so
-    keys answer from the first paint on; without ``fork`` (Windows), or with
-    ``in_child`` False (the analysis is at hand, read from an index), a thread. The
-    warnings about the files are printed again on exit, where they stay.
+    Given ``Sources`` (files read, not parsed), the screen paints at once; the articles
+    are parsed, then given the default analysis (with the cache unless ``cache`` is
+    False), where they cannot delay it. That is a child process forked before Textual
+    starts its threads, so keys answer from the first paint on; without ``fork``
+    (Windows), or with ``in_child`` False (a corpus whose analysis is at hand, read from
+    an index), a thread. The warnings about the files are printed again on exit.
     """
     if isinstance(corpus, Sources):
         sources = corpus
         app = ReaderApp(
             Corpus(()),
-            lambda _: read_then_analyse(sources, analyse, parsed),
+            lambda _: reader_session(sources, cache=cache),
             reading=len(sources.files) + len(sources.urls),
         )
     else:

@@ -19,18 +19,24 @@ import copyreg
 import dataclasses
 import gc
 import io
+import json
 import os
 import pickle
 import select
 import signal
 import struct
 from collections.abc import Callable, Generator, Sequence
-from typing import Any, BinaryIO
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from tui.core import models
 from tui.core.analysis import Analysis
 from tui.core.models import Alignment, Article, Corpus, Discrepancy, Group, Quote, Story
-from tui.core.text.corpus import CorpusError, ParsedArticles, Sources, load_steps
+from tui.core.text.corpus import CorpusError, ParsedBefore, Sources, load_steps
+
+if TYPE_CHECKING:
+    from tui.core.cache import FactCache
 
 Steps = Callable[[Corpus], Generator[float, None, Analysis]]
 Session = Generator[float | Corpus, None, Analysis]
@@ -54,13 +60,117 @@ class AnalysisFailed(Exception):
 
 
 def read_then_analyse(
-    sources: Sources, analyse: Steps, parsed: ParsedArticles | None = None
+    sources: Sources,
+    analyse: Steps,
+    parsed: ParsedBefore | None = None,
+    known: KnownAnalyses | None = None,
 ) -> Session:
     """Parse the articles (progress), hand over the corpus, then analyse it (progress
-    again from 0); ``CorpusError`` when no article could be read."""
+    again from 0); ``CorpusError`` when no article could be read. ``known``: analyses of
+    whole corpora by ``analyse``, kept and reused."""
     corpus = yield from load_steps(sources, parsed)
     yield corpus
-    return (yield from analyse(corpus))
+    if known is not None and (found := known.get(corpus)) is not None:
+        return found
+    analysis = yield from analyse(corpus)
+    if known is not None:
+        known.put(analysis)
+    return analysis
+
+
+def reader_session(sources: Sources, *, cache: bool = True) -> Session:
+    """What the reader runs away from its screen: the articles read (those parsed before
+    from the cache), then the default analysis (of the whole corpus, or story by story,
+    from the cache when it holds them). The cache (SQLite, the codec) is opened here, in
+    the child: the first paint never waits for it."""
+    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
+
+    if not cache:
+        return (yield from read_then_analyse(sources, analyse_steps))
+    from tui.core.cache import ParsedArticles, default_cache  # noqa: PLC0415 (start-up)
+
+    facts = default_cache()
+    analyse = partial(analyse_steps, cache=facts)
+    known = KnownAnalyses(facts)
+    return (yield from read_then_analyse(sources, analyse, ParsedArticles(facts), known))
+
+
+class KnownAnalyses:
+    """The default analysis of a whole corpus, in the cache, keyed by its articles and the
+    analysis's own source (every module of ``tui.core`` and the pair model).
+
+    The per-story entries already spare the analysis; this one spares its imports too
+    (numpy, wordfreq, the aligner: half a second) and the split into stories, so a folder
+    opened before shows its facts sooner. Read back through the codec and checked like any
+    entry; a damaged one is dropped and the analysis runs (from the story entries).
+    """
+
+    def __init__(self, cache: FactCache) -> None:
+        self.cache = cache
+
+    def get(self, corpus: Corpus) -> Analysis | None:
+        from tui.core.codec import Damaged  # noqa: PLC0415 (start-up)
+
+        key = self._key(corpus)
+        if key is None or (blob := self.cache.get(key)) is None:
+            return None
+        try:
+            found = _decode_known(json.loads(blob), corpus)
+        except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            found = None
+        if found is None:
+            self.cache.drop(key)
+        return found
+
+    def put(self, analysis: Analysis) -> None:
+        from tui.core.codec import (  # noqa: PLC0415 (start-up)
+            discrepancy_data,
+            dumps,
+            group_data,
+            quote_data,
+            stories_data,
+        )
+
+        key = self._key(analysis.corpus)
+        if key is None:
+            return
+        alignment = analysis.alignment
+        data = {
+            "stories": stories_data(alignment.stories),
+            "story_of": [g.story for g in alignment.groups],
+            "groups": [group_data(g) for g in alignment.groups],
+            "quotes": [quote_data(q) for q in analysis.quotes],
+            "discrepancies": [discrepancy_data(d) for d in alignment.discrepancies],
+        }
+        self.cache.put(key, dumps(data))
+        self.cache.flush()
+
+    @staticmethod
+    def _key(corpus: Corpus) -> str | None:
+        from tui.core.cache import FactCache, analysis_digest, article_digest  # noqa: PLC0415
+
+        code = analysis_digest()
+        if code is None:
+            return None
+        return FactCache.key("corpus", [code, *(article_digest(a) for a in corpus.articles)])
+
+
+def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:
+    from tui.core.codec import decode_stories, story_from_parts  # noqa: PLC0415 (start-up)
+
+    articles = {a.id: a for a in corpus.articles}
+    if len(articles) != len(corpus.articles):
+        return None
+    stories = decode_stories(data["stories"], corpus)
+    part = story_from_parts(data["groups"], data["quotes"], data["discrepancies"], articles)
+    story_of = data["story_of"]
+    if stories is None or not isinstance(story_of, list) or len(story_of) != len(part.groups):
+        return None
+    if not all(isinstance(s, int) and 0 <= s < len(stories) for s in story_of):
+        return None
+    groups = tuple(replace(g, story=s) for g, s in zip(part.groups, story_of, strict=True))
+    alignment = Alignment(groups, part.discrepancies, stories)
+    return Analysis(corpus, alignment, part.quotes)
 
 
 class AnalysisChild:

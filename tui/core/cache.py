@@ -251,18 +251,34 @@ def _line(value: object) -> str:
     return sanitize_line(value)
 
 
-@cache
 def parser_digest() -> bytes | None:
     """A digest of the parser's source files (None when one cannot be read: no cache)."""
+    return source_digest(PARSER_SOURCES)
+
+
+def analysis_digest() -> bytes | None:
+    """A digest of the whole analysis's source: every module of ``tui.core`` and the pair
+    model (None when one cannot be read: no cache)."""
+    return source_digest(("tui.core",))
+
+
+@cache
+def source_digest(names: tuple[str, ...]) -> bytes | None:
+    """A digest of modules' source files, found without importing them; a package of
+    ``tui`` counts with every file in it (code and data), another package by its
+    ``__init__`` (where its version is written)."""
     digest = hashlib.sha256()
     try:
-        for name in PARSER_SOURCES:
+        for name in names:
             spec = importlib.util.find_spec(name)
             if spec is None or spec.origin is None:
                 return None
             origin = Path(spec.origin)
-            whole = name.startswith("tui.") and origin.name == "__init__.py"  # Every module.
-            for path in sorted(origin.parent.glob("*.py")) if whole else [origin]:
+            whole = name.startswith("tui.") and origin.name == "__init__.py"
+            files = [origin]
+            if whole:
+                files = sorted(f for f in origin.parent.rglob("*") if f.suffix in (".py", ".json"))
+            for path in files:
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     except (OSError, ImportError, ValueError):
         return None

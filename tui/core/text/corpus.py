@@ -90,7 +90,7 @@ class Sources:
         return [*self.warnings, *(f"skipped {f.error}" for f in self.files if f.error)]
 
 
-class ParsedArticles(Protocol):
+class ParsedBefore(Protocol):
     """Articles parsed before, by file: what :func:`load_steps` need not parse again."""
 
     def get(self, file: ArticleFile) -> tuple[Article, list[str]] | None:
@@ -139,7 +139,7 @@ def find_sources(paths: Sequence[str | Path] = (), *, refresh: bool = False) -> 
 
 
 def load_steps(
-    sources: Sources, parsed: ParsedArticles | None = None
+    sources: Sources, parsed: ParsedBefore | None = None
 ) -> Generator[float, None, Corpus]:
     """Parse the files and fetch the links, yielding progress (0..1); ``CorpusError``
     when no article is left. ``parsed`` gives articles parsed before from the same bytes."""
