@@ -280,7 +280,8 @@ def evidence(a: DateMention, b: DateMention) -> float:
     two days keeps each day with its own actor."""
     if (a.contrasted or b.contrasted) and a.actor and b.actor and a.actor != b.actor:
         return 0.0  # The Senate's Wednesday is not the House's day.
-    shared = sum(a.weights[k] for k in a.weights.keys() & b.weights.keys())
+    # In a's order, not a set's: the sum is then the same in every process.
+    shared = sum(w for k, w in a.weights.items() if k in b.weights)
     return shared + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
 
 

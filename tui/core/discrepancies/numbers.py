@@ -253,7 +253,9 @@ def same_slot(a: Mention, b: Mention) -> bool:
 
 def _overlap(a: Mention, b: Mention) -> float:
     """How much the words around two numbers say they count the same thing."""
-    return _unit_weight(a.unit) + sum(a.weights[k] for k in (a.context & b.context) - {a.unit})
+    # In a's order, not a set's: the sum is then the same in every process.
+    shared = sum(w for k, w in a.weights.items() if k in b.context and k != a.unit)
+    return _unit_weight(a.unit) + shared
 
 
 def _unit_weight(unit: str) -> float:
