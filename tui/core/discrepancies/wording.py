@@ -169,12 +169,17 @@ def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     for quote in quotes:
         if not quote.speaker:
             continue
+        outlets = [
+            a
+            for a in corpus.articles
+            if a.id != quote.article and _outlet(quote.speaker, a.source or "")
+        ]
+        if not outlets:
+            continue  # Most speakers name no outlet of the corpus: their words are not read.
         words = quote_words(quote.text)
         if len(words) < MIN_OUTLET_WORDS:
             continue
-        for article in corpus.articles:
-            if article.id == quote.article or not _outlet(quote.speaker, article.source or ""):
-                continue
+        for article in outlets:
             best = _closest(words, article.sentences)
             if best is None:
                 continue
