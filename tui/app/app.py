@@ -207,9 +207,9 @@ def run_app(
             child.stop()  # Quit before the analysis finished: it is not needed any more.
     code = app.return_code or 0
     read = bool(app.corpus.articles)
-    warnings = app.corpus.warnings if read or not isinstance(corpus, Sources) else corpus.skipped()
-    for warning in warnings:
-        print(f"kursk-reader: warning: {sanitize_line(warning)}", file=sys.stderr)
+    if isinstance(corpus, Sources):  # A corpus given is its caller's to warn about.
+        for warning in app.corpus.warnings if read else corpus.skipped():
+            print(f"kursk-reader: warning: {sanitize_line(warning)}", file=sys.stderr)
     if code:
         where = f"details in {app.crash_log}" if app.crash_log else "no crash log could be written"
         print(f"kursk-reader: error: the reader crashed; {where}", file=sys.stderr)

@@ -60,39 +60,53 @@ class AnalysisFailed(Exception):
 
 
 def read_then_analyse(
-    sources: Sources,
-    analyse: Steps,
-    parsed: ParsedBefore | None = None,
-    known: KnownAnalyses | None = None,
+    sources: Sources, analyse: Steps, parsed: ParsedBefore | None = None
 ) -> Session:
     """Parse the articles (progress), hand over the corpus, then analyse it (progress
-    again from 0); ``CorpusError`` when no article could be read. ``known``: analyses of
-    whole corpora by ``analyse``, kept and reused."""
+    again from 0); ``CorpusError`` when no article could be read."""
     corpus = yield from load_steps(sources, parsed)
     yield corpus
-    if known is not None and (found := known.get(corpus)) is not None:
-        return found
-    analysis = yield from analyse(corpus)
-    if known is not None:
-        known.put(analysis)
-    return analysis
+    return (yield from analyse(corpus))
 
 
 def reader_session(sources: Sources, *, cache: bool = True) -> Session:
     """What the reader runs away from its screen: the articles read (those parsed before
-    from the cache), then the default analysis (of the whole corpus, or story by story,
-    from the cache when it holds them). The cache (SQLite, the codec) is opened here, in
-    the child: the first paint never waits for it."""
-    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
-
+    from the cache), then :func:`reader_analysis`. The cache (SQLite, the codec) is
+    opened here, in the child: the first paint never waits for it."""
     if not cache:
-        return (yield from read_then_analyse(sources, analyse_steps))
+        return (yield from read_then_analyse(sources, reader_analysis))
     from tui.core.cache import ParsedArticles, default_cache  # noqa: PLC0415 (start-up)
 
     facts = default_cache()
-    analyse = partial(analyse_steps, cache=facts)
+    analyse = partial(_known_or_analysed, facts=facts)
+    return (yield from read_then_analyse(sources, analyse, ParsedArticles(facts)))
+
+
+def reader_analysis(corpus: Corpus, *, cache: bool = False) -> Generator[float, None, Analysis]:
+    """The reader's analysis: the default one, of the whole corpus from the cache when it
+    holds it (:class:`KnownAnalyses`), else story by story (cached ones read back)."""
+    facts = None
+    if cache:
+        from tui.core.cache import default_cache  # noqa: PLC0415 (start-up)
+
+        facts = default_cache()
+    return (yield from _known_or_analysed(corpus, facts=facts))
+
+
+def _known_or_analysed(
+    corpus: Corpus, *, facts: FactCache | None
+) -> Generator[float, None, Analysis]:
+    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
+
+    if facts is None:
+        return (yield from analyse_steps(corpus))
     known = KnownAnalyses(facts)
-    return (yield from read_then_analyse(sources, analyse, ParsedArticles(facts), known))
+    found = known.get(corpus)
+    if found is not None:
+        return found
+    analysis = yield from analyse_steps(corpus, cache=facts)
+    known.put(analysis)
+    return analysis
 
 
 class KnownAnalyses:

@@ -1,0 +1,59 @@
+"""The reader's start: a wrong path is one line before the app; a few plain-text files are
+parsed at once, anything more after the first paint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.cli import PARSE_AT_ONCE_BYTES, main
+from tui.core.models import Corpus
+from tui.core.text.corpus import Sources
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Corpus | Sources]:
+    from tui.app import app as app_module
+
+    calls: list[Corpus | Sources] = []
+
+    def run_app(corpus: Corpus | Sources, **kwargs: object) -> int:
+        calls.append(corpus)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", run_app)
+    return calls
+
+
+def test_the_seeds_are_parsed_before_the_reader_opens(opened: list[Corpus | Sources]) -> None:
+    assert main([]) == 0
+    (corpus,) = opened
+    assert isinstance(corpus, Corpus) and len(corpus.articles) == 5
+
+
+def test_markdown_and_bigger_folders_are_parsed_after_the_first_paint(
+    tmp_path: Path, opened: list[Corpus | Sources]
+) -> None:
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "a.md").write_text("# Title\n\nA sentence here.\n")
+    (tmp_path / "big").mkdir()
+    text = next(SEEDS.glob("*.txt")).read_text()
+    for n in range(PARSE_AT_ONCE_BYTES // len(text) + 1):
+        (tmp_path / "big" / f"{n}.txt").write_text(text)
+    assert main([str(tmp_path / "md")]) == 0
+    assert main([str(tmp_path / "big")]) == 0
+    assert all(isinstance(s, Sources) for s in opened) and len(opened) == 2
+
+
+def test_a_wrong_path_is_one_line_before_the_reader(
+    tmp_path: Path, opened: list[Corpus | Sources], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.md").write_text("  \n")
+    assert main([str(tmp_path / "nowhere")]) == 1
+    assert main([str(tmp_path / "empty.md")]) == 1
+    assert opened == []
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].endswith("nowhere: no such file or folder")
+    assert lines[1].endswith("empty.md: file is empty")
