@@ -149,6 +149,7 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=4_096)
 def _outlet(speaker: str, source: str) -> bool:
     """The speaker names the outlet: "New York Times" for ``nyt``, "Fox News" for ``fox``
     (initials, or the outlet's name before a word for a medium)."""
