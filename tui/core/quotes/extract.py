@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import partial
 
 from tui.core.models import (
     Article,
@@ -77,11 +78,12 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
     canonical = canonical_speakers(names)
     quotes: list[Quote] = []
     for index, article, found in raw:
-        items: list[tuple[tuple[int, int], Quote]] = []
+        # Built once their order (and so their id) is known: ``replace`` is slow.
+        items: list[tuple[tuple[int, int], partial[Quote]]] = []
         for span, attribution in found:
             speaker = attribution.speaker
-            quote = Quote(
-                id="",
+            quote = partial(
+                Quote,
                 article=article.id,
                 start=span.start,
                 end=span.end,
@@ -100,21 +102,21 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
             mention = re.sub(r"^.*?[—–]\s*", "", signature, flags=re.S).strip()
             tag = _TAG.match(article.text, tweet.start)  # ``<tweet id="...">`` is no wording
             body = tag.end() if tag and tag.end() < tweet.body_end else tweet.start
-            quote = Quote(
-                "",
-                article.id,
-                body,
-                tweet.body_end,
-                article.text[body : tweet.body_end],
-                author,
-                mention or tweet.author,
-                "tweet",
-                "tweet",
+            quote = partial(
+                Quote,
+                article=article.id,
+                start=body,
+                end=tweet.body_end,
+                text=article.text[body : tweet.body_end],
+                speaker=author,
+                speaker_mention=mention or tweet.author,
+                cue="tweet",
+                kind="tweet",
                 speaker_id=canonical.get(author, author),
             )
             items.append(((tweet.start, 0), quote))  # A tweet lists before quotes inside it.
         items.sort(key=lambda item: item[0])
-        quotes.extend(replace(q, id=f"q{index}-{n}") for n, (_, q) in enumerate(items))
+        quotes.extend(make(id=f"q{index}-{n}") for n, (_, make) in enumerate(items))
     return link_same_quotes(quotes)
 
 
