@@ -151,3 +151,42 @@ def test_a_noun_or_a_verb_of_saying_names_no_doing() -> None:
     assert date_mentions(began, began.sentences[0])[0].head is not None
     assert date_mentions(action, action.sentences[0])[0].head is None
     assert date_mentions(said, said.sentences[0])[0].head is None
+
+
+def test_a_day_between_subject_and_verb_dates_that_verb() -> None:
+    # "A staffer on Friday apologized": the verb after the day names its happening.
+    friday = article(
+        "A Republican staffer on Friday apologized for a Facebook post about the daughters.",
+        "2014-11-29",
+        "a",
+    )
+    saturday = article(
+        "The aide had to apologize Saturday for a Facebook post about the daughters.",
+        "2014-11-30",
+        "b",
+    )
+    (a,) = date_mentions(friday, friday.sentences[0])
+    (b,) = date_mentions(saturday, saturday.sentences[0])
+    assert a.head is not None and a.head in a.event
+    (conflict,) = date_conflicts(None, [a, b])
+    assert {v.text for v in conflict.values} == {"Friday", "Saturday"}
+    said = article("The governor on Tuesday said that 1,000 troops reached Kursk.", name="c")
+    assert date_mentions(said, said.sentences[0])[0].head is None
+
+
+def test_a_day_both_sentences_give_leaves_the_other_day_to_another_happening() -> None:
+    # Fox gives the naming (Saturday) and the interview (Tuesday); the NYT only the
+    # interview: its Tuesday is matched, the Saturday dates something else.
+    both = article(
+        "Ryan, in his first interview since being named Saturday as running mate, "
+        "told Fox News on Tuesday he thinks Medicare can be a winning issue.",
+        "2012-08-15",
+        "a",
+    )
+    one = article(
+        "In an interview with Fox News on Tuesday, Mr. Ryan said he welcomed the fight.",
+        "2012-08-14",
+        "b",
+    )
+    found = date_mentions(both, both.sentences[0]) + date_mentions(one, one.sentences[0])
+    assert not date_conflicts(None, found)

@@ -80,6 +80,10 @@ class DateMention:
     contrasted: bool = False
     """Its sentence gives other actors other dates of its grain: the actor says whose."""
 
+    def width(self) -> int:
+        """How many days it allows (0 when unresolved: a weekday by name)."""
+        return (self.high - self.low).days if self.low and self.high else 0
+
     def agrees(self, other: DateMention) -> bool:
         """The two can name the same day."""
         if self.low is None or other.low is None or self.high is None or other.high is None:
@@ -208,6 +212,9 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
         low, high = (span[0], span[1]) if span else (None, None)
         event = _event(tokens, match.start(), match.end(), left, right)
         head = _head(text, tokens, match.start(), left)
+        after = _verb_after(text, tokens, match.end(), right)
+        if after is not None:
+            head, event = after.key, event | {after.key}
         before = names.find_names(text, left, match.start())
         actor = before[-1].key if before else None
         found.append(DateMention(value, low, high, weights, _grain(match), event, actor, head=head))
@@ -243,9 +250,24 @@ def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
     if not words:
         return None
     surface = text[words[-1].start : words[-1].end].lower()
-    if surface in _SPEECH or not (surface.endswith("ed") or surface in _PAST_IRREGULAR):
+    return words[-1].key if _is_doing(surface) else None
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token | None:
+    """The past-tense verb right after the date ("a staffer on Friday apologized"): the
+    date sits between subject and verb, so that verb names its happening."""
+    following = _NEXT_WORD.match(text, end, right)
+    if following is None or not _is_doing(following.group(1)):
         return None
-    return words[-1].key
+    return next((t for t in tokens if t.start == following.start(1)), None)
+
+
+def _is_doing(surface: str) -> bool:
+    """A past-tense verb that names a happening (not one of saying)."""
+    return surface not in _SPEECH and (surface.endswith("ed") or surface in _PAST_IRREGULAR)
 
 
 def _grain(match: re.Match[str]) -> str:
@@ -278,11 +300,16 @@ def evidence(a: DateMention, b: DateMention) -> float:
     """How much the words around two dates say they date the same event: one actor
     counts as much as the words that make a slot, and a sentence that gives two actors
     two days keeps each day with its own actor."""
-    if (a.contrasted or b.contrasted) and a.actor and b.actor and a.actor != b.actor:
+    if rival_actors(a, b):
         return 0.0  # The Senate's Wednesday is not the House's day.
     # In a's order, not a set's: the sum is then the same in every process.
     shared = sum(w for k, w in a.weights.items() if k in b.weights)
     return shared + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
+
+
+def rival_actors(a: DateMention, b: DateMention) -> bool:
+    """Two actors stand before the dates, and a sentence gives its actors other days."""
+    return (a.contrasted or b.contrasted) and bool(a.actor and b.actor) and a.actor != b.actor
 
 
 def same_actor(a: DateMention, b: DateMention) -> bool:

@@ -16,7 +16,13 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
+from tui.core.discrepancies.dates import (
+    DateMention,
+    date_mentions,
+    evidence,
+    rival_actors,
+    same_event,
+)
 from tui.core.discrepancies.numbers import Mention, conflicts_among, mentions, one_per_article
 from tui.core.discrepancies.places import PlaceMention, place_conflicts, place_mentions
 from tui.core.models import (
@@ -179,6 +185,13 @@ def date_conflicts(
     """
 
     score, best = _matching(found, strict)
+    places = [(m.value.article, m.value.sentence) for m in found]
+
+    def accounted(x: int, y: int) -> bool:
+        """Either sentence also gives the other's day, as precisely (a report Thursday,
+        disputed Friday vs disputed Friday): the day that differs dates another happening."""
+        return _gives_day(found, places, x, y) or _gives_day(found, places, y, x)
+
     result = []
     used: set[int] = set()
     for i in range(len(found)):
@@ -192,6 +205,7 @@ def date_conflicts(
             if found[x].value.article < found[y].value.article
             and (i in (x, y) or (best(x, y) and best(y, x)))
             and not found[x].agrees(found[y])
+            and not accounted(x, y)
         ]
         if not clash:
             continue
@@ -245,6 +259,25 @@ def _matching(
         )
 
     return score, best
+
+
+def _gives_day(
+    found: Sequence[DateMention],
+    places: list[tuple[str, int]],
+    x: int,
+    y: int,
+) -> bool:
+    """Another date of x's sentence, of x's grain, no vaguer than x and not another
+    actor's day, agrees with y."""
+    return any(
+        places[k] == places[x]
+        and found[k].grain == found[x].grain
+        and not rival_actors(found[k], found[y])
+        and found[k].width() <= found[x].width()
+        and found[k].agrees(found[y])
+        for k in range(len(found))
+        if k != x
+    )
 
 
 def _one_happening(a: DateMention, b: DateMention) -> bool:
