@@ -30,11 +30,12 @@ class SearchHit:
 
 
 def spelling_groups(discrepancies: Iterable[Discrepancy]) -> list[frozenset[str]]:
-    """The spellings of each name the articles spell differently (``entity_variant``)."""
+    """The spellings of each name the articles spell differently (``entity_variant``, and
+    ``name`` where the text makes them one entity)."""
     return [
         frozenset(v.text for v in d.values if v.text)
         for d in discrepancies
-        if d.kind == "entity_variant"
+        if d.kind in ("entity_variant", "name")
     ]
 
 

@@ -34,9 +34,9 @@ def discrepancy_steps(
     found.extend(without_known(matched_conflicts(corpus, groups, stories, values), found))
     yield 0.6
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
-    found.extend(Found("entity_variant", v.group, v.summary, v.values) for v in variants)
+    found.extend(Found(v.kind, v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
-    found.extend(name_conflicts(corpus, stories))
+    found.extend(without_known(name_conflicts(corpus, stories), found))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:

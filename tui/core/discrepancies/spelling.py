@@ -1,20 +1,26 @@
-"""Names several articles spell differently: one entity, reported as a variant.
+"""Names several articles spell differently: one entity written two ways.
 
-Syrskyii / Syrskyj / Sirski is *not* a disagreement, but a reader checking spellings
-wants to see it; the clusters come from :func:`tui.core.text.variants.name_variants`.
+The clusters come from :func:`tui.core.text.variants.name_variants`. A cluster is a
+``name`` discrepancy (Reince Priebus / Preibus, Zelensky / Zelenskyy, Kyiv / Kiev) when
+the text says the spellings are one entity: they stand beside the same name word
+(``Reince``), or in one fact in the same place of a name. Otherwise, and when they differ
+only in house style (accents, apostrophes: Peña / Pena), it is an ``entity_variant``, shown
+to a reader checking spellings but not a disagreement: two people named Colin and Colvin
+(a first name and a surname) look alike without being one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
 from tui.core.discrepancies.tokens import sentence_names
-from tui.core.models import Corpus, DiscrepancyValue, Group
+from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue, Group
 from tui.core.text import names
 from tui.core.text.variants import name_variants
 
@@ -29,6 +35,22 @@ class Variant:
     group: int | None
     summary: str
     values: tuple[DiscrepancyValue, ...]
+    kind: DiscrepancyKind = "entity_variant"
+    """``name`` when the text says the spellings are one entity (module docstring)."""
+
+
+@dataclass(slots=True)
+class _Spelling:
+    """Where a spelling is first seen, and the name words it stands beside."""
+
+    where: tuple[str, int]
+    span: tuple[int, int]
+    count: int = 0
+    beside: set[str] = field(default_factory=set)
+    """Name words right before or after it in a mention, titles off."""
+    places: set[str] = field(default_factory=set)
+    """Its place in the names it is part of: ``first``, ``last`` or ``alone``."""
+    sentences: set[tuple[str, int]] = field(default_factory=set)
 
 
 def entity_variant_steps(
@@ -37,9 +59,7 @@ def entity_variant_steps(
     """Names spelled differently across (or within) articles, yielding progress (0..1)."""
     total = sum(len(a.sentences) for a in corpus.articles) or 1
     done = 0
-    first_seen: dict[str, tuple[str, int]] = {}
-    spans: dict[str, tuple[int, int]] = {}
-    counts: dict[str, int] = defaultdict(int)
+    seen: dict[str, _Spelling] = {}
     for article in corpus.articles:
         for sentence in article.sentences:
             done += 1
@@ -48,13 +68,26 @@ def entity_variant_steps(
             if sentence.kind == "dateline":
                 continue
             for mention in sentence_names(sentence.text):
-                for part in re.finditer(r"[^\W\d_][\w'’-]*", mention.text):
-                    word = re.sub(r"['’]s$", "", part.group(0))
-                    if word not in first_seen:
-                        first_seen[word] = (article.id, sentence.index)
+                parts = list(re.finditer(r"[^\W\d_][\w'’-]*", mention.text))
+                words = [re.sub(r"['’]s$", "", part.group(0)) for part in parts]
+                named = [n for n, w in enumerate(words) if w.lower().strip(".") not in names.TITLES]
+                for n, (part, word) in enumerate(zip(parts, words, strict=True)):
+                    if word not in seen:
                         at = sentence.start + mention.start + part.start()
-                        spans[word] = (at, at + len(word))
-                    counts[word] += 1
+                        seen[word] = _Spelling((article.id, sentence.index), (at, at + len(word)))
+                    spelling = seen[word]
+                    spelling.count += 1
+                    spelling.sentences.add((article.id, sentence.index))
+                    if n in named:
+                        k = named.index(n)
+                        spelling.beside.update(words[m] for m in named[max(0, k - 1) : k + 2])
+                        spelling.beside.discard(word)
+                        spelling.places.add(
+                            "alone" if len(named) == 1 else "first" if k == 0 else "last"
+                        )
+    first_seen = {word: spelling.where for word, spelling in seen.items()}
+    spans = {word: spelling.span for word, spelling in seen.items()}
+    counts = {word: spelling.count for word, spelling in seen.items()}
     variants = name_variants(first_seen)
     yield 0.9
     clusters: dict[str, list[str]] = defaultdict(list)
@@ -87,7 +120,38 @@ def entity_variant_steps(
             DiscrepancyValue(first_seen[w][0], first_seen[w][1], w, canon, *spans[w]) for w in words
         )
         shared = set.intersection(*(set(where[(v.article, v.sentence)]) for v in values))
+        one = _one_entity(words, seen, variants, where)
+        kind: DiscrepancyKind = "name" if one else "entity_variant"
         summary = f"{' / '.join(words)}: one name, spelled differently"
-        found.append(Variant(min(shared) if shared else None, summary, values))
+        found.append(Variant(min(shared) if shared else None, summary, values, kind))
     found.sort(key=lambda f: (order[f.values[0].article], f.values[0].sentence))
     return found
+
+
+def _one_entity(
+    words: Sequence[str],
+    seen: dict[str, _Spelling],
+    variants: dict[str, str],
+    facts: dict[tuple[str, int], list[int]],
+) -> bool:
+    """Two spellings that differ beyond house style and that the text makes one entity:
+    beside the same name word, or in one fact in the same place of a name."""
+    for n, a in enumerate(words):
+        for b in words[n + 1 :]:
+            if _house_style(a) == _house_style(b):
+                continue
+            beside_a = {variants.get(w, w) for w in seen[a].beside}
+            beside_b = {variants.get(w, w) for w in seen[b].beside}
+            if beside_a & beside_b:
+                return True
+            facts_a = {g for at in seen[a].sentences for g in facts.get(at, ())}
+            facts_b = {g for at in seen[b].sentences for g in facts.get(at, ())}
+            if facts_a & facts_b and seen[a].places & seen[b].places:
+                return True
+    return False
+
+
+def _house_style(word: str) -> str:
+    """A spelling without what house styles change: accents, apostrophes and case."""
+    plain = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
