@@ -271,7 +271,8 @@ class ReaderScreen(Screen[None]):
         if discrepancy is None and self.analysis.fact_discrepancies[fact]:
             discrepancy = self.analysis.fact_discrepancies[fact][0]
         keep = () if hold is None else (hold,)
-        self.deck.show_fact_articles(fact, conflict_order(discrepancy), keep, bring=bring)
+        first = conflict_order(discrepancy, self.analysis.groups[fact])
+        self.deck.show_fact_articles(fact, first, keep, bring=bring)
         self._update_shown()
         if hold is not None:
             self.deck.hold(hold)

@@ -4,7 +4,7 @@ stretches of text to mark (the quote, or each source's value in its sentence).""
 from __future__ import annotations
 
 from tui.app.messages import Target
-from tui.core.models import Corpus, Discrepancy
+from tui.core.models import Corpus, Discrepancy, Group
 
 Marks = dict[str, tuple[tuple[int, int], ...]]
 """Article id -> (start, end) offsets to mark."""
@@ -32,16 +32,19 @@ def target_marks(target: Target, corpus: Corpus) -> Marks:
     return {article: tuple(spans) for article, spans in found.items()}
 
 
-def conflict_order(discrepancy: Discrepancy | None) -> list[str]:
+def conflict_order(discrepancy: Discrepancy | None, fact: Group | None = None) -> list[str]:
     """The articles to show for a discrepancy: one per distinct value first, so that two
-    panes side by side always hold two values in conflict; then the others."""
+    panes side by side always hold two values in conflict; then the others. Values in
+    the fact's own sentences come first: those are the ones the panes line up."""
     if discrepancy is None:
         return []
+    members = {(m.article, m.sentence) for m in fact.members} if fact else set()
+    values = sorted(discrepancy.values, key=lambda v: (v.article, v.sentence) not in members)
     first: dict[str, str] = {}
-    for value in discrepancy.values:
+    for value in values:
         first.setdefault(value.value, value.article)
     distinct = list(dict.fromkeys(first.values()))
-    return list(dict.fromkeys([*distinct, *(v.article for v in discrepancy.values)]))
+    return list(dict.fromkeys([*distinct, *(v.article for v in values)]))
 
 
 def value_spans(discrepancy: Discrepancy, corpus: Corpus) -> Marks:

@@ -41,10 +41,10 @@ class Variant:
 
 @dataclass(slots=True)
 class _Spelling:
-    """Where a spelling is first seen, and the name words it stands beside."""
+    """Where a spelling is first seen in each article, and the name words it stands beside."""
 
-    where: tuple[str, int]
-    span: tuple[int, int]
+    first_in: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Article id -> (sentence index, start, end) of the spelling's first use there."""
     count: int = 0
     beside: set[str] = field(default_factory=set)
     """Name words right before or after it in a mention, titles off."""
@@ -72,10 +72,10 @@ def entity_variant_steps(
                 words = [re.sub(r"['’]s$", "", part.group(0)) for part in parts]
                 named = [n for n, w in enumerate(words) if w.lower().strip(".") not in names.TITLES]
                 for n, (part, word) in enumerate(zip(parts, words, strict=True)):
-                    if word not in seen:
+                    spelling = seen.setdefault(word, _Spelling())
+                    if article.id not in spelling.first_in:
                         at = sentence.start + mention.start + part.start()
-                        seen[word] = _Spelling((article.id, sentence.index), (at, at + len(word)))
-                    spelling = seen[word]
+                        spelling.first_in[article.id] = (sentence.index, at, at + len(word))
                     spelling.count += 1
                     spelling.sentences.add((article.id, sentence.index))
                     if n in named:
@@ -85,10 +85,8 @@ def entity_variant_steps(
                         spelling.places.add(
                             "alone" if len(named) == 1 else "first" if k == 0 else "last"
                         )
-    first_seen = {word: spelling.where for word, spelling in seen.items()}
-    spans = {word: spelling.span for word, spelling in seen.items()}
     counts = {word: spelling.count for word, spelling in seen.items()}
-    variants = name_variants(first_seen)
+    variants = name_variants(seen)
     yield 0.9
     clusters: dict[str, list[str]] = defaultdict(list)
     for word, canon in variants.items():
@@ -115,17 +113,38 @@ def entity_variant_steps(
     order = {a.id: n for n, a in enumerate(corpus.articles)}
     found = []
     for canon, words in clusters.items():
-        words.sort(key=lambda w: (order[first_seen[w][0]], first_seen[w][1]))
-        values = tuple(
-            DiscrepancyValue(first_seen[w][0], first_seen[w][1], w, canon, *spans[w]) for w in words
-        )
-        shared = set.intersection(*(set(where[(v.article, v.sentence)]) for v in values))
+        words.sort(key=lambda w: min((order[a], at[0]) for a, at in seen[w].first_in.items()))
         one = _one_entity(words, seen, variants, where)
         kind: DiscrepancyKind = "name" if one else "entity_variant"
+        # Every article's first use of each spelling; a name discrepancy states each
+        # source's spelling, a variant the name it spells.
+        values = tuple(
+            sorted(
+                (
+                    DiscrepancyValue(article, index, w, w if one else canon, start, end)
+                    for w in words
+                    for article, (index, start, end) in seen[w].first_in.items()
+                ),
+                key=lambda v: (order[v.article], v.sentence, v.start),
+            )
+        )
         summary = f"{' / '.join(words)}: one name, spelled differently"
-        found.append(Variant(min(shared) if shared else None, summary, values, kind))
+        found.append(Variant(_side_by_side(values, where), summary, values, kind))
     found.sort(key=lambda f: (order[f.values[0].article], f.values[0].sentence))
     return found
+
+
+def _side_by_side(
+    values: Sequence[DiscrepancyValue], facts: dict[tuple[str, int], list[int]]
+) -> int | None:
+    """The fact holding most of the values among those that show two spellings at least,
+    where a reader sees them side by side."""
+    held: dict[int, list[str]] = defaultdict(list)
+    for v in values:
+        for fact in facts.get((v.article, v.sentence), ()):
+            held[fact].append(v.text)
+    shown = [f for f in held if len(set(held[f])) > 1]
+    return min(shown, key=lambda f: (-len(held[f]), -len(set(held[f])), f), default=None)
 
 
 def _one_entity(
