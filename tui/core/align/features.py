@@ -10,6 +10,7 @@ sentences are also cut into clauses, matched on their own: one sentence, several
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Generator
 from dataclasses import dataclass
@@ -337,12 +338,14 @@ def share_of(codes: np.ndarray, share: np.ndarray, wanted: np.ndarray) -> np.nda
 
 _OPEN = '“"'
 _CLOSE = "”"
+_MARK = re.compile('[“"”]')
+"""A quotation mark, opening or closing (found by the regex engine, not a loop per character)."""
 
 
 def quoted_runs(f: SentenceFeatures, params: AlignParams) -> set[tuple[str, ...]]:
     """Runs of ``params.quote_run`` folded words inside quotation marks (one opened earlier counts)."""
     text = f.text
-    marks = [i for i, c in enumerate(text) if c in _OPEN or c in _CLOSE]
+    marks = [m.start() for m in _MARK.finditer(text)]
     spans: list[tuple[int, int]] = []
     start = 0 if marks and text[marks[0]] in _CLOSE else None
     for i in marks:
