@@ -341,6 +341,8 @@ def _report(
 
         jobs = args.jobs if args.jobs is not None else default_jobs(corpus)
         extra["analysis"] = analyse(corpus, cache=_cache(args), jobs=jobs)
+    elif command == "quotes":
+        extra["cache"] = _cache(args)  # The stories analysed before give their quotes.
     if args.json:
         _write_json(reporter.to_json(corpus, **extra))
     else:

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import TWO_STORIES
 from tui.core import analysis
+from tui.core import quotes as quotes_module
 from tui.core.align import DEFAULT_PARAMS, AlignParams
 from tui.core.analysis import analyse
 from tui.core.cache import FactCache, ParsedArticles
@@ -212,3 +213,23 @@ def test_a_changed_file_or_a_damaged_entry_is_parsed_again(tmp_path: Path, folde
     (folder / "b.txt").write_text(TEXTS["flood-b"] + " Changed.\n")
     again = drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
     assert again == load_corpus([folder])
+
+
+def test_the_quotes_report_takes_a_cached_story_s_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = FactCache(tmp_path / "facts.sqlite3")
+    whole = analyse(corpus(), cache=cache)
+    extracted: list[tuple[str, ...]] = []
+    real = quotes_module.extract_quotes
+
+    def spy(part: Corpus) -> object:
+        extracted.append(tuple(a.id for a in part.articles))
+        return real(part)
+
+    monkeypatch.setattr(quotes_module, "extract_quotes", spy)
+    assert analysis.quotes_by_story(corpus(), cache) == whole.quotes
+    assert extracted == []  # Every story came from the cache.
+    changed = corpus(**{"vote-a": TEXTS["vote-a"] + ' "Not one more," she said.'})
+    assert analysis.quotes_by_story(changed, cache) == analysis.quotes_by_story(changed)
+    assert extracted  # The changed story's quotes were extracted again.

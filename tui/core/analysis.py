@@ -389,15 +389,30 @@ def facts_by_story(
     return stories, tuple(groups)
 
 
-def quotes_by_story(corpus: Corpus) -> tuple[Quote, ...]:
-    """The quotes the analysis finds, without the facts: each story's, put together."""
+def quotes_by_story(corpus: Corpus, cache: FactCache | None = None) -> tuple[Quote, ...]:
+    """The quotes the analysis finds, without the facts: each story's, put together. A
+    story the cache holds gives its quotes from there; the others are extracted (and not
+    stored: the cache keeps whole analyses)."""
+    from tui.core.codec import decode_story  # noqa: PLC0415 (start-up)
     from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
-    from tui.core.stories import find_stories  # noqa: PLC0415 (start-up)
 
+    keys = _Keys(corpus, _default_params(), cache)
     quotes: list[Quote] = []
-    for story in find_stories(corpus):
-        quotes.extend(_renamed(corpus, extract_quotes(story_corpus(corpus, story))))
+    for story in drain(_stories(corpus, cache, keys)):
+        part = story_corpus(corpus, story)
+        blob = cache.get(keys.story(part)) if cache is not None else None
+        cached = decode_story(blob, part.articles) if blob is not None else None
+        found = cached.quotes if cached is not None else extract_quotes(part)
+        quotes.extend(_renamed(corpus, found))
+    if cache is not None:
+        cache.flush()
     return tuple(sorted(quotes, key=_reading_order(corpus)))
+
+
+def _default_params() -> AlignParams:
+    from tui.core.align.params import DEFAULT_PARAMS  # noqa: PLC0415 (start-up)
+
+    return DEFAULT_PARAMS
 
 
 def default_jobs(corpus: Corpus) -> int:

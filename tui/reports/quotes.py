@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -10,6 +10,9 @@ from rich.text import Text
 
 from tui.core.analysis import Analysis, quotes_by_story
 from tui.core.models import Corpus, Quote
+
+if TYPE_CHECKING:
+    from tui.core.cache import FactCache
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
@@ -37,20 +40,30 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     return data
 
 
-def _quotes(corpus: Corpus, analysis: Analysis | None) -> tuple[Quote, ...]:
-    """The analysis's quotes (an index's), else each story's: quotes need no facts."""
-    return analysis.quotes if analysis is not None else quotes_by_story(corpus)
+def _quotes(
+    corpus: Corpus, analysis: Analysis | None, cache: FactCache | None
+) -> tuple[Quote, ...]:
+    """The analysis's quotes (an index's), else each story's (from the cache when it holds
+    the story): quotes need no facts."""
+    return analysis.quotes if analysis is not None else quotes_by_story(corpus, cache)
 
 
-def to_json(corpus: Corpus, analysis: Analysis | None = None) -> dict[str, Any]:
-    return {"quotes": [quote_json(q) for q in _quotes(corpus, analysis)]}
+def to_json(
+    corpus: Corpus, analysis: Analysis | None = None, cache: FactCache | None = None
+) -> dict[str, Any]:
+    return {"quotes": [quote_json(q) for q in _quotes(corpus, analysis, cache)]}
 
 
-def print_table(corpus: Corpus, console: Console, analysis: Analysis | None = None) -> None:
+def print_table(
+    corpus: Corpus,
+    console: Console,
+    analysis: Analysis | None = None,
+    cache: FactCache | None = None,
+) -> None:
     """Quotes grouped by speaker: the most quoted first, unknown speakers last."""
     from tui.core.quotes import by_speaker  # noqa: PLC0415 (start-up: the quote extractor)
 
-    quotes = _quotes(corpus, analysis)
+    quotes = _quotes(corpus, analysis, cache)
     if not quotes:
         console.print("No quotes found.")
         return
