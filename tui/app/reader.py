@@ -189,6 +189,9 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnalysisReady(result))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        # The articles live as long as the app: out of the collector's sight, a full
+        # collection never walks them again while keys are pressed.
+        gc.freeze()
         corpus = self.adopt(message.corpus) if self.adopt else message.corpus
         self.reading = 0
         self.progress = 0.0
