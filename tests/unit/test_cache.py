@@ -233,3 +233,16 @@ def test_the_quotes_report_takes_a_cached_story_s_quotes(
     changed = corpus(**{"vote-a": TEXTS["vote-a"] + ' "Not one more," she said.'})
     assert analysis.quotes_by_story(changed, cache) == analysis.quotes_by_story(changed)
     assert extracted  # The changed story's quotes were extracted again.
+
+
+def test_changed_analysis_code_is_never_served_old_results(
+    tmp_path: Path, analysed: list[tuple[str, ...]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import cache as cache_module
+
+    cache = FactCache(tmp_path / "facts.sqlite3")
+    analyse(corpus(), cache=cache)
+    assert len(analysed) == 2
+    monkeypatch.setattr(cache_module, "analysis_digest", lambda: b"other code")
+    analyse(corpus(), cache=cache)
+    assert len(analysed) == 4  # Both stories analysed again by the new code.

@@ -240,25 +240,28 @@ class _Keys:
         self.digests: dict[str, bytes] = {}
         self.params = repr(params)
         self.model = b""
+        self.code = b""
         if cache is not None:
             from tui.core.align.model import MODEL_FILE  # noqa: PLC0415 (start-up)
-            from tui.core.cache import article_digest  # noqa: PLC0415 (start-up)
+            from tui.core.cache import analysis_digest, article_digest  # noqa: PLC0415
 
             self.digests = {a.id: article_digest(a) for a in corpus.articles}
             self.model = MODEL_FILE.read_bytes()
+            # The analysis's own source: an upgrade (or an edit) is never served old results.
+            self.code = analysis_digest() or b""
 
     def stories(self, corpus: Corpus) -> str:
         from tui.core.cache import FactCache  # noqa: PLC0415 (start-up)
         from tui.core.stories import DEFAULT_STORY_PARAMS  # noqa: PLC0415 (start-up)
 
-        parts: list[bytes | str] = [repr(DEFAULT_STORY_PARAMS)]
+        parts: list[bytes | str] = [repr(DEFAULT_STORY_PARAMS), self.code]
         parts.extend(self.digests[a.id] for a in corpus.articles)
         return FactCache.key("stories", parts)
 
     def story(self, part: Corpus) -> str:
         from tui.core.cache import FactCache  # noqa: PLC0415 (start-up)
 
-        parts: list[bytes | str] = [self.params, self.model]
+        parts: list[bytes | str] = [self.params, self.model, self.code]
         parts.extend(self.digests[a.id] for a in part.articles)
         return FactCache.key("story", parts)
 

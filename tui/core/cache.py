@@ -27,8 +27,10 @@ from tui.core.models import Article
 from tui.core.text.corpus import ArticleFile
 from tui.core.text.web import cache_root
 
-ANALYSIS_VERSION = "story-6"
-"""Changed whenever the analysis of the same input changes (facts-1: facts only)."""
+ANALYSIS_VERSION = "story-7"
+"""Changed whenever the format of the entries changes; the analysis's source digest is
+part of every analysis key too (:func:`analysis_digest`), so changed code is never served
+old results (facts-1: facts only)."""
 MAX_BYTES = 200_000_000
 """Default size limit of the cache file's entries."""
 COMMIT_EVERY = 2.0
