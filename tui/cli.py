@@ -20,15 +20,14 @@ from tui import __version__
 from tui.core.models import Corpus
 from tui.core.progress import drain
 from tui.core.text.corpus import CorpusError, find_sources, load_corpus, load_steps
-from tui.core.text.sanitize import display_name, sanitize_line
+from tui.core.text.sanitize import display_name
 from tui.core.text.web import is_url
-from tui.errors import InputError
+from tui.errors import PROG, InputError, say
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
     from tui.core.cache import FactCache
 
-PROG = "kursk-reader"
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
 COMMANDS = (*REPORTS, "match", "index", "bookmarks", "read")
 PARSE_AT_ONCE_BYTES = 100_000
@@ -156,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The analysis makes millions of short-lived objects and few cycles: collecting the
     # youngest generation every 10,000 allocations instead of 700 saves 8-10% of its CPU
     # (align --json, 300 BASIL articles: 7.8 -> 7.2 s serial, 8.8 -> 7.9 s on 2 jobs).
+    thresholds = gc.get_threshold()
     gc.set_threshold(10_000)
     try:
         code = _dispatch(args)
@@ -176,11 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _error(f"{display_name(str(error.filename))}: {error.strerror or error}")
         return 1
+    finally:
+        gc.set_threshold(*thresholds)  # A caller (a test, a script) keeps its own.
 
 
 def _error(message: str) -> None:
-    """One line on stderr, whatever the message holds (a newline in a file name)."""
-    print(f"{PROG}: error: {sanitize_line(message)}", file=sys.stderr)
+    say("error", message)
 
 
 def _discard_stdout() -> None:
@@ -214,8 +215,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> int:
     """The reader: files found and read here (a wrong path is one line and exit 1), parsed
-    and analysed after the screen paints; their warnings are printed when it closes. A
-    few plain-text files are parsed here (a few ms): the first screen shows them."""
+    and analysed after the screen paints (a few plain-text files are parsed here, a few
+    ms: the first screen shows them); either way their warnings are printed when it closes."""
     sources = find_sources(
         [*args.paths, *(_read_urls(args.urls) if args.urls else [])], refresh=args.refresh
     )
@@ -231,8 +232,9 @@ def _read(args: argparse.Namespace) -> int:
     from tui.core.background import reader_analysis  # noqa: PLC0415 (start-up)
 
     corpus = drain(load_steps(sources))
+    code = run_app(corpus, analyse=partial(reader_analysis, cache=cache))
     _warn(corpus)
-    return run_app(corpus, analyse=partial(reader_analysis, cache=cache))
+    return code
 
 
 def _index_of(paths: Sequence[str]) -> str | None:
@@ -292,7 +294,7 @@ def _load(paths: Sequence[str], urls_file: str | None = None, *, refresh: bool =
 
 def _warn(corpus: Corpus) -> None:
     for warning in corpus.warnings:
-        print(f"{PROG}: warning: {sanitize_line(warning)}", file=sys.stderr)
+        say("warning", warning)
 
 
 def _cache(args: argparse.Namespace) -> FactCache | None:

@@ -246,3 +246,15 @@ def test_changed_analysis_code_is_never_served_old_results(
     monkeypatch.setattr(cache_module, "analysis_digest", lambda: b"other code")
     analyse(corpus(), cache=cache)
     assert len(analysed) == 4  # Both stories analysed again by the new code.
+
+
+def test_without_the_analysis_source_there_is_no_cache(
+    tmp_path: Path, analysed: list[tuple[str, ...]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "analysis_digest", lambda: None)
+    cache = FactCache(tmp_path / "facts.sqlite3")
+    analyse(corpus(), cache=cache)
+    analyse(corpus(), cache=cache)
+    assert len(analysed) == 4  # Nothing stored: keys could not tell code versions apart.

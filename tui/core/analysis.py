@@ -146,6 +146,7 @@ def analyse_steps(
     from tui.core.align import DEFAULT_PARAMS  # noqa: PLC0415 (start-up)
 
     params = params or DEFAULT_PARAMS
+    cache = _trusted(cache)
     keys = _Keys(corpus, params, cache)
     stories = yield from scaled(_stories(corpus, cache, keys), 0.0, STORIES_SHARE)
     yield STORIES_SHARE
@@ -247,7 +248,8 @@ class _Keys:
 
             self.digests = {a.id: article_digest(a) for a in corpus.articles}
             self.model = MODEL_FILE.read_bytes()
-            # The analysis's own source: an upgrade (or an edit) is never served old results.
+            # The analysis's own source: an upgrade (or an edit) is never served old results
+            # (without it there is no cache: see _trusted).
             self.code = analysis_digest() or b""
 
     def stories(self, corpus: Corpus) -> str:
@@ -394,11 +396,12 @@ def facts_by_story(
 
 def quotes_by_story(corpus: Corpus, cache: FactCache | None = None) -> tuple[Quote, ...]:
     """The quotes the analysis finds, without the facts: each story's, put together. A
-    story the cache holds gives its quotes from there; the others are extracted (and not
-    stored: the cache keeps whole analyses)."""
+    story the cache holds gives its quotes from there; the others are extracted, and not
+    stored (the cache keeps whole story analyses; the split into stories is stored)."""
     from tui.core.codec import decode_story  # noqa: PLC0415 (start-up)
     from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
 
+    cache = _trusted(cache)
     keys = _Keys(corpus, _default_params(), cache)
     quotes: list[Quote] = []
     for story in drain(_stories(corpus, cache, keys)):
@@ -410,6 +413,14 @@ def quotes_by_story(corpus: Corpus, cache: FactCache | None = None) -> tuple[Quo
     if cache is not None:
         cache.flush()
     return tuple(sorted(quotes, key=_reading_order(corpus)))
+
+
+def _trusted(cache: FactCache | None) -> FactCache | None:
+    """The cache, unless the analysis's source cannot be read: its keys could then not
+    tell this code's results from another version's."""
+    from tui.core.cache import analysis_digest  # noqa: PLC0415 (start-up)
+
+    return cache if cache is not None and analysis_digest() is not None else None
 
 
 def _default_params() -> AlignParams:

@@ -2,7 +2,7 @@
 
 Each module has ``to_json(corpus)`` and ``print_table(corpus, console)``; those in
 :data:`ANALYSED` also take the analysis the command line made (cached, in parallel), and
-``quotes`` takes the analysis read from an index.
+``quotes`` takes the analysis read from an index, else the cache (the stories it holds).
 """
 
 from __future__ import annotations
