@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,10 +17,16 @@ from tui.core import quotes as quotes_module
 from tui.core.align import DEFAULT_PARAMS, AlignParams
 from tui.core.analysis import analyse
 from tui.core.cache import FactCache, ParsedArticles
-from tui.core.models import Corpus, StoryAnalysis
+from tui.core.models import Article, Corpus, StoryAnalysis
 from tui.core.progress import drain
 from tui.core.text import corpus as corpus_module
-from tui.core.text.corpus import article_from_text, find_sources, load_corpus, load_steps
+from tui.core.text.corpus import (
+    ArticleFile,
+    article_from_text,
+    find_sources,
+    load_corpus,
+    load_steps,
+)
 
 TEXTS = TWO_STORIES
 
@@ -204,14 +213,46 @@ def test_parsed_articles_come_back_the_same_with_their_warnings(
     assert drain(load_steps(find_sources([folder]), ParsedArticles(cache))) == first
 
 
-def test_a_changed_file_or_a_damaged_entry_is_parsed_again(tmp_path: Path, folder: Path) -> None:
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files that were parsed (not read from the cache), by article id."""
+    calls: list[str] = []
+    original = corpus_module.parse_article
+
+    def spy(file: ArticleFile, warnings: list[str] | None = None) -> Article:
+        calls.append(file.article_id)
+        return original(file, warnings)
+
+    monkeypatch.setattr(corpus_module, "parse_article", spy)
+    return calls
+
+
+def _tamper(path: Path, article_id: str, change: Callable[[dict[str, Any]], None]) -> None:
+    """Rewrite the cached entry of one article."""
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        for key, data in conn.execute("SELECT key, data FROM entries").fetchall():
+            entry = json.loads(data)
+            if entry["article"]["id"] == article_id:
+                change(entry)
+                conn.execute("UPDATE entries SET data = ? WHERE key = ?", (json.dumps(entry), key))
+
+
+def test_a_changed_file_or_a_damaged_entry_is_parsed_again(
+    tmp_path: Path, folder: Path, parsed: list[str]
+) -> None:
+    (folder / "c.txt").write_text(TEXTS["vote-a"] + "\n")
+    (folder / "d.txt").write_text(TEXTS["vote-b"] + "\n")
     cache = FactCache(tmp_path / "cache.sqlite3")
     drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
     cache.close()
-    with sqlite3.connect(tmp_path / "cache.sqlite3") as conn:
-        conn.execute('UPDATE entries SET data = \'{"article": {"text": 3}, "warnings": []}\'')
+    assert sorted(parsed) == ["a", "b", "c", "d"]
+    _tamper(tmp_path / "cache.sqlite3", "a", lambda entry: entry["article"].update(text=3))
+    # A string is not a list of warnings (it would give one warning per character).
+    _tamper(tmp_path / "cache.sqlite3", "c", lambda entry: entry.update(warnings="tampered"))
     (folder / "b.txt").write_text(TEXTS["flood-b"] + " Changed.\n")
+    parsed.clear()
     again = drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
+    assert sorted(parsed) == ["a", "b", "c"]  # d came from the cache.
     assert again == load_corpus([folder])
 
 

@@ -221,7 +221,7 @@ class ParsedArticles:
         try:
             data = json.loads(blob)
             article = decode_article(data["article"])
-            warnings = [_line(w) for w in data["warnings"]]
+            warnings = _lines(data["warnings"])
         except (Damaged, ValueError, TypeError, KeyError, RecursionError):
             self.cache.drop(key)
             return None
@@ -245,12 +245,14 @@ class ParsedArticles:
         return FactCache.key("article", [parser, file.article_id, str(file.path), file.data])
 
 
-def _line(value: object) -> str:
+def _lines(value: object) -> list[str]:
+    """Warnings read back: a list of text, or ``TypeError`` (a string would give one
+    warning per character)."""
     from tui.core.text.sanitize import sanitize_line  # noqa: PLC0415 (start-up)
 
-    if not isinstance(value, str):
-        raise TypeError("a warning is text")
-    return sanitize_line(value)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise TypeError("warnings are a list of text")
+    return [sanitize_line(w) for w in value]
 
 
 def parser_digest() -> bytes | None:
