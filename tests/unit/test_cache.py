@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
@@ -254,6 +255,18 @@ def test_a_changed_file_or_a_damaged_entry_is_parsed_again(
     again = drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
     assert sorted(parsed) == ["a", "b", "c"]  # d came from the cache.
     assert again == load_corpus([folder])
+
+
+def test_another_python_parses_every_file_again(
+    tmp_path: Path, folder: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = FactCache(tmp_path / "cache.sqlite3")
+    drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
+    # Its unicodedata may sanitise and fold differently.
+    monkeypatch.setattr(sys, "version", "3.99.0 (another build)")
+    parsed.clear()
+    drain(load_steps(find_sources([folder]), ParsedArticles(cache)))
+    assert sorted(parsed) == ["a", "b"]
 
 
 def test_the_quotes_report_takes_a_cached_story_s_quotes(

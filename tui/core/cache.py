@@ -18,6 +18,7 @@ import hashlib
 import importlib.util
 import json
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from tui.core.models import Article
 from tui.core.text.corpus import ArticleFile
+from tui.core.text.html import HTML_SUFFIXES
 from tui.core.text.web import cache_root
 
 ANALYSIS_VERSION = "story-7"
@@ -198,9 +200,10 @@ def article_digest(article: Article) -> bytes:
     return digest.digest()
 
 
-PARSER_SOURCES = ("tui.core.text", "tui.core.models", "markdown_it", "yaml")
-"""What parsing an article depends on, besides its bytes: the loader's own code, and the
-Markdown and YAML parsers (their ``__init__`` names their version)."""
+PARSER_SOURCES = ("tui.core.text", "tui.core.models", "markdown_it", "mdit_py_plugins", "yaml")
+"""What parsing an article depends on, besides its bytes and the Python version (whose
+``unicodedata`` drives sanitising): the loader's own code, and the Markdown, front-matter
+and YAML parsers (their ``__init__`` names their version)."""
 
 
 class ParsedArticles:
@@ -240,9 +243,10 @@ class ParsedArticles:
     @staticmethod
     def _key(file: ArticleFile) -> str | None:
         parser = parser_digest()
-        if parser is None or file.path.suffix.lower() in (".html", ".htm"):
+        if parser is None or file.path.suffix.lower() in HTML_SUFFIXES:
             return None
-        return FactCache.key("article", [parser, file.article_id, str(file.path), file.data])
+        parts: list[bytes | str] = [parser, sys.version, file.article_id, str(file.path), file.data]
+        return FactCache.key("article", parts)
 
 
 def _lines(value: object) -> list[str]:

@@ -23,7 +23,7 @@ from tui.core.text.sanitize import display_name, sanitize, sanitize_line
 from tui.core.text.segment import Block, segment
 from tui.core.text.web import FetchError, fetch_page, is_url
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 ASSET_FOLDER_SUFFIX = "_files"
 """A browser's "save page" puts images and scripts in ``<page>_files/``: never articles."""
 MAX_ARTICLE_BYTES = 2_000_000
