@@ -18,7 +18,7 @@ import pytest
 from tests.unit.web.pages import STRIKE, news_page
 from tui.cli import main
 from tui.core.text import web
-from tui.core.text.corpus import load_corpus
+from tui.core.text.corpus import find_sources, load_corpus, load_steps
 from tui.core.text.web import FetchError, fetch_page
 
 SEEN_AGENTS: list[str] = []
@@ -161,6 +161,17 @@ def test_files_folders_and_links_mix_and_bad_ones_are_skipped(
     out = json.loads(captured.out)
     assert [a["id"] for a in out["articles"]] == ["saved", "127.0.0.1/world/strike"]
     assert captured.err.count("\n") == 1 and "HTTP 404" in captured.err
+
+
+def test_progress_counts_each_file_and_link_once(
+    server: ThreadingHTTPServer, tmp_path: Path
+) -> None:
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for file in files:
+        file.write_text("Officials said 76,000 people left.\n")
+    links = [_url(server, "/world/strike"), _url(server, "/old")]
+    progress = list(load_steps(find_sources([*map(str, files), *links])))
+    assert progress == [0.25, 0.5, 0.75, 1.0]  # Not at 100% while a link is still fetched.
 
 
 def test_a_urls_file_without_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

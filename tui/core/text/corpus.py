@@ -168,7 +168,7 @@ def load_steps(
             parsed.put(file, article, own)
         yield done / total
     used = {a.id for a in articles}
-    for url in sources.urls:
+    for done, url in enumerate(sources.urls, len(sources.files) + 1):
         try:
             article = load_url(url, refresh=sources.refresh)
         except (CorpusError, FetchError) as error:
@@ -179,7 +179,7 @@ def load_steps(
             article_id, n = f"{article.id}-{n}", n + 1
         used.add(article_id)
         articles.append(replace(article, id=article_id))
-        yield min(1.0, (len(sources.files) + len(used)) / total)
+        yield done / total
     if not articles:
         _no_articles(warnings)
     return Corpus(tuple(articles), tuple(warnings))
