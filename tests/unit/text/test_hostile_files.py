@@ -162,13 +162,24 @@ def test_file_name_with_an_escape_sequence_is_a_placeholder(tmp_path: Path) -> N
     assert "\x1b" not in article.path
 
 
-def test_a_file_swapped_for_a_fifo_after_discovery_is_refused(tmp_path: Path) -> None:
-    from tui.core.text.corpus import load_article
+def test_a_file_swapped_for_a_fifo_after_discovery_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.text import corpus as corpus_module
 
     path = tmp_path / "a.txt"
-    os.mkfifo(path)  # Discovery saw a file of this name; now it is a pipe.
+    path.write_text("Officials said 76,000 people left.\n")
+    discover = corpus_module._discover
+
+    def then_swap(paths: list[Path], warnings: list[str]) -> object:
+        found = discover(paths, warnings)
+        path.unlink()
+        os.mkfifo(path)  # Discovery saw a file of this name; now it is a pipe.
+        return found
+
+    monkeypatch.setattr(corpus_module, "_discover", then_swap)
     with pytest.raises(CorpusError, match="not a regular file"):
-        load_article(path, "a")
+        corpus_module.find_sources([tmp_path])
 
 
 def test_a_raw_escape_in_front_matter_keeps_the_metadata(tmp_path: Path) -> None:

@@ -192,11 +192,6 @@ def _no_articles(warnings: Sequence[str]) -> NoReturn:
     raise CorpusError(f"no usable articles ({len(problems)} inputs refused: {problems[0]}; ...)")
 
 
-def load_article(path: Path, article_id: str, warnings: list[str] | None = None) -> Article:
-    """Read, decode, parse and segment one article file."""
-    return parse_article(ArticleFile(path, article_id, _read_regular_file(path)), warnings)
-
-
 def parse_article(file: ArticleFile, warnings: list[str] | None = None) -> Article:
     """Decode, parse and segment a file already read."""
     path = file.path
@@ -286,15 +281,6 @@ def article_from_text(
         source=meta.get("source"),
         url=meta.get("url"),
     )
-
-
-def read_text(path: Path) -> tuple[str, str | None]:
-    """Decode a file as text: BOMs honoured, invalid UTF-8 replaced with a warning.
-
-    Only regular files are read (a FIFO or ``/dev/zero`` would hang or never end), and
-    never more than the size limit plus one byte, whatever the file claims to be.
-    """
-    return decode_text(_read_regular_file(path), _shown(path))
 
 
 def decode_text(data: bytes, shown: str) -> tuple[str, str | None]:
