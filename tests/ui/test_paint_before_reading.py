@@ -1,21 +1,24 @@
 """The screen paints before the articles are parsed: keys say what they wait for, the
-articles arrive in the panes, and a file that fails to parse is one line, never a crash."""
+articles arrive in the panes, a file that fails to parse is one line, never a crash, and
+what the command prints once the reader closes."""
 
 from __future__ import annotations
 
 import shutil
 import threading
 from collections.abc import Generator
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from helpers import ready
 
 from tests.conftest import SEEDS
-from tui.app.app import ReaderApp
+from tui.app.app import ReaderApp, exit_code
 from tui.core.analysis import Analysis, analyse_steps
 from tui.core.background import read_then_analyse
 from tui.core.models import Corpus
-from tui.core.text.corpus import Sources, find_sources
+from tui.core.text.corpus import Sources, find_sources, load_corpus
 
 
 def reading_app(sources: Sources) -> ReaderApp:
@@ -79,3 +82,46 @@ async def test_when_no_file_parses_the_reader_says_why_in_one_line(tmp_path: Pat
         await pilot.press("j")  # A key now says there is nothing to read, not a traceback.
         await pilot.pause()
         assert any("No article could be read" in n.message for n in app._notifications)
+
+
+async def test_on_exit_the_files_warnings_are_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(seed, tmp_path)
+    (tmp_path / "only-code.md").write_text("```\nprint('no prose')\n```\n")
+    sources = find_sources([tmp_path])
+    app = reading_app(sources)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+q")
+    assert exit_code(app, sources) == 0
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kursk-reader: warning: skipped ")
+    assert "only-code.md: no article text" in line
+
+
+async def test_on_exit_no_file_read_is_one_error_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text("```\nprint('no prose')\n```\n")
+    sources = find_sources([tmp_path])
+    app = reading_app(sources)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+q")
+    assert exit_code(app, sources) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kursk-reader: error: ")
+    assert "a.md: no article text" in line
+
+
+async def test_on_exit_a_corpus_given_is_not_warned_about(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    corpus = replace(load_corpus([]), warnings=("its caller's to print",))
+    app = ReaderApp(corpus, analyse_steps)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+    assert exit_code(app, corpus) == 0
+    assert capsys.readouterr().err == ""

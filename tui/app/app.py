@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
@@ -21,7 +20,7 @@ from tui.core.background import Steps, reader_session
 from tui.core.models import Corpus
 from tui.core.settings import apply_names, load_settings, save_settings
 from tui.core.text.corpus import Sources, corpus_fingerprint
-from tui.core.text.sanitize import sanitize_line
+from tui.errors import say
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.store import BookmarkStore
@@ -199,21 +198,30 @@ def run_app(
         session = app.analyse
         start = app.corpus
         child = AnalysisChild.start(lambda: session(start))
-        app.analyse = child.steps
+        # While reading, the screen's corpus is an empty stand-in: the child's articles
+        # come first, else the session failed (an error line, not an empty analysis).
+        app.analyse = (lambda _: child.steps()) if app.reading else child.steps
     try:
         app.run(headless=headless)
     finally:
         if child is not None:
             child.stop()  # Quit before the analysis finished: it is not needed any more.
+    return exit_code(app, corpus)
+
+
+def exit_code(app: ReaderApp, given: Corpus | Sources) -> int:
+    """What the command says once the reader closed, and its exit code: the warnings
+    about the files read (a corpus given is its caller's to warn about), a crash, or
+    that no file could be read (exit 1)."""
     code = app.return_code or 0
     read = bool(app.corpus.articles)
-    if isinstance(corpus, Sources):  # A corpus given is its caller's to warn about.
-        for warning in app.corpus.warnings if read else corpus.skipped():
-            print(f"kursk-reader: warning: {sanitize_line(warning)}", file=sys.stderr)
+    if isinstance(given, Sources):
+        for warning in app.corpus.warnings if read else given.skipped():
+            say("warning", warning)
     if code:
         where = f"details in {app.crash_log}" if app.crash_log else "no crash log could be written"
-        print(f"kursk-reader: error: the reader crashed; {where}", file=sys.stderr)
+        say("error", f"the reader crashed; {where}")
     elif not read and app.main is not None and app.main.unreadable:
-        print(f"kursk-reader: error: {sanitize_line(app.main.unreadable)}", file=sys.stderr)
+        say("error", app.main.unreadable)
         return 1
     return code

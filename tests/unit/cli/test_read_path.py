@@ -57,3 +57,24 @@ def test_a_wrong_path_is_one_line_before_the_reader(
     lines = capsys.readouterr().err.splitlines()
     assert lines[0].endswith("nowhere: no such file or folder")
     assert lines[1].endswith("empty.md: file is empty")
+
+
+def test_the_warnings_of_files_parsed_at_once_are_printed_when_the_reader_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.app import app as app_module
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "blank.txt").write_text("   \n")
+    printed_before: list[str] = []
+
+    def run_app(corpus: Corpus | Sources, **kwargs: object) -> int:
+        printed_before.append(capsys.readouterr().err)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", run_app)
+    assert main([str(tmp_path)]) == 0
+    assert printed_before == [""]  # On exit, like the files parsed after the first paint.
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kursk-reader: warning: ") and "blank.txt" in line
