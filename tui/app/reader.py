@@ -183,8 +183,6 @@ class ReaderScreen(Screen[None]):
             elif step - shown >= 0.01:
                 shown = step
                 self.post_message(AnalysisProgress(step))
-        if result.corpus is not self.corpus:  # The reader's names (a few ms: not on screen).
-            result = replace(result, corpus=self.corpus)
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
 
@@ -212,7 +210,7 @@ class ReaderScreen(Screen[None]):
         gc.collect()
         gc.freeze()
         analysis = message.analysis
-        if analysis.corpus is not self.corpus:  # A source renamed meanwhile.
+        if analysis.corpus is not self.corpus:  # The names given to sources, before or since.
             analysis = replace(analysis, corpus=self.corpus)
         self.base_analysis = analysis
         self.analysis = analysis
@@ -578,8 +576,9 @@ class ReaderScreen(Screen[None]):
         return frozenset(shown)
 
     def _ready(self) -> bool:
-        if self.reading or not self.corpus.articles:
-            return self._loaded()
+        """The analysis is at hand (else say what the key waits for)."""
+        if not self._loaded():
+            return False
         if self.analysis is None:
             self.notify(f"Still aligning the articles ({self.progress:.0%})…")
             return False
