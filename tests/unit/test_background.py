@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from tui.core import background
 from tui.core.analysis import Analysis, analyse, analyse_steps
 from tui.core.background import AnalysisChild, AnalysisFailed, KnownAnalyses, read_then_analyse
 from tui.core.cache import FactCache
+from tui.core.codec import dumps
 from tui.core.models import Corpus
 from tui.core.progress import drain
 from tui.core.text.corpus import CorpusError, article_from_text, find_sources, load_corpus
@@ -110,6 +112,15 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
+def test_a_session_that_never_sends_its_articles_is_an_error(seeds: Corpus) -> None:
+    """Given no corpus (the reader's is still being read), the child must send one: an
+    analysis of nothing is never passed off as the result."""
+    child = AnalysisChild.start(lambda: analyse_steps(seeds))
+    with pytest.raises(AnalysisFailed, match="sent no articles"):
+        drain(child.steps())
+    assert not _alive(child.pid)
+
+
 def test_the_child_ends_with_a_reader_that_is_killed() -> None:
     run = subprocess.run(
         [sys.executable, "-c", ORPHAN], capture_output=True, text=True, timeout=30, check=False
@@ -174,13 +185,43 @@ def test_a_damaged_known_analysis_is_dropped(tmp_path: Path) -> None:
         assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda story_of, stories: [*story_of[:-1], stories],  # Past the last story.
+        lambda story_of, _: [-1, *story_of[1:]],  # Before the first.
+        lambda story_of, _: story_of[:-1],  # One group without its story.
+        lambda story_of, _: [*story_of, 0],  # A story for a group that is not there.
+        lambda story_of, _: [str(s) for s in story_of],  # Not numbers.
+    ],
+)
+def test_a_known_analysis_with_a_wrong_story_of_is_ignored(
+    tmp_path: Path, damage: Callable[[list[int], int], object]
+) -> None:
+    """A well-formed entry whose groups point at stories it lacks (or miscount them) is
+    dropped, never an analysis with groups in no story."""
+    corpus = Corpus(tuple(article_from_text(k, v) for k, v in TWO_STORIES.items()))
+    known = KnownAnalyses(FactCache(tmp_path / "cache.sqlite3"))
+    known.put(analyse(corpus))
+    key = known._key(corpus)
+    assert key is not None
+    blob = known.cache.get(key)
+    assert blob is not None
+    data = json.loads(blob)
+    assert len(data["story_of"]) > 1 and len(data["stories"]) > 1  # Both stories have facts.
+    data["story_of"] = damage(data["story_of"], len(data["stories"]))
+    known.cache.put(key, dumps(data))
+    assert known.get(corpus) is None
+    assert known.cache.get(key) is None  # Dropped: the next run analyses again.
+
+
 REOPEN = """
 import sys
 from tui.core.background import reader_session
 from tui.core.progress import drain
 from tui.core.text.corpus import find_sources
 
-analysis = drain(reader_session(find_sources([])))
+analysis = drain(reader_session(find_sources([]), cache=True))
 print(len(analysis.groups), "numpy" in sys.modules)
 """
 

@@ -69,12 +69,12 @@ def read_then_analyse(
     return (yield from analyse(corpus))
 
 
-def reader_session(sources: Sources, *, cache: bool = True) -> Session:
+def reader_session(sources: Sources, *, cache: bool) -> Session:
     """What the reader runs away from its screen: the articles read (those parsed before
     from the cache), then :func:`reader_analysis`. The cache (SQLite, the codec) is
     opened here, in the child: the first paint never waits for it."""
     if not cache:
-        return (yield from read_then_analyse(sources, reader_analysis))
+        return (yield from read_then_analyse(sources, partial(reader_analysis, cache=False)))
     from tui.core.cache import ParsedArticles, default_cache  # noqa: PLC0415 (start-up)
 
     facts = default_cache()
@@ -82,7 +82,7 @@ def reader_session(sources: Sources, *, cache: bool = True) -> Session:
     return (yield from read_then_analyse(sources, analyse, ParsedArticles(facts)))
 
 
-def reader_analysis(corpus: Corpus, *, cache: bool = False) -> Generator[float, None, Analysis]:
+def reader_analysis(corpus: Corpus, *, cache: bool) -> Generator[float, None, Analysis]:
     """The reader's analysis: the default one, of the whole corpus from the cache when it
     holds it (:class:`KnownAnalyses`), else story by story (cached ones read back)."""
     facts = None
