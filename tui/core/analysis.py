@@ -32,6 +32,8 @@ STORIES_SHARE = 0.05
 """Part of the progress bar given to finding the stories."""
 ALIGN_SHARE = 0.8
 """Part of a story's progress given to its alignment."""
+PREPARE_SHARE = 0.5
+"""Part of it given to the sentences' features (which the discrepancies reuse)."""
 PARALLEL_FROM = 2_000
 """Sentences from which aligning in worker processes pays for starting them."""
 QUOTES_SHARE = 0.1
@@ -163,16 +165,22 @@ def analyse_story_steps(
 ) -> Generator[float, None, StoryAnalysis]:
     """One story's facts, quotes and discrepancies, from its articles alone."""
     from tui.core.align import DEFAULT_PARAMS, align_steps  # noqa: PLC0415 (start-up)
+    from tui.core.align.pipeline import Prepared, prepare_steps  # noqa: PLC0415 (start-up)
     from tui.core.discrepancies import discrepancy_steps  # noqa: PLC0415 (start-up)
     from tui.core.quotes import extract_quotes  # noqa: PLC0415 (start-up)
 
     groups: tuple[Group, ...] = ()
+    prepared: Prepared | None = None  # The aligner's features, which the discrepancies reuse.
     if len(part.articles) > 1:
-        groups = yield from scaled(align_steps(part, params or DEFAULT_PARAMS), 0.0, ALIGN_SHARE)
+        used = params or DEFAULT_PARAMS
+        prepared = yield from scaled(prepare_steps(part, used), 0.0, PREPARE_SHARE)
+        groups = yield from scaled(
+            align_steps(part, used, prepared=prepared), PREPARE_SHARE, ALIGN_SHARE
+        )
     quotes = extract_quotes(part)
     yield ALIGN_SHARE + QUOTES_SHARE
     found, by_group = yield from scaled(
-        discrepancy_steps(part, groups, quotes), ALIGN_SHARE + QUOTES_SHARE, 1.0
+        discrepancy_steps(part, groups, quotes, prepared), ALIGN_SHARE + QUOTES_SHARE, 1.0
     )
     groups = tuple(replace(g, discrepancies=by_group.get(g.id, ())) for g in groups)
     return StoryAnalysis(groups, quotes, found)

@@ -123,19 +123,22 @@ def _progress(c: Corpus) -> list[float]:
             return out
 
 
-def test_evidence_of_chosen_pairs_is_the_same_after_the_story_was_aligned() -> None:
-    """The discrepancy finder asks for other pairs of the story just aligned: the kept
-    features give the evidence a fresh run gives."""
+def test_evidence_of_chosen_pairs_from_prepared_features_is_a_fresh_run_s() -> None:
+    """The discrepancy finder asks for other pairs of the story just aligned, with the
+    aligner's features: they give the evidence a fresh run gives, and features made for
+    other articles are not used."""
     from tui.core.align import DEFAULT_PARAMS
-    from tui.core.align.pipeline import evidence_steps
+    from tui.core.align.pipeline import evidence_steps, prepare_steps
     from tui.core.progress import drain
 
     seeds = load_corpus([])
     chosen = [(0, 40), (1, 60), (2, 90), (5, 120)]
     fresh = drain(evidence_steps(seeds, DEFAULT_PARAMS, pairs=chosen)).rows
-    align(SMALL)
-    align(seeds)
-    again = drain(evidence_steps(seeds, DEFAULT_PARAMS, pairs=chosen)).rows
+    prepared = drain(prepare_steps(seeds, DEFAULT_PARAMS))
+    assert prepared.made_for(seeds, DEFAULT_PARAMS)
+    again = drain(evidence_steps(seeds, DEFAULT_PARAMS, pairs=chosen, prepared=prepared)).rows
     assert again.tolist() == fresh.tolist()
-    other = drain(evidence_steps(SMALL, DEFAULT_PARAMS, pairs=[(0, 3)])).rows
-    assert other.shape == (1, fresh.shape[1])
+    small = drain(prepare_steps(SMALL, DEFAULT_PARAMS))
+    assert not small.made_for(seeds, DEFAULT_PARAMS)
+    other = drain(evidence_steps(seeds, DEFAULT_PARAMS, pairs=chosen, prepared=small)).rows
+    assert other.tolist() == fresh.tolist()

@@ -62,19 +62,20 @@ class Evidence:
 
 
 def evidence_steps(
-    corpus: Corpus, params: AlignParams, pairs: list[tuple[int, int]] | None = None
+    corpus: Corpus,
+    params: AlignParams,
+    pairs: list[tuple[int, int]] | None = None,
+    prepared: Prepared | None = None,
 ) -> Generator[float, None, Evidence]:
     """Featurise every sentence, find candidate pairs and their evidence; yields progress.
 
     ``pairs`` (indices into the features, in corpus order) replaces the candidates: the
-    training script and the discrepancy finder ask for the evidence of other pairs. The
-    features of the last corpus are kept for that: the discrepancy finder asks about the
-    story the aligner has just read.
+    training script and the discrepancy finder ask for the evidence of other pairs.
+    ``prepared``: the corpus's features, already computed (the aligner's, which the
+    discrepancy finder reuses); used only when it was made for these articles and params.
     """
-    prepared = next((p for a, q, p in _last_prepared if q == params and a == corpus.articles), None)
-    if prepared is None:
-        prepared = yield from scaled(_prepare(corpus, params), 0.0, 0.75)
-        _last_prepared[:] = [(corpus.articles, params, prepared)]
+    if prepared is None or not prepared.made_for(corpus, params):
+        prepared = yield from scaled(prepare_steps(corpus, params), 0.0, 0.75)
     engine, verdict, quoted = prepared.engine, prepared.verdict, prepared.quoted
     if pairs is None:
         pairs = candidates(prepared.described, extra=[*engine, *quoted, *verdict])
@@ -84,9 +85,12 @@ def evidence_steps(
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class Prepared:
     """What the evidence of any pair of a corpus's sentences needs, computed once."""
 
+    articles: tuple[Article, ...]
+    params: AlignParams
+    """The articles and parameters it was made for."""
     feats: list[SentenceFeatures]
     weights: dict[str, float]
     described: Described
@@ -97,13 +101,12 @@ class _Prepared:
     kept: list[PairScore]
     """The pairs the engine keeps, with their scores."""
 
+    def made_for(self, corpus: Corpus, params: AlignParams) -> bool:
+        """Made for these articles (compared by identity first: cheap) and parameters."""
+        return self.params == params and self.articles == corpus.articles
 
-_last_prepared: list[tuple[tuple[Article, ...], AlignParams, _Prepared]] = []
-"""The last corpus's articles, parameters and preparation (articles compare by identity
-first, so recognising the same story is cheap)."""
 
-
-def _prepare(corpus: Corpus, params: AlignParams) -> Generator[float, None, _Prepared]:
+def prepare_steps(corpus: Corpus, params: AlignParams) -> Generator[float, None, Prepared]:
     """Features, key weights, the engine's pairs and verdict, and the sentences described."""
     feats: list[SentenceFeatures] = []
     total = sum(len(a.sentences) for a in corpus.articles) or 1
@@ -134,14 +137,20 @@ def _prepare(corpus: Corpus, params: AlignParams) -> Generator[float, None, _Pre
     quoted = quote_pairs(feats, params)
     kept = yield from scaled(engine_verdict(feats, weights, scored, quoted, params), 0.96, 0.99)
     verdict = {(p.a, p.b): p.score for p in kept}
-    return _Prepared(feats, weights, describe(feats), engine, quoted, verdict, kept)
+    return Prepared(
+        corpus.articles, params, feats, weights, describe(feats), engine, quoted, verdict, kept
+    )
 
 
 def align_steps(
-    corpus: Corpus, params: AlignParams = DEFAULT_PARAMS, model: PairModel | None = None
+    corpus: Corpus,
+    params: AlignParams = DEFAULT_PARAMS,
+    model: PairModel | None = None,
+    prepared: Prepared | None = None,
 ) -> Generator[float, None, tuple[Group, ...]]:
-    """The facts of the corpus, yielding progress (0..1) between batches of work."""
-    found = yield from scaled(evidence_steps(corpus, params), 0.0, 0.85)
+    """The facts of the corpus, yielding progress (0..1) between batches of work
+    (``prepared``: its features, when the caller made them to use them again)."""
+    found = yield from scaled(evidence_steps(corpus, params, prepared=prepared), 0.0, 0.85)
     feats, weights = found.feats, found.weights
     model = model or shipped_model()
     accept = params.accept if params.accept is not None else model.threshold

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Generator, Sequence
 
+from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts
@@ -25,13 +26,17 @@ Discrepancies = tuple[tuple[Discrepancy, ...], dict[int, tuple[int, ...]]]
 
 
 def discrepancy_steps(
-    corpus: Corpus, groups: Sequence[Group], quotes: Sequence[Quote]
+    corpus: Corpus,
+    groups: Sequence[Group],
+    quotes: Sequence[Quote],
+    prepared: Prepared | None = None,
 ) -> Generator[float, None, Discrepancies]:
-    """Find every discrepancy, yielding progress (0..1)."""
+    """Find every discrepancy, yielding progress (0..1). ``prepared``: the aligner's
+    features of the corpus, which the comparison of matched sentences reuses."""
     values = SentenceValues(corpus)
     found = yield from scaled(value_conflicts(corpus, groups, quotes, values), 0.0, 0.5)
     stories = _stories(corpus, groups)
-    found.extend(without_known(matched_conflicts(corpus, groups, stories, values), found))
+    found.extend(without_known(matched_conflicts(corpus, groups, stories, values, prepared), found))
     yield 0.6
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found(v.kind, v.group, v.summary, v.values) for v in variants)

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from tui.core.align import DEFAULT_PARAMS
 from tui.core.align.model import shipped_model
-from tui.core.align.pipeline import evidence_steps
+from tui.core.align.pipeline import Prepared, evidence_steps
 from tui.core.discrepancies.dates import DateMention
 from tui.core.discrepancies.dates import slot_keys as date_keys
 from tui.core.discrepancies.facts import (
@@ -58,8 +58,10 @@ def matched_conflicts(
     groups: Sequence[Group],
     stories: Sequence[Sequence[str]],
     values: SentenceValues | None = None,
+    prepared: Prepared | None = None,
 ) -> list[Found]:
-    """Number, date and place conflicts between likely-matched sentences of each story."""
+    """Number, date and place conflicts between likely-matched sentences of each story
+    (``prepared``: the aligner's features of the corpus, reused for a story that is it)."""
     facts: dict[Where, set[int]] = defaultdict(set)
     for group in groups:
         for m in group.members:
@@ -68,12 +70,15 @@ def matched_conflicts(
     found: list[Found] = []
     for articles in stories:
         story = [corpus.article(a) for a in articles]
-        found.extend(_story_conflicts(Corpus(tuple(story)), facts, values))
+        found.extend(_story_conflicts(Corpus(tuple(story)), facts, values, prepared))
     return _merge(found)
 
 
 def _story_conflicts(
-    story: Corpus, facts: dict[Where, set[int]], values: SentenceValues
+    story: Corpus,
+    facts: dict[Where, set[int]],
+    values: SentenceValues,
+    prepared: Prepared | None,
 ) -> list[Found]:
     read = {
         (article.id, sentence.index): values.of(article.id, sentence.index)
@@ -90,7 +95,7 @@ def _story_conflicts(
     if not candidates:
         return []
     result: list[Found] = []
-    for (x, y), p in _probabilities(story, list(candidates)).items():
+    for (x, y), p in _probabilities(story, list(candidates), prepared).items():
         if p < MATCH_FLOOR:
             continue
         note = f" (sentences matched for the comparison, P(same fact) {p:.2f})"
@@ -154,7 +159,7 @@ def _numbers(a: list[Mention], b: list[Mention]) -> list[Found]:
 
 
 def _probabilities(
-    story: Corpus, pairs: list[tuple[Where, Where]]
+    story: Corpus, pairs: list[tuple[Where, Where]], prepared: Prepared | None
 ) -> dict[tuple[Where, Where], float]:
     """The pair model's P(same fact) for each pair, as the aligner computes it."""
     index: dict[Where, int] = {}
@@ -162,7 +167,7 @@ def _probabilities(
         for sentence in article.sentences:
             index[(article.id, sentence.index)] = len(index)
     wanted = [(min(index[x], index[y]), max(index[x], index[y])) for x, y in pairs]
-    found = drain(evidence_steps(story, DEFAULT_PARAMS, pairs=wanted))
+    found = drain(evidence_steps(story, DEFAULT_PARAMS, pairs=wanted, prepared=prepared))
     probability = shipped_model().probability(found.rows).tolist()
     return dict(zip(pairs, probability, strict=True))
 
