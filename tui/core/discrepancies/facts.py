@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from tui.core.discrepancies.dates import (
@@ -126,30 +126,37 @@ def _merge_shared(found: list[Found]) -> list[Found]:
     One fact split over two groups (139 million against 141 million in one, against
     140,937,785 in the other) is one disagreement; each article keeps its first value.
     """
+
+    def one_slot(a: Found, b: Found) -> bool:
+        return a.kind == b.kind == "number" and a.summary.split(":")[0] == b.summary.split(":")[0]
+
+    return merge_sharing(found, one_slot, most_confident=True)
+
+
+def merge_sharing(
+    found: Iterable[Found], same: Callable[[Found, Found], bool], *, most_confident: bool = False
+) -> list[Found]:
+    """Conflicts that ``same`` puts in one slot and that share a stated value are one: the
+    first keeps its values and gains the first value of each article it lacks (and the
+    higher confidence, with ``most_confident``)."""
     kept: list[Found] = []
     for f in found:
-        label = f.summary.split(":")[0]
-        mine = {(v.article, v.sentence, v.start) for v in f.values}
-        twin = next(
-            (
-                n
-                for n, k in enumerate(kept)
-                if f.kind == k.kind == "number"
-                and k.summary.split(":")[0] == label
-                and mine & {(v.article, v.sentence, v.start) for v in k.values}
-            ),
-            None,
-        )
+        mine = value_places(f)
+        twin = next((n for n, k in enumerate(kept) if same(k, f) and value_places(k) & mine), None)
         if twin is None:
             kept.append(f)
             continue
         old = kept[twin]
-        articles = {v.article for v in old.values}
-        extra = tuple(v for v in f.values if v.article not in articles)
-        kept[twin] = Found(
-            old.kind, old.group, old.summary, old.values + extra, max(old.confidence, f.confidence)
-        )
+        present = {v.article for v in old.values}
+        extra = tuple(v for v in f.values if v.article not in present)
+        confidence = max(old.confidence, f.confidence) if most_confident else old.confidence
+        kept[twin] = replace(old, values=old.values + extra, confidence=confidence)
     return kept
+
+
+def value_places(f: Found) -> set[tuple[str, int, int]]:
+    """Where a conflict's values stand: (article, sentence, start)."""
+    return {(v.article, v.sentence, v.start) for v in f.values}
 
 
 def _drop_subsumed(found: list[Found]) -> list[Found]:

@@ -18,7 +18,7 @@ conflict, not with the square of a story's sentences.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import replace
 
 from tui.core.align import DEFAULT_PARAMS
@@ -31,7 +31,9 @@ from tui.core.discrepancies.facts import (
     SentenceValues,
     date_conflicts,
     dates_may_conflict,
+    merge_sharing,
     places_found,
+    value_places,
 )
 from tui.core.discrepancies.numbers import Mention, conflicts_among
 from tui.core.discrepancies.numbers import slot_keys as number_keys
@@ -71,7 +73,8 @@ def matched_conflicts(
     for articles in stories:
         story = [corpus.article(a) for a in articles]
         found.extend(_story_conflicts(Corpus(tuple(story)), facts, values, prepared))
-    return _merge(found)
+    # Conflicts of one kind sharing a stated value are one: its sources gathered once.
+    return merge_sharing(found, lambda a, b: a.kind == b.kind)
 
 
 def _story_conflicts(
@@ -172,26 +175,10 @@ def _probabilities(
     return dict(zip(pairs, probability, strict=True))
 
 
-def _merge(found: Iterable[Found]) -> list[Found]:
-    """Conflicts of one kind sharing a stated value are one: its sources gathered once."""
-    kept: list[Found] = []
-    for f in found:
-        mine = _keys(f)
-        twin = next((n for n, k in enumerate(kept) if k.kind == f.kind and _keys(k) & mine), None)
-        if twin is None:
-            kept.append(f)
-            continue
-        old = kept[twin]
-        present = {v.article for v in old.values}
-        extra = tuple(v for v in f.values if v.article not in present)
-        kept[twin] = replace(old, values=old.values + extra)
-    return kept
-
-
-def _keys(f: Found) -> set[tuple[str, int, int]]:
-    return {(v.article, v.sentence, v.start) for v in f.values}
-
-
 def without_known(found: list[Found], known: Sequence[Found]) -> list[Found]:
     """Matched conflicts that repeat no value a fact's conflict of that kind already lists."""
-    return [f for f in found if not any(k.kind == f.kind and _keys(k) & _keys(f) for k in known)]
+    return [
+        f
+        for f in found
+        if not any(k.kind == f.kind and value_places(k) & value_places(f) for k in known)
+    ]
