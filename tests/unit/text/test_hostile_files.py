@@ -41,6 +41,15 @@ def test_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
         load_corpus([fifo])
 
 
+def test_a_fifo_in_a_folder_is_one_warning_and_the_rest_loads(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "a.txt").write_text("Officials said 76,000 people were evacuated on Tuesday.")
+    corpus = load_corpus([tmp_path])
+    assert [a.id for a in corpus.articles] == ["a"]
+    (warning,) = corpus.warnings
+    assert warning.startswith("skipped ") and "pipe.md: not a regular file" in warning
+
+
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
 def test_devices_are_refused(device: str) -> None:
     if not Path(device).exists():

@@ -28,6 +28,8 @@ ASSET_FOLDER_SUFFIX = "_files"
 """A browser's "save page" puts images and scripts in ``<page>_files/``: never articles."""
 MAX_ARTICLE_BYTES = 2_000_000
 """News articles are tens of kilobytes; anything this large is not one."""
+NOT_REGULAR = "not a regular file (a device, pipe or socket)"
+"""Why a FIFO, device or socket named like an article is not read (it could block or never end)."""
 MAX_FOLDER_DEPTH = 64
 """Folders nested deeper than this under a given folder are not searched (and said so)."""
 
@@ -333,7 +335,7 @@ def _read_regular_file(path: Path) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise CorpusError(f"{shown}: is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise CorpusError(f"{shown}: not a regular file (a device, pipe or socket)")
+            raise CorpusError(f"{shown}: {NOT_REGULAR}")
         if info.st_size > MAX_ARTICLE_BYTES:
             raise CorpusError(_too_large(shown, info.st_size))
         if hasattr(os, "set_blocking"):
@@ -439,8 +441,11 @@ def _article_files(root: Path, warnings: list[str]) -> list[Path]:
                         too_deep += 1
                     else:
                         stack.append((entry_path, depth + 1))
-                elif entry_path.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
-                    found.append(entry_path)
+                elif entry_path.suffix.lower() in ARTICLE_SUFFIXES:
+                    if entry.is_file():
+                        found.append(entry_path)
+                    else:  # A FIFO or a device named like an article: said, not silent.
+                        warnings.append(f"skipped {_shown(entry_path)}: {NOT_REGULAR}")
             except OSError:
                 continue
     if too_deep:
