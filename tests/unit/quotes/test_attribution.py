@@ -413,3 +413,59 @@ def test_name_spans_keep_abbreviated_titles_and_initials() -> None:
 def test_same_person_ignores_suffixes() -> None:
     assert same_person("George T. Conway III", "Conway")
     assert not same_person("Rand Paul", "Ron Paul")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The label is the namer's, not the sentence subject's.
+        (
+            "John Boehner spoke on Monday. Mr. Boehner pointed to what aides called "
+            '"orphan districts" in Democratic-leaning states.',
+            None,
+        ),
+        (
+            "Mitt Romney spoke in Ohio. Later Paul Ryan criticized what Mr. Romney called "
+            '"a path to prosperity" in a speech.',
+            "Mitt Romney",
+        ),
+        (
+            'Todd Akin apologized on Sunday for what he called "legitimate rape" in an interview.',
+            "Todd Akin",
+        ),
+    ],
+)
+def test_what_someone_called_is_the_namers_label(text: str, speaker: str | None) -> None:
+    quote = quotes_of(text)[-1]
+    assert quote.speaker == speaker
+    assert quote.cue == "called"
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Republican senators kept up pressure on party Chairman Michael Steele Sunday to "
+        'explain his claim. Mr. Steele said, "It was a war of choice."'
+    )
+    assert speakers(text) == ["Michael Steele"]
+
+
+@pytest.mark.parametrize("opener", ["Plus", "Whether"])
+def test_a_sentence_opener_is_not_part_of_a_name(opener: str) -> None:
+    text = f'{opener} Obama said the plan works. "We will act," Obama said.'
+    assert speakers(text) == ["Obama"]
+
+
+def test_a_nickname_and_the_formal_name_are_one_speaker_across_articles() -> None:
+    names = canonical_speakers(["Dick Durbin", "Richard J. Durbin", "Mike Thibodeau"])
+    assert names["Dick Durbin"] == "Richard J. Durbin"
+    assert names["Mike Thibodeau"] == "Mike Thibodeau"
+    assert not same_person("Bill Clinton", "Hillary Clinton")
+    assert same_person("Tim Murray", "Timothy Murray")
+
+
+def test_what_it_called_is_the_subjects_label() -> None:
+    text = (
+        "The United Nations Security Council on Friday condemned the test, pledging "
+        'sanctions against what it called "a clear threat to international peace."'
+    )
+    assert speakers(text) == ["United Nations Security Council"]

@@ -13,7 +13,7 @@ variants: a reader checking spellings sees them, but they are not a disagreement
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -24,35 +24,6 @@ from tui.core.models import Corpus, DiscrepancyValue
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
 
-NICKNAMES: Mapping[str, frozenset[str]] = {
-    "alexander": frozenset({"alex", "sasha"}),
-    "andrew": frozenset({"andy", "drew"}),
-    "anthony": frozenset({"tony"}),
-    "charles": frozenset({"chuck", "charlie"}),
-    "christopher": frozenset({"chris"}),
-    "daniel": frozenset({"dan", "danny"}),
-    "david": frozenset({"dave"}),
-    "edward": frozenset({"ted", "ed", "eddie", "ned"}),
-    "elizabeth": frozenset({"liz", "beth", "betsy"}),
-    "james": frozenset({"jim", "jimmy"}),
-    "john": frozenset({"jack", "johnny"}),
-    "joseph": frozenset({"joe"}),
-    "katherine": frozenset({"kate", "kathy", "katie"}),
-    "margaret": frozenset({"maggie", "meg", "peggy"}),
-    "michael": frozenset({"mike"}),
-    "nicholas": frozenset({"nick"}),
-    "patricia": frozenset({"pat", "patty"}),
-    "richard": frozenset({"rick", "dick", "rich"}),
-    "robert": frozenset({"bob", "rob", "bobby"}),
-    "samuel": frozenset({"sam"}),
-    "sandra": frozenset({"sandi", "sandy"}),
-    "stephen": frozenset({"steve"}),
-    "steven": frozenset({"steve"}),
-    "theodore": frozenset({"ted", "teddy"}),
-    "thomas": frozenset({"tom", "tommy"}),
-    "william": frozenset({"bill", "will", "billy"}),
-}
-"""Formal first name -> its usual short forms (one person, not a disagreement)."""
 FIRST_SIMILARITY = 0.75
 """Indel similarity from which two different first names are one name misspelled."""
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -67,19 +38,9 @@ class FullName:
     value: DiscrepancyValue
 
 
-def _same_first(a: str, b: str) -> bool:
-    """One first name: equal, one a short form or nickname of the other, or an initial."""
-    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
-    if a == b or len(a) == 1 or len(b) == 1:
-        return True
-    if a.startswith(b) or b.startswith(a):
-        return True  # Chris / Christopher
-    return b in NICKNAMES.get(a, frozenset()) or a in NICKNAMES.get(b, frozenset())
-
-
 def misspelled_first(a: str, b: str) -> bool:
     """Two first names that are one name spelled differently (Jon / John)."""
-    if _same_first(a, b):
+    if names.same_first_name(a, b):
         return False
     return Indel.normalized_similarity(a.lower(), b.lower()) >= FIRST_SIMILARITY
 

@@ -43,6 +43,18 @@ Rule = Literal[
 ]
 
 
+_NAMER = re.compile(
+    r"\b(?:[Ww]hat|[Ww]hich)[ \t]+([^,;:!?\n·]{1,40}?)[ \t]+(?:(?:has|had|have)[ \t]+)?"
+    r"(?:[a-z]+ly[ \t]+)?\Z"
+)
+"""``what aides called`` / ``which he has long described as``: the namer before a naming verb."""
+_SUBJECT_PRONOUNS = frozenset("it they we i you".split())
+NAMING_VERBS = frozenset(
+    "call calls called dub dubs dubbed term terms termed label labels labeled labelled "
+    "describe describes described brand brands branded characterize characterizes "
+    "characterized".split()
+)
+"""Cues that give a label rather than report a statement (``what Trump called "a hoax"``)."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
 
 
@@ -176,6 +188,15 @@ class Attributor:
                 return self._found(event, "according to", "according")
         for n, cue in reversed(list(enumerate(found))):
             v, v_end = s_start + cue.start(), s_start + cue.end()
+            namer = _NAMER.search(self.masked, s_start, v)
+            if (
+                namer
+                and cue.group(0).lower() in NAMING_VERBS
+                and n == len(found) - 1
+                # ``what it called``: ``it`` is, as a rule, the sentence's subject.
+                and namer.group(1).lower() not in _SUBJECT_PRONOUNS
+            ):
+                return self._namer(namer.start(1), namer.end(1), cue.group(0))
             agent = re.match(r"\s+by\s+", self.masked[v_end:start])
             if agent and cue.group(0).endswith(("ed", "id", "ld")):
                 event = next(iter(self._events_in(v_end + agent.end(), start)), None)
@@ -207,6 +228,15 @@ class Attributor:
             if owner is not None:
                 return self._found(owner, noun.group(2), "noun")
         return None
+
+    def _namer(self, start: int, end: int, cue: str) -> Attribution:
+        """``what aides called "orphan districts"``: the label is the namer's, not the
+        sentence subject's; a namer with no name (``aides``) leaves the speaker unknown."""
+        events = [e for e in self._events_in(start, end) if e.entity in ("person", "org")]
+        if events:
+            return self._found(events[-1], cue, "before")
+        who = " ".join(self.masked[start:end].split())
+        return Attribution(None, None, cue, "before", f"named so by “{who}”, no one named")
 
     def _speakerless_cue(self, start: int) -> Attribution | None:
         """A cue with no one to name (``the US paper wrote``): unknown, but still speech."""

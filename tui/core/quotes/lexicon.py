@@ -126,10 +126,11 @@ NAME_PREFIXES = PERSON_TITLES | frozenset(
 )
 """Words that stand before a name without being part of it (``Former Deputy``)."""
 
-DAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec god".split()
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+"""Never the end of a name (``Chairman Michael Steele Sunday to explain``)."""
+DAYS = WEEKDAYS | frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec god".split()
 )
 """Capitalised dates (and ``God``) that are never speakers."""
 
@@ -146,7 +147,7 @@ OPENING_WORDS = frozenset(
     "some many most all both each no not meanwhile however still also then now today yesterday "
     "last according despite although though even just one two three asked updated earlier later "
     "likewise another fellow rather than with without by like during under over through until "
-    "unlike among once of to at into about against upon".split()
+    "unlike among once of to at into about against upon plus whether".split()
 )
 """Capitalised only because they open a sentence; cut from the front of name spans."""
 

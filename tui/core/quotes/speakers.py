@@ -33,12 +33,14 @@ from tui.core.quotes.lexicon import (
     PREPOSITIONS,
     ROLE_ALIASES,
     ROLE_NOUNS,
+    WEEKDAYS,
 )
 from tui.core.text.names import (
     NAME_SUFFIX,
     cluster_names,
     fold,
     is_common_word,
+    is_nickname,
     opens_sentence,
     same_name,
     strip_titles,
@@ -238,6 +240,8 @@ def _name_kind(surface: str) -> tuple[EntityKind, str, bool, frozenset[str]] | N
     lower = [w.lower().rstrip(".,").removesuffix("’s").removesuffix("'s") for w in words]
     if all(w in DAYS for w in lower):
         return None
+    while lower[-1] in WEEKDAYS:  # ``Michael Steele Sunday``: the day is the verb's.
+        words, lower = words[:-1], lower[:-1]
     cut = 0
     for i, word in enumerate(words[:-1]):
         if _is_prefix(lower[i]) or word.endswith(("’s", "'s")) or lower[i] in PLACES:
@@ -397,8 +401,10 @@ def _close_spelling(name: str, canon: str) -> bool:
     if not (a[-1] == b[-1] or JaroWinkler.similarity(a[-1], b[-1]) >= 0.93):
         return False
     if len(a) > 1 and len(b) > 1 and a[0] != b[0]:
-        return (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]) or (
-            JaroWinkler.similarity(a[0], b[0]) >= 0.9
+        return (
+            (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0])
+            or JaroWinkler.similarity(a[0], b[0]) >= 0.9
+            or is_nickname(a[0], b[0])  # Dick Durbin / Richard J. Durbin
         )
     return True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,6 +86,89 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+NICKNAMES: Mapping[str, frozenset[str]] = {
+    "albert": frozenset({"al"}),
+    "alexander": frozenset({"alex", "sasha"}),
+    "andrew": frozenset({"andy", "drew"}),
+    "anthony": frozenset({"tony"}),
+    "benjamin": frozenset({"ben"}),
+    "charles": frozenset({"chuck", "charlie"}),
+    "christopher": frozenset({"chris"}),
+    "daniel": frozenset({"dan", "danny"}),
+    "david": frozenset({"dave"}),
+    "deborah": frozenset({"deb", "debbie"}),
+    "donald": frozenset({"don"}),
+    "douglas": frozenset({"doug"}),
+    "edward": frozenset({"ted", "ed", "eddie", "ned"}),
+    "elizabeth": frozenset({"liz", "beth", "betsy"}),
+    "francis": frozenset({"frank"}),
+    "frederick": frozenset({"fred"}),
+    "gerald": frozenset({"jerry", "gerry"}),
+    "gregory": frozenset({"greg"}),
+    "harold": frozenset({"hal"}),
+    "henry": frozenset({"hank"}),
+    "james": frozenset({"jim", "jimmy"}),
+    "jeffrey": frozenset({"jeff"}),
+    "john": frozenset({"jack", "johnny"}),
+    "jonathan": frozenset({"jon"}),
+    "joseph": frozenset({"joe"}),
+    "joshua": frozenset({"josh"}),
+    "katherine": frozenset({"kate", "kathy", "katie"}),
+    "kenneth": frozenset({"ken"}),
+    "lawrence": frozenset({"larry"}),
+    "margaret": frozenset({"maggie", "meg", "peggy"}),
+    "matthew": frozenset({"matt"}),
+    "michael": frozenset({"mike"}),
+    "mitchell": frozenset({"mitch"}),
+    "nicholas": frozenset({"nick"}),
+    "patricia": frozenset({"pat", "patty"}),
+    "peter": frozenset({"pete"}),
+    "philip": frozenset({"phil"}),
+    "randall": frozenset({"randy"}),
+    "raymond": frozenset({"ray"}),
+    "richard": frozenset({"rick", "dick", "rich"}),
+    "robert": frozenset({"bob", "rob", "bobby"}),
+    "ronald": frozenset({"ron"}),
+    "samuel": frozenset({"sam"}),
+    "sandra": frozenset({"sandi", "sandy"}),
+    "stephen": frozenset({"steve"}),
+    "steven": frozenset({"steve"}),
+    "susan": frozenset({"sue"}),
+    "theodore": frozenset({"ted", "teddy"}),
+    "thomas": frozenset({"tom", "tommy"}),
+    "timothy": frozenset({"tim"}),
+    "vincent": frozenset({"vince"}),
+    "walter": frozenset({"walt"}),
+    "william": frozenset({"bill", "will", "billy"}),
+}
+"""Formal first name -> its usual short forms: one person (Dick Durbin is Richard J. Durbin)."""
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """One first name: equal, an initial, one a short form or nickname of the other."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or len(a) == 1 or len(b) == 1:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True  # Chris / Christopher
+    return b in NICKNAMES.get(a, frozenset()) or a in NICKNAMES.get(b, frozenset())
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """One first name a short form of the other, however either is spelled or folded."""
+    return frozenset({fold(a), fold(b)}) in _folded_nicknames()
+
+
+@lru_cache(maxsize=1)
+def _folded_nicknames() -> frozenset[frozenset[str]]:
+    """Each formal name with each of its short forms, folded as :func:`same_name` reads them."""
+    return frozenset(
+        frozenset({fold(formal), fold(short)})
+        for formal, shorts in NICKNAMES.items()
+        for short in shorts
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NameMention:
     """A capitalised name in a text, with its offsets and folded key."""
@@ -134,7 +217,7 @@ def same_name(a: str, b: str) -> bool:
     if len(ta) > 1 and len(tb) > 1:
         first_a, first_b = ta[0], tb[0]
         if not (first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1)):
-            return _similar_word(first_a, first_b, 0.9)
+            return _similar_word(first_a, first_b, 0.9) or is_nickname(first_a, first_b)
     return True
 
 
