@@ -127,6 +127,8 @@ def quote_data(quote: Quote) -> dict[str, Any]:
         "same_as": list(quote.same_as),
         "reason": quote.reason,
         "speaker_id": quote.speaker_id,
+        "named": quote.named,
+        "speaker_from": quote.speaker_from,
     }
 
 
@@ -180,6 +182,7 @@ def _quote(data: Mapping[str, Any], articles: Mapping[str, Article]) -> Quote:
     start, end = data["start"], data["end"]
     _span(start, end, article)
     _check(data["kind"] in _QUOTE_KINDS and isinstance(data["unclosed"], bool))
+    _check(isinstance(data["named"], bool))
     same_as = data["same_as"]
     _check(isinstance(same_as, list) and _QUOTE_ID.fullmatch(_str(data["id"])) is not None)
     return Quote(
@@ -196,6 +199,8 @@ def _quote(data: Mapping[str, Any], articles: Mapping[str, Article]) -> Quote:
         same_as=tuple(_str(s) for s in same_as),
         reason=_optional(data["reason"]),
         speaker_id=_optional(data["speaker_id"]),
+        named=data["named"],
+        speaker_from=_optional(data["speaker_from"]),
     )
 
 

@@ -206,6 +206,12 @@ class Quote:
     """Why the speaker is unknown, when it is."""
     speaker_id: str | None = None
     """Canonical speaker name, shared across articles (``Zelenskyy`` for ``Zelensky``)."""
+    named: bool = False
+    """The quote's own sentence names its speaker at the cue (``Pelosi said``), where a
+    pronoun, a role or the paragraph before only points to one: the surest attribution."""
+    speaker_from: str | None = None
+    """The article that names this quote's speaker, when not this one: it gives the same
+    words, and this article only says ``she`` or nothing (see ``borrow_speakers``)."""
 
 
 @dataclass(frozen=True, slots=True)

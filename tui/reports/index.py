@@ -41,7 +41,7 @@ from tui.core.stories import find_stories
 from tui.core.text.sanitize import display_name
 from tui.errors import InputError
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """2: whole articles (the reader opens an index alone) and each story's analysis with
 its own ids, as the analysis cache keeps it."""
 IN_FLIGHT = 4

@@ -19,7 +19,9 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     """One quote as the JSON contract has it (``reason`` only when the speaker is null).
 
     ``speaker`` is the name as the quote's article writes it, ``speaker_id`` the canonical
-    name shared by every article quoting that person.
+    name shared by every article quoting that person. ``named``: the quote's own sentence
+    names the speaker at the cue. ``speaker_from`` (only when set): the article that named
+    the speaker of these words, where this one said only "she" or nothing.
     """
     data: dict[str, Any] = {
         "id": quote.id,
@@ -34,7 +36,10 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "kind": quote.kind,
         "unclosed": quote.unclosed,
         "same_as": list(quote.same_as),
+        "named": quote.named,
     }
+    if quote.speaker_from is not None:
+        data["speaker_from"] = quote.speaker_from
     if quote.speaker is None:
         data["reason"] = quote.reason or "no speaker found"
     return data
@@ -85,6 +90,8 @@ def print_table(
                 source.append(f" [{quote.speaker}]", style="cyan")
             if quote.cue:
                 source.append(f" ({quote.cue})")
+            if quote.speaker_from is not None:
+                source.append(f"\nnamed by {quote.speaker_from}", style="italic")
             if quote.speaker is None:
                 source = Text(quote.reason or "", style="italic")
             source.append(f"\n{quote.article}", style="dim")

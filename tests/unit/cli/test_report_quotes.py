@@ -11,7 +11,7 @@ from tui.cli import main
 from tui.core.text.corpus import load_corpus
 
 KEYS = {"id", "article", "start", "end", "text", "speaker", "speaker_mention", "cue", "kind"}
-KEYS |= {"unclosed", "same_as", "speaker_id"}
+KEYS |= {"unclosed", "same_as", "speaker_id", "named"}
 
 
 def test_cli_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
@@ -21,7 +21,8 @@ def test_cli_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     corpus = load_corpus([SEEDS])
     for quote in payload["quotes"]:
         expected = KEYS | ({"reason"} if quote["speaker"] is None else set())
-        assert set(quote) == expected
+        assert set(quote) - {"speaker_from"} == expected
+        assert isinstance(quote["named"], bool)
         assert quote["kind"] in ("direct", "tweet")
         text = corpus.article(quote["article"]).text
         assert text[quote["start"] : quote["end"]] == quote["text"]

@@ -295,3 +295,50 @@ def test_apostrophes_in_a_us_style_article_are_not_quotes() -> None:
         '"We don’t close on Sundays," the mayor said. "The town’s budget is fine."'
     )
     assert texts(quotes) == ["We don’t close on Sundays", "The town’s budget is fine."]
+
+
+# ---------------------------------------------------------------- speakers across articles
+PELOSI_NAMED = (
+    "Nancy Pelosi spoke at a town hall. “I probably have a generational reaction to it, but "
+    "I’m not in the censorship business,” Pelosi said at the event."
+)
+PELOSI_BY_PRONOUN = (
+    "Rashida Tlaib vowed to impeach the president. Asked about the remark, Nancy Pelosi "
+    "called it free speech. Rashida Tlaib stood by it.\n\n“I probably have a generational "
+    "reaction to it, but I’m not in the censorship business,” she told MSNBC."
+)
+
+
+def test_a_pronouns_speaker_comes_from_the_article_that_names_one() -> None:
+    named, borrowed = quotes_of(PELOSI_NAMED, PELOSI_BY_PRONOUN)
+    assert named.named and named.speaker_from is None
+    assert not borrowed.named
+    assert (borrowed.speaker_id, borrowed.speaker_from) == ("Nancy Pelosi", "a0")
+    assert borrowed.same_as == (named.id,)
+
+
+def test_two_articles_naming_two_speakers_lend_neither() -> None:
+    other = PELOSI_NAMED.replace("Nancy Pelosi", "Steny Hoyer").replace("Pelosi said", "Hoyer said")
+    quotes = quotes_of(PELOSI_NAMED, other, PELOSI_BY_PRONOUN)
+    assert [q.speaker_from for q in quotes] == [None, None, None]
+
+
+def test_a_short_phrase_lends_no_speaker() -> None:
+    named = 'Nancy Pelosi spoke. "Not in my house," Pelosi said on Sunday.'
+    unnamed = 'Rashida Tlaib spoke. She added that it was "not in my house" to decide.'
+    assert all(q.speaker_from is None for q in quotes_of(named, unnamed))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('"We will act on it now," Nancy Pelosi said.', True),
+        ('Nancy Pelosi spoke. "We will act on it now," she said.', False),
+        ('Nancy Pelosi spoke. "We will act on it now," Pelosi said.', True),
+        # Two people share the surname: "Trump" names neither for sure.
+        ('Donald Trump and Melania Trump arrived. "We will act on it now," Trump said.', False),
+        ('Nancy Pelosi, the speaker, said: "We will act on it now."', True),
+    ],
+)
+def test_named_means_a_name_at_the_cue_that_can_be_no_one_else(text: str, named: bool) -> None:
+    assert quotes_of(text)[-1].named is named

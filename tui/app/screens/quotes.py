@@ -123,6 +123,10 @@ class QuotesScreen(ViewScreen[Target | None]):
                     prompt.append(f"  in {plural(outlets, 'article')}", "bold")
                 if quote.speaker is None and quote.reason:
                     prompt.append(f"  ({quote.reason})", "dim")
+                if quote.speaker_from is not None:
+                    # This article only said "she": the named speaker is another's.
+                    named_by = short_name(self.analysis.corpus.article(quote.speaker_from))
+                    prompt.append(f"  (named by {named_by})", "dim")
                 options.append(Option(prompt, id=quote.id))
             options.append(None)
         return options[:-1] if options else options

@@ -28,6 +28,7 @@ from tui.core.quotes.lexicon import (
 )
 from tui.core.quotes.resolve import Resolver
 from tui.core.quotes.speakers import MASK, Mention, find_mentions
+from tui.core.text.names import same_name, strip_titles
 
 Rule = Literal[
     "label",
@@ -48,6 +49,10 @@ _NAMER = re.compile(
     r"(?:[a-z]+ly[ \t]+)?\Z"
 )
 """``what aides called`` / ``which he has long described as``: the namer before a naming verb."""
+_AT_CUE = re.compile(r"(?:\s*\([^()·]{1,30}\))?(?:,[^,;:·\n]{1,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?")
+"""Between a subject and its cue: an optional party tag and appositive, an adverb."""
+_NAMING_RULES = frozenset({"after", "before", "passive", "according", "dash"})
+"""Rules that take the speaker from the quote's own sentence and its cue."""
 _SUBJECT_PRONOUNS = frozenset("it they we i you".split())
 NAMING_VERBS = frozenset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled "
@@ -68,6 +73,9 @@ class Attribution:
     cue: str | None
     rule: Rule
     reason: str | None = None
+    named: bool = False
+    """The speaker is a name at the cue of the quote's own sentence (not ``he``, not
+    ``the senator``, not inherited)."""
 
     @property
     def explicit(self) -> bool:
@@ -124,7 +132,7 @@ class Attributor:
         title = words[0].lower().rstrip(".")
         titles = frozenset({title}) if len(words) > 1 and title in PERSON_TITLES else frozenset()
         name = " ".join(words[1:]) if titles else label
-        return Attribution(self.resolver.fullest(name, titles), label, ":", "label")
+        return Attribution(self.resolver.fullest(name, titles), label, ":", "label", named=True)
 
     def _after(self, start: int, end: int) -> Attribution | None:
         """``"...," Zelensky stated`` / ``," said Trump`` / ``," the senator said``."""
@@ -211,7 +219,7 @@ class Attributor:
                 subject = self._main_subject(s_start, v)
             subject = subject or self._subject(s_start, v)
             if subject is not None:
-                return self._found(subject, cue.group(0), "before")
+                return self._found(subject, cue.group(0), "before", at=v)
         label = self._colon_label(s_start, start)
         if label is not None:
             return self._found(label, ":", "before")
@@ -363,11 +371,34 @@ class Attributor:
         return found if found.speaker else None
 
     # ------------------------------------------------------------------ helpers
-    def _found(self, event: Mention, cue: str | None, rule: Rule) -> Attribution:
+    def _found(
+        self, event: Mention, cue: str | None, rule: Rule, *, at: int | None = None
+    ) -> Attribution:
+        """The speaker a mention stands for; ``at``: where its cue starts, if after it."""
         name = self.resolver.resolve(event)
         if name is None:
             return Attribution(None, event.text, cue, rule, f"could not tell who “{event.text}” is")
-        return Attribution(name, event.text, cue, rule)
+        named = (
+            rule in _NAMING_RULES
+            and event.kind == "name"
+            and (at is None or _AT_CUE.fullmatch(self.masked, event.end, at) is not None)
+            and self._one_person(event, name)
+        )
+        return Attribution(name, event.text, cue, rule, named=named)
+
+    def _one_person(self, event: Mention, name: str) -> bool:
+        """A name that can be no one else in the article: a full name or an organisation,
+        and a surname that no two people here share (``Trump``: Donald or Melania)."""
+        if event.entity == "org":
+            return True
+        if len(name.split()) < 2:
+            return False
+        if len(strip_titles(event.name).split()) > 1:
+            return True
+        firsts = {
+            p.split()[0] for p in self.resolver.people if " " in p and same_name(p, event.name)
+        }
+        return len(firsts) <= 1
 
     def _subject(self, s_start: int, v: int) -> Mention | None:
         """The subject of a verb at ``v``: the nearest eligible person or organisation."""

@@ -36,6 +36,10 @@ SHORT_WORDS = 4
 """Quotes of this many words or fewer need a cue to count as speech."""
 SAME_QUOTE_RATIO = 0.5
 """Word-level similarity above which two outlets' quotes are one quote reworded."""
+MIN_CREDIT_WORDS = 6
+"""Words a quote needs before another article's speaker for it is taken or compared."""
+CREDIT_SHARE = 0.8
+"""Share of the shorter quote's words the longer must give, in order, for that."""
 
 _MARK = re.compile(f"[{MARKS}]")
 _WORDS = re.compile(r"[\w’'\-]+")
@@ -94,6 +98,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
                 unclosed=span.unclosed,
                 reason=None if speaker else attribution.reason,
                 speaker_id=canonical.get(speaker, speaker) if speaker else None,
+                named=attribution.named and speaker is not None,
             )
             items.append(((span.start, 1), quote))
         for tweet in article.tweets:
@@ -113,11 +118,12 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
                 cue="tweet",
                 kind="tweet",
                 speaker_id=canonical.get(author, author),
+                named=True,
             )
             items.append(((tweet.start, 0), quote))  # A tweet lists before quotes inside it.
         items.sort(key=lambda item: item[0])
         quotes.extend(make(id=f"q{index}-{n}") for n, (_, make) in enumerate(items))
-    return link_same_quotes(quotes)
+    return link_same_quotes(borrow_speakers(quotes))
 
 
 def find_spans(article: Article) -> list[_Span]:
@@ -246,8 +252,9 @@ def quote_wording(a: Quote, b: Quote) -> tuple[tuple[DiffSpan, ...], tuple[DiffS
     return tuple(spans_a), tuple(spans_b)
 
 
-def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
-    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words.
+def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of quotes in two articles worded (nearly) alike,
+    whoever each article says spoke: one remark as two outlets quote it.
 
     Only pairs sharing a word of four letters or more are compared, and only when the
     shared words could reach the threshold, so a corpus of thousands of quotes stays fast.
@@ -259,14 +266,12 @@ def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         for word in set(key):
             if len(word) >= 4:
                 index.setdefault(word, []).append(i)
-    links: dict[str, list[str]] = {q.id: [] for q in quotes}
+    pairs = []
     for i, a in enumerate(quotes):
         candidates = {j for w in set(keys[i]) if len(w) >= 4 for j in index[w] if j > i}
         for j in sorted(candidates):
             b = quotes[j]
             if a.article == b.article or a.kind != b.kind:
-                continue
-            if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
                 continue
             size = len(keys[i]) + len(keys[j])
             shorter = min(len(keys[i]), len(keys[j]))
@@ -276,12 +281,69 @@ def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
             if 2 * _shared(counts[i], counts[j]) < threshold * size:
                 continue  # Even in the best order, too few shared words.
             if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
-                links[a.id].append(b.id)
-                links[b.id].append(a.id)
+                pairs.append((i, j))
+    return pairs
+
+
+def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words."""
+    links: dict[str, list[str]] = {q.id: [] for q in quotes}
+    for i, j in same_words(quotes):
+        a, b = quotes[i], quotes[j]
+        if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
+            continue
+        links[a.id].append(b.id)
+        links[b.id].append(a.id)
     return tuple(
         q if q.same_as == tuple(links[q.id]) else replace(q, same_as=tuple(links[q.id]))
         for q in quotes
     )
+
+
+def credited_alike(a: Quote, b: Quote) -> bool:
+    """Two quotes long enough and close enough to be one remark beyond doubt: at least
+    :data:`MIN_CREDIT_WORDS` words, the shorter's words nearly all in the longer, in order
+    (an excerpt counts; a shared catchphrase such as "act of terror" does not)."""
+    words_a = [_norm(w) for w in _WORDS.findall(a.text)]
+    words_b = [_norm(w) for w in _WORDS.findall(b.text)]
+    shorter = min(len(words_a), len(words_b))
+    if shorter < MIN_CREDIT_WORDS:
+        return False
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= CREDIT_SHARE * shorter
+
+
+def borrow_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+    """A quote whose article only points to its speaker (``she told MSNBC``, a role, the
+    paragraph before) or names none takes the speaker another article names at the cue
+    for the same words, when every article that names one names the same person.
+
+    Reporters resolve their own pronouns; ours can pick the wrong antecedent (Pelosi's
+    words given to Tlaib, whom the sentence before named). ``speaker_from`` keeps which
+    article the speaker came from, so the reader can show it.
+    """
+    result = list(quotes)
+    named: dict[int, set[int]] = {}
+    for i, j in same_words(quotes):
+        a, b = quotes[i], quotes[j]
+        if a.named != b.named and credited_alike(a, b):
+            weak, strong = (i, j) if b.named else (j, i)
+            named.setdefault(weak, set()).add(strong)
+    for weak, sources in named.items():
+        speakers = {quotes[s].speaker_id for s in sources}
+        quote = quotes[weak]
+        if len(speakers) != 1 or quote.speaker_id in speakers:
+            continue  # Named two ways (an attribution discrepancy), or already agreed.
+        source = quotes[min(sources)]
+        result[weak] = replace(
+            quote,
+            speaker=source.speaker_id,
+            speaker_id=source.speaker_id,
+            speaker_from=source.article,
+            reason=None,
+        )
+    return result
 
 
 def _shared(a: Counter[str], b: Counter[str]) -> int:

@@ -371,14 +371,14 @@ def _mark_appositives(text: str, events: list[Mention]) -> None:
 def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
     """Each speaker name -> the one shown for it across articles (fullest spelling)."""
     unique = sorted(set(names))
-    people = [n for n in unique if not _is_org(n)]
+    people = [n for n in unique if not is_org(n)]
     result = {
         name: canon if _close_spelling(name, canon) else name
         for name, canon in cluster_names(people).items()
     }
     orgs: dict[str, str] = {}
     for name in unique:
-        if _is_org(name):
+        if is_org(name):
             key = fold(name.removeprefix("the ").removeprefix("The "))
             orgs.setdefault(key, name.replace("’", "'"))
             result[name] = orgs[key]
@@ -409,6 +409,7 @@ def _close_spelling(name: str, canon: str) -> bool:
     return True
 
 
-def _is_org(name: str) -> bool:
+def is_org(name: str) -> bool:
+    """An organisation's name (``White House``, ``NATO``), not a person's."""
     words = [w.lower().removesuffix("'s") for w in name.split()]
     return any(w in ORG_WORDS for w in words) or name.isupper()

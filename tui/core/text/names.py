@@ -91,7 +91,7 @@ NICKNAMES: Mapping[str, frozenset[str]] = {
     "alexander": frozenset({"alex", "sasha"}),
     "andrew": frozenset({"andy", "drew"}),
     "anthony": frozenset({"tony"}),
-    "benjamin": frozenset({"ben"}),
+    "benjamin": frozenset({"ben", "bibi"}),
     "charles": frozenset({"chuck", "charlie"}),
     "christopher": frozenset({"chris"}),
     "daniel": frozenset({"dan", "danny"}),
