@@ -10,6 +10,7 @@ from tests.conftest import SEEDS
 from tui.core.discrepancies.wording import (
     inner_changes,
     outlet_quotes,
+    quote_credits,
     quote_wordings,
     quote_words,
     word_diff,
@@ -178,4 +179,47 @@ def test_word_diff_shows_a_cut_as_a_gap_not_an_addition() -> None:
     b += quote_words("I am addicted to spending")
     assert word_diff(a, b) == (
         "my name is the party and i [-got-] {+have+} a problem \u2026 i am addicted to spending"
+    )
+
+
+def test_one_remark_credited_to_two_people_is_an_attribution() -> None:
+
+    remark = (
+        "“I probably have a generational reaction to it, but I am not in the censorship business,”"
+    )
+    a = article_from_text("fox", f"Nancy Pelosi spoke. {remark} Pelosi said at a town hall.")
+    b = article_from_text("nyt", f"Steny Hoyer spoke. {remark} Hoyer said at a town hall.")
+    corpus = Corpus((a, b))
+    (found,) = quote_credits(extract_quotes(corpus), corpus)
+    assert found.kind == "attribution"
+    assert {v.value for v in found.values} == {"Nancy Pelosi", "Steny Hoyer"}
+    for v in found.values:
+        assert corpus.article(v.article).text[v.start : v.end] == v.text
+
+
+def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
+
+    remark = "“Judge Moore will do the right thing and step aside from the race,”"
+    a = article_from_text("fox", f"{remark} the White House said on Thursday.")
+    b = article_from_text("nyt", f"Sarah Sanders spoke. {remark} Sarah Sanders said.")
+    corpus = Corpus((a, b))
+    assert quote_credits(extract_quotes(corpus), corpus) == []
+
+
+def test_a_pronouns_s_is_is() -> None:
+    assert not changed("he is determined to prevent it", "he's determined to prevent it")
+    assert changed("it is his plan to prevent it", "it is her plan to prevent it")
+
+
+def test_a_lone_shared_word_beyond_other_words_is_no_anchor() -> None:
+    fox = "I will fight for you with every breath, and I will never let you down. … We will bring back our jobs and our borders."
+    nyt = "America will start winning again, like never before. We will bring back our jobs and our borders."
+    assert not changed(fox, nyt)
+    assert changed("I got a spot at the bar", "I got a spot at a bar")  # one word: an anchor
+
+
+def test_a_lone_shared_word_where_both_quotes_start_is_an_anchor() -> None:
+    assert changed(
+        "I quickly judged the two young ladies in a way",
+        "I reacted to an article and quickly judged the two young ladies in a way",
     )

@@ -17,7 +17,7 @@ from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts
 from tui.core.discrepancies.spelling import entity_variant_steps
-from tui.core.discrepancies.wording import quote_wordings
+from tui.core.discrepancies.wording import quote_credits, quote_wordings
 from tui.core.models import Corpus, Discrepancy, Group, Quote
 from tui.core.progress import scaled
 
@@ -41,6 +41,7 @@ def discrepancy_steps(
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found(v.kind, v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
+    found.extend(quote_credits(quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:

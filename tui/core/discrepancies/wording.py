@@ -16,7 +16,9 @@ from functools import lru_cache
 
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
-from tui.core.quotes.extract import clip
+from tui.core.quotes.extract import clip, credited_alike, same_words
+from tui.core.quotes.speakers import is_org
+from tui.core.text.names import same_name
 
 GAP = "\u2026"
 """Stands for an ellipsis inside a quote: words left out there are an excerpt."""
@@ -30,6 +32,8 @@ MIN_OUTLET_WORDS = 8
 _CONTRACTIONS = (
     ("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")
 )  # fmt: skip
+_IS_PRONOUNS = frozenset("he she it that there what who here where".split())
+"""Before "'s", these mean "is" (not a possessive): "he's Christian" is "he is"."""
 _HOUSE_STYLE = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
     "lt": "lieutenant", "sgt": "sergeant", "okay": "ok", "&": "and",
@@ -42,6 +46,8 @@ _WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
 EDGE_WORDS = 2
 """A quote that starts or stops on words the other outlet words differently, right next
 to their shared stretch ("not do [that]?" / "not do [it]?"), changed at most this many."""
+STRAY_GAP = 4
+"""Different words beyond which one shared word is chance, not an anchor."""
 MIN_EDGE_SHARED = 3
 """Words the shared run beside such an edge must hold, for the edge to be compared."""
 
@@ -66,6 +72,8 @@ def _spelled(word: str) -> list[str]:
         return [_HOUSE_STYLE[word]]
     if word in _NUMBER_WORDS:
         return [_NUMBER_WORDS[word]]
+    if word.endswith("'s") and word[:-2] in _IS_PRONOUNS:
+        return [word[:-2], "is"]  # "he's" is "he is" (or "he has": read alike here)
     for ending, full in _CONTRACTIONS:
         if word.endswith(ending) and len(word) > len(ending):
             stem = word[: -len(ending)].rstrip(".'")
@@ -108,6 +116,7 @@ def _compared(codes: Sequence[Opcode]) -> list[Opcode]:
     a long enough shared run, cut to the words facing each other: what one outlet quotes
     and the other does not is an excerpt, but a quote that starts on "just" where the
     other reads "watch" is a changed word."""
+    codes = _without_stray_anchors(codes)
     equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
     if not equal:
         return list(codes)
@@ -123,6 +132,31 @@ def _compared(codes: Sequence[Opcode]) -> list[Opcode]:
         if k <= EDGE_WORDS:
             kept.append(("replace", i1, i1 + k, j1, j1 + k))
     return kept
+
+
+def _without_stray_anchors(codes: Sequence[Opcode]) -> list[Opcode]:
+    """The opcodes from the first shared run that anchors the two quotations to the last
+    (with the code just outside each): a lone shared word between other words and more
+    than :data:`STRAY_GAP` different ones ("will" in two different sentences before the
+    shared passage) is chance, not where the quotations meet. Where both quotations
+    start (or end) on it, it anchors them ("I [reacted to an article and] quickly")."""
+    equal = [n for n, code in enumerate(codes) if code[0] == "equal"]
+    start = next((n for n in equal if n == 0 or not _stray(codes[n], codes, n + 1)), None)
+    end = next(
+        (n for n in reversed(equal) if n == len(codes) - 1 or not _stray(codes[n], codes, n - 1)),
+        None,
+    )
+    if start is None or end is None or start > end:
+        return list(codes)
+    return list(codes[max(0, start - 1) : end + 2])
+
+
+def _stray(anchor: Opcode, codes: Sequence[Opcode], inside: int) -> bool:
+    """A one-word shared run whose neighbour towards the middle is a wide difference."""
+    if anchor[2] - anchor[1] != 1 or not 0 <= inside < len(codes):
+        return False
+    op, i1, i2, j1, j2 = codes[inside]
+    return op != "equal" and max(i2 - i1, j2 - j1) > STRAY_GAP
 
 
 def _long(code: Opcode) -> bool:
@@ -331,3 +365,39 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
         found.append(Found("quote_wording", None, summary, values, confidence))
     return found + outlet_quotes(quotes, corpus)
+
+
+def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
+    """One ``attribution`` discrepancy per remark two articles credit to two people.
+
+    Only where each article names its speaker at the cue (``named``): a pronoun or the
+    paragraph before may point to the wrong person in our reading, not in the reporter's.
+    An organisation against a person is left out (the White House and its press
+    secretary), and so are quotes too short to be one remark beyond doubt.
+    """
+    found: list[Found] = []
+    seen: set[tuple[str, str]] = set()
+    for i, j in same_words(quotes):
+        a, b = quotes[i], quotes[j]
+        who_a, who_b = a.speaker_id, b.speaker_id
+        if not (a.named and b.named and who_a and who_b) or who_a == who_b:
+            continue
+        if is_org(who_a) or is_org(who_b) or same_name(who_a, who_b):
+            continue
+        if not credited_alike(a, b) or (a.id, b.id) in seen:
+            continue
+        seen.add((a.id, b.id))
+        values = tuple(
+            DiscrepancyValue(
+                q.article,
+                corpus.article(q.article).sentence_at(q.start),
+                q.text,
+                q.speaker_id or "",
+                q.start,
+                q.end,
+            )
+            for q in (a, b)
+        )
+        summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
+        found.append(Found("attribution", None, summary, values, 0.8))
+    return found
