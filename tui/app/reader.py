@@ -19,7 +19,6 @@ from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.commands import FactsProvider
@@ -36,6 +35,7 @@ from tui.app.screens.scope import SCOPE_FROM
 from tui.app.targets import conflict_order, target_marks, target_note
 from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.footer import KeyFooter
 from tui.app.widgets.status import StatusLine
 from tui.core.analysis import Analysis
 from tui.core.background import AnalysisFailed, Session
@@ -141,7 +141,7 @@ class ReaderScreen(Screen[None]):
             ReaderScreen.note,
             ReaderScreen.bookmarked,
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.deck.panes:
