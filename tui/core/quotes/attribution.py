@@ -164,8 +164,11 @@ class Attributor:
             if between and len(cues.WORD.findall(gap)) <= 2:
                 return self._found(self._chain_end(between), word.group(0), "after")
             for event in reversed(between):  # ``," one of the women, Maureen Maloney, said``
-                if event.entity in ("person", "org") and re.fullmatch(
-                    r",?\s*", self.masked[event.end : word.start()]
+                # Not ``took a swipe at CNN, saying``: the object of ``at`` says nothing.
+                if (
+                    event.eligible
+                    and event.entity in ("person", "org")
+                    and re.fullmatch(r",?\s*", self.masked[event.end : word.start()])
                 ):
                     return self._found(event, word.group(0), "after")
             return None
