@@ -223,3 +223,18 @@ def test_a_lone_shared_word_where_both_quotes_start_is_an_anchor() -> None:
         "I quickly judged the two young ladies in a way",
         "I reacted to an article and quickly judged the two young ladies in a way",
     )
+
+
+@pytest.mark.parametrize(
+    ("censored", "spelled"),
+    [
+        (
+            "I'm not going to pay for that f***ing wall!",
+            "I'm not going to pay for that fucking wall!",
+        ),
+        ("you son of a b----, socialist", "you son-of-a-bitch, socialist"),
+    ],
+)
+def test_a_censored_word_is_house_style(censored: str, spelled: str) -> None:
+    assert not changed(censored, spelled)
+    assert changed("his world view -- the way he works", "his worldview -- the way she works")

@@ -17,7 +17,11 @@ from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts
 from tui.core.discrepancies.spelling import entity_variant_steps
-from tui.core.discrepancies.wording import quote_credits, quote_wordings
+from tui.core.discrepancies.wording import (
+    fact_quote_wordings,
+    quote_credits,
+    quote_wordings,
+)
 from tui.core.models import Corpus, Discrepancy, Group, Quote
 from tui.core.progress import scaled
 
@@ -42,6 +46,7 @@ def discrepancy_steps(
     found.extend(Found(v.kind, v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
     found.extend(quote_credits(quotes, corpus))
+    found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from tui.core.discrepancies.facts import Found
-from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
+from tui.core.models import Corpus, DiscrepancyValue, Group, Quote, Sentence
 from tui.core.quotes.extract import clip, credited_alike, same_words
 from tui.core.quotes.speakers import is_org
 from tui.core.text.names import same_name
@@ -42,10 +42,16 @@ _HOUSE_STYLE = {
 _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
+_CENSORED = re.compile(r"[^\W\d_]+(?:\*+|-{2,}|—{2,})[^\W\d_]*")
+"""A word with letters starred or dashed out."""
 _WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
 EDGE_WORDS = 2
 """A quote that starts or stops on words the other outlet words differently, right next
 to their shared stretch ("not do [that]?" / "not do [it]?"), changed at most this many."""
+MAX_FACT_CHANGED = 3
+"""Words changed, both sides counted, past which two short quotes of one fact are two
+remarks sharing a few words, not one worded differently (a word added, dropped or
+changed; "a lot of" dropped)."""
 STRAY_GAP = 4
 """Different words beyond which one shared word is chance, not an anchor."""
 MIN_EDGE_SHARED = 3
@@ -54,9 +60,10 @@ MIN_EDGE_SHARED = 3
 
 def quote_words(text: str) -> list[str]:
     """Words folded for comparing wordings: case, punctuation, acronym dots and the
-    apostrophe's shape do not count; an ellipsis becomes :data:`GAP`."""
+    apostrophe's shape do not count; an ellipsis becomes :data:`GAP`, and so does a word
+    an outlet censors (``f***ing``, ``b----``): its style book left letters out."""
     words = []
-    for raw in _WORD.findall(text):
+    for raw in _WORD.findall(_CENSORED.sub(" … ", text)):
         if raw in ("...", "…"):
             words.append(GAP)
             continue
@@ -401,3 +408,77 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
         found.append(Found("attribution", None, summary, values, 0.8))
     return found
+
+
+def fact_quote_wordings(
+    groups: Sequence[Group], quotes: Sequence[Quote], corpus: Corpus
+) -> list[Found]:
+    """Short quotations of one fact worded differently ("a dangerous thing" against "a
+    very dangerous thing"): too short for the quote links, so only where the aligner puts
+    their sentences in one fact, by one speaker (or an unknown one), not already linked
+    (:func:`quote_wordings` has those), and changed by at most :data:`MAX_FACT_CHANGED`
+    words. One discrepancy per fact."""
+    linked = _linked_sets(quotes)
+    in_sentence: dict[tuple[str, int], list[Quote]] = {}
+    for quote in quotes:
+        key = (quote.article, corpus.article(quote.article).sentence_at(quote.start))
+        in_sentence.setdefault(key, []).append(quote)
+    found: list[Found] = []
+    reported: set[frozenset[str]] = set()
+    for group in groups:
+        held = [q for m in group.members for q in in_sentence.get((m.article, m.sentence), ())]
+        held = list({q.id: q for q in held}.values())
+        pairs = [
+            (a, b, changes)
+            for n, a in enumerate(held)
+            for b in held[n + 1 :]
+            if a.article != b.article
+            and (a.id not in linked or linked[a.id] is not linked.get(b.id))
+            and not (a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id)
+            and (changes := inner_changes(quote_words(a.text), quote_words(b.text)))
+            and sum(len(old) + len(new) for old, new in changes) <= MAX_FACT_CHANGED
+        ]
+        if not pairs:
+            continue
+        chosen: dict[str, Quote] = {}
+        for a, b, _ in pairs:
+            chosen.setdefault(a.article, a)
+            chosen.setdefault(b.article, b)
+        ids = frozenset(q.id for q in chosen.values())
+        if ids in reported:
+            continue  # The same sentences in another fact.
+        reported.add(ids)
+        values = tuple(
+            DiscrepancyValue(
+                q.article,
+                corpus.article(q.article).sentence_at(q.start),
+                q.text,
+                " ".join(quote_words(q.text)),
+                q.start,
+                q.end,
+            )
+            for q in sorted(chosen.values(), key=lambda q: (q.article, q.start))
+        )
+        a, b, _ = pairs[0]
+        who = a.speaker or b.speaker or "an unknown speaker"
+        diff = word_diff(quote_words(a.text), quote_words(b.text))
+        summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
+        found.append(Found("quote_wording", group.id, summary, values, 0.6))
+    return found
+
+
+def _linked_sets(quotes: Sequence[Quote]) -> dict[str, object]:
+    """Each linked quote's id -> one token per set of linked quotes (identity compared)."""
+    by_id = {q.id: q for q in quotes}
+    token: dict[str, object] = {}
+    for quote in quotes:
+        if quote.id in token or not quote.same_as:
+            continue
+        mark, todo = object(), [quote.id]
+        while todo:
+            qid = todo.pop()
+            if qid in token or qid not in by_id:
+                continue
+            token[qid] = mark
+            todo.extend(by_id[qid].same_as)
+    return token
