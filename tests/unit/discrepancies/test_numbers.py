@@ -133,3 +133,26 @@ def test_a_list_is_not_compared_and_two_values_go_with_their_names() -> None:
         "In the poll, Sarah Palin garnered 12 percent of voters.",
     )
     assert found == [{"10", "12"}]  # Palin's 10 vs 12: one slot, a disagreement
+
+
+def test_a_rank_counts_nothing() -> None:
+    assert not conflicts(
+        "Steny Hoyer kept the No. 2 job, and Jim Clyburn remained in the No. 3 position.",
+        "Democrats re-elected Steny Hoyer as whip, the No. 2 position, and Clyburn in the No. 3 spot.",
+    )
+
+
+def test_the_summary_names_the_unit_as_written() -> None:
+    members = [
+        (a, s)
+        for n, t in enumerate(
+            (
+                "The department said it had received 55,000 pages of her emails.",
+                "Boxes with 50,000 pages of printed emails were delivered to the department.",
+            )
+        )
+        for a in [article(f"a{n}", t)]
+        for s in a.sentences
+    ]
+    (found,) = number_conflicts(members)
+    assert found.summary.startswith("pages: ")

@@ -36,6 +36,8 @@ _CLASSES = frozenset(_UNIT_CLASSES.values())
 _TIME_UNITS = frozenset("year old month week day hour minute time pm am ?".split())
 _FILLER = frozenset("more than have been".split())
 _INCREMENT = frozenset("additional another extra further added".split())
+_RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
+"""Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WINDOW = 6
 """Content words either side of a number that say what it counts."""
@@ -97,6 +99,16 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
     return "?"
 
 
+def _unit_word(mention: Mention) -> str:
+    """The counted noun as the sentence writes it ("pages", not the stem "pag")."""
+    unit = mention.unit.removeprefix("more ")
+    for token in sentence_tokens(mention.sentence):
+        if token.key == unit and token.kind == "word":
+            word = mention.sentence[token.start : token.end].lower()
+            return f"more {word}" if mention.unit.startswith("more ") else word
+    return mention.unit
+
+
 def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     """Every number of a sentence that counts something, as a :class:`Mention`."""
     text = sentence.text
@@ -119,6 +131,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         money = text[max(0, token.start - 2) : token.start].strip().endswith("$")
         if 1900 <= value <= 2100 and not money:
             continue  # A year: the dates' business.
+        if _RANK.search(text, max(0, token.start - 8), token.start):
+            continue  # "the No. 2 position", "#3": a rank names a place, it counts nothing.
         unit = "money" if money else unit_of(tokens, i)
         if i and tokens[i - 1].norm in _INCREMENT:
             unit = "more " + unit  # "an additional 40 square km" is not a total.
@@ -363,7 +377,7 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
         exact = all(found[x].amount.low == found[x].amount.high for x in picked)
         shared = len(set.intersection(*(set(found[x].context) for x in picked)))
         confidence = min(0.95, (0.7 if exact else 0.55) + 0.08 * shared)
-        label = _UNIT_LABELS.get(a.unit, a.unit)
+        label = _UNIT_LABELS.get(a.unit) or _unit_word(found[picked[0]])
         conflicts.append(NumberConflict(a.unit, values, f"{label}: {shown}", confidence))
     return conflicts
 
