@@ -190,3 +190,24 @@ def test_a_day_both_sentences_give_leaves_the_other_day_to_another_happening() -
     )
     found = date_mentions(both, both.sentences[0]) + date_mentions(one, one.sentences[0])
     assert not date_conflicts(None, found)
+
+
+def test_a_passive_saying_or_a_verb_after_its_subject_names_a_doing() -> None:
+    announced = article(
+        "Senators asked Trump to cancel the meeting after indictments were announced Friday "
+        "accusing Kremlin officers.",
+        "2018-07-13",
+        name="a",
+    )
+    meet = article(
+        "McCain urged the president to use the indictments when they meet on Monday in "
+        "Helsinki with Putin.",
+        "2018-07-13",
+        name="b",
+    )
+    (a,) = date_mentions(announced, announced.sentences[0])
+    (b,) = date_mentions(meet, meet.sentences[0])
+    assert (a.head, b.head) == ("announc", "meet")
+    assert not same_event(a, b)
+    said = article("The governor said Tuesday that 1,000 troops reached Kursk.", name="c")
+    assert date_mentions(said, said.sentences[0])[0].head is None  # active: no doing

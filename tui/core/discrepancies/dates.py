@@ -243,17 +243,32 @@ _SPEECH = frozenset(
 
 
 def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
-    """The verb right before the date ("taped Monday", "sent Tuesday"), if it is one that
-    names a happening: a noun ("letter") or a verb of saying says nothing of which."""
+    """The verb right before the date ("taped Monday", "sent Tuesday", "were announced
+    Friday", "they meet on Monday"), if it names a happening: a noun ("letter") or an
+    active verb of saying says nothing of which."""
     words = [t for t in tokens if left <= t.start < start and not t.capital]
     words = [t for t in words if t.norm not in _DATE_WORDS]
-    if not words:
+    if words and _is_doing(text[words[-1].start : words[-1].end].lower()):
+        return words[-1].key
+    word = _PREVIOUS_WORD.search(text, left, start)
+    if word is None:
         return None
-    surface = text[words[-1].start : words[-1].end].lower()
-    return words[-1].key if _is_doing(surface) else None
+    surface = word.group(1)
+    before = text[max(left, word.start(1) - 12) : word.start(1)]
+    passive = surface in _SPEECH and _PASSIVE.search(before)
+    if passive or (_FINITE.search(before) and surface not in _SPEECH):
+        # "indictments were announced Friday": the announcing happened then.
+        return next((t.key for t in sentence_tokens(text) if t.start == word.start(1)), surface)
+    return None
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_PREVIOUS_WORD = re.compile(r"\b([a-z]+)\s+(?:(?:on|early|late|last|this)\s+)?\Z")
+"""The lower-case word before a date, past ``on``/``early``/``last``."""
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+\Z")
+"""Before a verb of saying, makes it a happening: "were announced Friday"."""
+_FINITE = re.compile(r"\b(?:they|he|she|we|I|you|will|would|to|shall|can|could|must)\s+\Z")
+"""Before a word, makes it a verb: "when they meet on Monday", "will vote Tuesday"."""
 
 
 def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token | None:
