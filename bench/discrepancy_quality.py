@@ -47,13 +47,14 @@ TOOL_KIND = {
 }
 """The tool's kinds, in the gold's words; ``entity_variant`` is not a conflict."""
 
-E, W, J, G, C, S = (
+E, W, J, G, C, S, H = (
     "2010-rep-etheridge-apologizes-for-grabbing-a-young-man",
     "2011-weiner-denies-sending-photo",
     "2013-jackson-pleads-guilty-over-illegal-campaign-spending-spree",
     "2014-federal-charges-filed-against-grimm",
     "2015-hillary-clinton-releases-tax-returns",
     "2018-cesar-sayoc-arrested-for-sending-pipe-bombs-to-trump-critics",
+    "2019-house-intelligence-committee-demand-adam-schiff-s-resignatio",
 )
 JUDGED: dict[str, tuple[bool, str]] = {
     f"{E}|quote_wording|huffpost#43 nyt#2": (False, "NYT quotes the statement's first part"),
@@ -63,6 +64,10 @@ JUDGED: dict[str, tuple[bool, str]] = {
     f"{G}|quote_wording|fox#3 huffpost#4": (False, "HuffPost's quote runs on: an excerpt"),
     f"{C}|number|huffpost#10 nyt#10": (False, "Bush's rate vs the Clintons' rate"),
     f"{S}|date|huffpost#19 nyt#32": (False, "FBI said Friday vs devices found since Monday"),
+    f"{H}|quote_wording|fox#20 huffpost#17": (
+        False,
+        "Schiff's refrain 'I don't think that's OK' vs his closing 'I don't think it's OK'",
+    ),
 }
 """Unlabelled conflicts read by hand: key -> (a real disagreement?, why)."""
 LAST_SENTENCE: dict[tuple[str, int], int] = {}

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.core.discrepancies.wording import (
+    fact_quote_wordings,
     inner_changes,
     outlet_quotes,
     quote_credits,
@@ -15,7 +16,7 @@ from tui.core.discrepancies.wording import (
     quote_words,
     word_diff,
 )
-from tui.core.models import Corpus, Quote
+from tui.core.models import Corpus, Group, Member, Quote
 from tui.core.quotes.extract import extract_quotes
 from tui.core.text.corpus import article_from_text, load_corpus
 
@@ -238,3 +239,34 @@ def test_a_lone_shared_word_where_both_quotes_start_is_an_anchor() -> None:
 def test_a_censored_word_is_house_style(censored: str, spelled: str) -> None:
     assert not changed(censored, spelled)
     assert changed("his world view -- the way he works", "his worldview -- the way she works")
+
+
+def test_a_quote_one_article_gives_unchanged_is_not_held_against_its_neighbour() -> None:
+    fox = article_from_text(
+        "fox",
+        "“I want a leadership team that can bring the Republican conference together,” "
+        "Raul Labrador said in his statement, “A leadership team that can help unite and "
+        "grow our party. Americans don’t believe their leaders in Washington are listening "
+        "and now is the time to change that.”",
+    )
+    huffpost = article_from_text(
+        "huffpost",
+        'Raul Labrador said he wants "a leadership team that can bring the Republican '
+        'conference together."',
+    )
+    corpus = Corpus((fox, huffpost))
+    fact = Group(0, "", 1.0, (Member("fox", 0), Member("huffpost", 0)))
+    assert fact_quote_wordings([fact], extract_quotes(corpus), corpus) == []
+
+
+def test_short_quotes_of_one_fact_worded_differently() -> None:
+    fox = article_from_text(
+        "fox", 'He went on to call censorship "a dangerous thing" in a tweet, Trump said.'
+    )
+    nyt = article_from_text(
+        "nyt", 'Trump wrote on Twitter that "censorship is a very dangerous thing."'
+    )
+    corpus = Corpus((fox, nyt))
+    fact = Group(0, "", 1.0, (Member("fox", 0), Member("nyt", 0)))
+    (found,) = fact_quote_wordings([fact], extract_quotes(corpus), corpus)
+    assert found.group == 0 and "{+very+}" in found.summary

@@ -90,6 +90,13 @@ def _spelled(word: str) -> list[str]:
     return [word]
 
 
+def _one_quotation(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two wordings that share enough words, in order, to be one quotation."""
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    shared = sum(block.size for block in blocks)
+    return shared >= MIN_SHARED and shared >= MIN_SHARED_SHARE * min(len(a), len(b))
+
+
 def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], list[str]]]:
     """Words changed inside the stretch two wordings share (none when they share too
     little to be one quotation): between their first and last shared word, or at an
@@ -415,9 +422,10 @@ def fact_quote_wordings(
 ) -> list[Found]:
     """Short quotations of one fact worded differently ("a dangerous thing" against "a
     very dangerous thing"): too short for the quote links, so only where the aligner puts
-    their sentences in one fact, by one speaker (or an unknown one), not already linked
-    (:func:`quote_wordings` has those), and changed by at most :data:`MAX_FACT_CHANGED`
-    words. One discrepancy per fact."""
+    their sentences in one fact, by one speaker (or an unknown one), neither quoted
+    unchanged by the other's article, not already linked (:func:`quote_wordings` has
+    those), and changed by at most :data:`MAX_FACT_CHANGED` words. One discrepancy per
+    fact."""
     linked = _linked_sets(quotes)
     in_sentence: dict[tuple[str, int], list[Quote]] = {}
     for quote in quotes:
@@ -428,11 +436,14 @@ def fact_quote_wordings(
     for group in groups:
         held = [q for m in group.members for q in in_sentence.get((m.article, m.sentence), ())]
         held = list({q.id: q for q in held}.values())
+        settled = _settled(held)
         pairs = [
             (a, b, changes)
             for n, a in enumerate(held)
             for b in held[n + 1 :]
             if a.article != b.article
+            and (a.id, b.article) not in settled
+            and (b.id, a.article) not in settled
             and (a.id not in linked or linked[a.id] is not linked.get(b.id))
             and not (a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id)
             and (changes := inner_changes(quote_words(a.text), quote_words(b.text)))
@@ -465,6 +476,21 @@ def fact_quote_wordings(
         summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
         found.append(Found("quote_wording", group.id, summary, values, 0.6))
     return found
+
+
+def _settled(held: Sequence[Quote]) -> set[tuple[str, str]]:
+    """(quote id, other article) where that article quotes the same words unchanged: the
+    quote is accounted for there, and another quote of that article sharing a few of its
+    words ("a team that can help ..." beside "a team that can bring ...") is another remark."""
+    settled = set()
+    for a in held:
+        words = quote_words(a.text)
+        for b in held:
+            if b.article != a.article and (a.id, b.article) not in settled:
+                theirs = quote_words(b.text)
+                if _one_quotation(words, theirs) and not inner_changes(words, theirs):
+                    settled.add((a.id, b.article))
+    return settled
 
 
 def _linked_sets(quotes: Sequence[Quote]) -> dict[str, object]:

@@ -123,7 +123,8 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
             items.append(((tweet.start, 0), quote))  # A tweet lists before quotes inside it.
         items.sort(key=lambda item: item[0])
         quotes.extend(make(id=f"q{index}-{n}") for n, (_, make) in enumerate(items))
-    return link_same_quotes(borrow_speakers(quotes))
+    pairs = same_words(quotes)  # Borrowing changes speakers, never words: found once.
+    return link_same_quotes(borrow_speakers(quotes, pairs), pairs)
 
 
 def find_spans(article: Article) -> list[_Span]:
@@ -285,10 +286,13 @@ def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     return pairs
 
 
-def link_same_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
-    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words."""
+def link_same_quotes(
+    quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]] | None = None
+) -> tuple[Quote, ...]:
+    """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words.
+    ``pairs``: :func:`same_words` of these quotes, if already found."""
     links: dict[str, list[str]] = {q.id: [] for q in quotes}
-    for i, j in same_words(quotes):
+    for i, j in same_words(quotes) if pairs is None else pairs:
         a, b = quotes[i], quotes[j]
         if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
             continue
@@ -314,18 +318,18 @@ def credited_alike(a: Quote, b: Quote) -> bool:
     return shared >= CREDIT_SHARE * shorter
 
 
-def borrow_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+def borrow_speakers(quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]]) -> list[Quote]:
     """A quote whose article only points to its speaker (``she told MSNBC``, a role, the
     paragraph before) or names none takes the speaker another article names at the cue
     for the same words, when every article that names one names the same person.
 
     Reporters resolve their own pronouns; ours can pick the wrong antecedent (Pelosi's
     words given to Tlaib, whom the sentence before named). ``speaker_from`` keeps which
-    article the speaker came from, so the reader can show it.
+    article the speaker came from, so the reader can show it. ``pairs``: :func:`same_words`.
     """
     result = list(quotes)
     named: dict[int, set[int]] = {}
-    for i, j in same_words(quotes):
+    for i, j in pairs:
         a, b = quotes[i], quotes[j]
         if a.named != b.named and credited_alike(a, b):
             weak, strong = (i, j) if b.named else (j, i)
