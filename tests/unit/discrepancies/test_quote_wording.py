@@ -270,3 +270,23 @@ def test_short_quotes_of_one_fact_worded_differently() -> None:
     fact = Group(0, "", 1.0, (Member("fox", 0), Member("nyt", 0)))
     (found,) = fact_quote_wordings([fact], extract_quotes(corpus), corpus)
     assert found.group == 0 and "{+very+}" in found.summary
+
+
+def test_quoted_words_that_are_no_speech_are_compared_too_but_not_titles() -> None:
+    fox = article_from_text(
+        "fox",
+        'The group drafted a resolution condemning the civil rights group as a "partisan '
+        'attack dog organization." It cited "The Godather: Part II" as its model.',
+    )
+    nyt = article_from_text(
+        "nyt",
+        "The coalition issued a resolution accusing the civil rights body of acting as a "
+        "“partisan political attack dog.” It cited “The Godfather: Part II” as its model.",
+    )
+    corpus = Corpus((fox, nyt))
+    facts = [
+        Group(0, "", 1.0, (Member("fox", 0), Member("nyt", 0))),
+        Group(1, "", 1.0, (Member("fox", 1), Member("nyt", 1))),
+    ]
+    (found,) = fact_quote_wordings(facts, extract_quotes(corpus), corpus)
+    assert "{+political+}" in found.summary

@@ -330,7 +330,7 @@ def _attributions(
 ) -> list[Found]:
     quotes: list[_Quote] = []
     for article, sentence in members:
-        for at, end, start, words, keys in _quoted(sentence.text):
+        for at, end, start, words, keys in quotations(sentence.text):
             speaker = _speaker_of(speakers, article.id, sentence.start + at, sentence.start + end)
             quotes.append(
                 _Quote(article.id, sentence.index, words, speaker, keys, sentence.start + start)
@@ -374,7 +374,7 @@ def _attributions(
 
 
 @lru_cache(maxsize=4_096)
-def _quoted(text: str) -> tuple[tuple[int, int, int, str, frozenset[str]], ...]:
+def quotations(text: str) -> tuple[tuple[int, int, int, str, frozenset[str]], ...]:
     """Each quotation in a sentence: its span, where its words start, the words and their
     rare keys. Read once however many facts hold the sentence."""
     found = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from tui.core.discrepancies.facts import Found
+from tui.core.discrepancies.facts import Found, quotations
 from tui.core.models import Corpus, DiscrepancyValue, Group, Quote, Sentence
 from tui.core.quotes.extract import clip, credited_alike, same_words
 from tui.core.quotes.speakers import is_org
@@ -42,6 +42,8 @@ _HOUSE_STYLE = {
 _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
+_TITLE = re.compile(r"(?:(?:[A-Z0-9][\w'’\-]*|of|the|a|an|and|in|on|to|for)[\s,:;()]*)+")
+"""Quoted words every one capitalised but the small ones: a title or a list of names."""
 _CENSORED = re.compile(r"[^\W\d_]+(?:\*+|-{2,}|—{2,})[^\W\d_]*")
 """A word with letters starred or dashed out."""
 _WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
@@ -434,7 +436,9 @@ def fact_quote_wordings(
     found: list[Found] = []
     reported: set[frozenset[str]] = set()
     for group in groups:
-        held = [q for m in group.members for q in in_sentence.get((m.article, m.sentence), ())]
+        held = [
+            q for m in group.members for q in _quoted_in(corpus, m.article, m.sentence, in_sentence)
+        ]
         held = list({q.id: q for q in held}.values())
         settled = _settled(held)
         pairs = [
@@ -476,6 +480,26 @@ def fact_quote_wordings(
         summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
         found.append(Found("quote_wording", group.id, summary, values, 0.6))
     return found
+
+
+def _quoted_in(
+    corpus: Corpus, article: str, sentence: int, in_sentence: dict[tuple[str, int], list[Quote]]
+) -> list[Quote]:
+    """The quotes of a sentence: the extractor's, and quoted words it did not take for
+    speech ('reducing itself to a "partisan attack dog organization"'), speaker unknown."""
+    extracted = in_sentence.get((article, sentence), [])
+    where = corpus.article(article).sentences[sentence]
+    quoted = list(extracted)
+    for _, end, start, words, _ in quotations(where.text):
+        begin = where.start + start
+        if any(q.start < where.start + end and begin < q.end for q in extracted):
+            continue
+        if _TITLE.fullmatch(words):
+            continue  # "The Godfather: Part II": a title's spelling is the names' business.
+        quoted.append(
+            Quote(f"{article}@{begin}", article, begin, begin + len(words), words, None, None, None)
+        )
+    return quoted
 
 
 def _settled(held: Sequence[Quote]) -> set[tuple[str, str]]:
