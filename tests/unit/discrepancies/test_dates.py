@@ -211,3 +211,24 @@ def test_a_passive_saying_or_a_verb_after_its_subject_names_a_doing() -> None:
     assert not same_event(a, b)
     said = article("The governor said Tuesday that 1,000 troops reached Kursk.", name="c")
     assert date_mentions(said, said.sentences[0])[0].head is None  # active: no doing
+
+
+def test_last_week_and_last_month_can_date_one_report() -> None:
+    fox = article(
+        "Trustees of the Social Security Trust Fund last week warned the Social Security "
+        "Trust Fund will be exhausted in 2036.",
+        "2011-06-17",
+        name="fox",
+    )
+    nyt = article(
+        "The most recent projections from the Social Security Trust Fund, issued last month, "
+        "indicate that the trust funds will be exhausted by 2036.",
+        "2011-06-17",
+        name="nyt",
+    )
+    found = [m for a in (fox, nyt) for s in a.sentences for m in date_mentions(a, s)]
+    (conflict,) = date_conflicts(0, found)
+    assert {v.text for v in conflict.values} == {"last week", "last month"}
+    # A week and a year still date different things ("last week" vs "in 2036").
+    assert (found[0].grain, found[1].grain) == ("week", "year")
+    assert not same_event(found[0], found[1])

@@ -262,6 +262,9 @@ def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
     return None
 
 
+_SCALE = {"day": "day", "week": "weeks", "month": "weeks", "year": "year"}
+"""Grains whose dates are compared with each other: "last week" and "last month" can
+each date one report (they cannot both be right); a day and a year date different things."""
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"\b([a-z]+)\s+(?:(?:on|early|late|last|this)\s+)?\Z")
 """The lower-case word before a date, past ``on``/``early``/``last``."""
@@ -337,15 +340,21 @@ def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
     """Keys that two dates of one event share (:func:`same_event` holds only then): the
     grain with each word around the date, and with the actor. Sentences are compared only
     when they share one (an index finds them)."""
-    keys = {(m.grain, "word", k) for k in m.weights}
+    scale = _SCALE[m.grain]
+    keys = {(scale, "word", k) for k in m.weights}
     if m.actor is not None:
-        keys.add((m.grain, "actor", m.actor))
+        keys.add((scale, "actor", m.actor))
     return frozenset(keys)
+
+
+def comparable(a: DateMention, b: DateMention) -> bool:
+    """Dates of grains that can date one happening (see :data:`_SCALE`)."""
+    return _SCALE[a.grain] == _SCALE[b.grain]
 
 
 def same_event(a: DateMention, b: DateMention) -> bool:
     """Enough shared neighbours to be one event's date."""
-    if a.grain != b.grain or evidence(a, b) < SLOT_EVIDENCE:
+    if not comparable(a, b) or evidence(a, b) < SLOT_EVIDENCE:
         return False
     if a.grain != "day" or same_actor(a, b):
         return True

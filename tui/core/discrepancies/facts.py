@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from tui.core.discrepancies.dates import (
     DateMention,
+    comparable,
     date_mentions,
     evidence,
     rival_actors,
@@ -262,7 +263,11 @@ def _matching(
         return (
             same_event(a, b)
             and (not strict or _one_happening(a, b))
-            and all(score(i, k) < score(i, j) for k in sentence[places[j]] if k != j)
+            and all(
+                score(i, k) < score(i, j)
+                for k in sentence[places[j]]
+                if k != j and comparable(a, found[k])
+            )
         )
 
     return score, best
