@@ -9,6 +9,7 @@ an ellipsis, case, punctuation and house style (``F.B.I.``/``FBI``) are not.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -393,8 +394,9 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     """
     found: list[Found] = []
     seen: set[tuple[str, str]] = set()
-    for i, j in same_words(quotes):
-        a, b = quotes[i], quotes[j]
+    named = [q for q in quotes if q.named and q.speaker_id]
+    for i, j in same_words(named):
+        a, b = named[i], named[j]
         who_a, who_b = a.speaker_id, b.speaker_id
         if not (a.named and b.named and who_a and who_b) or who_a == who_b:
             continue
@@ -440,18 +442,17 @@ def fact_quote_wordings(
             q for m in group.members for q in _quoted_in(corpus, m.article, m.sentence, in_sentence)
         ]
         held = list({q.id: q for q in held}.values())
-        settled = _settled(held)
         pairs = [
             (a, b, changes)
             for n, a in enumerate(held)
             for b in held[n + 1 :]
             if a.article != b.article
-            and (a.id, b.article) not in settled
-            and (b.id, a.article) not in settled
             and (a.id not in linked or linked[a.id] is not linked.get(b.id))
             and not (a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id)
-            and (changes := inner_changes(quote_words(a.text), quote_words(b.text)))
+            and (changes := _changes(a.text, b.text))
             and sum(len(old) + len(new) for old, new in changes) <= MAX_FACT_CHANGED
+            and not _settled(a, b.article, held)
+            and not _settled(b, a.article, held)
         ]
         if not pairs:
             continue
@@ -502,19 +503,33 @@ def _quoted_in(
     return quoted
 
 
-def _settled(held: Sequence[Quote]) -> set[tuple[str, str]]:
-    """(quote id, other article) where that article quotes the same words unchanged: the
-    quote is accounted for there, and another quote of that article sharing a few of its
-    words ("a team that can help ..." beside "a team that can bring ...") is another remark."""
-    settled = set()
-    for a in held:
-        words = quote_words(a.text)
-        for b in held:
-            if b.article != a.article and (a.id, b.article) not in settled:
-                theirs = quote_words(b.text)
-                if _one_quotation(words, theirs) and not inner_changes(words, theirs):
-                    settled.add((a.id, b.article))
-    return settled
+def _settled(quote: Quote, article: str, held: Sequence[Quote]) -> bool:
+    """``article`` quotes the same words unchanged: the quote is accounted for there, and
+    another quote of that article sharing a few of its words ("a team that can help ..."
+    beside "a team that can bring ...") is another remark."""
+    return any(other.article == article and _unchanged(quote.text, other.text) for other in held)
+
+
+@lru_cache(maxsize=8_192)
+def _folded(text: str) -> tuple[str, ...]:
+    """:func:`quote_words` of a quote, read once however many facts hold it."""
+    return tuple(quote_words(text))
+
+
+@lru_cache(maxsize=8_192)
+def _changes(a: str, b: str) -> list[tuple[list[str], list[str]]]:
+    """:func:`inner_changes` of two quotes, skipped when they share too few words."""
+    words_a, words_b = _folded(a), _folded(b)
+    if sum((Counter(words_a) & Counter(words_b)).values()) < MIN_SHARED:
+        return []  # Even in the best order, too few shared words.
+    return inner_changes(words_a, words_b)
+
+
+@lru_cache(maxsize=8_192)
+def _unchanged(a: str, b: str) -> bool:
+    """One quotation, worded alike."""
+    words_a, words_b = _folded(a), _folded(b)
+    return _one_quotation(words_a, words_b) and not inner_changes(words_a, words_b)
 
 
 def _linked_sets(quotes: Sequence[Quote]) -> dict[str, object]:
