@@ -232,3 +232,16 @@ def test_last_week_and_last_month_can_date_one_report() -> None:
     # A week and a year still date different things ("last week" vs "in 2036").
     assert (found[0].grain, found[1].grain) == ("week", "year")
     assert not same_event(found[0], found[1])
+
+
+def test_since_two_years_are_two_starts() -> None:
+    fox = article("Pelosi has led House Democrats since 2002.", "2016-11-30", name="fox")
+    huff = article("Pelosi has led House Democrats since 2003, Ryan argued.", "2016-11-30", "h")
+    (a,) = date_mentions(fox, fox.sentences[0])
+    (b,) = date_mentions(huff, huff.sentences[0])
+    assert a.since and b.since and not a.agrees(b)
+    (again,) = date_mentions(fox, fox.sentences[0])
+    assert a.agrees(again)
+    in_2010 = article("Pelosi led House Democrats in 2010.", "2016-11-30", name="x")
+    (c,) = date_mentions(in_2010, in_2010.sentences[0])
+    assert a.agrees(c)  # a stretch from 2002 holds 2010

@@ -79,6 +79,8 @@ class DateMention:
     two different doings are not one happening's, whatever words they share."""
     contrasted: bool = False
     """Its sentence gives other actors other dates of its grain: the actor says whose."""
+    since: bool = False
+    """A stretch's start ("since 2002"): from that year to the article's date."""
 
     def width(self) -> int:
         """How many days it allows (0 when unresolved: a weekday by name)."""
@@ -93,6 +95,10 @@ class DateMention:
         if self.value.text.lower() == other.value.text.lower() and self.grain == "day":
             # One weekday name a week apart: the tense was misread, not the day.
             return abs((self.low - other.low).days) in (0, 7)
+        if self.since and other.since:
+            # "since 2002" and "since 2003": two starts of one stretch, not two stretches
+            # that overlap.
+            return self.low.year == other.low.year
         return self.low <= other.high and other.low <= self.high
 
 
@@ -217,7 +223,19 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
             head, event = after.key, event | {after.key}
         before = names.find_names(text, left, match.start())
         actor = before[-1].key if before else None
-        found.append(DateMention(value, low, high, weights, _grain(match), event, actor, head=head))
+        found.append(
+            DateMention(
+                value,
+                low,
+                high,
+                weights,
+                _grain(match),
+                event,
+                actor,
+                head=head,
+                since=bool(match.group("since")),
+            )
+        )
     actors = {(m.grain, m.actor) for m in found if m.actor}
     return [
         replace(m, contrasted=len({a for g, a in actors if g == m.grain}) > 1 and bool(m.actor))
