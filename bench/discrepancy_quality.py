@@ -47,7 +47,7 @@ TOOL_KIND = {
 }
 """The tool's kinds, in the gold's words; ``entity_variant`` is not a conflict."""
 
-E, W, J, G, C, S, H = (
+E, W, J, G, C, S, H, B = (
     "2010-rep-etheridge-apologizes-for-grabbing-a-young-man",
     "2011-weiner-denies-sending-photo",
     "2013-jackson-pleads-guilty-over-illegal-campaign-spending-spree",
@@ -55,6 +55,7 @@ E, W, J, G, C, S, H = (
     "2015-hillary-clinton-releases-tax-returns",
     "2018-cesar-sayoc-arrested-for-sending-pipe-bombs-to-trump-critics",
     "2019-house-intelligence-committee-demand-adam-schiff-s-resignatio",
+    "2015-benghazi-committee-wants-to-interview-clinton-about-emails",
 )
 JUDGED: dict[str, tuple[bool, str]] = {
     f"{E}|quote_wording|huffpost#43 nyt#2": (False, "NYT quotes the statement's first part"),
@@ -67,6 +68,10 @@ JUDGED: dict[str, tuple[bool, str]] = {
     f"{H}|quote_wording|fox#20 huffpost#17": (
         False,
         "Schiff's refrain 'I don't think that's OK' vs his closing 'I don't think it's OK'",
+    ),
+    f"{B}|date|fox#1 nyt#4": (
+        False,
+        "two letters: Gowdy's to Clinton's lawyer (Tuesday), the lawyer's to Gowdy (Friday)",
     ),
 }
 """Unlabelled conflicts read by hand: key -> (a real disagreement?, why)."""
