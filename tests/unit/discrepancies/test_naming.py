@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tui.core.discrepancies.naming import misspelled_first, misspelled_last, name_conflicts
+from tui.core.discrepancies.naming import (
+    misspelled_first,
+    misspelled_last,
+    name_conflicts,
+    plural_slips,
+)
 from tui.core.models import Corpus
 from tui.core.text.corpus import article_from_text
 
@@ -39,3 +44,21 @@ def test_middle_names_initials_and_suffixes_are_one_name() -> None:
         "b", "Hillary Rodham Clinton and Michael G. Grimm and Cesar Sayoc Jr. met."
     )
     assert not name_conflicts(Corpus((a, b)), [["a", "b"]])
+
+
+def test_a_plural_slip_inside_a_long_name_is_one_name_written_two_ways() -> None:
+    fox = article_from_text(
+        "fox",
+        "Lerner served at the Federal Elections Commission. Bopp said she had done it at the "
+        "Federal Election Commission. The House and Senate Intelligence Committees met. "
+        "The Senate Intelligence Committee spoke.",
+    )
+    corpus = Corpus((fox,))
+    (found,) = plural_slips(corpus, [["fox"]])
+    assert found.kind == "name"
+    assert {v.value for v in found.values} == {
+        "Federal Elections Commission",
+        "Federal Election Commission",
+    }
+    for v in found.values:
+        assert fox.text[v.start : v.end] == v.text

@@ -15,7 +15,7 @@ from collections.abc import Generator, Sequence
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
 from tui.core.discrepancies.matched import matched_conflicts, without_known
-from tui.core.discrepancies.naming import name_conflicts
+from tui.core.discrepancies.naming import name_conflicts, plural_slips
 from tui.core.discrepancies.spelling import entity_variant_steps
 from tui.core.discrepancies.wording import (
     fact_quote_wordings,
@@ -48,6 +48,7 @@ def discrepancy_steps(
     found.extend(quote_credits(quotes, corpus))
     found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
+    found.extend(without_known(plural_slips(corpus, stories), found))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:

@@ -24,6 +24,8 @@ from tui.core.models import Corpus, DiscrepancyValue
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
 
+MIN_SLIP_WORDS = 3
+"""Words a name needs before a plural slip in it is one entity written two ways."""
 FIRST_SIMILARITY = 0.75
 """Indel similarity from which two different first names are one name misspelled."""
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -110,6 +112,42 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
                 found.append(
                     Found("name", None, f"{shown}: one name, spelled differently", values, 0.6)
                 )
+    return found
+
+
+def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
+    """A name of three words or more written once with a word before its last in the
+    plural and once in the singular (the Federal Elections / Election Commission, inside
+    one article or across a story): one entity's name, written two ways. The last word
+    may be plural (two committees); shorter names are left alone (Democrat / Democrats)."""
+    found: list[Found] = []
+    for articles in stories:
+        spellings: dict[tuple[str, ...], dict[str, DiscrepancyValue]] = {}
+        for article_id in articles:
+            article = corpus.article(article_id)
+            for sentence in article.sentences:
+                for mention in sentence_names(sentence.text):
+                    words = mention.text.split()
+                    if len(words) < MIN_SLIP_WORDS or not all(w[:1].isupper() for w in words):
+                        continue
+                    # The last word (the head noun) keeps its number: "the House and
+                    # Senate Intelligence Committees" are two.
+                    key = (*(w.lower().removesuffix("s") for w in words[:-1]), words[-1])
+                    value = DiscrepancyValue(
+                        article_id,
+                        sentence.index,
+                        mention.text,
+                        mention.text,
+                        sentence.start + mention.start,
+                        sentence.start + mention.end,
+                    )
+                    spellings.setdefault(key, {}).setdefault(mention.text, value)
+        for written in spellings.values():
+            if len(written) < 2:
+                continue
+            values = tuple(written.values())
+            shown = " / ".join(written)
+            found.append(Found("name", None, f"{shown}: one name, written two ways", values, 0.6))
     return found
 
 
