@@ -92,11 +92,15 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower().replace(",", "")))
 
 
-def _same(tool: Source, gold: Source) -> bool:
+def _same(tool: Source, gold: Source, kind: str = "") -> bool:
     """The tool's value is the gold source's: same sentence (any sentence of a value that
-    runs over several, as a quotation does), overlapping words."""
+    runs over several, as a quotation does), overlapping words. A name is the same
+    spelling anywhere in its article (the tool gives its first use, a label may give
+    another)."""
     if tool.article != gold.article:
         return False
+    if kind == "name" and tool.value.lower() == gold.value.lower():
+        return True
     if not tool.sentence <= gold.sentence <= max(tool.sentence, tool.last):
         return False
     a, b = tool.value.lower(), gold.value.lower()
@@ -109,7 +113,7 @@ def _matches(d: Discrepancy, sources: list[Source]) -> bool:
     for v in d.values:
         tool = Source(v.article, v.sentence, v.text, LAST_SENTENCE.get((v.article, v.end), -1))
         for n, gold in enumerate(sources):
-            if _same(tool, gold):
+            if _same(tool, gold, d.kind):
                 hits.append((n, v.value))
     return any(a[0] != b[0] and a[1] != b[1] for a in hits for b in hits)
 
