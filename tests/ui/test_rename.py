@@ -26,7 +26,7 @@ async def test_R_names_a_source_and_the_name_is_kept(make_app: App, _data_dir: P
         assert app.corpus.article(first).source == "Kyiv Post"
         assert app.analysis is not None
         assert short_name(app.analysis.corpus.article(first)) == "Kyiv Post"
-        header = str(app.reader.deck.panes[0].header.meta_line.render())
+        header = app.reader.deck.panes[0].header.meta.plain
         assert "Kyiv Post" in header
         theme_kept = app.theme
     saved = json.loads((_data_dir / SETTINGS_NAME).read_text())

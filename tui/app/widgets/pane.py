@@ -53,28 +53,25 @@ def short_name(article: Article, limit: int = 28) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
-class PaneHeader(Vertical):
-    """Title, then date, outlet and file; or that the article does not report the fact."""
+class PaneHeader(Static):
+    """Title, then date, outlet and file; or that the article does not report the fact.
+
+    One widget drawing two lines (each cut with an ellipsis to the width): two Statics
+    in a container were three widgets to mount, style and draw before the first paint.
+    """
 
     _shown: tuple[Text, Text] | None = None
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Held, not queried: a pane can be told what to show while it is still mounting
-        # its children, or already being removed.
-        self.title_line = Static(classes="title")
-        self.meta_line = Static(classes="meta")
-
-    def compose(self) -> ComposeResult:
-        yield self.title_line
-        yield self.meta_line
 
     def show(self, title: Text, meta: Text) -> None:
         """Replace both lines (fixed height: no layout pass)."""
         if (title, meta) != self._shown:
             self._shown = (title, meta)
-            self.title_line.update(title, layout=False)
-            self.meta_line.update(meta, layout=False)
+            self.update(Text("\n").join((title, meta)), layout=False)
+
+    @property
+    def meta(self) -> Text:
+        """The second line as shown (empty before the first)."""
+        return self._shown[1] if self._shown else Text()
 
 
 class ArticlePane(Vertical):
