@@ -9,8 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.screen import Screen
 
 from tui.app.messages import BookmarkRequested, SourceRenamed
@@ -56,6 +58,8 @@ class ReaderApp(App[None]):
         """Where the traceback of an unhandled exception was written, if one happened."""
         if settings.theme is not None and settings.theme in self.available_themes:
             self.theme = settings.theme
+        self._sized: Size | None = None
+        """The terminal size of the last resize event."""
 
     def adopt(self, corpus: Corpus) -> Corpus:
         """The articles as this reader shows them: with the names given to their sources."""
@@ -69,6 +73,14 @@ class ReaderApp(App[None]):
         # The reader is the first screen: nothing blank is ever drawn before it.
         self.main = ReaderScreen(self.corpus, self.analyse, reading=self.reading, adopt=self.adopt)
         return self.main
+
+    def on_resize(self, event: events.Resize) -> None:
+        # At start-up the terminal driver reports the size the app already took; Textual
+        # keeps such a resize pending and hands it to the screen at the next idle moment:
+        # a second layout and paint of the whole screen (10-20 ms) as the first keys come.
+        if event.size == self._sized:
+            event.prevent_default()
+        self._sized = event.size
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
@@ -32,6 +32,7 @@ from tui.app.messages import (
     Target,
 )
 from tui.app.screens.scope import SCOPE_FROM
+from tui.app.steady import same_size
 from tui.app.targets import conflict_order, target_marks, target_note
 from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
@@ -49,6 +50,11 @@ AnalyseSteps = Callable[[Corpus], Session | Generator[float, None, Analysis]]
 """Progress, the corpus if the screen opened before it was read, then its analysis."""
 SHOWN_WARNINGS = 3
 """Warnings about the files shown one by one; past them, one line says how many more."""
+
+
+def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class of the largest breakpoint within ``size`` (Textual's rule)."""
+    return max((at, name) for at, name in breakpoints if size >= at)[1]
 
 
 def reader_tools() -> ModuleType:
@@ -119,6 +125,14 @@ class ReaderScreen(Screen[None]):
         """The facts filter (`F`); `j`/`k` move among the facts it shows."""
 
     def compose(self) -> ComposeResult:
+        # The breakpoint classes Textual sets at the first resize, set now: the screen is
+        # styled once with them, not restyled whole (about 10 ms) as its first keys arrive.
+        width, height = self.app.size
+        classes = {name: False for _, name in self.HORIZONTAL_BREAKPOINTS}
+        classes |= {name: False for _, name in self.VERTICAL_BREAKPOINTS}
+        classes[_breakpoint(width, self.HORIZONTAL_BREAKPOINTS)] = True
+        classes[_breakpoint(height, self.VERTICAL_BREAKPOINTS)] = True
+        self.update_classes(classes, update=False)
         with Horizontal(id="main"):
             yield FactList(self.corpus, reading=self.reading, id="facts").data_bind(
                 ReaderScreen.current,
@@ -142,6 +156,9 @@ class ReaderScreen(Screen[None]):
             ReaderScreen.bookmarked,
         )
         yield KeyFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        same_size(self, event)
 
     def on_mount(self) -> None:
         if self.deck.panes:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.messages import BookmarkRequested, Target
 from tui.app.screens.scope import Scope, in_scope, scope_note
+from tui.app.steady import same_size
 from tui.app.widgets.pane import article_color, short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Discrepancy
@@ -148,6 +149,9 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
                     prompt.append(f"  ({value.value})", "dim")
             options.append(Option(prompt, id=str(discrepancy.id)))
         return options
+
+    def on_resize(self, event: events.Resize) -> None:
+        same_size(self, event)
 
     def on_mount(self) -> None:
         self._fill()

@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 from textual import events
 from textual.screen import ModalScreen, ScreenResultType
 
+from tui.app.steady import same_size
+
 
 class ViewScreen(ModalScreen[ScreenResultType]):
     """A modal view whose first focus (``FIRST_FOCUS``, a selector) gets the early keys."""
@@ -25,6 +27,9 @@ class ViewScreen(ModalScreen[ScreenResultType]):
         # Textual focuses AUTO_FOCUS as the screen appears, before on_mount runs: it must
         # be the widget keys are meant for, not a filter Input that happens to come first.
         cls.AUTO_FOCUS = cls.FIRST_FOCUS
+
+    def on_resize(self, event: events.Resize) -> None:
+        same_size(self, event)
 
     async def on_key(self, event: events.Key) -> None:
         if self.focused is not None:

@@ -1,0 +1,102 @@
+"""Screens are laid out once per size: a resize to the size a screen has is dropped, a real
+one is not; the reader's breakpoint classes are set as it composes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual import events
+from textual.geometry import Size
+from textual.screen import Screen
+
+import tui.app.reader
+from tui.app.app import ReaderApp
+from tui.app.reader import ReaderScreen, _breakpoint
+
+App = Callable[..., ReaderApp]
+
+
+def count_layouts(screen: Screen[None]) -> list[int]:
+    """How many times the screen is laid out from now on (a one-item list, updated)."""
+    laid_out = [0]
+
+    def seen(_: object) -> None:
+        laid_out[0] += 1
+
+    screen.screen_layout_refresh_signal.subscribe(screen, seen)
+    return laid_out
+
+
+async def test_a_resize_to_the_same_size_is_dropped_a_real_one_is_not(make_app: App) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.reader
+        laid_out = count_layouts(screen)
+        screen.post_message(events.Resize(Size(160, 48), Size(160, 48)))
+        await pilot.pause()
+        assert laid_out[0] == 0
+        await pilot.resize_terminal(80, 16)
+        await pilot.pause()
+        assert laid_out[0] >= 1
+        assert {"-narrow", "-short"} <= screen.classes
+        assert not {"-wide", "-tall"} & screen.classes
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "classes"),
+    [
+        (160, 48, ("-wide", "-tall")),
+        (109, 17, ("-narrow", "-short")),
+        (110, 18, ("-wide", "-tall")),
+    ],
+)
+def test_breakpoints_as_textual_sets_them(
+    width: int, height: int, classes: tuple[str, str]
+) -> None:
+    across = _breakpoint(width, ReaderScreen.HORIZONTAL_BREAKPOINTS)
+    down = _breakpoint(height, ReaderScreen.VERTICAL_BREAKPOINTS)
+    assert (across, down) == classes
+
+
+async def test_the_screen_is_composed_with_its_breakpoints(make_app: App) -> None:
+    app = make_app()
+    composed: list[frozenset[str]] = []
+    compose = ReaderScreen.compose
+
+    def spy(screen: ReaderScreen):  # type: ignore[no-untyped-def]
+        result = list(compose(screen))
+        composed.append(frozenset(screen.classes))
+        return result
+
+    ReaderScreen.compose = spy  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(80, 16)):
+            pass
+    finally:
+        ReaderScreen.compose = compose  # type: ignore[method-assign]
+    assert {"-narrow", "-short"} <= composed[0]
+
+
+async def test_the_app_passes_on_no_resize_of_the_size_it_has(
+    make_app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal driver reports at start the size the app already took: Textual would
+    hand it to the screen at the next idle moment, before the screen was laid out."""
+    reached: list[Size] = []
+
+    def spy(screen: Screen[None], event: events.Resize) -> None:
+        reached.append(event.size)
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(tui.app.reader, "same_size", spy)
+        app.post_message(events.Resize(Size(160, 48), Size(160, 48)))
+        await pilot.pause()
+        await pilot.pause()
+        assert reached == []
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert Size(100, 30) in reached
