@@ -156,3 +156,11 @@ def test_the_summary_names_the_unit_as_written() -> None:
     ]
     (found,) = number_conflicts(members)
     assert found.summary.startswith("pages: ")
+
+
+def test_an_adjective_before_the_counted_noun_is_not_the_unit() -> None:
+    plan = article("a", "The plan lays out 19 separate actions the president could take.")
+    adds = article("b", "The administration adds 23 executive actions to its proposal.")
+    (a,) = mentions(plan, plan.sentences[0])
+    (b,) = mentions(adds, adds.sentences[0])
+    assert a.unit == b.unit == "act"

@@ -35,6 +35,13 @@ _UNIT_CLASSES: dict[str, str] = {
 _CLASSES = frozenset(_UNIT_CLASSES.values())
 _TIME_UNITS = frozenset("year old month week day hour minute time pm am ?".split())
 _FILLER = frozenset("more than have been".split())
+_MODIFIERS = frozenset(
+    "separate executive new other former independent individual different major minor key "
+    "specific total top senior junior federal unnamed anonymous registered "
+    "eligible confirmed reported known possible potential current previous prior recent "
+    "young old small large big full".split()
+)
+"""Adjectives between a number and what it counts ("19 separate actions")."""
 _INCREMENT = frozenset("additional another extra further added".split())
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
@@ -89,6 +96,8 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
         if token.kind == "number":
             break
         following = after[n + 1] if n + 1 < len(after) else None
+        if token.norm in _MODIFIERS and following is not None and following.kind == "word":
+            continue  # "19 separate actions", "23 executive actions": the noun counts.
         if token.capital and following is not None and following.key in _UNIT_CLASSES:
             # "1,000 Russian soldiers": the noun counts, not the adjective before it.
             return _UNIT_CLASSES[following.key]
