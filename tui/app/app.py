@@ -84,9 +84,6 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        # After the first paint: the store (SQLite, rapidfuzz for re-anchoring) is not
-        # needed to read, and opening it first would delay the screen.
-        self.call_after_refresh(self._open_bookmark_store)
 
     def _remember_theme(self, theme: object) -> None:
         try:
@@ -112,12 +109,15 @@ class ReaderApp(App[None]):
         self.corpus = replace(self.corpus, articles=articles)
         self.reader.use_corpus(self.corpus)
 
-    def _open_bookmark_store(self) -> None:
+    def open_bookmark_store(self) -> None:
+        """Open the bookmark store, once: when the analysis is on screen and its facts
+        get their marks (``bookmarking.refresh_markers``), or sooner when a key needs it. Not at start-up: its imports (SQLite,
+        rapidfuzz) and queries took 20-25 ms just as the first keys and facts came."""
+        if self.bookmark_store is not None:
+            return
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.open_bookmark_store(self)
-        if self.screen_stack and isinstance(self.screen, ReaderScreen):
-            bookmarking.refresh_markers(self.screen)
 
     def on_bookmark_requested(self, message: BookmarkRequested) -> None:
         """`b` in the quotes or discrepancy view: the dialog opens over the view."""

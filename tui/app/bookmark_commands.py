@@ -23,6 +23,10 @@ class BookmarksProvider(Provider):
     def _anchored(self) -> tuple[ReaderScreen | None, list[AnchoredBookmark]]:
         # Only the reader screen lists this provider in its COMMANDS.
         screen = cast("ReaderScreen", self.screen)
+        if getattr(self.app, "bookmark_store", None) is None:
+            opener = getattr(self.app, "open_bookmark_store", None)
+            if opener is not None:
+                opener()  # Not opened yet: the analysis is still running.
         store = getattr(self.app, "bookmark_store", None)
         if not isinstance(store, BookmarkStore):
             return None, []

@@ -48,6 +48,11 @@ def open_bookmark_store(app: ReaderApp) -> None:
 
 
 def _store(reader: ReaderScreen) -> BookmarkStore | None:
+    """The app's store, opened now if it was not yet (see ``ReaderApp.open_bookmark_store``)."""
+    if getattr(reader.app, "bookmark_store", None) is None:
+        opener = getattr(reader.app, "open_bookmark_store", None)
+        if opener is not None:
+            opener()
     store = getattr(reader.app, "bookmark_store", None)
     return store if isinstance(store, BookmarkStore) else None
 
