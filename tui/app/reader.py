@@ -50,6 +50,9 @@ AnalyseSteps = Callable[[Corpus], Session | Generator[float, None, Analysis]]
 """Progress, the corpus if the screen opened before it was read, then its analysis."""
 SHOWN_WARNINGS = 3
 """Warnings about the files shown one by one; past them, one line says how many more."""
+SHOWN_AT_LATEST = 0.5
+"""Seconds after the analysis arrives by which its bookmarks' marks are drawn, if the
+screen was not laid out again sooner (it always is, as the facts are drawn)."""
 
 
 def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
@@ -123,6 +126,8 @@ class ReaderScreen(Screen[None]):
         """Discrepancy id -> what the user said about it (dismissed, or which source is right)."""
         self.filter_words = ""
         """The facts filter (`F`); `j`/`k` move among the facts it shows."""
+        self._shown_pending = False
+        """An analysis arrived whose bookmarks' marks are not drawn yet."""
 
     def compose(self) -> ComposeResult:
         # The breakpoint classes Textual sets at the first resize, set now: the screen is
@@ -230,10 +235,20 @@ class ReaderScreen(Screen[None]):
         if message.analysis.groups and self.current < 0:
             self.select(0, bring=False)
         # Once the facts are drawn (35-75 ms sooner): the bookmarks' marks, and the
-        # collector.
-        self.call_after_refresh(self._analysis_shown)
+        # collector. The next layout of the screen draws them (a callback after refresh
+        # could run first: the widgets ask for their layout through messages).
+        self._shown_pending = True
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
+        self.set_timer(SHOWN_AT_LATEST, self._analysis_shown)
+
+    def _laid_out(self, _: object) -> None:
+        self.screen_layout_refresh_signal.unsubscribe(self)
+        self.call_later(self._analysis_shown)
 
     def _analysis_shown(self) -> None:
+        if not self._shown_pending:
+            return
+        self._shown_pending = False
         # The analysis lives as long as the app: keep the collector from walking its
         # hundreds of thousands of objects again and again (pauses of 100+ ms on BASIL).
         gc.collect()
