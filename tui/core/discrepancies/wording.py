@@ -333,20 +333,8 @@ def _wordings(group: Sequence[Quote], corpus: Corpus) -> list[_Wording]:
 
 def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     """One ``quote_wording`` discrepancy per linked quote worded differently inside."""
-    by_id = {q.id: q for q in quotes}
-    seen: set[str] = set()
     found: list[Found] = []
-    for quote in quotes:
-        if quote.id in seen or not quote.same_as:
-            continue
-        group, todo = [], [quote.id]
-        while todo:
-            qid = todo.pop()
-            if qid in seen or qid not in by_id:
-                continue
-            seen.add(qid)
-            group.append(by_id[qid])
-            todo.extend(by_id[qid].same_as)
+    for group in linked_quotes(quotes):
         wordings = _wordings(group, corpus)
         pairs = [
             (x, y, changes)
@@ -397,8 +385,8 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     named = [q for q in quotes if q.named and q.speaker_id]
     for i, j in same_words(named):
         a, b = named[i], named[j]
-        who_a, who_b = a.speaker_id, b.speaker_id
-        if not (a.named and b.named and who_a and who_b) or who_a == who_b:
+        who_a, who_b = a.speaker_id or "", b.speaker_id or ""
+        if who_a == who_b:
             continue
         if is_org(who_a) or is_org(who_b) or same_name(who_a, who_b):
             continue
@@ -430,7 +418,9 @@ def fact_quote_wordings(
     unchanged by the other's article, not already linked (:func:`quote_wordings` has
     those), and changed by at most :data:`MAX_FACT_CHANGED` words. One discrepancy per
     fact."""
-    linked = _linked_sets(quotes)
+    linked = {
+        q.id: n for n, quotes_of_one in enumerate(linked_quotes(quotes)) for q in quotes_of_one
+    }
     in_sentence: dict[tuple[str, int], list[Quote]] = {}
     for quote in quotes:
         key = (quote.article, corpus.article(quote.article).sentence_at(quote.start))
@@ -447,7 +437,7 @@ def fact_quote_wordings(
             for n, a in enumerate(held)
             for b in held[n + 1 :]
             if a.article != b.article
-            and (a.id not in linked or linked[a.id] is not linked.get(b.id))
+            and (a.id not in linked or linked[a.id] != linked.get(b.id))
             and not (a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id)
             and (changes := _changes(a.text, b.text))
             and sum(len(old) + len(new) for old, new in changes) <= MAX_FACT_CHANGED
@@ -532,18 +522,22 @@ def _unchanged(a: str, b: str) -> bool:
     return _one_quotation(words_a, words_b) and not inner_changes(words_a, words_b)
 
 
-def _linked_sets(quotes: Sequence[Quote]) -> dict[str, object]:
-    """Each linked quote's id -> one token per set of linked quotes (identity compared)."""
+def linked_quotes(quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """The sets of quotes ``same_as`` links (one remark as several articles quote it), in
+    the order of their first quote."""
     by_id = {q.id: q for q in quotes}
-    token: dict[str, object] = {}
+    seen: set[str] = set()
+    sets: list[list[Quote]] = []
     for quote in quotes:
-        if quote.id in token or not quote.same_as:
+        if quote.id in seen or not quote.same_as:
             continue
-        mark, todo = object(), [quote.id]
+        linked, todo = [], [quote.id]
         while todo:
             qid = todo.pop()
-            if qid in token or qid not in by_id:
+            if qid in seen or qid not in by_id:
                 continue
-            token[qid] = mark
+            seen.add(qid)
+            linked.append(by_id[qid])
             todo.extend(by_id[qid].same_as)
-    return token
+        sets.append(linked)
+    return sets

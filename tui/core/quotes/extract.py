@@ -287,12 +287,12 @@ def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
 
 
 def link_same_quotes(
-    quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]] | None = None
+    quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]]
 ) -> tuple[Quote, ...]:
     """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words.
-    ``pairs``: :func:`same_words` of these quotes, if already found."""
+    ``pairs``: :func:`same_words` of these quotes."""
     links: dict[str, list[str]] = {q.id: [] for q in quotes}
-    for i, j in same_words(quotes) if pairs is None else pairs:
+    for i, j in pairs:
         a, b = quotes[i], quotes[j]
         if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
             continue
