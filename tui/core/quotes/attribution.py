@@ -54,7 +54,7 @@ _AT_CUE = re.compile(r"(?:\s*\([^()·]{1,30}\))?(?:,[^,;:·\n]{1,80},)?[ \t]+(?:
 _NAMING_RULES = frozenset({"after", "before", "passive", "according", "dash"})
 """Rules that take the speaker from the quote's own sentence and its cue."""
 _SUBJECT_PRONOUNS = frozenset("it they we i you".split())
-NAMING_VERBS = frozenset(
+_NAMING_VERBS = frozenset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled "
     "describe describes described brand brands branded characterize characterizes "
     "characterized".split()
@@ -202,7 +202,7 @@ class Attributor:
             namer = _NAMER.search(self.masked, s_start, v)
             if (
                 namer
-                and cue.group(0).lower() in NAMING_VERBS
+                and cue.group(0).lower() in _NAMING_VERBS
                 and n == len(found) - 1
                 # ``what it called``: ``it`` is, as a rule, the sentence's subject.
                 and namer.group(1).lower() not in _SUBJECT_PRONOUNS
