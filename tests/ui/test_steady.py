@@ -100,3 +100,15 @@ async def test_the_app_passes_on_no_resize_of_the_size_it_has(
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert Size(100, 30) in reached
+
+
+async def test_the_first_frame_is_announced_once(make_app: App) -> None:
+    """run_app lets the analysis process start its work there (AnalysisChild.go)."""
+    app = make_app()
+    calls: list[int] = []
+    app.first_paint = lambda: calls.append(1)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+    assert calls == [1]

@@ -236,3 +236,39 @@ def test_reopening_a_known_corpus_needs_no_aligner(tmp_path: Path) -> None:
     ]
     assert runs[0][0] == runs[1][0] != "0"
     assert runs == [[runs[0][0], "True"], [runs[0][0], "False"]]
+
+
+def _held(corpus: Corpus) -> Generator[float, None, Analysis]:
+    """What a cache miss does: wait for the reader's first screen, then analyse."""
+    yield 0.1
+    background._hold()
+    return (yield from analyse_steps(corpus))
+
+
+def test_a_waiting_child_analyses_once_told_to_go(seeds: Corpus) -> None:
+    child = AnalysisChild.start(lambda: _held(seeds), wait=True)
+    steps = child.steps(seeds)
+    assert next(steps) == pytest.approx(0.1)  # What comes before the analysis is not held.
+    started = time.monotonic()
+    child.go()
+    child.go()  # Again: nothing more.
+    result = drain(steps)
+    assert result.alignment == analyse(seeds).alignment
+    assert time.monotonic() - started < 10
+
+
+def test_a_waiting_child_not_told_to_go_analyses_at_the_latest(
+    seeds: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "GO_AT_LATEST", 0.3)
+    started = time.monotonic()
+    child = AnalysisChild.start(lambda: _held(seeds), wait=True)
+    result = drain(child.steps(seeds))
+    assert result.alignment == analyse(seeds).alignment
+    assert time.monotonic() - started >= 0.3
+
+
+def test_hold_is_a_no_op_outside_a_waiting_child() -> None:
+    started = time.monotonic()
+    background._hold()
+    assert time.monotonic() - started < 0.1

@@ -56,6 +56,8 @@ class ReaderApp(App[None]):
         self.bookmark_store: BookmarkStore | None = None
         self.crash_log: Path | None = None
         """Where the traceback of an unhandled exception was written, if one happened."""
+        self.first_paint: Callable[[], None] | None = None
+        """Called once the reader's screen is first drawn."""
         if settings.theme is not None and settings.theme in self.available_themes:
             self.theme = settings.theme
         self._sized: Size | None = None
@@ -73,6 +75,12 @@ class ReaderApp(App[None]):
         # The reader is the first screen: nothing blank is ever drawn before it.
         self.main = ReaderScreen(self.corpus, self.analyse, reading=self.reading, adopt=self.adopt)
         return self.main
+
+    def on_ready(self) -> None:
+        # The first frame is drawn.
+        painted, self.first_paint = self.first_paint, None
+        if painted is not None:
+            painted()
 
     def on_resize(self, event: events.Resize) -> None:
         # At start-up the terminal driver reports the size the app already took; Textual
@@ -209,7 +217,8 @@ def run_app(
 
         session = app.analyse
         start = app.corpus
-        child = AnalysisChild.start(lambda: session(start))
+        child = AnalysisChild.start(lambda: session(start), wait=True)
+        app.first_paint = child.go  # Not before: the two would share the cores.
         # While reading, the screen's corpus is an empty stand-in: the child's articles
         # come first, else the session failed (an error line, not an empty analysis).
         app.analyse = (lambda _: child.steps()) if app.reading else child.steps

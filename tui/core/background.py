@@ -53,6 +53,8 @@ PR_SET_PDEATHSIG = 1
 """Linux prctl(2) option: a signal the child gets when its parent ends."""
 POLL_S = 0.1
 """The longest the reading side blocks before it yields again (so a cancel is noticed)."""
+GO_AT_LATEST = 0.5
+"""Seconds a child started with ``wait=True`` waits for :meth:`AnalysisChild.go` at most."""
 
 
 class AnalysisFailed(Exception):
@@ -96,17 +98,38 @@ def reader_analysis(corpus: Corpus, *, cache: bool) -> Generator[float, None, An
 def _known_or_analysed(
     corpus: Corpus, *, facts: FactCache | None
 ) -> Generator[float, None, Analysis]:
-    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
-
     if facts is None:
+        _hold()
+        from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
+
         return (yield from analyse_steps(corpus))
     known = KnownAnalyses(facts)
     found = known.get(corpus)
     if found is not None:
         return found
+    _hold()
+    from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
+
     analysis = yield from analyse_steps(corpus, cache=facts)
     known.put(analysis)
     return analysis
+
+
+_GO: list[int] = []
+"""In a child started with ``wait``: the pipe whose end tells that the reader has drawn its
+first screen (set by :func:`_child` only, taken by :func:`_hold`)."""
+
+
+def _hold() -> None:
+    """Before the analysis proper (its imports and loops take the CPU for seconds), wait
+    until the reader has drawn its first screen: the processes share the machine's cores,
+    and the analysis starting at once slowed that first paint (the seeds, an empty cache,
+    two cores: by about 20 ms in a quiet moment, up to 80 ms with other work running). A
+    no-op anywhere but in such a child, and from the second call on."""
+    while _GO:
+        go = _GO.pop()
+        select.select([go], [], [], GO_AT_LATEST)
+        os.close(go)
 
 
 class KnownAnalyses:
@@ -190,22 +213,37 @@ def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:
 class AnalysisChild:
     """A forked process analysing a corpus; ``steps`` reads its progress and result."""
 
-    def __init__(self, pid: int, pipe: int) -> None:
+    def __init__(self, pid: int, pipe: int, go: int | None = None) -> None:
         self.pid = pid
         self._pipe = pipe
+        self._go = go
+        """The write end of the pipe the child waits on (None: it did not wait)."""
         self._reaped = False
 
     @classmethod
-    def start(cls, session: Callable[[], Session]) -> AnalysisChild:
-        """Fork now (call it while the process has one thread) and start the session."""
+    def start(cls, session: Callable[[], Session], *, wait: bool = False) -> AnalysisChild:
+        """Fork now (call it while the process has one thread) and start the session; with
+        ``wait``, its analysis proper waits for :meth:`go` (or ``GO_AT_LATEST`` seconds)."""
         read, write = os.pipe()
+        go_read, go_write = os.pipe() if wait else (None, None)
         reader = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the child: covered through the pipe)
             os.close(read)
-            _child(session, write, reader)
+            if go_write is not None:
+                os.close(go_write)
+            _child(session, write, reader, go_read)
         os.close(write)
-        return cls(pid, read)
+        if go_read is not None:
+            os.close(go_read)
+        return cls(pid, read, go_write)
+
+    def go(self) -> None:
+        """Let a child started with ``wait`` analyse (safe to call again, or for any child):
+        the reader calls it once its first screen is drawn (see :func:`_hold`)."""
+        go, self._go = self._go, None
+        if go is not None:
+            os.close(go)  # End of file: the child's wait is over.
 
     def steps(self, corpus: Corpus | None = None) -> Session:
         """Progress (0..1) as the child reports it, the corpus it read (if it read one),
@@ -264,6 +302,7 @@ class AnalysisChild:
 
     def stop(self) -> None:
         """End the child if it still runs, and reap it; safe to call again, from any thread."""
+        self.go()
         if self._reaped:
             return
         self._reaped = True
@@ -304,8 +343,12 @@ class AnalysisChild:
         return f"exit status {os.WEXITSTATUS(status)}"
 
 
-def _child(session: Callable[[], Session], pipe: int, reader: int) -> None:  # pragma: no cover
-    """Run the session and write it to ``pipe``; never returns."""
+def _child(  # pragma: no cover
+    session: Callable[[], Session], pipe: int, reader: int, go: int | None = None
+) -> None:
+    """Run the session and write it to ``pipe``; never returns. With ``go``, once the
+    reader closes its end of that pipe (or after ``GO_AT_LATEST`` seconds) if the session
+    must analyse (:func:`_hold`): what the cache holds is read and sent at once."""
     code = 1
     try:
         _die_with(reader)
@@ -315,6 +358,8 @@ def _child(session: Callable[[], Session], pipe: int, reader: int) -> None:  # p
             os.dup2(devnull, fd)
         # The screen first: on a busy machine the child yields the CPU to the reader.
         os.nice(NICENESS)
+        if go is not None:
+            _GO.append(go)
         # What the parent built is never garbage here: keep the collector off it.
         gc.freeze()
         with os.fdopen(pipe, "wb") as out:
