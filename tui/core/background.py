@@ -151,10 +151,17 @@ class KnownAnalyses:
         key = self._key(corpus)
         if key is None or (blob := self.cache.get(key)) is None:
             return None
+        # Hundreds of thousands of new objects that all live on, and few cycles: the
+        # collector's passes over them only cost time (BASIL: 165 -> 138 ms).
+        enabled = gc.isenabled()
+        gc.disable()
         try:
             found = _decode_known(json.loads(blob), corpus)
         except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             found = None
+        finally:
+            if enabled:
+                gc.enable()
         if found is None:
             self.cache.drop(key)
         return found
