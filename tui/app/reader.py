@@ -50,9 +50,18 @@ AnalyseSteps = Callable[[Corpus], Session | Generator[float, None, Analysis]]
 """Progress, the corpus if the screen opened before it was read, then its analysis."""
 SHOWN_WARNINGS = 3
 """Warnings about the files shown one by one; past them, one line says how many more."""
+COLLECT_AFTER = 0.1
+"""Seconds after the analysis is drawn that its objects are collected and frozen."""
 SHOWN_AT_LATEST = 0.5
 """Seconds after the analysis arrives by which its bookmarks' marks are drawn, if the
 screen was not laid out again sooner (it always is, as the facts are drawn)."""
+
+
+def _collect_and_freeze() -> None:
+    """The analysis lives as long as the app: keep the collector from walking its hundreds
+    of thousands of objects again and again (pauses of 100+ ms on BASIL)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
@@ -234,7 +243,7 @@ class ReaderScreen(Screen[None]):
         self.analysis = analysis
         if message.analysis.groups and self.current < 0:
             self.select(0, bring=False)
-        # Once the facts are drawn (35-75 ms sooner): the bookmarks' marks, and the
+        # Once the facts are drawn (35-75 ms sooner): the bookmarks' marks, then the
         # collector. The next layout of the screen draws them (a callback after refresh
         # could run first: the widgets ask for their layout through messages).
         self._shown_pending = True
@@ -249,13 +258,13 @@ class ReaderScreen(Screen[None]):
         if not self._shown_pending:
             return
         self._shown_pending = False
-        # The analysis lives as long as the app: keep the collector from walking its
-        # hundreds of thousands of objects again and again (pauses of 100+ ms on BASIL).
-        gc.collect()
-        gc.freeze()
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
 
         bookmarking.refresh_markers(self)  # Opens the store the first time.
+        # A moment later: a collection holds the interpreter throughout (13 ms on the
+        # seeds, 40 on BASIL), and the terminal's writer thread, which has the facts'
+        # frame to write, would wait for it.
+        self.set_timer(COLLECT_AFTER, _collect_and_freeze)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
