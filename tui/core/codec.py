@@ -200,7 +200,9 @@ def _quote(data: Mapping[str, Any], articles: Mapping[str, Article]) -> Quote:
         reason=_optional(data["reason"]),
         speaker_id=_optional(data["speaker_id"]),
         named=data["named"],
-        speaker_from=_optional(data["speaker_from"]),
+        speaker_from=(
+            None if data["speaker_from"] is None else _article_of(data["speaker_from"], articles).id
+        ),
     )
 
 

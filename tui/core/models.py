@@ -195,7 +195,8 @@ class Quote:
     text: str
     """The quoted words, without the quotation marks."""
     speaker: str | None
-    """The speaker's name as this article writes it (its fullest form in the article)."""
+    """The speaker's name as this article writes it (its fullest form in the article), or,
+    when the speaker was taken from another article (``speaker_from``), the canonical name."""
     speaker_mention: str | None
     """The words in the text the speaker was taken from."""
     cue: str | None

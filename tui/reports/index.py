@@ -43,7 +43,8 @@ from tui.errors import InputError
 
 INDEX_VERSION = 3
 """2: whole articles (the reader opens an index alone) and each story's analysis with
-its own ids, as the analysis cache keeps it."""
+its own ids, as the analysis cache keeps it. 3: each quote says whether its sentence
+names the speaker (``named``) and which article gave a borrowed one (``speaker_from``)."""
 IN_FLIGHT = 4
 """Dask tasks submitted per worker ahead of the results."""
 SCHEMA = (

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 def quote_json(quote: Quote) -> dict[str, Any]:
     """One quote as the JSON contract has it (``reason`` only when the speaker is null).
 
-    ``speaker`` is the name as the quote's article writes it, ``speaker_id`` the canonical
-    name shared by every article quoting that person. ``named``: the quote's own sentence
+    ``speaker`` is the name as the quote's article writes it (the canonical name when the
+    speaker was taken from another article), ``speaker_id`` the canonical name shared by
+    every article quoting that person. ``named``: the quote's own sentence
     names the speaker at the cue. ``speaker_from`` (only when set): the article that named
     the speaker of these words, where this one said only "she" or nothing.
     """

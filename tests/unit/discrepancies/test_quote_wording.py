@@ -8,15 +8,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.core.discrepancies.wording import (
-    fact_quote_wordings,
     inner_changes,
     outlet_quotes,
-    quote_credits,
     quote_wordings,
     quote_words,
     word_diff,
 )
-from tui.core.models import Corpus, Group, Member, Quote
+from tui.core.models import Corpus, Quote
 from tui.core.quotes.extract import extract_quotes
 from tui.core.text.corpus import article_from_text, load_corpus
 
@@ -183,30 +181,6 @@ def test_word_diff_shows_a_cut_as_a_gap_not_an_addition() -> None:
     )
 
 
-def test_one_remark_credited_to_two_people_is_an_attribution() -> None:
-
-    remark = (
-        "“I probably have a generational reaction to it, but I am not in the censorship business,”"
-    )
-    a = article_from_text("fox", f"Nancy Pelosi spoke. {remark} Pelosi said at a town hall.")
-    b = article_from_text("nyt", f"Steny Hoyer spoke. {remark} Hoyer said at a town hall.")
-    corpus = Corpus((a, b))
-    (found,) = quote_credits(extract_quotes(corpus), corpus)
-    assert found.kind == "attribution"
-    assert {v.value for v in found.values} == {"Nancy Pelosi", "Steny Hoyer"}
-    for v in found.values:
-        assert corpus.article(v.article).text[v.start : v.end] == v.text
-
-
-def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
-
-    remark = "“Judge Moore will do the right thing and step aside from the race,”"
-    a = article_from_text("fox", f"{remark} the White House said on Thursday.")
-    b = article_from_text("nyt", f"Sarah Sanders spoke. {remark} Sarah Sanders said.")
-    corpus = Corpus((a, b))
-    assert quote_credits(extract_quotes(corpus), corpus) == []
-
-
 def test_a_pronouns_s_is_is() -> None:
     assert not changed("he is determined to prevent it", "he's determined to prevent it")
     assert changed("it is his plan to prevent it", "it is her plan to prevent it")
@@ -239,54 +213,3 @@ def test_a_lone_shared_word_where_both_quotes_start_is_an_anchor() -> None:
 def test_a_censored_word_is_house_style(censored: str, spelled: str) -> None:
     assert not changed(censored, spelled)
     assert changed("his world view -- the way he works", "his worldview -- the way she works")
-
-
-def test_a_quote_one_article_gives_unchanged_is_not_held_against_its_neighbour() -> None:
-    fox = article_from_text(
-        "fox",
-        "“I want a leadership team that can bring the Republican conference together,” "
-        "Raul Labrador said in his statement, “A leadership team that can help unite and "
-        "grow our party. Americans don’t believe their leaders in Washington are listening "
-        "and now is the time to change that.”",
-    )
-    huffpost = article_from_text(
-        "huffpost",
-        'Raul Labrador said he wants "a leadership team that can bring the Republican '
-        'conference together."',
-    )
-    corpus = Corpus((fox, huffpost))
-    fact = Group(0, "", 1.0, (Member("fox", 0), Member("huffpost", 0)))
-    assert fact_quote_wordings([fact], extract_quotes(corpus), corpus) == []
-
-
-def test_short_quotes_of_one_fact_worded_differently() -> None:
-    fox = article_from_text(
-        "fox", 'He went on to call censorship "a dangerous thing" in a tweet, Trump said.'
-    )
-    nyt = article_from_text(
-        "nyt", 'Trump wrote on Twitter that "censorship is a very dangerous thing."'
-    )
-    corpus = Corpus((fox, nyt))
-    fact = Group(0, "", 1.0, (Member("fox", 0), Member("nyt", 0)))
-    (found,) = fact_quote_wordings([fact], extract_quotes(corpus), corpus)
-    assert found.group == 0 and "{+very+}" in found.summary
-
-
-def test_quoted_words_that_are_no_speech_are_compared_too_but_not_titles() -> None:
-    fox = article_from_text(
-        "fox",
-        'The group drafted a resolution condemning the civil rights group as a "partisan '
-        'attack dog organization." It cited "The Godather: Part II" as its model.',
-    )
-    nyt = article_from_text(
-        "nyt",
-        "The coalition issued a resolution accusing the civil rights body of acting as a "
-        "“partisan political attack dog.” It cited “The Godfather: Part II” as its model.",
-    )
-    corpus = Corpus((fox, nyt))
-    facts = [
-        Group(0, "", 1.0, (Member("fox", 0), Member("nyt", 0))),
-        Group(1, "", 1.0, (Member("fox", 1), Member("nyt", 1))),
-    ]
-    (found,) = fact_quote_wordings(facts, extract_quotes(corpus), corpus)
-    assert "{+political+}" in found.summary

@@ -281,8 +281,9 @@ def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
 
 
 _SCALE = {"day": "day", "week": "weeks", "month": "weeks", "year": "year"}
-"""Grains whose dates are compared with each other: "last week" and "last month" can
-each date one report (they cannot both be right); a day and a year date different things."""
+"""Grains whose dates are compared with each other: a week and a month ("last week",
+"last month", "March 2020") can each date one report, and cannot both be right; a day
+and a year date different things."""
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"\b([a-z]+)\s+(?:(?:on|early|late|last|this)\s+)?\Z")
 """The lower-case word before a date, past ``on``/``early``/``last``."""

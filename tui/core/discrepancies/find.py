@@ -13,15 +13,13 @@ from collections import defaultdict
 from collections.abc import Generator, Sequence
 
 from tui.core.align.pipeline import Prepared
+from tui.core.discrepancies.credits import quote_credits
+from tui.core.discrepancies.fact_quotes import fact_quote_wordings
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts, plural_slips
 from tui.core.discrepancies.spelling import entity_variant_steps
-from tui.core.discrepancies.wording import (
-    fact_quote_wordings,
-    quote_credits,
-    quote_wordings,
-)
+from tui.core.discrepancies.wording import quote_wordings
 from tui.core.models import Corpus, Discrepancy, Group, Quote
 from tui.core.progress import scaled
 
@@ -45,7 +43,7 @@ def discrepancy_steps(
     variants = yield from scaled(entity_variant_steps(corpus, groups), 0.6, 1.0)
     found.extend(Found(v.kind, v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
-    found.extend(quote_credits(quotes, corpus))
+    found.extend(without_known(quote_credits(quotes, corpus), found))
     found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
     found.extend(without_known(plural_slips(corpus, stories), found))

@@ -24,6 +24,7 @@ from tui.core.models import Corpus, DiscrepancyValue
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
 
+_WAYS = {2: "two", 3: "three", 4: "four"}
 MIN_SLIP_WORDS = 3
 """Words a name needs before a plural slip in it is one entity written two ways."""
 FIRST_SIMILARITY = 0.75
@@ -147,7 +148,8 @@ def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found
                 continue
             values = tuple(written.values())
             shown = " / ".join(written)
-            found.append(Found("name", None, f"{shown}: one name, written two ways", values, 0.6))
+            summary = f"{shown}: one name, written {_WAYS.get(len(written), len(written))} ways"
+            found.append(Found("name", None, summary, values, 0.6))
     return found
 
 

@@ -9,17 +9,15 @@ an ellipsis, case, punctuation and house style (``F.B.I.``/``FBI``) are not.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from tui.core.discrepancies.facts import Found, quotations
-from tui.core.models import Corpus, DiscrepancyValue, Group, Quote, Sentence
-from tui.core.quotes.extract import clip, credited_alike, same_words
-from tui.core.quotes.speakers import is_org
-from tui.core.text.names import same_name
+from tui.core.discrepancies.facts import Found
+from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
+from tui.core.quotes import linked_quotes
+from tui.core.quotes.extract import clip
 
 GAP = "\u2026"
 """Stands for an ellipsis inside a quote: words left out there are an excerpt."""
@@ -43,18 +41,12 @@ _HOUSE_STYLE = {
 _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
-_TITLE = re.compile(r"(?:(?:[A-Z0-9][\w'’\-]*|of|the|a|an|and|in|on|to|for)[\s,:;()]*)+")
-"""Quoted words every one capitalised but the small ones: a title or a list of names."""
-_CENSORED = re.compile(r"[^\W\d_]+(?:\*+|-{2,}|—{2,})[^\W\d_]*")
+_CENSORED = re.compile(r"\b[^\W\d_]++(?:\*+|-{2,}|—{2,})[^\W\d_]*")
 """A word with letters starred or dashed out."""
 _WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
 EDGE_WORDS = 2
 """A quote that starts or stops on words the other outlet words differently, right next
 to their shared stretch ("not do [that]?" / "not do [it]?"), changed at most this many."""
-MAX_FACT_CHANGED = 3
-"""Words changed, both sides counted, past which two short quotes of one fact are two
-remarks sharing a few words, not one worded differently (a word added, dropped or
-changed; "a lot of" dropped)."""
 STRAY_GAP = 4
 """Different words beyond which one shared word is chance, not an anchor."""
 MIN_EDGE_SHARED = 3
@@ -93,22 +85,25 @@ def _spelled(word: str) -> list[str]:
     return [word]
 
 
-def _one_quotation(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two wordings that share enough words, in order, to be one quotation."""
-    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    shared = sum(block.size for block in blocks)
-    return shared >= MIN_SHARED and shared >= MIN_SHARED_SHARE * min(len(a), len(b))
+Changes = list[tuple[list[str], list[str]]]
+"""Words changed between two wordings: (one's words, the other's) at each place."""
 
 
-def inner_changes(a: Sequence[str], b: Sequence[str]) -> list[tuple[list[str], list[str]]]:
+def inner_changes(a: Sequence[str], b: Sequence[str]) -> Changes:
     """Words changed inside the stretch two wordings share (none when they share too
     little to be one quotation): between their first and last shared word, or at an
     edge where one quote starts or stops on other words than the other quotes there."""
+    return quotation_changes(a, b) or []
+
+
+def quotation_changes(a: Sequence[str], b: Sequence[str]) -> Changes | None:
+    """:func:`inner_changes`, or None when the two share too little, in order, to be one
+    quotation (so an empty list says: one quotation, worded alike)."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     codes = matcher.get_opcodes()
     shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
     if shared < MIN_SHARED or shared < MIN_SHARED_SHARE * min(len(a), len(b)):
-        return []
+        return None
     changes = []
     for op, i1, i2, j1, j2 in _compared(codes):
         if op == "equal":
@@ -370,174 +365,3 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
         found.append(Found("quote_wording", None, summary, values, confidence))
     return found + outlet_quotes(quotes, corpus)
-
-
-def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
-    """One ``attribution`` discrepancy per remark two articles credit to two people.
-
-    Only where each article names its speaker at the cue (``named``): a pronoun or the
-    paragraph before may point to the wrong person in our reading, not in the reporter's.
-    An organisation against a person is left out (the White House and its press
-    secretary), and so are quotes too short to be one remark beyond doubt.
-    """
-    found: list[Found] = []
-    seen: set[tuple[str, str]] = set()
-    named = [q for q in quotes if q.named and q.speaker_id]
-    for i, j in same_words(named):
-        a, b = named[i], named[j]
-        who_a, who_b = a.speaker_id or "", b.speaker_id or ""
-        if who_a == who_b:
-            continue
-        if is_org(who_a) or is_org(who_b) or same_name(who_a, who_b):
-            continue
-        if not credited_alike(a, b) or (a.id, b.id) in seen:
-            continue
-        seen.add((a.id, b.id))
-        values = tuple(
-            DiscrepancyValue(
-                q.article,
-                corpus.article(q.article).sentence_at(q.start),
-                q.text,
-                q.speaker_id or "",
-                q.start,
-                q.end,
-            )
-            for q in (a, b)
-        )
-        summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
-        found.append(Found("attribution", None, summary, values, 0.8))
-    return found
-
-
-def fact_quote_wordings(
-    groups: Sequence[Group], quotes: Sequence[Quote], corpus: Corpus
-) -> list[Found]:
-    """Short quotations of one fact worded differently ("a dangerous thing" against "a
-    very dangerous thing"): too short for the quote links, so only where the aligner puts
-    their sentences in one fact, by one speaker (or an unknown one), neither quoted
-    unchanged by the other's article, not already linked (:func:`quote_wordings` has
-    those), and changed by at most :data:`MAX_FACT_CHANGED` words. One discrepancy per
-    fact."""
-    linked = {
-        q.id: n for n, quotes_of_one in enumerate(linked_quotes(quotes)) for q in quotes_of_one
-    }
-    in_sentence: dict[tuple[str, int], list[Quote]] = {}
-    for quote in quotes:
-        key = (quote.article, corpus.article(quote.article).sentence_at(quote.start))
-        in_sentence.setdefault(key, []).append(quote)
-    found: list[Found] = []
-    reported: set[frozenset[str]] = set()
-    for group in groups:
-        held = [
-            q for m in group.members for q in _quoted_in(corpus, m.article, m.sentence, in_sentence)
-        ]
-        held = list({q.id: q for q in held}.values())
-        pairs = [
-            (a, b, changes)
-            for n, a in enumerate(held)
-            for b in held[n + 1 :]
-            if a.article != b.article
-            and (a.id not in linked or linked[a.id] != linked.get(b.id))
-            and not (a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id)
-            and (changes := _changes(a.text, b.text))
-            and sum(len(old) + len(new) for old, new in changes) <= MAX_FACT_CHANGED
-            and not _settled(a, b.article, held)
-            and not _settled(b, a.article, held)
-        ]
-        if not pairs:
-            continue
-        chosen: dict[str, Quote] = {}
-        for a, b, _ in pairs:
-            chosen.setdefault(a.article, a)
-            chosen.setdefault(b.article, b)
-        ids = frozenset(q.id for q in chosen.values())
-        if ids in reported:
-            continue  # The same sentences in another fact.
-        reported.add(ids)
-        values = tuple(
-            DiscrepancyValue(
-                q.article,
-                corpus.article(q.article).sentence_at(q.start),
-                q.text,
-                " ".join(quote_words(q.text)),
-                q.start,
-                q.end,
-            )
-            for q in sorted(chosen.values(), key=lambda q: (q.article, q.start))
-        )
-        a, b, _ = pairs[0]
-        who = a.speaker or b.speaker or "an unknown speaker"
-        diff = word_diff(quote_words(a.text), quote_words(b.text))
-        summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
-        found.append(Found("quote_wording", group.id, summary, values, 0.6))
-    return found
-
-
-def _quoted_in(
-    corpus: Corpus, article: str, sentence: int, in_sentence: dict[tuple[str, int], list[Quote]]
-) -> list[Quote]:
-    """The quotes of a sentence: the extractor's, and quoted words it did not take for
-    speech ('reducing itself to a "partisan attack dog organization"'), speaker unknown."""
-    extracted = in_sentence.get((article, sentence), [])
-    where = corpus.article(article).sentences[sentence]
-    quoted = list(extracted)
-    for _, end, start, words, _ in quotations(where.text):
-        begin = where.start + start
-        if any(q.start < where.start + end and begin < q.end for q in extracted):
-            continue
-        if _TITLE.fullmatch(words):
-            continue  # "The Godfather: Part II": a title's spelling is the names' business.
-        quoted.append(
-            Quote(f"{article}@{begin}", article, begin, begin + len(words), words, None, None, None)
-        )
-    return quoted
-
-
-def _settled(quote: Quote, article: str, held: Sequence[Quote]) -> bool:
-    """``article`` quotes the same words unchanged: the quote is accounted for there, and
-    another quote of that article sharing a few of its words ("a team that can help ..."
-    beside "a team that can bring ...") is another remark."""
-    return any(other.article == article and _unchanged(quote.text, other.text) for other in held)
-
-
-@lru_cache(maxsize=8_192)
-def _folded(text: str) -> tuple[str, ...]:
-    """:func:`quote_words` of a quote, read once however many facts hold it."""
-    return tuple(quote_words(text))
-
-
-@lru_cache(maxsize=8_192)
-def _changes(a: str, b: str) -> list[tuple[list[str], list[str]]]:
-    """:func:`inner_changes` of two quotes, skipped when they share too few words."""
-    words_a, words_b = _folded(a), _folded(b)
-    if sum((Counter(words_a) & Counter(words_b)).values()) < MIN_SHARED:
-        return []  # Even in the best order, too few shared words.
-    return inner_changes(words_a, words_b)
-
-
-@lru_cache(maxsize=8_192)
-def _unchanged(a: str, b: str) -> bool:
-    """One quotation, worded alike."""
-    words_a, words_b = _folded(a), _folded(b)
-    return _one_quotation(words_a, words_b) and not inner_changes(words_a, words_b)
-
-
-def linked_quotes(quotes: Sequence[Quote]) -> list[list[Quote]]:
-    """The sets of quotes ``same_as`` links (one remark as several articles quote it), in
-    the order of their first quote."""
-    by_id = {q.id: q for q in quotes}
-    seen: set[str] = set()
-    sets: list[list[Quote]] = []
-    for quote in quotes:
-        if quote.id in seen or not quote.same_as:
-            continue
-        linked, todo = [], [quote.id]
-        while todo:
-            qid = todo.pop()
-            if qid in seen or qid not in by_id:
-                continue
-            seen.add(qid)
-            linked.append(by_id[qid])
-            todo.extend(by_id[qid].same_as)
-        sets.append(linked)
-    return sets

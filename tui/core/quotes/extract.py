@@ -279,7 +279,7 @@ def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
             threshold = SAME_QUOTE_RATIO if shorter > SHORT_WORDS else 0.8
             if 2 * shorter < threshold * size:
                 continue  # One is too long for the other: even all its words would not do.
-            if 2 * _shared(counts[i], counts[j]) < threshold * size:
+            if 2 * shared_words(counts[i], counts[j]) < threshold * size:
                 continue  # Even in the best order, too few shared words.
             if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
                 pairs.append((i, j))
@@ -350,7 +350,7 @@ def borrow_speakers(quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]]) -
     return result
 
 
-def _shared(a: Counter[str], b: Counter[str]) -> int:
+def shared_words(a: Counter[str], b: Counter[str]) -> int:
     """Words two quotes share, each as often as both have it."""
     if len(a) > len(b):
         a, b = b, a

@@ -1,0 +1,49 @@
+"""The same words that two articles credit to two different people: ``attribution``.
+
+Only where each article names its speaker at the cue (:attr:`Quote.named`): a pronoun
+or the paragraph before may point to the wrong person in our reading, not in the
+reporter's. (The same short label in two mouths and two wordings, inside one fact, is
+:mod:`.facts`' ``attribution``.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.core.discrepancies.facts import Found
+from tui.core.models import Corpus, DiscrepancyValue, Quote
+from tui.core.quotes.extract import clip, credited_alike, same_words
+from tui.core.quotes.speakers import is_org
+from tui.core.text.names import same_name
+
+CREDIT_CONFIDENCE = 0.8
+"""Two named attributions of one remark: the surest kind of attribution conflict."""
+
+
+def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
+    """One ``attribution`` discrepancy per two articles that credit one remark (six words
+    or more, :func:`credited_alike`) to two people, each by name at the cue. An
+    organisation against a person is left out (the White House and its press secretary)."""
+    found: list[Found] = []
+    named = [q for q in quotes if q.named and q.speaker_id]
+    for i, j in same_words(named):
+        a, b = named[i], named[j]
+        who_a, who_b = a.speaker_id or "", b.speaker_id or ""
+        if who_a == who_b or is_org(who_a) or is_org(who_b) or same_name(who_a, who_b):
+            continue
+        if not credited_alike(a, b):
+            continue
+        values = tuple(
+            DiscrepancyValue(
+                q.article,
+                corpus.article(q.article).sentence_at(q.start),
+                q.text,
+                q.speaker_id or "",
+                q.start,
+                q.end,
+            )
+            for q in (a, b)
+        )
+        summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
+        found.append(Found("attribution", None, summary, values, CREDIT_CONFIDENCE))
+    return found
