@@ -1,5 +1,6 @@
 """Screens are laid out once per size: a resize to the size a screen has is dropped, a real
-one is not; the reader's breakpoint classes are set as it composes."""
+one is not; the reader's breakpoint classes are set as it composes, and follow every
+resize, even one made under a modal screen."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from collections.abc import Callable
 import pytest
 from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.screen import Screen
 
-import tui.app.reader
 from tui.app.app import ReaderApp
-from tui.app.reader import ReaderScreen, _breakpoint
+from tui.app.reader import ReaderScreen
+from tui.app.steady import breakpoint_classes
 
 App = Callable[..., ReaderApp]
 
@@ -44,20 +46,46 @@ async def test_a_resize_to_the_same_size_is_dropped_a_real_one_is_not(make_app: 
         assert not {"-wide", "-tall"} & screen.classes
 
 
+async def test_a_resize_under_a_modal_screen_sets_the_breakpoints_below(make_app: App) -> None:
+    """The help, on top, lays the reader out for the new size: the reader's own resize
+    then finds the size it has, and is dropped, but not its breakpoint classes."""
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.reader
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.resize_terminal(80, 16)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert {"-narrow", "-short"} <= screen.classes
+        assert not {"-wide", "-tall"} & screen.classes
+
+
 @pytest.mark.parametrize(
     ("width", "height", "classes"),
     [
-        (160, 48, ("-wide", "-tall")),
-        (109, 17, ("-narrow", "-short")),
-        (110, 18, ("-wide", "-tall")),
+        (160, 48, {"-wide", "-tall"}),
+        (109, 17, {"-narrow", "-short"}),
+        (110, 18, {"-wide", "-tall"}),
     ],
 )
-def test_breakpoints_as_textual_sets_them(
-    width: int, height: int, classes: tuple[str, str]
+async def test_breakpoints_as_textual_sets_them(
+    make_app: App, width: int, height: int, classes: set[str]
 ) -> None:
-    across = _breakpoint(width, ReaderScreen.HORIZONTAL_BREAKPOINTS)
-    down = _breakpoint(height, ReaderScreen.VERTICAL_BREAKPOINTS)
-    assert (across, down) == classes
+    """Textual's own resize handler gives the same classes as ``breakpoint_classes``."""
+    app = make_app()
+    async with app.run_test(size=(width, height)) as pilot:
+        await pilot.pause()
+        screen = app.reader
+        found = breakpoint_classes(screen, Size(width, height))
+        assert {name for name, on in found.items() if on} == classes
+        screen.remove_class(*found)
+        await Screen._on_resize(screen, events.Resize(Size(width, height), Size(width, height)))
+        assert {name for name in found if name in screen.classes} == classes
 
 
 async def test_the_screen_is_composed_with_its_breakpoints(make_app: App) -> None:
@@ -79,27 +107,27 @@ async def test_the_screen_is_composed_with_its_breakpoints(make_app: App) -> Non
     assert {"-narrow", "-short"} <= composed[0]
 
 
-async def test_the_app_passes_on_no_resize_of_the_size_it_has(
-    make_app: App, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_the_app_passes_on_no_resize_of_the_size_it_has(make_app: App) -> None:
     """The terminal driver reports at start the size the app already took: Textual would
     hand it to the screen at the next idle moment, before the screen was laid out."""
-    reached: list[Size] = []
+    dispatched: list[events.Resize] = []
 
-    def spy(screen: Screen[None], event: events.Resize) -> None:
-        reached.append(event.size)
+    def seen(message: Message) -> None:
+        if isinstance(message, events.Resize):
+            dispatched.append(message)
 
     app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(160, 48), message_hook=seen) as pilot:
         await pilot.pause()
-        monkeypatch.setattr(tui.app.reader, "same_size", spy)
-        app.post_message(events.Resize(Size(160, 48), Size(160, 48)))
+        same = events.Resize(Size(160, 48), Size(160, 48))
+        app.post_message(same)
         await pilot.pause()
         await pilot.pause()
-        assert reached == []
-        await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        assert Size(100, 30) in reached
+        assert sum(e is same for e in dispatched) == 1  # The app's, never the screen's.
+        bigger = events.Resize(Size(100, 30), Size(100, 30))
+        app.post_message(bigger)
+        await pilot.pause(0.05)
+        assert sum(e is bigger for e in dispatched) == 2  # Handed on to the screen.
 
 
 async def test_the_first_frame_is_announced_once(make_app: App) -> None:

@@ -32,7 +32,7 @@ from tui.app.messages import (
     Target,
 )
 from tui.app.screens.scope import SCOPE_FROM
-from tui.app.steady import same_size
+from tui.app.steady import breakpoint_classes, same_size
 from tui.app.targets import conflict_order, target_marks, target_note
 from tui.app.widgets.deck import PaneDeck
 from tui.app.widgets.fact_list import FactList
@@ -62,11 +62,6 @@ def _collect_and_freeze() -> None:
     of thousands of objects again and again (pauses of 100+ ms on BASIL)."""
     gc.collect()
     gc.freeze()
-
-
-def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
-    """The class of the largest breakpoint within ``size`` (Textual's rule)."""
-    return max((at, name) for at, name in breakpoints if size >= at)[1]
 
 
 def reader_tools() -> ModuleType:
@@ -141,12 +136,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The breakpoint classes Textual sets at the first resize, set now: the screen is
         # styled once with them, not restyled whole (about 10 ms) as its first keys arrive.
-        width, height = self.app.size
-        classes = {name: False for _, name in self.HORIZONTAL_BREAKPOINTS}
-        classes |= {name: False for _, name in self.VERTICAL_BREAKPOINTS}
-        classes[_breakpoint(width, self.HORIZONTAL_BREAKPOINTS)] = True
-        classes[_breakpoint(height, self.VERTICAL_BREAKPOINTS)] = True
-        self.update_classes(classes, update=False)
+        self.update_classes(breakpoint_classes(self, self.app.size), update=False)
         with Horizontal(id="main"):
             yield FactList(self.corpus, reading=self.reading, id="facts").data_bind(
                 ReaderScreen.current,
