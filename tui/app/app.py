@@ -118,9 +118,10 @@ class ReaderApp(App[None]):
         self.reader.use_corpus(self.corpus)
 
     def open_bookmark_store(self) -> None:
-        """Open the bookmark store, once: when the analysis is on screen and its facts
-        get their marks (``bookmarking.refresh_markers``), or sooner when a key needs it. Not at start-up: its imports (SQLite,
-        rapidfuzz) and queries took 20-25 ms just as the first keys and facts came."""
+        """Open the bookmark store, once: when the analysis is on screen and its facts get
+        their marks (``bookmarking.refresh_markers``), or sooner when a key needs it. Not at
+        start-up: its imports (SQLite, rapidfuzz) and queries took 20-25 ms just as the first
+        keys and facts came."""
         if self.bookmark_store is not None:
             return
         from tui.app import bookmarking  # noqa: PLC0415 (start-up: SQLite, rapidfuzz)
@@ -213,11 +214,11 @@ def run_app(
         app = ReaderApp(corpus, analyse)
     child = None
     if in_child and hasattr(os, "fork") and threading.active_count() == 1:
-        from tui.core.background import AnalysisChild  # noqa: PLC0415 (only here)
+        from tui.core.background import GO_AT_LATEST, AnalysisChild  # noqa: PLC0415 (only here)
 
         session = app.analyse
         start = app.corpus
-        child = AnalysisChild.start(lambda: session(start), wait=True)
+        child = AnalysisChild.start(lambda: session(start), wait=GO_AT_LATEST)
         app.first_paint = child.go  # Not before: the two would share the cores.
         # While reading, the screen's corpus is an empty stand-in: the child's articles
         # come first, else the session failed (an error line, not an empty analysis).

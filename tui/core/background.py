@@ -25,6 +25,7 @@ import pickle
 import select
 import signal
 import struct
+import threading
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import replace
 from functools import partial
@@ -54,7 +55,7 @@ PR_SET_PDEATHSIG = 1
 POLL_S = 0.1
 """The longest the reading side blocks before it yields again (so a cancel is noticed)."""
 GO_AT_LATEST = 0.5
-"""Seconds a child started with ``wait=True`` waits for :meth:`AnalysisChild.go` at most."""
+"""Seconds the reader's child waits for :meth:`AnalysisChild.go` at most (its ``wait``)."""
 
 
 class AnalysisFailed(Exception):
@@ -98,26 +99,22 @@ def reader_analysis(corpus: Corpus, *, cache: bool) -> Generator[float, None, An
 def _known_or_analysed(
     corpus: Corpus, *, facts: FactCache | None
 ) -> Generator[float, None, Analysis]:
-    if facts is None:
-        _hold()
-        from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
-
-        return (yield from analyse_steps(corpus))
-    known = KnownAnalyses(facts)
-    found = known.get(corpus)
-    if found is not None:
+    known = KnownAnalyses(facts) if facts is not None else None
+    if known is not None and (found := known.get(corpus)) is not None:
         return found
     _hold()
     from tui.core.analysis import analyse_steps  # noqa: PLC0415 (start-up)
 
     analysis = yield from analyse_steps(corpus, cache=facts)
-    known.put(analysis)
+    if known is not None:
+        known.put(analysis)
     return analysis
 
 
-_GO: list[int] = []
+_GO: list[tuple[int, float]] = []
 """In a child started with ``wait``: the pipe whose end tells that the reader has drawn its
-first screen (set by :func:`_child` only, taken by :func:`_hold`)."""
+first screen, and the seconds to wait for it at most (set by :func:`_child` only, taken by
+:func:`_hold`)."""
 
 
 def _hold() -> None:
@@ -127,8 +124,8 @@ def _hold() -> None:
     two cores: by about 20 ms in a quiet moment, up to 80 ms with other work running). A
     no-op anywhere but in such a child, and from the second call on."""
     while _GO:
-        go = _GO.pop()
-        select.select([go], [], [], GO_AT_LATEST)
+        go, at_latest = _GO.pop()
+        select.select([go], [], [], at_latest)
         os.close(go)
 
 
@@ -224,22 +221,27 @@ class AnalysisChild:
         self.pid = pid
         self._pipe = pipe
         self._go = go
-        """The write end of the pipe the child waits on (None: it did not wait)."""
+        """The write end of the pipe the child waits on (None: it did not wait, or no more)."""
         self._reaped = False
+        self._lock = threading.Lock()
+        """Guards ``_go`` and ``_reaped``: :meth:`go` runs on the UI thread (the first paint)
+        and :meth:`stop` on the reading worker's (the end of :meth:`steps`) or at quit. A
+        pipe closed twice could close a file opened meanwhile under the same number; a
+        child reaped twice, kill another process given its pid."""
 
     @classmethod
-    def start(cls, session: Callable[[], Session], *, wait: bool = False) -> AnalysisChild:
+    def start(cls, session: Callable[[], Session], *, wait: float | None = None) -> AnalysisChild:
         """Fork now (call it while the process has one thread) and start the session; with
-        ``wait``, its analysis proper waits for :meth:`go` (or ``GO_AT_LATEST`` seconds)."""
+        ``wait``, its analysis proper waits for :meth:`go`, or that many seconds at most."""
         read, write = os.pipe()
-        go_read, go_write = os.pipe() if wait else (None, None)
+        go_read, go_write = os.pipe() if wait is not None else (None, None)
         reader = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the child: covered through the pipe)
             os.close(read)
             if go_write is not None:
                 os.close(go_write)
-            _child(session, write, reader, go_read)
+            _child(session, write, reader, None if go_read is None else (go_read, wait or 0.0))
         os.close(write)
         if go_read is not None:
             os.close(go_read)
@@ -248,7 +250,8 @@ class AnalysisChild:
     def go(self) -> None:
         """Let a child started with ``wait`` analyse (safe to call again, or for any child):
         the reader calls it once its first screen is drawn (see :func:`_hold`)."""
-        go, self._go = self._go, None
+        with self._lock:
+            go, self._go = self._go, None
         if go is not None:
             os.close(go)  # End of file: the child's wait is over.
 
@@ -310,15 +313,16 @@ class AnalysisChild:
     def stop(self) -> None:
         """End the child if it still runs, and reap it; safe to call again, from any thread."""
         self.go()
-        if self._reaped:
-            return
-        self._reaped = True
-        try:
-            if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+        with self._lock:
+            if self._reaped:
+                return
+            self._reaped = True
+            try:
+                if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
 
     def _read_frame(self) -> tuple[bytes, bytes] | None:
         """The next frame, or None when none came within ``POLL_S``."""
@@ -340,22 +344,25 @@ class AnalysisChild:
         return b"".join(chunks)
 
     def _status(self) -> str:
-        try:
-            _, status = os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            return "already reaped"
-        self._reaped = True
+        with self._lock:  # The child closed the pipe: it is ending, this wait is short.
+            if self._reaped:
+                return "already reaped"
+            try:
+                _, status = os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                return "already reaped"
+            self._reaped = True
         if os.WIFSIGNALED(status):
             return f"killed by signal {os.WTERMSIG(status)}"
         return f"exit status {os.WEXITSTATUS(status)}"
 
 
 def _child(  # pragma: no cover
-    session: Callable[[], Session], pipe: int, reader: int, go: int | None = None
+    session: Callable[[], Session], pipe: int, reader: int, go: tuple[int, float] | None = None
 ) -> None:
-    """Run the session and write it to ``pipe``; never returns. With ``go``, once the
-    reader closes its end of that pipe (or after ``GO_AT_LATEST`` seconds) if the session
-    must analyse (:func:`_hold`): what the cache holds is read and sent at once."""
+    """Run the session and write it to ``pipe``; never returns. With ``go`` (a pipe, and
+    seconds), once the reader closes its end of that pipe (or after those seconds) if the
+    session must analyse (:func:`_hold`): what the cache holds is read and sent at once."""
     code = 1
     try:
         _die_with(reader)
