@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.app.bookmarking import go_to_bookmark
+from tui.app.bookmarking import app_store, go_to_bookmark
 from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor_in
-from tui.core.bookmarks.store import BookmarkStore, StoreError
+from tui.core.bookmarks.store import StoreError
 
 if TYPE_CHECKING:
     from tui.app.reader import ReaderScreen
@@ -23,12 +23,8 @@ class BookmarksProvider(Provider):
     def _anchored(self) -> tuple[ReaderScreen | None, list[AnchoredBookmark]]:
         # Only the reader screen lists this provider in its COMMANDS.
         screen = cast("ReaderScreen", self.screen)
-        if getattr(self.app, "bookmark_store", None) is None:
-            opener = getattr(self.app, "open_bookmark_store", None)
-            if opener is not None:
-                opener()  # Not opened yet: the analysis is still running.
-        store = getattr(self.app, "bookmark_store", None)
-        if not isinstance(store, BookmarkStore):
+        store = app_store(self.app)  # Opened now if the analysis is still running.
+        if store is None:
             return None, []
         analysis = screen.analysis
         if analysis is None:

@@ -8,7 +8,7 @@ bookmark takes the reader.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.app.messages import Target
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
@@ -24,6 +24,8 @@ from tui.core.bookmarks.store import (
 )
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tui.app.app import ReaderApp
     from tui.app.reader import ReaderScreen
     from tui.core.analysis import Analysis
@@ -47,19 +49,19 @@ def open_bookmark_store(app: ReaderApp) -> None:
             app.notify(skipped[0] + more, severity="warning", timeout=8, markup=False)
 
 
-def _store(reader: ReaderScreen) -> BookmarkStore | None:
-    """The app's store, opened now if it was not yet (see ``ReaderApp.open_bookmark_store``)."""
-    if getattr(reader.app, "bookmark_store", None) is None:
-        opener = getattr(reader.app, "open_bookmark_store", None)
-        if opener is not None:
-            opener()
-    store = getattr(reader.app, "bookmark_store", None)
+def app_store(app: App[Any]) -> BookmarkStore | None:
+    """The app's store, opened now if it was not yet (``ReaderApp.open_bookmark_store``
+    opens it once); None in an app that keeps none."""
+    opener = getattr(app, "open_bookmark_store", None)
+    if opener is not None:
+        opener()
+    store = getattr(app, "bookmark_store", None)
     return store if isinstance(store, BookmarkStore) else None
 
 
 def refresh_markers(reader: ReaderScreen) -> None:
     """Recompute which facts carry a bookmark (after a save, an edit, a delete)."""
-    store, analysis = _store(reader), reader.analysis
+    store, analysis = app_store(reader.app), reader.analysis
     if store is None or analysis is None:
         return
     try:
@@ -78,7 +80,7 @@ def bookmark(
 ) -> None:
     """Bookmark a quote or discrepancy (a view's), else the current quote, discrepancy or
     fact, with a note and tags."""
-    store, analysis = _store(reader), reader.analysis
+    store, analysis = app_store(reader.app), reader.analysis
     if store is None or analysis is None:
         return
     corpus = analysis.corpus
@@ -135,7 +137,7 @@ def _existing(store: BookmarkStore, analysis: Analysis, draft: BookmarkDraft) ->
 
 def open_bookmarks(reader: ReaderScreen) -> None:
     """List the bookmarks; the chosen one takes the reader to its fact or sentence."""
-    store, analysis = _store(reader), reader.analysis
+    store, analysis = app_store(reader.app), reader.analysis
     if store is None:
         return
 
@@ -180,7 +182,7 @@ def refresh_corrections(reader: ReaderScreen) -> None:
         list_corrections,
     )
 
-    store, analysis = _store(reader), reader.analysis
+    store, analysis = app_store(reader.app), reader.analysis
     if store is None or analysis is None or store.unavailable is not None:
         return
     try:
@@ -195,7 +197,11 @@ def correct(reader: ReaderScreen, kind: str) -> None:
     """Dismiss the current discrepancy, or mark the focused pane's value as the right one."""
     from tui.core.bookmarks.corrections import add_correction  # noqa: PLC0415 (start-up)
 
-    store, analysis, discrepancy = _store(reader), reader.analysis, reader.current_discrepancy
+    store, analysis, discrepancy = (
+        app_store(reader.app),
+        reader.analysis,
+        reader.current_discrepancy,
+    )
     if store is None or analysis is None:
         return
     if discrepancy is None:
@@ -242,7 +248,7 @@ def refresh_links(reader: ReaderScreen) -> None:
     """Apply the reader's links and unlinks to the alignment (after loading, after a change)."""
     from tui.core.bookmarks.links import apply_links, list_links  # noqa: PLC0415 (start-up)
 
-    store, base = _store(reader), reader.base_analysis
+    store, base = app_store(reader.app), reader.base_analysis
     if store is None or base is None or store.unavailable is not None:
         return
     try:
@@ -257,7 +263,7 @@ def link(reader: ReaderScreen, kind: str, article: str, sentence: int) -> None:
     """Put a sentence into the current fact (or take it out), kept with the bookmarks."""
     from tui.core.bookmarks.links import add_link  # noqa: PLC0415 (start-up)
 
-    store, analysis, group = _store(reader), reader.analysis, reader.current_group
+    store, analysis, group = app_store(reader.app), reader.analysis, reader.current_group
     if store is None or analysis is None or group is None:
         return
     if len({(m.article, m.sentence) for m in group.members} - {(article, sentence)}) < 1:
@@ -292,7 +298,7 @@ def export_memo(reader: ReaderScreen, folder: Path | None = None) -> Path | None
     from tui.core.bookmarks.memo import export_markdown  # noqa: PLC0415
     from tui.core.bookmarks.store import data_dir  # noqa: PLC0415
 
-    store = _store(reader)
+    store = app_store(reader.app)
     if store is None:
         reader.notify("The bookmarks are not open yet.")
         return None
