@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 from collections.abc import Callable
 
+from textual.reactive import reactive
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from tui.app.app import ReaderApp
@@ -26,3 +30,18 @@ async def test_keys_come_with_the_screen_and_stay(make_app: App) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert list(footer.query(FooterKey)) == keys  # The same hints, not rebuilt.
+
+
+def test_the_private_textual_names_the_footer_relies_on_still_exist() -> None:
+    """KeyFooter builds Textual's private ``FooterKey`` itself and sets the private
+    ``Footer._bindings_ready``: a Textual upgrade that renames either fails here, by name,
+    rather than as a reader whose key hints never show."""
+    footer = importlib.import_module("textual.widgets._footer")
+    key = getattr(footer, "FooterKey", None)
+    assert isinstance(key, type), "textual.widgets._footer.FooterKey is gone"
+    assert isinstance(vars(key).get("compact"), reactive), "FooterKey.compact is no reactive"
+    wanted = ["key", "key_display", "description", "action", "disabled", "tooltip", "classes"]
+    assert list(inspect.signature(key).parameters) == wanted, "FooterKey takes other arguments"
+    ready = getattr(Footer, "_bindings_ready", None)
+    assert isinstance(ready, reactive), "Footer._bindings_ready is gone"
+    assert callable(getattr(Footer, "bindings_changed", None)), "Footer.bindings_changed is gone"

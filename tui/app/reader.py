@@ -524,7 +524,9 @@ class ReaderScreen(Screen[None]):
 
     def action_discrepancies(self) -> None:
         if self._ready():
-            from tui.app.screens.discrepancies import DiscrepanciesScreen  # noqa: PLC0415 (start-up)
+            from tui.app.screens.discrepancies import (  # noqa: PLC0415 (start-up)
+                DiscrepanciesScreen,
+            )
 
             assert self.analysis is not None
             names = {a.id: a.source or a.id for a in self.corpus.articles}
