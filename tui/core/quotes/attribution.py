@@ -399,7 +399,9 @@ class Attributor:
         if len(strip_titles(event.name).split()) > 1:
             return True
         firsts = {
-            p.split()[0] for p in self.resolver.people if " " in p and same_name(p, event.name)
+            p.split()[0]
+            for p in self.resolver.alike(event.name)
+            if " " in p and same_name(p, event.name)
         }
         return len(firsts) <= 1
 

@@ -41,6 +41,10 @@ class Resolver:
     def _people(self) -> People:
         return People(self.people)
 
+    def alike(self, name: str) -> list[str]:
+        """The people of the article whose names may be ``name`` (by surname initial)."""
+        return self._people.alike(name)
+
     def fullest(self, name: str, titles: frozenset[str]) -> str:
         """The fullest name the article gives the person (``Trump``: ``Donald Trump``)."""
         return self._people.fullest(name, titles)
