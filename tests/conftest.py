@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+
+Y = TypeVar("Y")
+R = TypeVar("R")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -24,6 +29,17 @@ TWO_STORIES = {
     "had kept the Marwick libraries open at weekends, said the mayor.",
 }
 """A small archive of two stories (a flood, a library vote), two articles each."""
+
+
+def run_steps(steps: Generator[Y, None, R]) -> tuple[list[Y], R]:
+    """Everything a generator of long work yields (progress, a loaded corpus), and its result."""
+    yielded: list[Y] = []
+    while True:
+        try:
+            yielded.append(next(steps))
+        except StopIteration as done:
+            result: R = done.value
+            return yielded, result
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TWO_STORIES
+from tests.conftest import TWO_STORIES, run_steps
 from tui.core import background
 from tui.core.analysis import Analysis, analyse, analyse_steps
 from tui.core.background import AnalysisChild, AnalysisFailed, KnownAnalyses, read_then_analyse
@@ -45,14 +45,7 @@ def test_the_child_gives_the_analysis_of_the_thread(
 ) -> None:
     monkeypatch.setattr(background, "CHUNK", 7)  # Many frames of each kind.
     child = AnalysisChild.start(lambda: analyse_steps(seeds))
-    steps = child.steps(seeds)
-    progress = []
-    while True:
-        try:
-            progress.append(next(steps))
-        except StopIteration as done:
-            result: Analysis = done.value
-            break
+    progress, result = run_steps(child.steps(seeds))
     expected = analyse(seeds)
     assert result.alignment == expected.alignment
     assert result.quotes == expected.quotes
@@ -136,14 +129,7 @@ def test_the_child_ends_with_a_reader_that_is_killed() -> None:
 def test_the_child_reads_the_articles_and_sends_them_before_the_analysis(seeds: Corpus) -> None:
     sources = find_sources([])
     child = AnalysisChild.start(lambda: read_then_analyse(sources, analyse_steps))
-    steps = child.steps()
-    items: list[object] = []
-    while True:
-        try:
-            items.append(next(steps))
-        except StopIteration as done:
-            result: Analysis = done.value
-            break
+    items, result = run_steps(child.steps())
     (read,) = [item for item in items if isinstance(item, Corpus)]
     assert read == seeds
     assert result.corpus is read

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TWO_STORIES
+from tests.conftest import TWO_STORIES, run_steps
 from tui.core import analysis
 from tui.core import quotes as quotes_module
 from tui.core.align import DEFAULT_PARAMS, AlignParams
@@ -141,13 +141,7 @@ def test_serial_parallel_and_cached_runs_are_the_same(tmp_path: Path) -> None:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_progress_rises_story_by_story_to_the_end(jobs: int) -> None:
     """Each story's quotes and discrepancies report progress too (the bar once froze there)."""
-    steps = analysis.analyse_steps(corpus(), jobs=jobs)
-    seen: list[float] = []
-    while True:
-        try:
-            seen.append(next(steps))
-        except StopIteration:
-            break
+    seen, _ = run_steps(analysis.analyse_steps(corpus(), jobs=jobs))
     assert seen == sorted(seen) and seen[0] >= 0.0 and seen[-1] <= 1.0
     assert len(seen) >= 4
     if jobs == 1:  # Here, inside each story: after its quotes, before its discrepancies.

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from bench.bench_stories import adjusted_rand, purity
+from tests.conftest import run_steps
 from tui.core.models import Corpus
 from tui.core.stories import _similarities, find_stories, story_steps
 from tui.core.text.corpus import article_from_text, load_corpus
@@ -86,14 +87,7 @@ def test_articles_dated_far_apart_are_never_paired() -> None:
 
 def test_story_steps_report_progress_and_find_the_same_stories(basil: Path) -> None:
     corpus = load_corpus([basil])
-    steps = story_steps(corpus)
-    progress = []
-    while True:
-        try:
-            progress.append(next(steps))
-        except StopIteration as done:
-            stories = done.value
-            break
+    progress, stories = run_steps(story_steps(corpus))
     assert progress
     assert progress == sorted(progress)
     assert all(0.0 <= p <= 1.0 for p in progress)

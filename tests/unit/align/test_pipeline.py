@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_steps
 from tui.core.align.pipeline import align, align_steps
 from tui.core.models import Article, Corpus
 from tui.core.text.corpus import article_from_text, load_corpus
@@ -64,14 +65,7 @@ def test_group_ids_order_and_labels() -> None:
 
 
 def test_align_steps_reports_progress_then_returns() -> None:
-    steps = align_steps(SMALL)
-    progress = []
-    while True:
-        try:
-            progress.append(next(steps))
-        except StopIteration as done:
-            result = done.value
-            break
+    progress, result = run_steps(align_steps(SMALL))
     assert progress == sorted(progress) and progress[-1] == 1.0
     assert all(0.0 <= p <= 1.0 for p in progress)
     assert result == align(SMALL)
@@ -114,13 +108,7 @@ def test_progress_is_frequent_and_ordered() -> None:
 
 
 def _progress(c: Corpus) -> list[float]:
-    out = []
-    gen = align_steps(c)
-    while True:
-        try:
-            out.append(next(gen))
-        except StopIteration:
-            return out
+    return run_steps(align_steps(c))[0]
 
 
 def test_evidence_of_chosen_pairs_from_prepared_features_is_a_fresh_run_s() -> None:
