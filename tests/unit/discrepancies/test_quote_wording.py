@@ -213,3 +213,51 @@ def test_a_lone_shared_word_where_both_quotes_start_is_an_anchor() -> None:
 def test_a_censored_word_is_house_style(censored: str, spelled: str) -> None:
     assert not changed(censored, spelled)
     assert changed("his world view -- the way he works", "his worldview -- the way she works")
+
+
+def test_an_excerpt_of_a_long_answer_is_the_same_quotation() -> None:
+    fox = article_from_text(
+        "fox",
+        'Pelosi said her task was to "differentiate between us and the administration '
+        'coming in January."',
+    )
+    huff = article_from_text(
+        "huffpost",
+        '"How we go forward in our caucus to put forth our values, to differentiate between us '
+        "and the administration that will come into Washington in January, to take that message "
+        'to the public, is something that is a historic challenge," Pelosi said.',
+    )
+    corpus = Corpus((fox, huff))
+    (found,) = quote_wordings(extract_quotes(corpus), corpus)
+    assert "[-coming-] {+that will come into washington+}" in found.summary
+    assert {v.article for v in found.values} == {"fox", "huffpost"}
+
+
+def test_each_passage_of_a_remark_quoted_in_two_places_is_its_own_discrepancy() -> None:
+    fox = article_from_text(
+        "fox",
+        '"Hillary Clinton lied many times to the FBI, nothing happened to her. Flynn lied and '
+        'they destroyed his life," Trump said. He spoke to reporters on the White House lawn '
+        'before leaving for Utah on Monday. "Nothing happened to her. Flynn '
+        "lied and it's like they ruined his life. Very unfair,\" Trump said.",
+    )
+    huff = article_from_text(
+        "huffpost",
+        '"Hillary Clinton lied many times to the FBI, and nothing happened to her. Flynn lied, '
+        'and it destroyed his life," Trump said. He repeated the charge later in the day to '
+        'a crowd of supporters in Salt Lake City. "Nothing happened to her. '
+        "Flynn lied, and it's like, it ruined his life. It's very unfair.\"",
+    )
+    nyt = article_from_text(
+        "nyt",
+        '"Hillary Clinton lied many times to the F.B.I. Nothing happened to her. Flynn lied '
+        'and they destroyed his life," Mr. Trump said.',
+    )
+    corpus = Corpus((fox, huff, nyt))
+    found = quote_wordings(extract_quotes(corpus), corpus)
+    destroyed, ruined = found
+    assert "destroyed" in destroyed.values[0].text and "ruined" in ruined.values[0].text
+    # The NYT quotes the first passage as Fox does: listed there, not under "ruined".
+    assert [v.article for v in destroyed.values] == ["fox", "huffpost", "nyt"]
+    assert [v.article for v in ruined.values] == ["fox", "huffpost"]
+    assert "[-they-] {+it+} ruined" in ruined.summary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import string
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.core.models import Article, Corpus, Quote
-from tui.core.quotes.extract import extract_quotes, quote_wording
+from tui.core.quotes.extract import extract_quotes, quote_wording, same_words
 from tui.core.text.corpus import article_from_text, load_corpus
 
 
@@ -342,3 +343,16 @@ def test_a_short_phrase_lends_no_speaker() -> None:
 )
 def test_named_means_a_name_at_the_cue_that_can_be_no_one_else(text: str, named: bool) -> None:
     assert quotes_of(text)[-1].named is named
+
+
+def test_an_excerpt_is_linked_to_the_whole_quote_however_long() -> None:
+    whole = (
+        "How we go forward in our caucus to put forth our values, to differentiate between "
+        "us and the administration that will come into Washington in January, is a challenge"
+    )
+    short = "differentiate between us and the administration coming in January"
+    a = Quote("a", "fox", 0, len(short), short, "Pelosi", None, None)
+    b = Quote("b", "nyt", 0, len(whole), whole, "Pelosi", None, None)
+    assert same_words([a, b]) == [(0, 1)]
+    few = "the administration coming in January"  # Too few words to tell.
+    assert same_words([replace(a, text=few), b]) == []

@@ -99,6 +99,20 @@ def inner_changes(a: Sequence[str], b: Sequence[str]) -> Changes:
 def quotation_changes(a: Sequence[str], b: Sequence[str]) -> Changes | None:
     """:func:`inner_changes`, or None when the two share too little, in order, to be one
     quotation (so an empty list says: one quotation, worded alike)."""
+    placed = placed_changes(a, b)
+    return None if placed is None else [change for change, _ in placed]
+
+
+Place = tuple[str | None, str | None]
+"""The shared words just before and just after a change (None at an edge)."""
+
+
+def placed_changes(
+    a: Sequence[str], b: Sequence[str]
+) -> list[tuple[tuple[list[str], list[str]], Place]] | None:
+    """:func:`quotation_changes`, each change with the shared words around it: two
+    passages of one remark can swap the same word in two places ("they destroyed" and
+    "they ruined")."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     codes = matcher.get_opcodes()
     shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
@@ -116,7 +130,9 @@ def quotation_changes(a: Sequence[str], b: Sequence[str]) -> Changes | None:
             or GAP in b[max(0, j1 - 1) : j2 + 1]
         )
         if not near_gap:
-            changes.append((old, new))
+            before = a[i1 - 1] if i1 and j1 and a[i1 - 1] == b[j1 - 1] else None
+            after = a[i2] if i2 < len(a) and j2 < len(b) and a[i2] == b[j2] else None
+            changes.append(((old, new), (before, after)))
     return changes
 
 
@@ -327,41 +343,125 @@ def _wordings(group: Sequence[Quote], corpus: Corpus) -> list[_Wording]:
 
 
 def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
-    """One ``quote_wording`` discrepancy per linked quote worded differently inside."""
+    """One ``quote_wording`` discrepancy per place where linked quotes are worded
+    differently inside: a remark that two outlets quote in several passages, or quote
+    with several words changed, differs in several places, each its own discrepancy."""
     found: list[Found] = []
     for group in linked_quotes(quotes):
         wordings = _wordings(group, corpus)
-        pairs = [
-            (x, y, changes)
-            for x in range(len(wordings))
-            for y in range(x + 1, len(wordings))
-            if wordings[x].article != wordings[y].article
-            and (changes := inner_changes(wordings[x].words, wordings[y].words))
-        ]
-        if not pairs:
-            continue
-        chosen: dict[str, int] = {}
-        for x, y, _ in pairs:
-            chosen.setdefault(wordings[x].article, x)
-            chosen.setdefault(wordings[y].article, y)
-        for n, w in enumerate(wordings):
-            chosen.setdefault(w.article, n)
-        values = tuple(
-            DiscrepancyValue(
-                wordings[n].article,
-                corpus.article(wordings[n].article).sentence_at(wordings[n].start),
-                wordings[n].text,
-                " ".join(wordings[n].words),
-                wordings[n].start,
-                wordings[n].end,
-            )
-            for n in sorted(chosen.values())
-        )
-        x, y, changes = pairs[0]
         who = min(group, key=lambda q: (q.article, q.start)).speaker or "an unknown speaker"
-        diff = word_diff(wordings[x].words, wordings[y].words)
-        summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
-        changed = sum(len(old) + len(new) for old, new in changes)
-        confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
-        found.append(Found("quote_wording", None, summary, values, confidence))
+        for members, shown, changed in _differences(wordings):
+            values = tuple(
+                DiscrepancyValue(
+                    wordings[n].article,
+                    corpus.article(wordings[n].article).sentence_at(wordings[n].start),
+                    wordings[n].text,
+                    " ".join(wordings[n].words),
+                    wordings[n].start,
+                    wordings[n].end,
+                )
+                for n in members
+            )
+            summary = f"{who} quoted in {len(values)} wordings: {clip(shown, 100)}"
+            confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
+            found.append(Found("quote_wording", None, summary, values, confidence))
     return found + outlet_quotes(quotes, corpus)
+
+
+def _differences(wordings: Sequence[_Wording]) -> list[tuple[list[int], str, int]]:
+    """The passages of one remark worded differently: per passage, the wordings that
+    quote it (one per article, in order), a word diff, and how many words it changes.
+
+    A remark that one outlet quotes in two passages ("they destroyed his life", then
+    "it's like they ruined his life") differs in each. A wording is compared with a
+    wording of another article only where no closer wording of its own article covers
+    the same words there (:func:`_passage_pairs`); pairs that share a wording and a
+    change are one passage ("and" added by HuffPost against Fox and against the NYT).
+    An article that quotes the passage alike is listed with it too."""
+    compared = _passage_pairs(wordings)
+    pairs = sorted(pair for pair, (_, placed) in compared.items() if placed)
+    keys = [{_change_key(change, at) for change, at in compared[pair][1]} for pair in pairs]
+    parent = list(range(len(pairs)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for m in range(len(pairs)):
+        for n in range(m):
+            if set(pairs[m]) & set(pairs[n]) and keys[m] & keys[n]:
+                parent[root(m)] = root(n)
+    passages: dict[int, list[int]] = {}
+    for n in range(len(pairs)):
+        passages.setdefault(root(n), []).append(n)
+    result: dict[tuple[int, ...], tuple[list[int], str, int]] = {}
+    for members in passages.values():
+        chosen: dict[str, int] = {}
+        for n in members:
+            for w in pairs[n]:
+                chosen.setdefault(wordings[w].article, w)
+        for x, y in compared:  # Articles that quote the passage alike.
+            for w, partner in ((x, y), (y, x)):
+                if chosen.get(wordings[w].article) == w:
+                    chosen.setdefault(wordings[partner].article, partner)
+        x, y = pairs[members[0]]
+        changes = compared[(x, y)][1]
+        changed = sum(len(old) + len(new) for (old, new), _ in changes)
+        diff = word_diff(wordings[x].words, wordings[y].words)
+        # Two articles' differences from a third over the same wordings: one passage.
+        result.setdefault(tuple(sorted(chosen.values())), (sorted(chosen.values()), diff, changed))
+    return list(result.values())
+
+
+Placed = list[tuple[tuple[list[str], list[str]], Place]]
+
+
+def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[float, Placed]]:
+    """Pairs ``(x, y)``, ``x < y``, of wordings in two articles that quote one passage,
+    with their closeness and changes. A pair is left out where a closer wording of
+    ``x``'s article covers the same words of ``y`` (or the other way round): Fox's
+    "it's like they ruined his life" is not the NYT's "they destroyed his life" when
+    Fox quotes that passage word for word elsewhere."""
+    found: dict[tuple[int, int], tuple[float, Placed, tuple[int, int], tuple[int, int]]] = {}
+    for x, one in enumerate(wordings):
+        for y in range(x + 1, len(wordings)):
+            other = wordings[y]
+            if one.article == other.article:
+                continue
+            placed = placed_changes(one.words, other.words)
+            if placed is None:
+                continue
+            matcher = SequenceMatcher(None, one.words, other.words, autojunk=False)
+            blocks = [b for b in matcher.get_matching_blocks() if b.size]
+            span_x = (blocks[0].a, blocks[-1].a + blocks[-1].size)
+            span_y = (blocks[0].b, blocks[-1].b + blocks[-1].size)
+            found[(x, y)] = (matcher.ratio(), placed, span_x, span_y)
+
+    def covered(pair: tuple[int, int], side: int) -> bool:
+        """A closer wording from the other side's article covers this side's words."""
+        closeness, _, *spans = found[pair]
+        me, them = pair[side], pair[1 - side]
+        for other_pair, (other_closeness, _, *other_spans) in found.items():
+            if other_pair == pair or me not in other_pair or other_closeness <= closeness:
+                continue
+            rival = other_pair[1 - other_pair.index(me)]
+            if wordings[rival].article != wordings[them].article:
+                continue
+            mine, theirs = spans[side], other_spans[other_pair.index(me)]
+            overlap = min(mine[1], theirs[1]) - max(mine[0], theirs[0])
+            if overlap > 0.5 * min(mine[1] - mine[0], theirs[1] - theirs[0]):
+                return True
+        return False
+
+    return {
+        pair: (closeness, placed)
+        for pair, (closeness, placed, _, _) in found.items()
+        if not covered(pair, 0) and not covered(pair, 1)
+    }
+
+
+def _change_key(change: tuple[list[str], list[str]], at: Place) -> object:
+    """A change as the two word runs it swaps, whichever side each is on, and where."""
+    old, new = change
+    return (frozenset((tuple(old), tuple(new))), at)

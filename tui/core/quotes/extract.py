@@ -255,7 +255,8 @@ def quote_wording(a: Quote, b: Quote) -> tuple[tuple[DiffSpan, ...], tuple[DiffS
 
 def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of quotes in two articles worded (nearly) alike,
-    whoever each article says spoke: one remark as two outlets quote it.
+    whoever each article says spoke: one remark as two outlets quote it, or one outlet
+    quotes an excerpt of it that the other quotes whole (:func:`excerpt_of`).
 
     Only pairs sharing a word of four letters or more are compared, and only when the
     shared words could reach the threshold, so a corpus of thousands of quotes stays fast.
@@ -276,14 +277,34 @@ def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
                 continue
             size = len(keys[i]) + len(keys[j])
             shorter = min(len(keys[i]), len(keys[j]))
+            shared = shared_words(counts[i], counts[j])
+            if (
+                shorter >= MIN_CREDIT_WORDS
+                and shared >= CREDIT_SHARE * shorter
+                and excerpt_of(keys[i], keys[j])
+            ):
+                pairs.append((i, j))
+                continue
             threshold = SAME_QUOTE_RATIO if shorter > SHORT_WORDS else 0.8
             if 2 * shorter < threshold * size:
                 continue  # One is too long for the other: even all its words would not do.
-            if 2 * shared_words(counts[i], counts[j]) < threshold * size:
+            if 2 * shared < threshold * size:
                 continue  # Even in the best order, too few shared words.
             if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
                 pairs.append((i, j))
     return pairs
+
+
+def excerpt_of(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The shorter wording is an excerpt of the longer: at least :data:`MIN_CREDIT_WORDS`
+    words, nearly all of them (:data:`CREDIT_SHARE`) found in the longer in order. "to
+    differentiate between us and the administration coming in January" is an excerpt of
+    a forty-word answer however little of the answer it quotes."""
+    shorter = min(len(a), len(b))
+    if shorter < MIN_CREDIT_WORDS:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) >= CREDIT_SHARE * shorter
 
 
 def link_same_quotes(
@@ -308,14 +329,9 @@ def credited_alike(a: Quote, b: Quote) -> bool:
     """Two quotes long enough and close enough to be one remark beyond doubt: at least
     :data:`MIN_CREDIT_WORDS` words, the shorter's words nearly all in the longer, in order
     (an excerpt counts; a shared catchphrase such as "act of terror" does not)."""
-    words_a = [_norm(w) for w in _WORDS.findall(a.text)]
-    words_b = [_norm(w) for w in _WORDS.findall(b.text)]
-    shorter = min(len(words_a), len(words_b))
-    if shorter < MIN_CREDIT_WORDS:
-        return False
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
-    shared = sum(block.size for block in matcher.get_matching_blocks())
-    return shared >= CREDIT_SHARE * shorter
+    return excerpt_of(
+        [_norm(w) for w in _WORDS.findall(a.text)], [_norm(w) for w in _WORDS.findall(b.text)]
+    )
 
 
 def borrow_speakers(quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]]) -> list[Quote]:
