@@ -7,6 +7,7 @@ from tui.core.discrepancies.naming import (
     misspelled_last,
     name_conflicts,
     plural_slips,
+    surname_slips,
 )
 from tui.core.models import Corpus
 from tui.core.text.corpus import article_from_text
@@ -62,3 +63,40 @@ def test_a_plural_slip_inside_a_long_name_is_one_name_written_two_ways() -> None
     }
     for v in found.values:
         assert fox.text[v.start : v.end] == v.text
+
+
+def test_a_place_spelled_two_ways_is_a_place_discrepancy() -> None:
+    a = article_from_text("a", "He trained for six months on Paris Island that year.")
+    b = article_from_text("b", "He served for six months in Parris Island, S.C., that year.")
+    (found,) = name_conflicts(Corpus((a, b)), [["a", "b"]])
+    assert found.kind == "place"
+
+
+def test_a_surname_slipped_once_inside_one_article_is_one_name_written_two_ways() -> None:
+    huff = article_from_text(
+        "huffpost",
+        "President Trump said on Thursday he would lift the ban. Critics said Trump was wrong. "
+        "In the face of a backlash, Tump announced late Friday that he would wait. "
+        "Beto O'Rourke spoke in South Carolina. O'Rourke said the report was clear. "
+        "Rourke demanded Barr release the full report. Mr. Barr declined.",
+    )
+    corpus = Corpus((huff,))
+    found = surname_slips(corpus, [["huffpost"]])
+    assert sorted(tuple(v.text for v in f.values) for f in found) == [
+        ("O'Rourke", "Rourke"),
+        ("Trump", "Tump"),
+    ]
+    for f in found:
+        assert f.kind == "name"
+        for v in f.values:
+            assert huff.text[v.start : v.end] == v.text
+
+
+def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> None:
+    text = (
+        "Asa Hutchinson led the task force. Mr. Hutchinson said schools need guards. "
+        "Kay Bailey Hutchison, a former senator, agreed. Obama spoke. The Obamas left. "
+        "Clinton spoke. The Clintons left. Mr. Clinton said little."
+    )
+    corpus = Corpus((article_from_text("nyt", text),))
+    assert not surname_slips(corpus, [["nyt"]])

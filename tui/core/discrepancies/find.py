@@ -15,9 +15,9 @@ from collections.abc import Generator, Sequence
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.credits import quote_credits
 from tui.core.discrepancies.fact_quotes import fact_quote_wordings
-from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts
+from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts, value_places
 from tui.core.discrepancies.matched import matched_conflicts, without_known
-from tui.core.discrepancies.naming import name_conflicts, plural_slips
+from tui.core.discrepancies.naming import name_conflicts, plural_slips, surname_slips
 from tui.core.discrepancies.spelling import entity_variant_steps
 from tui.core.discrepancies.wording import quote_wordings
 from tui.core.models import Corpus, Discrepancy, Group, Quote
@@ -47,6 +47,11 @@ def discrepancy_steps(
     found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
     found.extend(without_known(plural_slips(corpus, stories), found))
+    slips = without_known(surname_slips(corpus, stories), found)
+    # A slip the spelling variants already list as a variant is now a name discrepancy.
+    slipped = {place for slip in slips for place in value_places(slip)}
+    found = [f for f in found if f.kind != "entity_variant" or not value_places(f) & slipped]
+    found.extend(slips)
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:

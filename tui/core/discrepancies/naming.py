@@ -13,14 +13,16 @@ variants: a reader checking spellings sees them, but they are not a disagreement
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.core.discrepancies.facts import Found
+from tui.core.discrepancies.places import REGION_WORDS
 from tui.core.discrepancies.tokens import sentence_names
-from tui.core.models import Corpus, DiscrepancyValue
+from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
 
@@ -30,6 +32,14 @@ MIN_SLIP_WORDS = 3
 FIRST_SIMILARITY = 0.75
 """Indel similarity from which two different first names are one name misspelled."""
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+PLACE_WORDS = REGION_WORDS | frozenset(
+    "beach lake river city park springs falls heights harbor port creek hills mountain "
+    "mountains point island".split()
+)
+"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach):
+two spellings of it are a ``place`` discrepancy, not a person's name misspelled."""
+_ARTICLE_PREFIX = re.compile(r"^(?:o['’]|mc|mac)(?=[a-z])")
+"""The part of a surname a hurried writer drops (O'Rourke / Rourke)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +120,65 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
                 seen.add(key)  # type: ignore[arg-type]
                 values = _every_spelling(mentions, a, b)
                 shown = " / ".join(dict.fromkeys(v.value for v in values))
+                kind: DiscrepancyKind = "place" if a.last.lower() in PLACE_WORDS else "name"
                 found.append(
-                    Found("name", None, f"{shown}: one name, spelled differently", values, 0.6)
+                    Found(kind, None, f"{shown}: one name, spelled differently", values, 0.6)
                 )
     return found
+
+
+def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
+    """A surname an article writes once and alone ("Tump announced", "Mr. Hutchison's"),
+    one letter from a surname the same article writes at least twice, or without the
+    O' or Mc it has there (Rourke / O'Rourke): a slip of the pen, one person's name
+    written two ways inside one article. The slip is no English word and appears nowhere
+    else in the story: a second person named so would be written more than once, or
+    with a first name."""
+    found: list[Found] = []
+    for articles in stories:
+        in_story: Counter[str] = Counter()
+        uses: dict[str, dict[str, list[tuple[DiscrepancyValue, bool]]]] = {}
+        for article_id in articles:
+            article = corpus.article(article_id)
+            mine = uses.setdefault(article_id, {})
+            for sentence in article.sentences:
+                for mention in sentence_names(sentence.text):
+                    plain = names.strip_titles(mention.text)
+                    words = re.findall(r"[A-Z][\w'’-]*", plain)
+                    if not words:
+                        continue
+                    last = re.sub(r"['’]s$", "", words[-1])
+                    at = sentence.start + mention.start + mention.text.rfind(last)
+                    value = DiscrepancyValue(
+                        article_id, sentence.index, last, last, at, at + len(last)
+                    )
+                    mine.setdefault(last, []).append((value, len(words) == 1))
+                    in_story[last] += 1
+        for mine in uses.values():
+            for slip, slip_uses in mine.items():
+                (slip_value, alone), *more = slip_uses
+                if more or in_story[slip] != 1 or not alone or len(slip) < 4:
+                    continue
+                if rarity(slip.lower()) < SPELLING_RARITY:
+                    continue
+                name = next(
+                    (n for n, n_uses in mine.items() if len(n_uses) >= 2 and _slip_of(slip, n)),
+                    None,
+                )
+                if name is None:
+                    continue
+                values = tuple(sorted((mine[name][0][0], slip_value), key=lambda v: v.start))
+                summary = f"{name} / {slip}: one name, spelled differently in one article"
+                found.append(Found("name", None, summary, values, 0.6))
+    return found
+
+
+def _slip_of(slip: str, name: str) -> bool:
+    """``slip`` is ``name`` with one letter wrong, missing or added, or without its O'."""
+    x, y = slip.lower(), name.lower()
+    if x == y or names.fold(slip) == names.fold(name) or x.startswith(y) or y.startswith(x):
+        return False  # House style, or an ending (Clinton / Clintons).
+    return Levenshtein.distance(x, y) == 1 or _ARTICLE_PREFIX.sub("", y) == x
 
 
 def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
