@@ -261,3 +261,18 @@ def test_each_passage_of_a_remark_quoted_in_two_places_is_its_own_discrepancy() 
     assert [v.article for v in destroyed.values] == ["fox", "huffpost", "nyt"]
     assert [v.article for v in ruined.values] == ["fox", "huffpost"]
     assert "[-they-] {+it+} ruined" in ruined.summary
+
+
+def test_two_renderings_that_differ_throughout_are_not_one_quotation_altered() -> None:
+    fox = article_from_text(
+        "fox",
+        'Lofgren said the bill "grabs power away from the elites and the power brokers and '
+        'gives it to the people," Lofgren said.',
+    )
+    huff = article_from_text(
+        "huffpost",
+        'The bill "takes power from the elites, special interests and the 1 percent and gives '
+        'it to the American people," Lofgren said.',
+    )
+    corpus = Corpus((fox, huff))
+    assert not quote_wordings(extract_quotes(corpus), corpus)

@@ -415,6 +415,13 @@ def _differences(wordings: Sequence[_Wording]) -> list[tuple[list[int], str, int
 
 
 Placed = list[tuple[tuple[list[str], list[str]], Place]]
+RENDERING_CHANGES = 4
+RENDERING_SHARE = 0.85
+"""Two wordings that differ in :data:`RENDERING_CHANGES` places or more and share less
+than this part of the shorter one's words are two renderings (two outlets' paraphrases,
+or two lines of one speech: "grabs power away from the elites and the power brokers" /
+"takes power from the elites, special interests and the 1 percent"), not one quotation
+with words changed."""
 
 
 def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[float, Placed]]:
@@ -434,6 +441,11 @@ def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[
                 continue
             matcher = SequenceMatcher(None, one.words, other.words, autojunk=False)
             blocks = [b for b in matcher.get_matching_blocks() if b.size]
+            shared = sum(b.size for b in blocks)
+            if len(placed) >= RENDERING_CHANGES and shared < RENDERING_SHARE * min(
+                len(one.words), len(other.words)
+            ):
+                continue  # Two renderings of what was said, not one quotation altered.
             span_x = (blocks[0].a, blocks[-1].a + blocks[-1].size)
             span_y = (blocks[0].b, blocks[-1].b + blocks[-1].size)
             found[(x, y)] = (matcher.ratio(), placed, span_x, span_y)
