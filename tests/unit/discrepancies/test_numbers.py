@@ -163,4 +163,15 @@ def test_an_adjective_before_the_counted_noun_is_not_the_unit() -> None:
     adds = article("b", "The administration adds 23 executive actions to its proposal.")
     (a,) = mentions(plan, plan.sentences[0])
     (b,) = mentions(adds, adds.sentences[0])
-    assert a.unit == b.unit == "act"
+    assert a.unit == b.unit == "step"  # Actions and steps are one counted thing.
+
+
+def test_steps_and_actions_count_the_same_measures() -> None:
+    plan = article("a", "Obama's plan includes 23 steps he took without congressional action.")
+    lays = article("b", "Obama will lay out 19 separate actions he could take without Congress.")
+    (a,) = mentions(plan, plan.sentences[0])
+    (b,) = mentions(lays, lays.sentences[0])
+    assert a.unit == b.unit == "step"
+    pages = article("c", "The plan runs to 23 pages.")
+    (c,) = mentions(pages, pages.sentences[0])
+    assert c.unit != a.unit
