@@ -18,6 +18,12 @@ def test_thousands_all_spellings_agree() -> None:
     assert numbers("1.5 million") == [1_500_000.0]
 
 
+def test_a_quotation_closing_inside_an_amount_keeps_its_scale() -> None:
+    assert numbers("“we’re asking for $5.6” billion, he said") == [5_600_000_000.0]
+    assert numbers('"we want 5" and a billion more') == [5.0]  # A word between: no scale.
+    assert numbers("“5” 6") == [5.0, 6.0]  # Only a scale word joins across the mark.
+
+
 def test_ages_with_and_without_hyphens() -> None:
     a = [t.key for t in tokenize("a 4-year-old boy")]
     b = [t.key for t in tokenize("his four-year old boy")]

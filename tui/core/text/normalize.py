@@ -287,7 +287,7 @@ def _merge_numbers(raw: list[Token], text: str) -> list[Token]:
             and prev.kind == "number"
             and prev.value is not None
             and (token.kind == "number" or token.value is not None)
-            and _adjacent(text, prev.end, token.start)
+            and _adjacent(text, prev.end, token.start, scale=token.norm in _SCALES)
         ):
             if token.kind == "word" and token.value is not None and token.norm in _SCALES:
                 # A scale word multiplies what precedes it ("1 thousand", "two million").
@@ -311,6 +311,8 @@ def _compound(prev: Token, token: Token, text: str) -> bool:
     return spelled and 20 <= a < 100 and a % 10 == 0 and 0 < b < 10
 
 
-def _adjacent(text: str, end: int, start: int) -> bool:
+def _adjacent(text: str, end: int, start: int, *, scale: bool = False) -> bool:
+    """Nothing but a space or hyphen between two number words; before a scale word also a
+    closing quote mark ("we're asking for $5.6” billion": the quotation closes inside it)."""
     gap = text[end:start]
-    return len(gap) <= 2 and gap.strip(" -\u00a0") == ""
+    return len(gap) <= 2 and gap.strip(" -\u00a0" + ("”\"’'" if scale else "")) == ""
