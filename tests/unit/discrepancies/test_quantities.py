@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.discrepancies.quantities import amount, rounding_unit
+from tui.core.discrepancies.quantities import Amount, amount, rounding_unit
 from tui.core.text.normalize import tokenize
 
 
@@ -51,6 +51,21 @@ def test_real_disagreements() -> None:
     assert not agree("141 million", "139 million", "roughly")
     assert not agree("140,937,785", "139 million")
     assert not agree("76,000", "80,000")  # a flat single-digit round number is taken at its word
+
+
+def stated(text: str, hedge: str = "") -> Amount:
+    token = next(t for t in tokenize(text) if t.kind == "number")
+    assert token.value is not None
+    return amount(text[token.start : token.end], token.value, hedge)
+
+
+def test_plain_values_written_to_the_same_place_disagree_when_they_differ() -> None:
+    assert not stated("$5.6 billion").agrees(stated("$5.7 billion"))
+    assert not stated("76,000").agrees(stated("77,000"))
+    assert stated("5.6 billion").agrees(stated("5.6 billion"))
+    assert stated("5.6 billion").agrees(stated("5.65 billion"))  # one place finer
+    assert stated("17,000").agrees(stated("17,240"))
+    assert stated("76,000", "about").agrees(stated("77,000"))  # hedged: a range
 
 
 def test_money_and_number_words_fold() -> None:

@@ -39,9 +39,15 @@ class Amount:
     low: float
     high: float
     hedge: str = ""
+    unit: float = 0.0
+    """The place of its last significant digit (:func:`rounding_unit`)."""
 
     def agrees(self, other: Amount) -> bool:
-        """The two intervals meet: the sources may state the same value."""
+        """The two intervals meet: the sources may state the same value. Two plain values
+        written to the same place ($5.6 billion, $5.7 billion; 76,000, 77,000) disagree
+        whenever they differ: each writer rounded to that place, and got another value."""
+        if not self.hedge and not other.hedge and self.unit == other.unit:
+            return self.value == other.value
         return self.low <= other.high and other.low <= self.high
 
 
@@ -83,7 +89,7 @@ def amount(
     if hedge in CAPPED:
         return Amount(value, 0.0, value, hedge)
     # Rounded (up to half a unit below) or truncated (up to just under a unit above).
-    return Amount(value, value - slack / 2, value + slack * TRUNCATED, hedge)
+    return Amount(value, value - slack / 2, value + slack * TRUNCATED, hedge, unit)
 
 
 def hedge_before(tokens: list[Token], index: int) -> str:
