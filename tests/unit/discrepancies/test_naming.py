@@ -96,7 +96,8 @@ def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> 
     text = (
         "Asa Hutchinson led the task force. Mr. Hutchinson said schools need guards. "
         "Kay Bailey Hutchison, a former senator, agreed. Obama spoke. The Obamas left. "
-        "Clinton spoke. The Clintons left. Mr. Clinton said little."
+        "Clinton spoke. The Clintons left. Mr. Clinton said little. Gov. Rick Perry spoke. "
+        "Mr. Perry left. The plan, Kerry said, failed."
     )
     corpus = Corpus((article_from_text("nyt", text),))
     assert not surname_slips(corpus, [["nyt"]])

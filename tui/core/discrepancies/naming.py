@@ -38,7 +38,7 @@ PLACE_WORDS = REGION_WORDS | frozenset(
 )
 """A "First Last" name ending in one of these is a place (Parris Island, Palm Beach):
 two spellings of it are a ``place`` discrepancy, not a person's name misspelled."""
-_ARTICLE_PREFIX = re.compile(r"^(?:o['’]|mc|mac)(?=[a-z])")
+_ARTICLE_PREFIX = re.compile(r"^o['’](?=[a-z])")
 """The part of a surname a hurried writer drops (O'Rourke / Rourke)."""
 
 
@@ -130,7 +130,7 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
 def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
     """A surname an article writes once and alone ("Tump announced", "Mr. Hutchison's"),
     one letter from a surname the same article writes at least twice, or without the
-    O' or Mc it has there (Rourke / O'Rourke): a slip of the pen, one person's name
+    O' it has there (Rourke / O'Rourke): a slip of the pen, one person's name
     written two ways inside one article. The slip is no English word and appears nowhere
     else in the story: a second person named so would be written more than once, or
     with a first name."""
@@ -174,11 +174,12 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
 
 
 def _slip_of(slip: str, name: str) -> bool:
-    """``slip`` is ``name`` with one letter wrong, missing or added, or without its O'."""
+    """``slip`` is ``name`` with one letter after the first wrong, missing or added
+    (Tump / Trump; Kerry is not Perry), or ``name`` without its O' (Rourke / O'Rourke)."""
     x, y = slip.lower(), name.lower()
     if x == y or names.fold(slip) == names.fold(name) or x.startswith(y) or y.startswith(x):
         return False  # House style, or an ending (Clinton / Clintons).
-    return Levenshtein.distance(x, y) == 1 or _ARTICLE_PREFIX.sub("", y) == x
+    return (x[0] == y[0] and Levenshtein.distance(x, y) == 1) or _ARTICLE_PREFIX.sub("", y) == x
 
 
 def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:

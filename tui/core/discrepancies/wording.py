@@ -343,9 +343,8 @@ def _wordings(group: Sequence[Quote], corpus: Corpus) -> list[_Wording]:
 
 
 def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
-    """One ``quote_wording`` discrepancy per place where linked quotes are worded
-    differently inside: a remark that two outlets quote in several passages, or quote
-    with several words changed, differs in several places, each its own discrepancy."""
+    """One ``quote_wording`` discrepancy per passage that linked quotes word differently
+    inside: a remark that outlets quote in several passages may differ in each."""
     found: list[Found] = []
     for group in linked_quotes(quotes):
         wordings = _wordings(group, corpus)
@@ -388,10 +387,15 @@ def _differences(wordings: Sequence[_Wording]) -> list[tuple[list[int], str, int
             n = parent[n]
         return n
 
-    for m in range(len(pairs)):
-        for n in range(m):
-            if set(pairs[m]) & set(pairs[n]) and keys[m] & keys[n]:
-                parent[root(m)] = root(n)
+    holding: dict[int, list[int]] = {}
+    for n, pair in enumerate(pairs):
+        for w in pair:
+            holding.setdefault(w, []).append(n)
+    for held in holding.values():  # Pairs that share a wording, and a change there.
+        for k, m in enumerate(held):
+            for n in held[:k]:
+                if keys[m] & keys[n]:
+                    parent[root(m)] = root(n)
     passages: dict[int, list[int]] = {}
     for n in range(len(pairs)):
         passages.setdefault(root(n), []).append(n)
@@ -450,12 +454,18 @@ def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[
             span_y = (blocks[0].b, blocks[-1].b + blocks[-1].size)
             found[(x, y)] = (matcher.ratio(), placed, span_x, span_y)
 
+    involving: dict[int, list[tuple[int, int]]] = {}
+    for pair in found:
+        for w in pair:
+            involving.setdefault(w, []).append(pair)
+
     def covered(pair: tuple[int, int], side: int) -> bool:
         """A closer wording from the other side's article covers this side's words."""
         closeness, _, *spans = found[pair]
         me, them = pair[side], pair[1 - side]
-        for other_pair, (other_closeness, _, *other_spans) in found.items():
-            if other_pair == pair or me not in other_pair or other_closeness <= closeness:
+        for other_pair in involving[me]:
+            other_closeness, _, *other_spans = found[other_pair]
+            if other_pair == pair or other_closeness <= closeness:
                 continue
             rival = other_pair[1 - other_pair.index(me)]
             if wordings[rival].article != wordings[them].article:
