@@ -12,20 +12,23 @@ import gc
 import os
 import stat
 import sys
+import threading
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
 from tui.core.models import Corpus
 from tui.core.progress import drain
-from tui.core.text.corpus import CorpusError, find_sources, load_corpus, load_steps
+from tui.core.text.corpus import CorpusError, Sources, find_sources, load_corpus, load_steps
 from tui.core.text.sanitize import display_name
 from tui.core.text.web import is_url
 from tui.errors import PROG, InputError, say
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
+    from tui.core.background import AnalysisChild, Steps
     from tui.core.cache import FactCache
 
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
@@ -216,25 +219,47 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace) -> int:
     """The reader: files found and read here (a wrong path is one line and exit 1), parsed
     and analysed after the screen paints (a few plain-text files are parsed here, a few
-    ms: the first screen shows them); either way their warnings are printed when it closes."""
+    ms: the first screen shows them); either way their warnings are printed when it closes.
+    The analysis process is forked before Textual is imported: it parses the files and
+    reads what the cache holds while the screen is built."""
     sources = find_sources(
         [*args.paths, *(_read_urls(args.urls) if args.urls else [])], refresh=args.refresh
     )
-    from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
-
     cache = not args.no_cache
-    if sources.urls or any(f.path.suffix.lower() != ".txt" for f in sources.files):
-        return run_app(sources, cache=cache)
-    if sum(len(f.data) for f in sources.files) > PARSE_AT_ONCE_BYTES:
-        return run_app(sources, cache=cache)
-    from functools import partial  # noqa: PLC0415 (start-up)
-
+    opened: Corpus | Sources = sources
+    plain = not sources.urls and all(f.path.suffix.lower() == ".txt" for f in sources.files)
+    if plain and sum(len(f.data) for f in sources.files) <= PARSE_AT_ONCE_BYTES:
+        opened = drain(load_steps(sources))
     from tui.core.background import reader_analysis  # noqa: PLC0415 (start-up)
 
-    corpus = drain(load_steps(sources))
-    code = run_app(corpus, analyse=partial(reader_analysis, cache=cache))
-    _warn(corpus)
+    analyse = partial(reader_analysis, cache=cache)
+    child = _analysis_child(opened, analyse, cache=cache)
+    try:
+        from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
+
+        code = run_app(opened, analyse=analyse, cache=cache, child=child)
+    finally:
+        if child is not None:
+            child.stop()  # Quit before the analysis finished (or run_app never ran).
+    if isinstance(opened, Corpus):
+        _warn(opened)
     return code
+
+
+def _analysis_child(
+    opened: Corpus | Sources, analyse: Steps, *, cache: bool
+) -> AnalysisChild | None:
+    """The reader's analysis process, forked now: while this process has one thread, and
+    before Textual's imports (150 ms), so that it parses the files and reads the cache
+    meanwhile, on the other core. None without ``fork`` (the reader then uses a thread)."""
+    if not hasattr(os, "fork") or threading.active_count() != 1:
+        return None
+    from tui.core.background import GO_AT_LATEST, AnalysisChild, reader_session  # noqa: PLC0415
+
+    if isinstance(opened, Corpus):
+        corpus = opened
+        return AnalysisChild.start(lambda: analyse(corpus), wait=GO_AT_LATEST)
+    return AnalysisChild.start(lambda: reader_session(opened, cache=cache), wait=GO_AT_LATEST)
 
 
 def _index_of(paths: Sequence[str]) -> str | None:

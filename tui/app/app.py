@@ -18,7 +18,7 @@ from textual.screen import Screen
 from tui.app.messages import BookmarkRequested, SourceRenamed
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
-from tui.core.background import Steps, reader_session
+from tui.core.background import AnalysisChild, Steps, reader_session
 from tui.core.models import Corpus
 from tui.core.settings import apply_names, load_settings, save_settings
 from tui.core.text.corpus import Sources, corpus_fingerprint
@@ -192,6 +192,7 @@ def run_app(
     analyse: Steps = analyse_steps,
     in_child: bool = True,
     cache: bool = True,
+    child: AnalysisChild | None = None,
 ) -> int:
     """Run the reader until the user quits; returns the exit code (1 after a crash, or
     when no article could be read).
@@ -201,7 +202,9 @@ def run_app(
     False), where they cannot delay it. That is a child process forked before Textual
     starts its threads, so keys answer from the first paint on; without ``fork``
     (Windows), or with ``in_child`` False (a corpus whose analysis is at hand, read from
-    an index), a thread. The warnings about the files are printed again on exit.
+    an index), a thread. ``child``: that process, forked already (by the command line,
+    before Textual's imports), running the session ``Sources`` call for. The warnings
+    about the files are printed again on exit.
     """
     if isinstance(corpus, Sources):
         sources = corpus
@@ -212,13 +215,13 @@ def run_app(
         )
     else:
         app = ReaderApp(corpus, analyse)
-    child = None
-    if in_child and hasattr(os, "fork") and threading.active_count() == 1:
-        from tui.core.background import GO_AT_LATEST, AnalysisChild  # noqa: PLC0415 (only here)
+    if child is None and in_child and hasattr(os, "fork") and threading.active_count() == 1:
+        from tui.core.background import GO_AT_LATEST  # noqa: PLC0415 (only here)
 
         session = app.analyse
         start = app.corpus
         child = AnalysisChild.start(lambda: session(start), wait=GO_AT_LATEST)
+    if child is not None:
         app.first_paint = child.go  # Not before: the two would share the cores.
         # While reading, the screen's corpus is an empty stand-in: the child's articles
         # come first, else the session failed (an error line, not an empty analysis).

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import pickle
+import queue
 import select
 import signal
 import struct
@@ -29,7 +30,7 @@ import threading
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tui.core import models
 from tui.core.analysis import Analysis
@@ -376,7 +377,7 @@ def _child(  # pragma: no cover
             _GO.append(go)
         # What the parent built is never garbage here: keep the collector off it.
         gc.freeze()
-        with os.fdopen(pipe, "wb") as out:
+        with _QueuedPipe(pipe) as out:
             try:
                 _send_session(out, session(), reader)
                 code = 0
@@ -388,6 +389,51 @@ def _child(  # pragma: no cover
                 _send(out, b"e", f"{type(error).__name__}: {error}".encode())
     finally:
         os._exit(code)
+
+
+class _Writable(Protocol):
+    def write(self, data: bytes, /) -> object: ...
+    def flush(self) -> object: ...
+
+
+class _QueuedPipe:  # pragma: no cover (the child)
+    """The child's end of the pipe, written by a thread: the child works on while the
+    reader is not reading yet. Forked before the reader imports Textual, the child has the
+    articles and a cached analysis ready by its first paint; blocked on a full pipe (64
+    kB), it waited for the reader to drain the articles before reading the cache."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._broken = False
+        self._writer = threading.Thread(target=self._write_all, daemon=True)
+        self._writer.start()
+
+    def write(self, data: bytes) -> None:
+        if self._broken:
+            raise BrokenPipeError("the reader closed the pipe")
+        self._queue.put(data)
+
+    def flush(self) -> None:
+        """Frames are written as the reader takes them: nothing to do here."""
+
+    def __enter__(self) -> _QueuedPipe:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._queue.put(None)
+        self._writer.join()
+        os.close(self._fd)
+
+    def _write_all(self) -> None:
+        while (data := self._queue.get()) is not None:
+            view = memoryview(data)
+            try:
+                while view:
+                    view = view[os.write(self._fd, view) :]
+            except OSError:  # The reader quit: what is left is not needed.
+                self._broken = True
+                return
 
 
 def _die_with(reader: int) -> None:  # pragma: no cover (the child)
@@ -402,7 +448,7 @@ def _die_with(reader: int) -> None:  # pragma: no cover (the child)
         os._exit(0)  # The reader ended before the request took effect.
 
 
-def _send_session(out: BinaryIO, steps: Session, reader: int) -> None:
+def _send_session(out: _Writable, steps: Session, reader: int) -> None:
     shown = -1.0
     while True:
         if os.getppid() != reader:
@@ -429,12 +475,12 @@ def _send_session(out: BinaryIO, steps: Session, reader: int) -> None:
     _send(out, b"k", b"")
 
 
-def _send_chunks(out: BinaryIO, kind: bytes, items: Sequence[object]) -> None:
+def _send_chunks(out: _Writable, kind: bytes, items: Sequence[object]) -> None:
     for start in range(0, len(items), CHUNK):
         _send(out, kind, _dumps(items[start : start + CHUNK]))
 
 
-def _send(out: BinaryIO, kind: bytes, payload: bytes) -> None:
+def _send(out: _Writable, kind: bytes, payload: bytes) -> None:
     out.write(FRAME.pack(kind, len(payload)) + payload)
     out.flush()
 

@@ -1,14 +1,17 @@
 """The reader's start: a wrong path is one line before the app; a few plain-text files are
-parsed at once, anything more after the first paint."""
+parsed at once, anything more after the first paint; the analysis process starts first."""
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS
 from tui.cli import PARSE_AT_ONCE_BYTES, main
+from tui.core.background import AnalysisChild
 from tui.core.models import Corpus
 from tui.core.text.corpus import Sources
 
@@ -78,3 +81,28 @@ def test_the_warnings_of_files_parsed_at_once_are_printed_when_the_reader_closes
     assert printed_before == [""]  # On exit, like the files parsed after the first paint.
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("kursk-reader: warning: ") and "blank.txt" in line
+
+
+def test_the_analysis_process_is_forked_before_the_reader_and_handed_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forked before Textual's imports, it reads the articles meanwhile; the reader takes
+    it over."""
+    from tui.app import app as app_module
+
+    if not hasattr(os, "fork") or threading.active_count() != 1:
+        pytest.skip("the reader forks only without fork-unsafe threads; other tests left some")
+
+    (tmp_path / "a.md").write_text("# Title\n\nA sentence here. And another one.\n")
+    read: list[Corpus] = []
+
+    def run_app(corpus: Corpus | Sources, **kwargs: object) -> int:
+        child = kwargs["child"]
+        assert isinstance(child, AnalysisChild) and isinstance(corpus, Sources)
+        child.go()  # As the first paint does.
+        read.extend(step for step in child.steps() if isinstance(step, Corpus))
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", run_app)
+    assert main(["read", "--no-cache", str(tmp_path)]) == 0
+    assert [[a.id for a in c.articles] for c in read] == [["a"]]
