@@ -73,6 +73,23 @@ async def test_plus_and_minus_add_and_remove_panes(make_app: App) -> None:
         assert pane_articles(app) == ids[:1]
 
 
+async def test_only_the_leftmost_pane_has_no_border_to_its_left(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        deck = app.reader.deck
+
+        def borders() -> list[bool]:
+            return [pane.styles.border_left[0] not in ("", "none") for pane in deck.panes]
+
+        assert borders() == [False, True]
+        await pilot.press("tab", "plus")  # A third pane, then the first one removed.
+        await pilot.pause()
+        assert borders() == [False, True, True]
+        await pilot.press("shift+tab", "shift+tab", "minus")
+        await pilot.pause()
+        assert deck.active == 0 and borders() == [False, True]
+
+
 async def test_scroll_lock_keeps_anchors_level_and_s_toggles_it(make_app: App) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         app = await ready(pilot)

@@ -58,13 +58,13 @@ class PaneDeck(Horizontal):
         yield from self._panes
 
     def _new_pane(self, index: int, position: int) -> ArticlePane:
-        pane = ArticlePane(index, self.corpus.articles[position], position, self.layouts)
+        article = self.corpus.articles[position]
+        pane = ArticlePane(index, article, position, self.layouts, active=index == self.active)
         # Panes come and go while the deck runs: it hands them its state itself, at once,
         # rather than through data_bind (which binds only from the deck's own compose).
         pane.set_reactive(ArticlePane.current, self.current)
         pane.set_reactive(ArticlePane.analysis, self.analysis)
         pane.set_reactive(ArticlePane.bookmarked, self.bookmarked)
-        pane.set_class(index == self.active, "-active")
         return pane
 
     def use_corpus(self, corpus: Corpus) -> None:

@@ -82,8 +82,14 @@ class ArticlePane(Vertical):
     analysis: reactive[Analysis | None] = reactive(None, init=False, repaint=False)
     bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
 
-    def __init__(self, index: int, article: Article, position: int, layouts: LayoutCache) -> None:
-        super().__init__(classes="pane")
+    def __init__(
+        self, index: int, article: Article, position: int, layouts: LayoutCache, *, active: bool
+    ) -> None:
+        # Classes given here, not set once made: a class set on a pane not yet mounted
+        # restyles it for nothing, and ``:first-of-type`` (for the leftmost pane's border)
+        # restyled every pane again once mounted.
+        place = ["-first"] if index == 0 else []
+        super().__init__(classes=" ".join(["pane", *place, *(["-active"] if active else [])]))
         self.index = index
         self.article = article
         self.position = position
@@ -121,6 +127,7 @@ class ArticlePane(Vertical):
     def renumber(self, index: int) -> None:
         """Take a new place in the deck (a pane to the left was removed)."""
         self.index = self.view.pane = index
+        self.set_class(index == 0, "-first")
 
     def retire(self) -> None:
         """Leaving the deck: messages still on their way name no pane."""
