@@ -18,6 +18,7 @@ from tui.core.discrepancies.fact_quotes import fact_quote_wordings
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts, value_places
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts, plural_slips, surname_slips
+from tui.core.discrepancies.place_names import alike_places
 from tui.core.discrepancies.spelling import entity_variant_steps
 from tui.core.discrepancies.wording import quote_wordings
 from tui.core.models import Corpus, Discrepancy, Group, Quote
@@ -52,6 +53,7 @@ def discrepancy_steps(
     slipped = {place for slip in slips for place in value_places(slip)}
     found = [f for f in found if f.kind != "entity_variant" or not value_places(f) & slipped]
     found.extend(slips)
+    found.extend(without_known(alike_places(corpus, stories), found))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:
