@@ -17,7 +17,14 @@ import pytest
 from tests.conftest import TWO_STORIES, run_steps
 from tui.core import background
 from tui.core.analysis import Analysis, analyse, analyse_steps
-from tui.core.background import AnalysisChild, AnalysisFailed, KnownAnalyses, read_then_analyse
+from tui.core.background import (
+    PIPE_BYTES,
+    AnalysisChild,
+    AnalysisFailed,
+    KnownAnalyses,
+    _widen,
+    read_then_analyse,
+)
 from tui.core.cache import FactCache
 from tui.core.codec import dumps
 from tui.core.models import Corpus
@@ -304,3 +311,19 @@ def test_hold_is_a_no_op_outside_a_waiting_child() -> None:
     started = time.monotonic()
     background._hold()
     assert time.monotonic() - started < 0.1
+
+
+def test_the_pipe_holds_a_cached_analysis_in_a_few_reads() -> None:
+    """1 MB instead of 64 kB: a cached BASIL analysis (5 MB) crossed in a hundred
+    exchanges between the processes."""
+    fcntl = pytest.importorskip("fcntl")
+    limit = Path("/proc/sys/fs/pipe-max-size")
+    if not hasattr(fcntl, "F_GETPIPE_SZ") or int(limit.read_text()) < PIPE_BYTES:
+        pytest.skip("Linux, with pipes of 1 MB allowed")
+    read, write = os.pipe()
+    try:
+        _widen(write)
+        assert fcntl.fcntl(read, fcntl.F_GETPIPE_SZ) == PIPE_BYTES
+    finally:
+        os.close(read)
+        os.close(write)

@@ -32,6 +32,11 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
+try:
+    import fcntl
+except ImportError:  # Windows: no fork either, the reader uses a thread.
+    fcntl = None  # type: ignore[assignment]
+
 from tui.core import models
 from tui.core.analysis import Analysis
 from tui.core.models import Alignment, Article, Corpus, Discrepancy, Group, Quote, Story
@@ -55,6 +60,8 @@ PR_SET_PDEATHSIG = 1
 """Linux prctl(2) option: a signal the child gets when its parent ends."""
 POLL_S = 0.1
 """The longest the reading side blocks before it yields again (so a cancel is noticed)."""
+PIPE_BYTES = 1 << 20
+"""The pipe's capacity asked for (Linux's default limit for a user, ``pipe-max-size``)."""
 GO_AT_LATEST = 0.5
 """Seconds the reader's child waits for :meth:`AnalysisChild.go` at most (its ``wait``)."""
 
@@ -215,6 +222,16 @@ def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:
     return Analysis(corpus, alignment, part.quotes)
 
 
+def _widen(pipe: int) -> None:
+    """Let the pipe hold ``PIPE_BYTES`` (Linux; elsewhere, or past the system's limit, it
+    keeps its 64 kB): a cached analysis (BASIL: 5 MB of frames) crosses in a few large
+    reads instead of a hundred exchanges of 64 kB between the two processes."""
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setpipe is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe, setpipe, PIPE_BYTES)
+
+
 class AnalysisChild:
     """A forked process analysing a corpus; ``steps`` reads its progress and result."""
 
@@ -235,6 +252,7 @@ class AnalysisChild:
         """Fork now (call it while the process has one thread) and start the session; with
         ``wait``, its analysis proper waits for :meth:`go`, or that many seconds at most."""
         read, write = os.pipe()
+        _widen(write)
         go_read, go_write = os.pipe() if wait is not None else (None, None)
         reader = os.getpid()
         pid = os.fork()
