@@ -29,7 +29,7 @@ from tui.core.text.corpus import ArticleFile
 from tui.core.text.html import HTML_SUFFIXES
 from tui.core.text.web import cache_root
 
-ANALYSIS_VERSION = "story-10"
+ANALYSIS_VERSION = "story-11"
 """Changed whenever the format of the entries changes; the analysis's source digest is
 part of every analysis key too (:func:`analysis_digest`), so changed code is never served
 old results (facts-1: facts only)."""

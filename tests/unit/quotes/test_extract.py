@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.core.models import Article, Corpus, Quote
-from tui.core.quotes.extract import extract_quotes, quote_wording, same_words
+from tui.core.quotes.extract import extract_quotes, link_same_quotes, quote_wording, same_words
 from tui.core.text.corpus import article_from_text, load_corpus
 
 
@@ -356,3 +356,15 @@ def test_an_excerpt_is_linked_to_the_whole_quote_however_long() -> None:
     assert same_words([a, b]) == [(0, 1)]
     few = "the administration coming in January"  # Too few words to tell.
     assert same_words([replace(a, text=few), b]) == []
+
+
+def test_one_speaker_written_in_full_and_plainly_is_linked() -> None:
+    text = "this class includes at least 544 store managers who are alleged to be discriminators"
+    a = Quote("a", "huffpost", 0, 40, text, "Theodore Boutrous", None, None)
+    b = Quote("b", "nyt", 0, 40, text, "Theodore J. Boutrous Jr.", None, None)
+    a = replace(a, speaker_id="Theodore Boutrous")
+    b = replace(b, speaker_id="Theodore J. Boutrous Jr.")
+    linked = link_same_quotes([a, b], same_words([a, b]))
+    assert [q.same_as for q in linked] == [("b",), ("a",)]
+    other = replace(b, speaker_id="Theodore Roosevelt")
+    assert [q.same_as for q in link_same_quotes([a, other], [(0, 1)])] == [(), ()]

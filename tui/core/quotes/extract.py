@@ -26,8 +26,8 @@ from tui.core.models import (
 )
 from tui.core.quotes.attribution import Attribution, Attributor
 from tui.core.quotes.cues import transcript_label
-from tui.core.quotes.speakers import canonical_speakers
-from tui.core.text.names import strip_titles
+from tui.core.quotes.speakers import canonical_speakers, is_org
+from tui.core.text.names import same_name, strip_titles
 
 OPENERS = "“„«‟"
 CLOSERS = "”»"
@@ -311,11 +311,12 @@ def link_same_quotes(
     quotes: Sequence[Quote], pairs: Sequence[tuple[int, int]]
 ) -> tuple[Quote, ...]:
     """Fill ``same_as``: one speaker's quote in two articles with (nearly) the same words.
-    ``pairs``: :func:`same_words` of these quotes."""
+    ``pairs``: :func:`same_words` of these quotes. One speaker may be written in full by one
+    outlet and plainly by another (Theodore J. Boutrous Jr. / Theodore Boutrous)."""
     links: dict[str, list[str]] = {q.id: [] for q in quotes}
     for i, j in pairs:
         a, b = quotes[i], quotes[j]
-        if a.speaker_id and b.speaker_id and a.speaker_id != b.speaker_id:
+        if a.speaker_id and b.speaker_id and not _one_speaker(a.speaker_id, b.speaker_id):
             continue
         links[a.id].append(b.id)
         links[b.id].append(a.id)
@@ -323,6 +324,12 @@ def link_same_quotes(
         q if q.same_as == tuple(links[q.id]) else replace(q, same_as=tuple(links[q.id]))
         for q in quotes
     )
+
+
+def _one_speaker(a: str, b: str) -> bool:
+    """Two speaker ids of one person: the same, or one name with and without its middle
+    initial and suffix (ids are canonical per surname's initial, and "Jr." has another)."""
+    return a == b or (not is_org(a) and not is_org(b) and same_name(a, b))
 
 
 def credited_alike(a: Quote, b: Quote) -> bool:
