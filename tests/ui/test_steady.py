@@ -4,7 +4,8 @@ resize, even one made under a modal screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Generator
 
 import pytest
 from textual import events
@@ -12,9 +13,10 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 
-from tui.app.app import ReaderApp
+from tui.app.app import ReaderApp, _after_first_paint
 from tui.app.reader import ReaderScreen
 from tui.app.steady import breakpoint_classes
+from tui.core.models import Corpus
 
 App = Callable[..., ReaderApp]
 
@@ -140,3 +142,26 @@ async def test_the_first_frame_is_announced_once(make_app: App) -> None:
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
     assert calls == [1]
+
+
+def test_the_analysis_process_is_read_from_the_first_paint_on() -> None:
+    """A cached analysis waits in the pipe before the first frame: reading it then (the
+    articles' unpickling holds the interpreter) delayed that frame."""
+    calls: list[str] = []
+
+    class Child:
+        def go(self) -> None:
+            calls.append("go")
+
+        def steps(self, corpus: Corpus | None = None) -> Generator[float, None, None]:
+            calls.append("read")
+            yield 1.0
+
+    first_paint, steps = _after_first_paint(Child(), reading=True)  # type: ignore[arg-type]
+    worker = threading.Thread(target=lambda: next(steps(Corpus(()))))
+    worker.start()
+    worker.join(0.2)
+    assert calls == []
+    first_paint()
+    worker.join()
+    assert calls == ["go", "read"]

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from tui.app.messages import BookmarkRequested, SourceRenamed
 from tui.app.reader import AnalyseSteps, ReaderScreen
 from tui.core.analysis import Analysis, analyse_steps
-from tui.core.background import AnalysisChild, Steps, reader_session
+from tui.core.background import GO_AT_LATEST, AnalysisChild, Session, Steps, reader_session
 from tui.core.models import Corpus
 from tui.core.settings import apply_names, load_settings, save_settings
 from tui.core.text.corpus import Sources, corpus_fingerprint
@@ -216,22 +216,40 @@ def run_app(
     else:
         app = ReaderApp(corpus, analyse)
     if child is None and in_child and hasattr(os, "fork") and threading.active_count() == 1:
-        from tui.core.background import GO_AT_LATEST  # noqa: PLC0415 (only here)
-
         session = app.analyse
         start = app.corpus
         child = AnalysisChild.start(lambda: session(start), wait=GO_AT_LATEST)
     if child is not None:
-        app.first_paint = child.go  # Not before: the two would share the cores.
-        # While reading, the screen's corpus is an empty stand-in: the child's articles
-        # come first, else the session failed (an error line, not an empty analysis).
-        app.analyse = (lambda _: child.steps()) if app.reading else child.steps
+        app.first_paint, app.analyse = _after_first_paint(child, reading=bool(app.reading))
     try:
         app.run(headless=headless)
     finally:
         if child is not None:
             child.stop()  # Quit before the analysis finished: it is not needed any more.
     return exit_code(app, corpus)
+
+
+def _after_first_paint(
+    child: AnalysisChild, *, reading: bool
+) -> tuple[Callable[[], None], Callable[[Corpus], Session]]:
+    """What the first paint calls, and the reader's steps: the child's analysis proper
+    starts then (the two would share the cores), and its frames are read then too. A
+    cached analysis is in the pipe before the first frame: unpickling its articles (20-40
+    ms, holding the interpreter) as the frame was drawn delayed it. Each waits
+    ``GO_AT_LATEST`` at most."""
+    painted = threading.Event()
+
+    def first_paint() -> None:
+        child.go()
+        painted.set()
+
+    def steps(corpus: Corpus) -> Session:
+        painted.wait(GO_AT_LATEST)
+        # While reading, the screen's corpus is an empty stand-in: the child's articles
+        # come first, else the session failed (an error line, not an empty analysis).
+        return (yield from child.steps(None if reading else corpus))
+
+    return first_paint, steps
 
 
 def exit_code(app: ReaderApp, given: Corpus | Sources) -> int:
