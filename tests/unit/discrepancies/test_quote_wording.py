@@ -276,3 +276,19 @@ def test_two_renderings_that_differ_throughout_are_not_one_quotation_altered() -
     )
     corpus = Corpus((fox, huff))
     assert not quote_wordings(extract_quotes(corpus), corpus)
+
+
+def test_words_an_outlet_inserts_in_brackets_or_parentheses_are_not_changes() -> None:
+    assert not changed(
+        "Then in the next breath, you say, well, now these (local) supervisors have too "
+        "much discretion.",
+        "Then in the next breath, you say, well, now these supervisors have too much discretion.",
+    )
+    assert not changed(
+        "[Clinton] was the chief architect of a foreign policy that was a disaster",
+        "She was the chief architect of a foreign policy that was a disaster",
+    )
+    assert changed(  # Words outside the insertion still count.
+        "now these (local) supervisors have too much discretion",
+        "now these supervisors have far too much discretion",
+    )

@@ -42,6 +42,9 @@ _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
 _CENSORED = re.compile(r"\b[^\W\d_]++(?:\*+|-{2,}|—{2,})[^\W\d_]*")
+_INSERTED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+"""Words an outlet puts in brackets or parentheses inside a quotation ("these (local)
+supervisors", "[Clinton] was"): its own insertion, not the speaker's words."""
 """A word with letters starred or dashed out."""
 _WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
 EDGE_WORDS = 2
@@ -56,9 +59,10 @@ MIN_EDGE_SHARED = 3
 def quote_words(text: str) -> list[str]:
     """Words folded for comparing wordings: case, punctuation, acronym dots and the
     apostrophe's shape do not count; an ellipsis becomes :data:`GAP`, and so does a word
-    an outlet censors (``f***ing``, ``b----``): its style book left letters out."""
+    an outlet censors (``f***ing``, ``b----``): its style book left letters out, or
+    inserts in brackets or parentheses."""
     words = []
-    for raw in _WORD.findall(_CENSORED.sub(" … ", text)):
+    for raw in _WORD.findall(_CENSORED.sub(" … ", _INSERTED.sub(" … ", text))):
         if raw in ("...", "…"):
             words.append(GAP)
             continue
@@ -446,7 +450,9 @@ def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[
             matcher = SequenceMatcher(None, one.words, other.words, autojunk=False)
             blocks = [b for b in matcher.get_matching_blocks() if b.size]
             shared = sum(b.size for b in blocks)
-            if len(placed) >= RENDERING_CHANGES and shared < RENDERING_SHARE * min(
+            # An outlet's insertion or cut inside the stretch is a place they differ too.
+            sites = len(placed) + _cuts_between(one.words, blocks[0].a, blocks[-1].a)
+            if sites >= RENDERING_CHANGES and shared < RENDERING_SHARE * min(
                 len(one.words), len(other.words)
             ):
                 continue  # Two renderings of what was said, not one quotation altered.
@@ -481,6 +487,11 @@ def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[
         for pair, (closeness, placed, _, _) in found.items()
         if not covered(pair, 0) and not covered(pair, 1)
     }
+
+
+def _cuts_between(words: Sequence[str], start: int, end: int) -> int:
+    """Gaps (an ellipsis, an outlet's bracketed insertion) inside a wording's stretch."""
+    return sum(1 for word in words[start:end] if word == GAP)
 
 
 def _change_key(change: tuple[list[str], list[str]], at: Place) -> object:
