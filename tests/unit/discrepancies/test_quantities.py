@@ -68,6 +68,12 @@ def test_plain_values_written_to_the_same_place_disagree_when_they_differ() -> N
     assert stated("76,000", "about").agrees(stated("77,000"))  # hedged: a range
 
 
+def test_two_caps_written_to_the_same_place_disagree_when_they_differ() -> None:
+    assert not stated("as many as 1.5 million", "many").agrees(stated("1.6 million", "up"))
+    assert stated("1.5 million").agrees(stated("up to 1.6 million", "up"))  # within the cap
+    assert stated("1.5 million", "up").agrees(stated("1.5 million", "many"))
+
+
 def test_money_and_number_words_fold() -> None:
     assert parse("$5.6 million") == parse("5,600,000 dollars")
     assert parse("one thousand") == parse("1,000")

@@ -21,8 +21,8 @@ BELOW = frozenset("nearly almost under".split())
 """Hedges that put the true value at most the stated one ("nearly 30" = 29)."""
 ABOVE = frozenset("more over least upwards exceeding exceeded topped".split())
 """Hedges that put the true value at least the stated one ("more than", "at least")."""
-CAPPED = frozenset("less fewer up most".split())
-"""Hedges that cap the value ("up to five years", "less than", "at most")."""
+CAPPED = frozenset("less fewer up most many".split())
+"""Hedges that cap the value ("up to five years", "less than", "at most", "as many as")."""
 HEDGES = APPROXIMATE | BELOW | ABOVE | CAPPED | frozenset("than least close just".split())
 TRUNCATED = 0.999
 """A truncated value stops short of the next unit: $43 million for 43,885,310, not 44."""
@@ -45,9 +45,12 @@ class Amount:
     def agrees(self, other: Amount) -> bool:
         """The two intervals meet: the sources may state the same value. Two plain values
         written to the same place ($5.6 billion, $5.7 billion; 76,000, 77,000) disagree
-        whenever they differ: each writer rounded to that place, and got another value."""
+        whenever they differ: each writer rounded to that place, and got another value.
+        So do two caps so written: each states the most there can be."""
         if not self.hedge and not other.hedge and self.unit == other.unit:
             return self.value == other.value
+        if self.hedge in CAPPED and other.hedge in CAPPED and self.unit == other.unit:
+            return self.value == other.value  # "as many as 1.5 million" / "up to 1.6 million"
         return self.low <= other.high and other.low <= self.high
 
 
@@ -80,14 +83,14 @@ def amount(
         return Amount(value, value, value + 9, "decade")  # "in his 50s"
     slack = unit if significant_digits(value, unit) >= 2 else 0.0
     if hedge in BELOW:
-        return Amount(value, value - max(unit, 0.1 * value), value, hedge)
+        return Amount(value, value - max(unit, 0.1 * value), value, hedge, unit)
     if hedge in APPROXIMATE:
         wide = unit or 0.05 * value
-        return Amount(value, value - wide, value + wide, hedge)
+        return Amount(value, value - wide, value + wide, hedge, unit)
     if hedge in ABOVE:
-        return Amount(value, value, value + max(unit, value), hedge)
+        return Amount(value, value, value + max(unit, value), hedge, unit)
     if hedge in CAPPED:
-        return Amount(value, 0.0, value, hedge)
+        return Amount(value, 0.0, value, hedge, unit)
     # Rounded (up to half a unit below) or truncated (up to just under a unit above).
     return Amount(value, value - slack / 2, value + slack * TRUNCATED, hedge, unit)
 
