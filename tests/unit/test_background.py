@@ -22,6 +22,7 @@ from tui.core.background import (
     AnalysisChild,
     AnalysisFailed,
     KnownAnalyses,
+    Session,
     _widen,
     read_then_analyse,
 )
@@ -141,6 +142,45 @@ def test_the_child_reads_the_articles_and_sends_them_before_the_analysis(seeds: 
     assert read == seeds
     assert result.corpus is read
     assert result.alignment == analyse(seeds).alignment
+
+
+def _read_then(corpus: Corpus, analysis: Analysis, *progress: float) -> Session:
+    yield corpus
+    yield from progress
+    return analysis
+
+
+def _read_then_fail(corpus: Corpus) -> Session:
+    yield corpus
+    raise ValueError("no facts")
+
+
+def test_articles_with_their_analysis_right_behind_are_handed_over_with_it(
+    seeds: Corpus, seed_analysis: Analysis
+) -> None:
+    """A cached analysis: the reader lays the articles out once, with the facts."""
+    child = AnalysisChild.start(lambda: _read_then(seeds, seed_analysis))
+    items, result = run_steps(child.steps())
+    assert isinstance(items[-1], Corpus) and result.corpus is items[-1]
+    assert all(isinstance(item, float) for item in items[:-1])
+
+
+def test_articles_still_to_be_analysed_are_handed_over_at_once(
+    seeds: Corpus, seed_analysis: Analysis
+) -> None:
+    child = AnalysisChild.start(lambda: _read_then(seeds, seed_analysis, 0.5, 0.75))
+    items, _ = run_steps(child.steps())
+    read = next(n for n, item in enumerate(items) if isinstance(item, Corpus))
+    assert 0.5 in items[read:]
+
+
+def test_articles_read_before_the_analysis_failed_are_still_handed_over(seeds: Corpus) -> None:
+    child = AnalysisChild.start(lambda: _read_then_fail(seeds))
+    items: list[object] = []
+    with pytest.raises(AnalysisFailed, match="no facts"):
+        for item in child.steps():
+            items.append(item)
+    assert any(isinstance(item, Corpus) for item in items)
 
 
 def test_no_article_read_in_the_child_is_the_loaders_one_line(tmp_path: Path) -> None:
