@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.discrepancies.quantities import Amount, amount, rounding_unit
+from tui.core.discrepancies.quantities import Amount, amount, hedge_before, rounding_unit
 from tui.core.text.normalize import tokenize
 
 
@@ -18,8 +18,8 @@ def parse(text: str, hedge: str = "") -> tuple[float, float]:
 
 
 def agree(a: str, b: str, hedge_a: str = "", hedge_b: str = "") -> bool:
-    (la, ha), (lb, hb) = parse(a, hedge_a), parse(b, hedge_b)
-    return la <= hb and lb <= ha
+    """What the number rules decide (:meth:`Amount.agrees`)."""
+    return stated(a, hedge_a).agrees(stated(b, hedge_b))
 
 
 def test_rounding_unit() -> None:
@@ -66,6 +66,17 @@ def test_plain_values_written_to_the_same_place_disagree_when_they_differ() -> N
     assert stated("5.6 billion").agrees(stated("5.65 billion"))  # one place finer
     assert stated("17,000").agrees(stated("17,240"))
     assert stated("76,000", "about").agrees(stated("77,000"))  # hedged: a range
+
+
+def test_only_as_many_as_caps_a_value() -> None:
+    def hedge(text: str) -> str:
+        tokens = tokenize(text)
+        index = next(n for n, t in enumerate(tokens) if t.kind == "number")
+        return hedge_before(tokens, index)
+
+    assert hedge("a lawsuit involving as many as 1.5 million women") == "many"
+    assert hedge("many of the 1,500 workers") == ""
+    assert hedge("in many of the 50 states") == ""
 
 
 def test_two_caps_written_to_the_same_place_disagree_when_they_differ() -> None:

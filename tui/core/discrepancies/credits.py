@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote
 from tui.core.quotes.extract import clip, credited_alike, same_words
-from tui.core.quotes.speakers import is_org
-from tui.core.text.names import same_name
+from tui.core.quotes.speakers import is_org, one_person
 
 CREDIT_CONFIDENCE = 0.8
 """Two named attributions of one remark: the surest kind of attribution conflict."""
@@ -26,10 +25,12 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     organisation against a person is left out (the White House and its press secretary)."""
     found: list[Found] = []
     named = [q for q in quotes if q.named and q.speaker_id]
-    for i, j in same_words(named):
+    # Whole remarks only: a speaker may quote a few words of another ("my colleagues will
+    # tell you this is a sad day"), and an excerpt cannot tell.
+    for i, j in same_words(named, excerpts=False):
         a, b = named[i], named[j]
         who_a, who_b = a.speaker_id or "", b.speaker_id or ""
-        if who_a == who_b or is_org(who_a) or is_org(who_b) or same_name(who_a, who_b):
+        if one_person(who_a, who_b) or is_org(who_a) or is_org(who_b):
             continue
         if not credited_alike(a, b):
             continue

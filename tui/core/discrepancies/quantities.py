@@ -97,12 +97,22 @@ def amount(
 
 def hedge_before(tokens: list[Token], index: int) -> str:
     """The hedge word just before a number ("more than", "about", "at least")."""
-    for token in reversed(tokens[max(0, index - 3) : index]):
+    window = tokens[max(0, index - 3) : index]
+    for n in range(len(window) - 1, -1, -1):
+        token = window[n]
         if token.kind == "number":
             break
+        if token.norm == "many" and not (
+            n and window[n - 1].norm == "as" == _norm_at(window, n + 1)
+        ):
+            continue  # "many of the 50 states" caps nothing; "as many as 1.5 million" does.
         if token.norm in APPROXIMATE | BELOW | ABOVE | CAPPED:
             return token.norm
     return ""
+
+
+def _norm_at(tokens: list[Token], n: int) -> str:
+    return tokens[n].norm if n < len(tokens) else ""
 
 
 def range_end(text: str, tokens: list[Token], index: int) -> float | None:

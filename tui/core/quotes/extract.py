@@ -26,8 +26,8 @@ from tui.core.models import (
 )
 from tui.core.quotes.attribution import Attribution, Attributor
 from tui.core.quotes.cues import transcript_label
-from tui.core.quotes.speakers import canonical_speakers, is_org
-from tui.core.text.names import same_name, strip_titles
+from tui.core.quotes.speakers import canonical_speakers, one_person
+from tui.core.text.names import strip_titles
 
 OPENERS = "“„«‟"
 CLOSERS = "”»"
@@ -253,10 +253,10 @@ def quote_wording(a: Quote, b: Quote) -> tuple[tuple[DiffSpan, ...], tuple[DiffS
     return tuple(spans_a), tuple(spans_b)
 
 
-def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+def same_words(quotes: Sequence[Quote], *, excerpts: bool = True) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of quotes in two articles worded (nearly) alike,
-    whoever each article says spoke: one remark as two outlets quote it, or one outlet
-    quotes an excerpt of it that the other quotes whole (:func:`excerpt_of`).
+    whoever each article says spoke: one remark as two outlets quote it, or (``excerpts``)
+    one outlet quotes an excerpt of it that the other quotes whole (:func:`excerpt_of`).
 
     Only pairs sharing a word of four letters or more are compared, and only when the
     shared words could reach the threshold, so a corpus of thousands of quotes stays fast.
@@ -279,7 +279,8 @@ def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
             shorter = min(len(keys[i]), len(keys[j]))
             shared = shared_words(counts[i], counts[j])
             if (
-                shorter >= MIN_CREDIT_WORDS
+                excerpts
+                and shorter >= MIN_CREDIT_WORDS
                 and shared >= CREDIT_SHARE * shorter
                 and excerpt_of(keys[i], keys[j])
             ):
@@ -295,16 +296,25 @@ def same_words(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     return pairs
 
 
+EXCERPT_SPREAD = 1.5
+"""How far, in words, an excerpt's words may spread in the longer quote, against its own
+length: "I want to thank" and "the American people" sixty words apart are no excerpt."""
+
+
 def excerpt_of(a: Sequence[str], b: Sequence[str]) -> bool:
     """The shorter wording is an excerpt of the longer: at least :data:`MIN_CREDIT_WORDS`
-    words, nearly all of them (:data:`CREDIT_SHARE`) found in the longer in order. "to
-    differentiate between us and the administration coming in January" is an excerpt of
-    a forty-word answer however little of the answer it quotes."""
-    shorter = min(len(a), len(b))
-    if shorter < MIN_CREDIT_WORDS:
+    words, nearly all of them (:data:`CREDIT_SHARE`) found in the longer in order and close
+    together (:data:`EXCERPT_SPREAD`). "to differentiate between us and the administration
+    coming in January" is an excerpt of a forty-word answer however little of it it quotes."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < MIN_CREDIT_WORDS:
         return False
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) >= CREDIT_SHARE * shorter
+    matcher = SequenceMatcher(None, short, long, autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if sum(block.size for block in blocks) < CREDIT_SHARE * len(short):
+        return False
+    spread = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return spread <= EXCERPT_SPREAD * len(short)
 
 
 def link_same_quotes(
@@ -316,7 +326,7 @@ def link_same_quotes(
     links: dict[str, list[str]] = {q.id: [] for q in quotes}
     for i, j in pairs:
         a, b = quotes[i], quotes[j]
-        if a.speaker_id and b.speaker_id and not _one_speaker(a.speaker_id, b.speaker_id):
+        if a.speaker_id and b.speaker_id and not one_person(a.speaker_id, b.speaker_id):
             continue
         links[a.id].append(b.id)
         links[b.id].append(a.id)
@@ -324,12 +334,6 @@ def link_same_quotes(
         q if q.same_as == tuple(links[q.id]) else replace(q, same_as=tuple(links[q.id]))
         for q in quotes
     )
-
-
-def _one_speaker(a: str, b: str) -> bool:
-    """Two speaker ids of one person: the same, or one name with and without its middle
-    initial and suffix (ids are canonical per surname's initial, and "Jr." has another)."""
-    return a == b or (not is_org(a) and not is_org(b) and same_name(a, b))
 
 
 def credited_alike(a: Quote, b: Quote) -> bool:

@@ -409,6 +409,15 @@ def _close_spelling(name: str, canon: str) -> bool:
     return True
 
 
+def one_person(a: str, b: str) -> bool:
+    """Two speaker ids of one person: the same, or one person's name written more or less
+    fully (middle initial, suffix, a surname alone: :func:`same_name`). Speaker ids are
+    made canonical among names whose surnames share an initial, and "Jr." has another, so
+    Theodore J. Boutrous Jr. and Theodore Boutrous keep two ids. Organisations compare as
+    written."""
+    return a == b or (not is_org(a) and not is_org(b) and same_name(a, b))
+
+
 def is_org(name: str) -> bool:
     """An organisation's name (``White House``, ``NATO``), not a person's."""
     words = [w.lower().removesuffix("'s") for w in name.split()]
