@@ -101,3 +101,19 @@ def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> 
     )
     corpus = Corpus((article_from_text("nyt", text),))
     assert not surname_slips(corpus, [["nyt"]])
+
+
+def test_a_person_named_like_a_place_is_still_a_person() -> None:
+    a = article_from_text("a", "Stephen Park said the vote was close. Park left early.")
+    b = article_from_text("b", "Steven Park said the vote was close. Park left early.")
+    (found,) = name_conflicts(Corpus((a, b)), [["a", "b"]])
+    assert found.kind == "name"
+
+
+def test_a_look_alike_another_article_also_writes_is_no_slip() -> None:
+    fox = article_from_text(
+        "fox", "Gov. Rick Perry spoke. Mr. Perry left. The plan, Parry said, failed."
+    )
+    nyt = article_from_text("nyt", "Lawmakers heard from Parry on the plan.")
+    assert surname_slips(Corpus((fox,)), [["fox"]])  # Alone in its story: a slip.
+    assert not surname_slips(Corpus((fox, nyt)), [["fox", "nyt"]])

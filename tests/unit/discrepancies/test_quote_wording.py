@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
+from tui.core.discrepancies.quote_passages import quote_wordings
 from tui.core.discrepancies.wording import (
     inner_changes,
     outlet_quotes,
-    quote_wordings,
     quote_words,
     word_diff,
 )
@@ -292,3 +292,18 @@ def test_words_an_outlet_inserts_in_brackets_or_parentheses_are_not_changes() ->
         "now these (local) supervisors have too much discretion",
         "now these supervisors have far too much discretion",
     )
+
+
+def test_an_insertion_inside_two_renderings_counts_as_a_place_they_differ() -> None:
+    fox = article_from_text(
+        "fox",
+        '"I need to ask what she did (with the server) and when she did it and importantly '
+        'why she did it," Gowdy said on Fox News.',
+    )
+    nyt = article_from_text(
+        "nyt",
+        'Gowdy wrote of "our need to better understand what the secretary did, when she did '
+        'it and why she did it," in a letter.',
+    )
+    corpus = Corpus((fox, nyt))
+    assert not quote_wordings(extract_quotes(corpus), corpus)

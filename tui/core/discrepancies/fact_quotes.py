@@ -36,7 +36,7 @@ def fact_quote_wordings(
 ) -> list[Found]:
     """One ``quote_wording`` per fact whose short quotations differ by one speaker (or
     an unknown one), neither quoted unchanged by the other's article, not already linked
-    (:func:`tui.core.discrepancies.wording.quote_wordings` has those), and changed by at
+    (:func:`tui.core.discrepancies.quote_passages.quote_wordings` has those), and changed by at
     most :data:`MAX_FACT_CHANGED` words."""
     linked = {
         q.id: n for n, quotes_of_one in enumerate(linked_quotes(quotes)) for q in quotes_of_one

@@ -13,14 +13,14 @@ from collections import defaultdict
 from collections.abc import Generator, Sequence
 
 from tui.core.align.pipeline import Prepared
+from tui.core.discrepancies.alike_places import alike_places
 from tui.core.discrepancies.credits import quote_credits
 from tui.core.discrepancies.fact_quotes import fact_quote_wordings
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts, value_places
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import name_conflicts, plural_slips, surname_slips
-from tui.core.discrepancies.place_names import alike_places
+from tui.core.discrepancies.quote_passages import quote_wordings
 from tui.core.discrepancies.spelling import entity_variant_steps
-from tui.core.discrepancies.wording import quote_wordings
 from tui.core.models import Corpus, Discrepancy, Group, Quote
 from tui.core.progress import scaled
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.core.discrepancies.facts import Found
-from tui.core.discrepancies.places import REGION_WORDS
+from tui.core.discrepancies.places import PLACE_ENDINGS
 from tui.core.discrepancies.tokens import sentence_names
 from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue
 from tui.core.text import names
@@ -32,12 +32,7 @@ MIN_SLIP_WORDS = 3
 FIRST_SIMILARITY = 0.75
 """Indel similarity from which two different first names are one name misspelled."""
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
-PLACE_WORDS = REGION_WORDS | frozenset(
-    "beach lake river city park springs falls heights harbor port creek hills mountain "
-    "mountains point island".split()
-)
-"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach):
-two spellings of it are a ``place`` discrepancy, not a person's name misspelled."""
+
 _ARTICLE_PREFIX = re.compile(r"^o['’](?=[a-z])")
 """The part of a surname a hurried writer drops (O'Rourke / Rourke)."""
 
@@ -120,7 +115,8 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
                 seen.add(key)  # type: ignore[arg-type]
                 values = _every_spelling(mentions, a, b)
                 shown = " / ".join(dict.fromkeys(v.value for v in values))
-                kind: DiscrepancyKind = "place" if a.last.lower() in PLACE_WORDS else "name"
+                ending = {a.last.lower(), b.last.lower()}
+                kind: DiscrepancyKind = "place" if ending <= PLACE_ENDINGS else "name"
                 found.append(
                     Found(kind, None, f"{shown}: one name, spelled differently", values, 0.6)
                 )
@@ -155,6 +151,14 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     mine.setdefault(last, []).append((value, len(words) == 1))
                     in_story[last] += 1
         for mine in uses.values():
+            # Surnames written twice or more, by first letter: a slip keeps that letter, or
+            # drops an O'.
+            written: dict[str, list[str]] = {}
+            for n, n_uses in mine.items():
+                if len(n_uses) >= 2:
+                    written.setdefault(n[:1].lower(), []).append(n)
+                    if _ARTICLE_PREFIX.match(n.lower()):
+                        written.setdefault(n[2:3].lower(), []).append(n)
             for slip, slip_uses in mine.items():
                 (slip_value, alone), *more = slip_uses
                 if more or in_story[slip] != 1 or not alone or len(slip) < 4:
@@ -162,7 +166,7 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                 if rarity(slip.lower()) < SPELLING_RARITY:
                     continue
                 name = next(
-                    (n for n, n_uses in mine.items() if len(n_uses) >= 2 and _slip_of(slip, n)),
+                    (n for n in _near(slip, written) if _slip_of(slip, n)),
                     None,
                 )
                 if name is None:
@@ -171,6 +175,12 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                 summary = f"{name} / {slip}: one name, spelled differently in one article"
                 found.append(Found("name", None, summary, values, 0.6))
     return found
+
+
+def _near(slip: str, written: dict[str, list[str]]) -> list[str]:
+    """The surnames written twice or more that ``slip`` may be a slip of: the same first
+    letter (or its O' dropped), and a length at most two letters off (an O')."""
+    return [n for n in written.get(slip[:1].lower(), []) if abs(len(n) - len(slip)) <= 2]
 
 
 def _slip_of(slip: str, name: str) -> bool:

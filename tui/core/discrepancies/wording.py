@@ -1,22 +1,21 @@
-"""The same quotation worded differently by two outlets (a word added, dropped, changed).
+"""How two wordings of one quotation differ: a word added, dropped or changed.
 
-The quotes come from :mod:`tui.core.quotes`, which links one speaker's quote across
-articles (``same_as``). A linked set is a discrepancy only when two wordings differ
-*inside* the stretch they share: one outlet quoting more or less of a remark (an excerpt),
-an ellipsis, case, punctuation and house style (``F.B.I.``/``FBI``) are not.
+Only *inside* the stretch they share: one outlet quoting more or less of a remark (an
+excerpt), an ellipsis, an outlet's bracketed insertion, case, punctuation and house
+style (``F.B.I.``/``FBI``) are no change. :mod:`.quote_passages` applies this to the
+quotes linked across articles; a quote of another outlet's report is held against that
+report here (:func:`outlet_quotes`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
-from tui.core.quotes import linked_quotes
 from tui.core.quotes.extract import clip
 
 GAP = "\u2026"
@@ -42,10 +41,10 @@ _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
 _CENSORED = re.compile(r"\b[^\W\d_]++(?:\*+|-{2,}|—{2,})[^\W\d_]*")
+"""A word with letters starred or dashed out."""
 _INSERTED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 """Words an outlet puts in brackets or parentheses inside a quotation ("these (local)
 supervisors", "[Clinton] was"): its own insertion, not the speaker's words."""
-"""A word with letters starred or dashed out."""
 _WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
 EDGE_WORDS = 2
 """A quote that starts or stops on words the other outlet words differently, right next
@@ -58,18 +57,31 @@ MIN_EDGE_SHARED = 3
 
 def quote_words(text: str) -> list[str]:
     """Words folded for comparing wordings: case, punctuation, acronym dots and the
-    apostrophe's shape do not count; an ellipsis becomes :data:`GAP`, and so does a word
-    an outlet censors (``f***ing``, ``b----``): its style book left letters out, or
+    apostrophe's shape do not count. An ellipsis becomes :data:`GAP`; so does a word an
+    outlet censors (``f***ing``, ``b----``: its style book left letters out) and words it
     inserts in brackets or parentheses."""
-    words = []
-    for raw in _WORD.findall(_CENSORED.sub(" … ", _INSERTED.sub(" … ", text))):
+    return [word for word, _, _ in word_spans(text)]
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """:func:`quote_words` with the offsets in ``text`` each word comes from (the two
+    words of "we'll" share one span)."""
+    masked = _CENSORED.sub(_as_gap, _INSERTED.sub(_as_gap, text))
+    spans = []
+    for match in _WORD.finditer(masked):
+        raw = match.group(0)
         if raw in ("...", "…"):
-            words.append(GAP)
+            spans.append((GAP, match.start(), match.end()))
             continue
         word = raw.lower().replace("’", "'")
         word = word.replace(".", "") if re.fullmatch(r"(?:\w\.)+\w?\.?", word) else word.rstrip(".")
-        words.extend(_spelled(word))
-    return words
+        spans.extend((spelled, match.start(), match.end()) for spelled in _spelled(word))
+    return spans
+
+
+def _as_gap(match: re.Match[str]) -> str:
+    """A stretch read as a gap, its length kept so that offsets still hold."""
+    return " …" + " " * (len(match.group(0)) - 2) if len(match.group(0)) >= 2 else "…"
 
 
 def _spelled(word: str) -> list[str]:
@@ -117,7 +129,13 @@ def placed_changes(
     """:func:`quotation_changes`, each change with the shared words around it: two
     passages of one remark can swap the same word in two places ("they destroyed" and
     "they ruined")."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return changes_by(SequenceMatcher(None, a, b, autojunk=False), a, b)
+
+
+def changes_by(
+    matcher: SequenceMatcher[str], a: Sequence[str], b: Sequence[str]
+) -> list[tuple[tuple[list[str], list[str]], Place]] | None:
+    """:func:`placed_changes` read from a matcher already built on ``a`` and ``b``."""
     codes = matcher.get_opcodes()
     shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
     if shared < MIN_SHARED or shared < MIN_SHARED_SHARE * min(len(a), len(b)):
@@ -308,193 +326,6 @@ def _stretch(text: str, words: Sequence[str], theirs: Sequence[str]) -> tuple[in
         for b in SequenceMatcher(None, words, theirs, autojunk=False).get_matching_blocks()
         if b.size
     ]
-    spans = list(_WORD.finditer(text))
+    spans = word_spans(text)
     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
-    return spans[first].start(), spans[last].end()
-
-
-SPLIT_GAP = 80
-"""Characters between two quotes of one article that are one quotation cut by its
-attribution (' "...," she said. "..." ')."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Wording:
-    """One article's wording of a quotation: a quote, or consecutive quotes of one remark."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-    words: list[str]
-
-
-def _wordings(group: Sequence[Quote], corpus: Corpus) -> list[_Wording]:
-    """The group's quotes, those of one article that follow each other closely joined
-    into one wording (with a gap between, so the cut is never read as a change)."""
-    wordings: list[_Wording] = []
-    for quote in sorted(group, key=lambda q: (q.article, q.start)):
-        words = quote_words(quote.text)
-        last = wordings[-1] if wordings else None
-        if last and last.article == quote.article and 0 <= quote.start - last.end <= SPLIT_GAP:
-            text = corpus.article(quote.article).text[last.start : quote.end]
-            wordings[-1] = _Wording(
-                quote.article, last.start, quote.end, text, [*last.words, GAP, *words]
-            )
-        else:
-            wordings.append(_Wording(quote.article, quote.start, quote.end, quote.text, words))
-    return wordings
-
-
-def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
-    """One ``quote_wording`` discrepancy per passage that linked quotes word differently
-    inside: a remark that outlets quote in several passages may differ in each."""
-    found: list[Found] = []
-    for group in linked_quotes(quotes):
-        wordings = _wordings(group, corpus)
-        who = min(group, key=lambda q: (q.article, q.start)).speaker or "an unknown speaker"
-        for members, shown, changed in _differences(wordings):
-            values = tuple(
-                DiscrepancyValue(
-                    wordings[n].article,
-                    corpus.article(wordings[n].article).sentence_at(wordings[n].start),
-                    wordings[n].text,
-                    " ".join(wordings[n].words),
-                    wordings[n].start,
-                    wordings[n].end,
-                )
-                for n in members
-            )
-            summary = f"{who} quoted in {len(values)} wordings: {clip(shown, 100)}"
-            confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
-            found.append(Found("quote_wording", None, summary, values, confidence))
-    return found + outlet_quotes(quotes, corpus)
-
-
-def _differences(wordings: Sequence[_Wording]) -> list[tuple[list[int], str, int]]:
-    """The passages of one remark worded differently: per passage, the wordings that
-    quote it (one per article, in order), a word diff, and how many words it changes.
-
-    A remark that one outlet quotes in two passages ("they destroyed his life", then
-    "it's like they ruined his life") differs in each. A wording is compared with a
-    wording of another article only where no closer wording of its own article covers
-    the same words there (:func:`_passage_pairs`); pairs that share a wording and a
-    change are one passage ("and" added by HuffPost against Fox and against the NYT).
-    An article that quotes the passage alike is listed with it too."""
-    compared = _passage_pairs(wordings)
-    pairs = sorted(pair for pair, (_, placed) in compared.items() if placed)
-    keys = [{_change_key(change, at) for change, at in compared[pair][1]} for pair in pairs]
-    parent = list(range(len(pairs)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            n = parent[n]
-        return n
-
-    holding: dict[int, list[int]] = {}
-    for n, pair in enumerate(pairs):
-        for w in pair:
-            holding.setdefault(w, []).append(n)
-    for held in holding.values():  # Pairs that share a wording, and a change there.
-        for k, m in enumerate(held):
-            for n in held[:k]:
-                if keys[m] & keys[n]:
-                    parent[root(m)] = root(n)
-    passages: dict[int, list[int]] = {}
-    for n in range(len(pairs)):
-        passages.setdefault(root(n), []).append(n)
-    result: dict[tuple[int, ...], tuple[list[int], str, int]] = {}
-    for members in passages.values():
-        chosen: dict[str, int] = {}
-        for n in members:
-            for w in pairs[n]:
-                chosen.setdefault(wordings[w].article, w)
-        for x, y in compared:  # Articles that quote the passage alike.
-            for w, partner in ((x, y), (y, x)):
-                if chosen.get(wordings[w].article) == w:
-                    chosen.setdefault(wordings[partner].article, partner)
-        x, y = pairs[members[0]]
-        changes = compared[(x, y)][1]
-        changed = sum(len(old) + len(new) for (old, new), _ in changes)
-        diff = word_diff(wordings[x].words, wordings[y].words)
-        # Two articles' differences from a third over the same wordings: one passage.
-        result.setdefault(tuple(sorted(chosen.values())), (sorted(chosen.values()), diff, changed))
-    return list(result.values())
-
-
-Placed = list[tuple[tuple[list[str], list[str]], Place]]
-RENDERING_CHANGES = 4
-RENDERING_SHARE = 0.85
-"""Two wordings that differ in :data:`RENDERING_CHANGES` places or more and share less
-than this part of the shorter one's words are two renderings (two outlets' paraphrases,
-or two lines of one speech: "grabs power away from the elites and the power brokers" /
-"takes power from the elites, special interests and the 1 percent"), not one quotation
-with words changed."""
-
-
-def _passage_pairs(wordings: Sequence[_Wording]) -> dict[tuple[int, int], tuple[float, Placed]]:
-    """Pairs ``(x, y)``, ``x < y``, of wordings in two articles that quote one passage,
-    with their closeness and changes. A pair is left out where a closer wording of
-    ``x``'s article covers the same words of ``y`` (or the other way round): Fox's
-    "it's like they ruined his life" is not the NYT's "they destroyed his life" when
-    Fox quotes that passage word for word elsewhere."""
-    found: dict[tuple[int, int], tuple[float, Placed, tuple[int, int], tuple[int, int]]] = {}
-    for x, one in enumerate(wordings):
-        for y in range(x + 1, len(wordings)):
-            other = wordings[y]
-            if one.article == other.article:
-                continue
-            placed = placed_changes(one.words, other.words)
-            if placed is None:
-                continue
-            matcher = SequenceMatcher(None, one.words, other.words, autojunk=False)
-            blocks = [b for b in matcher.get_matching_blocks() if b.size]
-            shared = sum(b.size for b in blocks)
-            # An outlet's insertion or cut inside the stretch is a place they differ too.
-            sites = len(placed) + _cuts_between(one.words, blocks[0].a, blocks[-1].a)
-            if sites >= RENDERING_CHANGES and shared < RENDERING_SHARE * min(
-                len(one.words), len(other.words)
-            ):
-                continue  # Two renderings of what was said, not one quotation altered.
-            span_x = (blocks[0].a, blocks[-1].a + blocks[-1].size)
-            span_y = (blocks[0].b, blocks[-1].b + blocks[-1].size)
-            found[(x, y)] = (matcher.ratio(), placed, span_x, span_y)
-
-    involving: dict[int, list[tuple[int, int]]] = {}
-    for pair in found:
-        for w in pair:
-            involving.setdefault(w, []).append(pair)
-
-    def covered(pair: tuple[int, int], side: int) -> bool:
-        """A closer wording from the other side's article covers this side's words."""
-        closeness, _, *spans = found[pair]
-        me, them = pair[side], pair[1 - side]
-        for other_pair in involving[me]:
-            other_closeness, _, *other_spans = found[other_pair]
-            if other_pair == pair or other_closeness <= closeness:
-                continue
-            rival = other_pair[1 - other_pair.index(me)]
-            if wordings[rival].article != wordings[them].article:
-                continue
-            mine, theirs = spans[side], other_spans[other_pair.index(me)]
-            overlap = min(mine[1], theirs[1]) - max(mine[0], theirs[0])
-            if overlap > 0.5 * min(mine[1] - mine[0], theirs[1] - theirs[0]):
-                return True
-        return False
-
-    return {
-        pair: (closeness, placed)
-        for pair, (closeness, placed, _, _) in found.items()
-        if not covered(pair, 0) and not covered(pair, 1)
-    }
-
-
-def _cuts_between(words: Sequence[str], start: int, end: int) -> int:
-    """Gaps (an ellipsis, an outlet's bracketed insertion) inside a wording's stretch."""
-    return sum(1 for word in words[start:end] if word == GAP)
-
-
-def _change_key(change: tuple[list[str], list[str]], at: Place) -> object:
-    """A change as the two word runs it swaps, whichever side each is on, and where."""
-    old, new = change
-    return (frozenset((tuple(old), tuple(new))), at)
+    return spans[first][1], spans[last][2]

@@ -7,6 +7,8 @@ Norfolk"), the two are never named in one sentence (a sentence naming both treat
 as two places), and a sentence naming one and a sentence naming the other share rare
 words about what happened there (the 2008 event where he said he served in Vietnam).
 Well-known places (Austria, Australia) are never confused so: both names must be rare.
+Two spellings of one name (Kharkiv / Kharkov, Avdiivka / Avdeevka) differ in vowels only:
+a transliteration, not two towns.
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ MAX_EDITS = 2
 SHARED_START = 3
 """Letters both names start with."""
 MIN_SHARED_WORDS = 2
-"""Rare words a sentence naming one place must share with a sentence naming the other."""
+"""Rare words or numbers a sentence naming one place must share with a sentence naming
+the other (:func:`_one_slot`)."""
 WORD_RARITY = 2.0
 """From this rarity a word around a place says what happened there."""
 ALIKE_CONFIDENCE = 0.55
+"""Lower than a conflict inside one fact: the slot is read from shared words only."""
+_VOWELS = str.maketrans("", "", "aeiouy")
 
 
 @dataclass(slots=True)
@@ -68,7 +73,7 @@ def alike_places(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found
             if one.sentences & other.sentences:
                 continue  # Named side by side: two places.
             if not any(
-                len(words[x] & words[y] - {a, b}) >= MIN_SHARED_WORDS
+                _one_slot(words[x], words[y], {a, b})
                 for x in one.sentences
                 for y in other.sentences
             ):
@@ -93,13 +98,23 @@ def _alike(a: str, b: str) -> bool:
         return False  # Georgia / Georgian: a name and its adjective.
     if min(rarity(a), rarity(b)) < NAME_RARITY:
         return False
+    if a.translate(_VOWELS) == b.translate(_VOWELS):
+        return False  # Kharkiv / Kharkov: one name transliterated two ways.
     return Levenshtein.distance(a, b) <= MAX_EDITS
 
 
 def _rare_words(text: str) -> set[str]:
-    """A sentence's rare words and numbers (stems), which say what it reports."""
+    """A sentence's rare words (folded as written) and numbers (``#2008``), which say
+    what it reports."""
     return {
-        t.key
+        t.norm if t.kind == "word" else f"#{t.norm}"
         for t in sentence_tokens(text)
-        if (t.kind == "number" or rarity(t.norm) >= WORD_RARITY) and not t.stop
+        if t.kind == "number" or (not t.stop and rarity(t.norm) >= WORD_RARITY)
     }
+
+
+def _one_slot(a: set[str], b: set[str], names: set[str]) -> bool:
+    """Two sentences share :data:`MIN_SHARED_WORDS` rare words or numbers besides the two
+    names, one a word at least: a year alone says little of what happened then."""
+    shared = (a & b) - names
+    return len(shared) >= MIN_SHARED_WORDS and any(not w.startswith("#") for w in shared)
