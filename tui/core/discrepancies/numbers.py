@@ -33,9 +33,10 @@ _UNIT_CLASSES: dict[str, str] = {
 """Concept of the word after a number -> what the number counts."""
 
 _CLASSES = frozenset(_UNIT_CLASSES.values())
-_UNIT_SYNONYMS = {"act": "step", "measur": "step"}
-"""Counted nouns that name one thing (stems): the president's "23 steps" and "19 separate
-actions" count his measures. Unlike a class, the noun keeps its weight as evidence."""
+_UNIT_SYNONYMS = dict.fromkeys(("action", "actions", "measure", "measures"), "step")
+"""Counted nouns that name one thing, as written (not "acts of vandalism" nor
+"measurements"): the president's "23 steps" and "19 separate actions" count his
+measures. Unlike a class, the noun keeps its weight as evidence."""
 _TIME_UNITS = frozenset("year old month week day hour minute time pm am ?".split())
 _FILLER = frozenset("more than have been".split())
 _MODIFIERS = frozenset(
@@ -104,16 +105,16 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
         if token.capital and following is not None and following.key in _UNIT_CLASSES:
             # "1,000 Russian soldiers": the noun counts, not the adjective before it.
             return _UNIT_CLASSES[following.key]
-        return _counted(token.key)
+        return _counted(token)
     for token in reversed(tokens[max(0, index - 3) : index]):
         if not token.stop and token.kind == "word":
-            return _counted(token.key)
+            return _counted(token)
     return "?"
 
 
-def _counted(key: str) -> str:
-    """A counted noun's unit: its class, its synonym's stem, or itself."""
-    return _UNIT_CLASSES.get(key) or _UNIT_SYNONYMS.get(key, key)
+def _counted(token: Token) -> str:
+    """A counted noun's unit: its class, its synonym's stem, or its own stem."""
+    return _UNIT_CLASSES.get(token.key) or _UNIT_SYNONYMS.get(token.norm, token.key)
 
 
 def _unit_word(mention: Mention) -> str:
