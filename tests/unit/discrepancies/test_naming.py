@@ -65,11 +65,21 @@ def test_a_plural_slip_inside_a_long_name_is_one_name_written_two_ways() -> None
         assert fox.text[v.start : v.end] == v.text
 
 
+def kind_of(a: str, b: str) -> str:
+    """The kind of the one name conflict between two articles."""
+    corpus = Corpus((article_from_text("a", a), article_from_text("b", b)))
+    (found,) = name_conflicts(corpus, [["a", "b"]])
+    return found.kind
+
+
 def test_a_place_spelled_two_ways_is_a_place_discrepancy() -> None:
-    a = article_from_text("a", "He trained for six months on Paris Island that year.")
-    b = article_from_text("b", "He served for six months in Parris Island, S.C., that year.")
-    (found,) = name_conflicts(Corpus((a, b)), [["a", "b"]])
-    assert found.kind == "place"
+    assert (
+        kind_of(
+            "He trained for six months on Paris Island that year.",
+            "He served for six months in Parris Island, S.C., that year.",
+        )
+        == "place"
+    )
 
 
 def test_a_surname_slipped_once_inside_one_article_is_one_name_written_two_ways() -> None:
@@ -104,10 +114,13 @@ def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> 
 
 
 def test_a_person_named_like_a_place_is_still_a_person() -> None:
-    a = article_from_text("a", "Stephen Park said the vote was close. Park left early.")
-    b = article_from_text("b", "Steven Park said the vote was close. Park left early.")
-    (found,) = name_conflicts(Corpus((a, b)), [["a", "b"]])
-    assert found.kind == "name"
+    assert (
+        kind_of(
+            "Stephen Park said the vote was close. Park left early.",
+            "Steven Park said the vote was close. Park left early.",
+        )
+        == "name"
+    )
 
 
 def test_a_look_alike_another_article_also_writes_is_no_slip() -> None:

@@ -263,19 +263,19 @@ def test_each_passage_of_a_remark_quoted_in_two_places_is_its_own_discrepancy() 
     assert "[-they-] {+it+} ruined" in ruined.summary
 
 
+def wordings_of(**texts: str) -> list[str]:
+    """The quote-wording summaries of a corpus of one article per outlet."""
+    corpus = Corpus(tuple(article_from_text(outlet, text) for outlet, text in texts.items()))
+    return [d.summary for d in quote_wordings(extract_quotes(corpus), corpus)]
+
+
 def test_two_renderings_that_differ_throughout_are_not_one_quotation_altered() -> None:
-    fox = article_from_text(
-        "fox",
-        'Lofgren said the bill "grabs power away from the elites and the power brokers and '
-        'gives it to the people," Lofgren said.',
+    assert not wordings_of(
+        fox='Lofgren said the bill "grabs power away from the elites and the power brokers '
+        'and gives it to the people," Lofgren said.',
+        huffpost='The bill "takes power from the elites, special interests and the 1 percent '
+        'and gives it to the American people," Lofgren said.',
     )
-    huff = article_from_text(
-        "huffpost",
-        'The bill "takes power from the elites, special interests and the 1 percent and gives '
-        'it to the American people," Lofgren said.',
-    )
-    corpus = Corpus((fox, huff))
-    assert not quote_wordings(extract_quotes(corpus), corpus)
 
 
 def test_words_an_outlet_inserts_in_brackets_or_parentheses_are_not_changes() -> None:
@@ -295,15 +295,9 @@ def test_words_an_outlet_inserts_in_brackets_or_parentheses_are_not_changes() ->
 
 
 def test_an_insertion_inside_two_renderings_counts_as_a_place_they_differ() -> None:
-    fox = article_from_text(
-        "fox",
-        '"I need to ask what she did (with the server) and when she did it and importantly '
-        'why she did it," Gowdy said on Fox News.',
+    assert not wordings_of(
+        fox='"I need to ask what she did (with the server) and when she did it and '
+        'importantly why she did it," Gowdy said on Fox News.',
+        nyt='Gowdy wrote of "our need to better understand what the secretary did, when she '
+        'did it and why she did it," in a letter.',
     )
-    nyt = article_from_text(
-        "nyt",
-        'Gowdy wrote of "our need to better understand what the secretary did, when she did '
-        'it and why she did it," in a letter.',
-    )
-    corpus = Corpus((fox, nyt))
-    assert not quote_wordings(extract_quotes(corpus), corpus)
