@@ -14,29 +14,23 @@ import stat
 import sys
 import threading
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
 from tui.core.models import Corpus
-from tui.core.progress import drain
-from tui.core.text.corpus import CorpusError, Sources, find_sources, load_corpus, load_steps
+from tui.core.text.corpus import CorpusError, Sources, find_sources, load_corpus
 from tui.core.text.sanitize import display_name
 from tui.core.text.web import is_url
 from tui.errors import PROG, InputError, say
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
-    from tui.core.background import AnalysisChild, Steps
+    from tui.core.background import AnalysisChild
     from tui.core.cache import FactCache
 
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
 COMMANDS = (*REPORTS, "match", "index", "bookmarks", "read")
-PARSE_AT_ONCE_BYTES = 100_000
-"""Plain-text files up to this size in all (a dozen articles) are parsed before the reader
-opens, in a few milliseconds: its first screen shows them. Markdown, web pages, links and
-more text are parsed after it paints."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
 """The first bytes of every SQLite file: a PATH that starts so is read as an index."""
 
@@ -218,37 +212,24 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> int:
     """The reader: files found and read here (a wrong path is one line and exit 1), parsed
-    and analysed after the screen paints (a few plain-text files are parsed here, a few
-    ms: the first screen shows them); either way their warnings are printed when it closes.
-    The analysis process is forked before Textual is imported: it parses the files and
-    reads what the cache holds while the screen is built."""
+    and analysed after the screen paints, which says meanwhile that it is reading them;
+    their warnings are printed when it closes. The analysis process is forked before
+    Textual is imported: it parses the files and reads what the cache holds while the
+    screen is built."""
     sources = find_sources(
         [*args.paths, *(_read_urls(args.urls) if args.urls else [])], refresh=args.refresh
     )
-    cache = not args.no_cache
-    opened: Corpus | Sources = sources
-    plain = not sources.urls and all(f.path.suffix.lower() == ".txt" for f in sources.files)
-    if plain and sum(len(f.data) for f in sources.files) <= PARSE_AT_ONCE_BYTES:
-        opened = drain(load_steps(sources))
-    from tui.core.background import reader_analysis  # noqa: PLC0415 (start-up)
-
-    analyse = partial(reader_analysis, cache=cache)
-    child = _analysis_child(opened, analyse, cache=cache)
+    child = _analysis_child(sources, cache=not args.no_cache)
     try:
         from tui.app.app import run_app  # noqa: PLC0415 (start-up: Textual)
 
-        code = run_app(opened, analyse=analyse, cache=cache, child=child)
+        return run_app(sources, cache=not args.no_cache, child=child)
     finally:
         if child is not None:
             child.stop()  # Quit before the analysis finished (or run_app never ran).
-    if isinstance(opened, Corpus):
-        _warn(opened)
-    return code
 
 
-def _analysis_child(
-    opened: Corpus | Sources, analyse: Steps, *, cache: bool
-) -> AnalysisChild | None:
+def _analysis_child(sources: Sources, *, cache: bool) -> AnalysisChild | None:
     """The reader's analysis process, forked now: while this process has one thread, and
     before Textual's imports (150 ms), so that it parses the files and reads the cache
     meanwhile, on the other core. None without ``fork`` (the reader then uses a thread)."""
@@ -256,10 +237,7 @@ def _analysis_child(
         return None
     from tui.core.background import GO_AT_LATEST, AnalysisChild, reader_session  # noqa: PLC0415
 
-    if isinstance(opened, Corpus):
-        corpus = opened
-        return AnalysisChild.start(lambda: analyse(corpus), wait=GO_AT_LATEST)
-    return AnalysisChild.start(lambda: reader_session(opened, cache=cache), wait=GO_AT_LATEST)
+    return AnalysisChild.start(lambda: reader_session(sources, cache=cache), wait=GO_AT_LATEST)
 
 
 def _index_of(paths: Sequence[str]) -> str | None:
