@@ -20,3 +20,20 @@ def test_core_imports_no_textual_or_rich() -> None:
         [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+FIRST_PAINT = """
+import sys
+import tui.cli, tui.core.background, tui.app.app
+late = ("hashlib", "tui.core.text.segment", "tui.core.cache", "tui.core.align", "sqlite3")
+print(",".join(sorted(m for m in sys.modules if m in late or m.startswith("tui.core.align."))))
+"""
+
+
+def test_the_first_paint_imports_no_parsing_or_hashing() -> None:
+    """The reader's modules up to its first frame leave parsing and hashing to the analysis
+    process (it imports them after the fork, on the other core): each ms counts there."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

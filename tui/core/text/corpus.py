@@ -2,26 +2,29 @@
 
 Bad input never raises anything but :class:`CorpusError`, whose message is one line
 fit for stderr; with several inputs, unusable files become warnings and the rest load.
+Finding and reading files needs none of the parsing (segmentation, web pages, hashing):
+the reader does only that before its first frame, and those are imported where used.
 """
 
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import stat
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NoReturn, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 from urllib.parse import urlsplit
 
 from tui.core.models import Article, Corpus, Sentence
 from tui.core.progress import drain
-from tui.core.text.html import HTML_SUFFIXES, NoArticleText, extract_page
+from tui.core.text.html import HTML_SUFFIXES
 from tui.core.text.sanitize import display_name, sanitize, sanitize_line
-from tui.core.text.segment import Block, segment
-from tui.core.text.web import FetchError, fetch_page, is_url
+from tui.core.text.web import is_url
+
+if TYPE_CHECKING:
+    from tui.core.text.segment import Block
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 ASSET_FOLDER_SUFFIX = "_files"
@@ -169,6 +172,8 @@ def load_steps(
         if parsed is not None:
             parsed.put(file, article, own)
         yield done / total
+    from tui.core.text.web import FetchError  # noqa: PLC0415 (start-up, as the module says)
+
     used = {a.id for a in articles}
     for done, url in enumerate(sources.urls, len(sources.files) + 1):
         try:
@@ -226,12 +231,16 @@ def parse_article(file: ArticleFile, warnings: list[str] | None = None) -> Artic
 
 def load_url(url: str, *, refresh: bool = False) -> Article:
     """An article from a link: fetched or cached, its main text extracted."""
+    from tui.core.text.web import fetch_page  # noqa: PLC0415 (start-up)
+
     page = fetch_page(url, refresh=refresh)
     return _page_article(page.body, _url_id(page.final_url), page.final_url, url)
 
 
 def _page_article(page: bytes, article_id: str, where: str, shown: str) -> Article:
     """An article from a saved or fetched page: its main text and the page's metadata."""
+    from tui.core.text.html import NoArticleText, extract_page  # noqa: PLC0415 (start-up)
+
     try:
         extracted = extract_page(page, url=where if is_url(where) else None)
     except NoArticleText as error:
@@ -267,6 +276,8 @@ def article_from_text(
     This is where every article's text enters: controls become placeholders here, one
     character for one, so ``blocks`` offsets still hold and every later offset is exact.
     """
+    from tui.core.text.segment import segment  # noqa: PLC0415 (start-up)
+
     meta = {key: sanitize_line(value) for key, value in (meta or {}).items()}
     text = sanitize(text)
     seg = segment(text, blocks)
@@ -377,6 +388,8 @@ def _shown(path: Path | str) -> str:
 
 def corpus_fingerprint(corpus: Corpus) -> str:
     """A short hash of the articles' ids and texts: tells bookmarks the corpus changed."""
+    import hashlib  # noqa: PLC0415 (start-up: OpenSSL, 4 ms)
+
     digest = hashlib.sha256()
     for article in corpus.articles:
         # surrogatepass: an article built in memory may hold a lone surrogate.

@@ -9,7 +9,6 @@ and the reason.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -67,6 +66,8 @@ def cache_dir() -> Path:
 
 def fetch_page(url: str, *, refresh: bool = False, timeout: float = TIMEOUT) -> Page:
     """The page at ``url``, from the cache unless ``refresh`` (then cached again)."""
+    import hashlib  # noqa: PLC0415 (start-up: OpenSSL; the reader needs only is_url first)
+
     key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
     body_file, meta_file = cache_dir() / f"{key}.html", cache_dir() / f"{key}.json"
     if not refresh:
