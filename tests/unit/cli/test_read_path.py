@@ -4,14 +4,14 @@ the first paint; the analysis process starts first."""
 from __future__ import annotations
 
 import os
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS
 from tui.cli import main
-from tui.core.background import AnalysisChild
 from tui.core.models import Corpus
 from tui.core.text.corpus import Sources
 
@@ -55,26 +55,46 @@ def test_a_wrong_path_is_one_line_before_the_reader(
     assert lines[1].endswith("empty.md: file is empty")
 
 
+FORKED_EARLY = """
+import sys
+from tui.app import app as app_module
+from tui.cli import main
+from tui.core.background import AnalysisChild
+from tui.core.models import Corpus
+from tui.core.text.corpus import Sources
+
+read = []
+
+def run_app(corpus, **kwargs):
+    child = kwargs["child"]
+    assert isinstance(child, AnalysisChild) and isinstance(corpus, Sources)
+    child.go()  # As the first paint does.
+    read.extend(step for step in child.steps() if isinstance(step, Corpus))
+    return 0
+
+app_module.run_app = run_app
+assert main(["read", "--no-cache", sys.argv[1]]) == 0
+print([[a.id for a in c.articles] for c in read])
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the reader forks only where it can")
 def test_the_analysis_process_is_forked_before_the_reader_and_handed_to_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     """Forked before Textual's imports, it reads the articles meanwhile; the reader takes
-    it over."""
-    from tui.app import app as app_module
-
-    if not hasattr(os, "fork") or threading.active_count() != 1:
-        pytest.skip("the reader forks only without fork-unsafe threads; other tests left some")
-
+    it over. In a fresh interpreter: the command line forks only while its process has
+    one thread, and earlier tests leave threads in this one."""
     (tmp_path / "a.md").write_text("# Title\n\nA sentence here. And another one.\n")
-    read: list[Corpus] = []
-
-    def run_app(corpus: Corpus | Sources, **kwargs: object) -> int:
-        child = kwargs["child"]
-        assert isinstance(child, AnalysisChild) and isinstance(corpus, Sources)
-        child.go()  # As the first paint does.
-        read.extend(step for step in child.steps() if isinstance(step, Corpus))
-        return 0
-
-    monkeypatch.setattr(app_module, "run_app", run_app)
-    assert main(["read", "--no-cache", str(tmp_path)]) == 0
-    assert [[a.id for a in c.articles] for c in read] == [["a"]]
+    env = {**os.environ, "KURSK_READER_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED_EARLY, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[['a']]"
