@@ -57,6 +57,7 @@ E, W, J, G, C, S, H, B = (
     "2019-house-intelligence-committee-demand-adam-schiff-s-resignatio",
     "2015-benghazi-committee-wants-to-interview-clinton-about-emails",
 )
+K = "2015-chris-christie-announces-bid-for-presidency"
 JUDGED: dict[str, tuple[bool, str]] = {
     f"{E}|quote_wording|huffpost#43 nyt#2": (False, "NYT quotes the statement's first part"),
     f"{W}|date|fox#0 huffpost#22": (False, "interview Wednesday vs first report Saturday"),
@@ -68,6 +69,11 @@ JUDGED: dict[str, tuple[bool, str]] = {
     f"{H}|quote_wording|fox#20 huffpost#17": (
         False,
         "Schiff's refrain 'I don't think that's OK' vs his closing 'I don't think it's OK'",
+    ),
+    f"{K}|quote_wording|huffpost#4 nyt#4": (
+        False,
+        "two statements: 'I am now ready to fight for the people' vs 'I am not running for "
+        "president ... as surrogate for being elected prom king'",
     ),
     f"{B}|date|fox#1 nyt#4": (
         False,
