@@ -84,18 +84,23 @@ async def test_when_no_file_parses_the_reader_says_why_in_one_line(tmp_path: Pat
         assert any("No article could be read" in n.message for n in app._notifications)
 
 
+async def read_and_quit(folder: Path) -> int:
+    """Open the reader on a folder, quit once it is ready: the command's exit code."""
+    sources = find_sources([folder])
+    app = reading_app(sources)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+q")
+    return exit_code(app, sources)
+
+
 async def test_on_exit_the_files_warnings_are_printed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for seed in sorted(SEEDS.glob("*.txt"))[:3]:
         shutil.copy(seed, tmp_path)
     (tmp_path / "only-code.md").write_text("```\nprint('no prose')\n```\n")
-    sources = find_sources([tmp_path])
-    app = reading_app(sources)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+q")
-    assert exit_code(app, sources) == 0
+    assert await read_and_quit(tmp_path) == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("kursk-reader: warning: skipped ")
     assert "only-code.md: no article text" in line
@@ -105,12 +110,7 @@ async def test_on_exit_no_file_read_is_one_error_line_and_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "a.md").write_text("```\nprint('no prose')\n```\n")
-    sources = find_sources([tmp_path])
-    app = reading_app(sources)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+q")
-    assert exit_code(app, sources) == 1
+    assert await read_and_quit(tmp_path) == 1
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("kursk-reader: error: ")
     assert "a.md: no article text" in line

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.discrepancies.numbers import mentions, number_conflicts
-from tui.core.models import Article
+from tui.core.models import Article, Sentence
 from tui.core.text.corpus import article_from_text
 from tui.core.text.normalize import tokenize
 
@@ -15,11 +15,13 @@ def article(name: str, text: str, date: str = "2015-07-31") -> Article:
     return article_from_text(name, text, meta={"date": date})
 
 
+def members_of(*texts: str) -> list[tuple[Article, Sentence]]:
+    """Every sentence of one article per text (``a0``, ``a1``, ...)."""
+    return [(a, s) for n, t in enumerate(texts) for a in [article(f"a{n}", t)] for s in a.sentences]
+
+
 def conflicts(*texts: str) -> list[set[str]]:
-    members = [
-        (a, s) for n, t in enumerate(texts) for a in [article(f"a{n}", t)] for s in a.sentences
-    ]
-    return [{v.value for v in c.values} for c in number_conflicts(members)]
+    return [{v.value for v in c.values} for c in number_conflicts(members_of(*texts))]
 
 
 def test_same_slot_different_values() -> None:
@@ -91,18 +93,11 @@ def test_a_sentence_opening_surname_is_its_subject() -> None:
 
 
 def test_every_article_once_every_source_listed() -> None:
-    members = [
-        (a, s)
-        for n, t in enumerate(
-            [
-                "More than 76,000 residents were evacuated from the Kursk region.",
-                "Some 80,000 residents were evacuated from the Kursk region.",
-                "At least 200,000 residents were evacuated from the Kursk region.",
-            ]
-        )
-        for a in [article(f"a{n}", t)]
-        for s in a.sentences
-    ]
+    members = members_of(
+        "More than 76,000 residents were evacuated from the Kursk region.",
+        "Some 80,000 residents were evacuated from the Kursk region.",
+        "At least 200,000 residents were evacuated from the Kursk region.",
+    )
     (found,) = number_conflicts(members)
     assert sorted(v.article for v in found.values) == ["a0", "a1", "a2"]
     assert 0.0 < found.confidence <= 1.0
@@ -143,17 +138,10 @@ def test_a_rank_counts_nothing() -> None:
 
 
 def test_the_summary_names_the_unit_as_written() -> None:
-    members = [
-        (a, s)
-        for n, t in enumerate(
-            (
-                "The department said it had received 55,000 pages of her emails.",
-                "Boxes with 50,000 pages of printed emails were delivered to the department.",
-            )
-        )
-        for a in [article(f"a{n}", t)]
-        for s in a.sentences
-    ]
+    members = members_of(
+        "The department said it had received 55,000 pages of her emails.",
+        "Boxes with 50,000 pages of printed emails were delivered to the department.",
+    )
     (found,) = number_conflicts(members)
     assert found.summary.startswith("pages: ")
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.core.discrepancies.facts import Found
-from tui.core.models import Corpus, DiscrepancyValue, Quote
+from tui.core.discrepancies.wording import quote_value
+from tui.core.models import Corpus, Quote
 from tui.core.quotes.extract import clip, credited_alike, same_words
 from tui.core.quotes.speakers import is_org, one_person
 
@@ -34,17 +35,7 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             continue
         if not credited_alike(a, b):
             continue
-        values = tuple(
-            DiscrepancyValue(
-                q.article,
-                corpus.article(q.article).sentence_at(q.start),
-                q.text,
-                q.speaker_id or "",
-                q.start,
-                q.end,
-            )
-            for q in (a, b)
-        )
+        values = tuple(quote_value(q, corpus, q.speaker_id or "") for q in (a, b))
         summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
         found.append(Found("attribution", None, summary, values, CREDIT_CONFIDENCE))
     return found

@@ -15,10 +15,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.core.discrepancies.facts import Found, quotations
-from tui.core.discrepancies.wording import MIN_SHARED, quotation_changes, quote_words, word_diff
-from tui.core.models import Corpus, DiscrepancyValue, Group, Quote
+from tui.core.discrepancies.wording import (
+    MIN_SHARED,
+    quotation_changes,
+    quote_value,
+    quote_words,
+    word_diff,
+    wordings_summary,
+)
+from tui.core.models import Corpus, Group, Quote
 from tui.core.quotes import linked_quotes, shared_words
-from tui.core.quotes.extract import clip
 
 MAX_FACT_CHANGED = 3
 """Words changed, both sides counted, past which two short quotes of one fact are two
@@ -75,20 +81,13 @@ def fact_quote_wordings(
             continue  # The same sentences in another fact.
         reported.add(ids)
         values = tuple(
-            DiscrepancyValue(
-                q.article,
-                corpus.article(q.article).sentence_at(q.start),
-                q.text,
-                " ".join(quote_words(q.text)),
-                q.start,
-                q.end,
-            )
+            quote_value(q, corpus, " ".join(quote_words(q.text)))
             for q in sorted(chosen.values(), key=lambda q: (q.article, q.start))
         )
         a, b, _ = pairs[0]
         who = a.speaker or b.speaker or "an unknown speaker"
         diff = word_diff(quote_words(a.text), quote_words(b.text))
-        summary = f"{who} quoted in {len(values)} wordings: {clip(diff, 100)}"
+        summary = wordings_summary(who, len(values), diff)
         found.append(Found("quote_wording", group.id, summary, values, FACT_CONFIDENCE))
     return found
 

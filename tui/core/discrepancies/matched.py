@@ -177,8 +177,7 @@ def _probabilities(
 
 def without_known(found: list[Found], known: Sequence[Found]) -> list[Found]:
     """Matched conflicts that repeat no value a fact's conflict of that kind already lists."""
-    return [
-        f
-        for f in found
-        if not any(k.kind == f.kind and value_places(k) & value_places(f) for k in known)
-    ]
+    taken: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    for k in known:
+        taken[k.kind] |= value_places(k)
+    return [f for f in found if not value_places(f) & taken[f.kind]]

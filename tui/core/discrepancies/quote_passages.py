@@ -20,12 +20,13 @@ from tui.core.discrepancies.wording import (
     Place,
     changes_by,
     outlet_quotes,
+    quote_value,
     quote_words,
     word_diff,
+    wordings_summary,
 )
-from tui.core.models import Corpus, DiscrepancyValue, Quote
+from tui.core.models import Corpus, Quote
 from tui.core.quotes import linked_quotes
-from tui.core.quotes.extract import clip
 
 SPLIT_GAP = 80
 """Characters between two quotes of one article that are one quotation cut by its
@@ -96,18 +97,8 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         said = wordings(group, corpus)
         who = min(group, key=lambda q: (q.article, q.start)).speaker or "an unknown speaker"
         for members, shown, changed in differences(said):
-            values = tuple(
-                DiscrepancyValue(
-                    said[n].article,
-                    corpus.article(said[n].article).sentence_at(said[n].start),
-                    said[n].text,
-                    " ".join(said[n].words),
-                    said[n].start,
-                    said[n].end,
-                )
-                for n in members
-            )
-            summary = f"{who} quoted in {len(values)} wordings: {clip(shown, 100)}"
+            values = tuple(quote_value(said[n], corpus, " ".join(said[n].words)) for n in members)
+            summary = wordings_summary(who, len(values), shown)
             confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
             found.append(Found("quote_wording", None, summary, values, confidence))
     return found + outlet_quotes(quotes, corpus)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Protocol
 
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
@@ -247,6 +248,31 @@ def _outlet(speaker: str, source: str) -> bool:
     return initials == key or (medium and key in {w.lower() for w in words})
 
 
+class Quoted(Protocol):
+    """Quoted words in an article: a quote, or an outlet's wording of one."""
+
+    @property
+    def article(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def quote_value(quoted: Quoted, corpus: Corpus, shown: str) -> DiscrepancyValue:
+    """Quoted words as a discrepancy's value, in the sentence they open in (``shown``:
+    what the value reads as)."""
+    sentence = corpus.article(quoted.article).sentence_at(quoted.start)
+    return DiscrepancyValue(quoted.article, sentence, quoted.text, shown, quoted.start, quoted.end)
+
+
+def wordings_summary(who: str, count: int, diff: str) -> str:
+    """What a quote-wording discrepancy says: who, in how many wordings, and how."""
+    return f"{who} quoted in {count} wordings: {clip(diff, 100)}"
+
+
 def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     """A quote of another outlet's report ("The New York Times reported ... '...'")
     worded differently from that outlet's own article in the corpus."""
@@ -274,14 +300,7 @@ def outlet_quotes(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
                 continue
             start, end = _stretch(best.text, words, theirs)
             values = (
-                DiscrepancyValue(
-                    quote.article,
-                    corpus.article(quote.article).sentence_at(quote.start),
-                    quote.text,
-                    " ".join(words),
-                    quote.start,
-                    quote.end,
-                ),
+                quote_value(quote, corpus, " ".join(words)),
                 DiscrepancyValue(
                     article.id,
                     best.index,

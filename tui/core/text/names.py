@@ -157,7 +157,7 @@ def same_first_name(a: str, b: str) -> bool:
         return True
     if a.startswith(b) or b.startswith(a):
         return True  # Chris / Christopher
-    return b in NICKNAMES.get(a, frozenset()) or a in NICKNAMES.get(b, frozenset())
+    return is_nickname(a, b)
 
 
 def is_nickname(a: str, b: str) -> bool:
