@@ -55,3 +55,11 @@ def test_accents_and_apostrophes_are_house_style() -> None:
         "Former President Enrique Pena Nieto spoke again.",
     )
     assert kinds == {frozenset({"Peña", "Pena"}): "entity_variant"}
+
+
+def test_a_curly_and_a_straight_apostrophe_are_one_spelling() -> None:
+    kinds = _kinds(
+        "Terry O'Neill, the president of the group, spoke on Monday.",
+        "Terry O’Neill, the group's president, spoke again.",
+    )
+    assert kinds == {}

@@ -69,7 +69,8 @@ def entity_variant_steps(
                 continue
             for mention in sentence_names(sentence.text):
                 parts = list(re.finditer(r"[^\W\d_][\w'’-]*", mention.text))
-                words = [re.sub(r"['’]s$", "", part.group(0)) for part in parts]
+                # A curly and a straight apostrophe are typography, not two spellings.
+                words = [re.sub(r"'s$", "", part.group(0).replace("’", "'")) for part in parts]
                 named = [n for n, w in enumerate(words) if w.lower().strip(".") not in names.TITLES]
                 for n, (part, word) in enumerate(zip(parts, words, strict=True)):
                     spelling = seen.setdefault(word, _Spelling())
