@@ -8,7 +8,14 @@ from pathlib import Path
 from bench.bench_stories import adjusted_rand, purity
 from tests.conftest import run_steps
 from tui.core.models import Corpus
-from tui.core.stories import _similarities, find_stories, story_steps
+from tui.core.stories import (
+    DEFAULT_STORY_PARAMS,
+    _add_titles,
+    _similarities,
+    _title_vector,
+    find_stories,
+    story_steps,
+)
 from tui.core.text.corpus import article_from_text, load_corpus
 
 
@@ -92,3 +99,16 @@ def test_story_steps_report_progress_and_find_the_same_stories(basil: Path) -> N
     assert progress == sorted(progress)
     assert all(0.0 <= p <= 1.0 for p in progress)
     assert stories == find_stories(corpus)
+
+
+def test_one_headline_joins_a_short_report_to_a_long_one() -> None:
+    # Few body words shared (a brief and a profile), but one headline: one event.
+    titles = [
+        _title_vector("Donald Trump Sworn In As 45th President"),
+        _title_vector("Donald Trump Is Sworn In as President, Capping His Swift Ascent"),
+        _title_vector("Obama Signs Budget Deal, Averting Shutdown"),
+    ]
+    similarity = {(0, 1): 0.12, (0, 2): 0.12}
+    _add_titles(similarity, titles, DEFAULT_STORY_PARAMS)
+    assert similarity[(0, 1)] > DEFAULT_STORY_PARAMS.join
+    assert similarity[(0, 2)] == 0.12  # Headlines of two events: nothing added.

@@ -40,6 +40,12 @@ class StoryParams:
     """Sentences after the title that make the lead."""
     max_days: int = 3
     """Articles dated further apart than this are never one story."""
+    title_from: float = 0.3
+    """Cosine of two titles' rare words above which the titles say one event ("Donald
+    Trump Sworn In As 45th President" / "Donald Trump Is Sworn In as President")."""
+    title_weight: float = 0.5
+    """What each unit of title cosine above ``title_from`` adds to two articles' similarity:
+    a short report and a long one of one event share few body words but their headline."""
     label_words: int = 4
     """Words in a story's label."""
 
@@ -78,7 +84,9 @@ def story_steps(
             yield BAGS_SHARE * done / size
     vectors = _tfidf(bags)
     dates = [_date(article.date) for article in articles]
-    clusters = _average_linkage(_similarities(vectors, dates, params.max_days), dates, params)
+    similarity = _similarities(vectors, dates, params.max_days)
+    _add_titles(similarity, [_title_vector(a.title) for a in articles], params)
+    clusters = _average_linkage(similarity, dates, params)
     clusters.sort(key=min)
     stories = []
     for number, members in enumerate(clusters):
@@ -157,6 +165,34 @@ def _tfidf(bags: Sequence[tuple[dict[str, float], dict[str, float]]]) -> list[di
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({key: v / norm for key, v in vector.items()})
     return vectors
+
+
+def _title_vector(title: str) -> dict[str, float]:
+    """A title's content words, each weighted by its rarity in English, at unit length."""
+    vector: dict[str, float] = {}
+    for _, _, word, key, kind, _, _, _ in content_tokens(tokenize(title)):
+        vector[key] = 2.5 if kind == "number" else rarity(word)
+    length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {key: v / length for key, v in vector.items()}
+
+
+def _add_titles(
+    similarity: dict[tuple[int, int], float],
+    titles: Sequence[dict[str, float]],
+    params: StoryParams,
+) -> None:
+    """Raise the similarity of two articles whose titles share most of their rare words
+    (only pairs already compared: they share a body word and are dated close enough).
+
+    Chosen on ``bench.bench_stories`` (README) among weights 0.2-0.8 and floors
+    0.25-0.5: BASIL's events split 5 -> 1 (ARI 0.983 -> 0.997), and ECB+ topics 1-35,
+    whose topics each hold two similar events, no worse (ARI 0.800 -> 0.802 all at once,
+    0.733 -> 0.748 per topic)."""
+    for (i, j), value in similarity.items():
+        small, large = sorted((titles[i], titles[j]), key=len)
+        cosine = sum(w * large.get(key, 0.0) for key, w in small.items())
+        if cosine > params.title_from:
+            similarity[(i, j)] = value + params.title_weight * (cosine - params.title_from)
 
 
 def _similarities(
