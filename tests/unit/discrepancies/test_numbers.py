@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from tui.core.discrepancies.numbers import mentions, number_conflicts
 from tui.core.models import Article, Sentence
+from tui.core.text import names
 from tui.core.text.corpus import article_from_text
 from tui.core.text.normalize import tokenize
 
@@ -162,3 +163,39 @@ def test_steps_and_actions_count_the_same_measures() -> None:
     assert a.unit == b.unit == "step"
     pages = article("c", "The plan runs to 23 pages and 12 measurements and 9 acts.")
     assert {m.unit for m in mentions(pages, pages.sentences[0])}.isdisjoint({a.unit})
+
+
+def test_a_number_in_a_relative_clause_is_not_the_persons() -> None:
+    justice = article(
+        "a",
+        "Justice Ruth Bader Ginsburg voiced concerns about the lawsuit that covers 1.5 million "
+        "women.",
+    )
+    said = article("b", "Senator Jim Webb said that he paid $4 million in taxes.")
+    (covers,) = mentions(justice, justice.sentences[0])
+    (paid,) = mentions(said, said.sentences[0])
+    assert covers.subject is None  # The lawsuit's women, not Ginsburg's.
+    assert paid.subject == names.fold("Webb")  # "said that" opens his own clause.
+
+
+def test_an_institution_is_no_persons_subject() -> None:
+    court = article(
+        "a", "WASHINGTON — The Supreme Court may block a lawsuit for 1.6 million women."
+    )
+    (women,) = mentions(court, court.sentences[0])
+    assert women.subject is None
+
+
+def test_two_values_each_in_a_third_outlets_slot_are_compared() -> None:
+    # The first two share only "lawsuit"; each shares much more with the third.
+    (found,) = number_conflicts(
+        members_of(
+            "Justices expressed qualms about a lawsuit involving as many as 1.5 million women.",
+            "The court may block a sex discrimination lawsuit on behalf of up to 1.6 million "
+            "women at the largest retailer.",
+            "The sex discrimination lawsuit covers 1.5 million women and could cost the "
+            "largest retailer billions, justices said with qualms.",
+        )
+    )
+    assert {v.article for v in found.values} == {"a0", "a1", "a2"}
+    assert found.summary == "women: as many as 1.5 million vs 1.5 million vs up to 1.6 million"

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
+from tui.core.quotes.lexicon import CUE_VERBS
+from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import Token, format_number, has_number, rarity, readable_number
 
@@ -47,6 +49,15 @@ _MODIFIERS = frozenset(
 )
 """Adjectives between a number and what it counts ("19 separate actions")."""
 _INCREMENT = frozenset("additional another extra further added".split())
+_RELATIVE = re.compile(r"\b([a-z]+)\s+(?:that|which)\b")
+"""A word and "that"/"which": after a noun, a relative clause opens ("the lawsuit that
+covers 1.5 million women"), and a number inside it is the thing's, not the person's."""
+_NOT_NOUNS = frozenset(
+    "so such now is was are were be been believe believes believed think thinks thought "
+    "know knows knew find finds found show shows showed shown mean means meant hope hopes "
+    "hoped fear fears feared expect expects expected ensure ensures ensured".split()
+)
+"""Words before "that" which open a clause about the person: "Bush thinks that he ..."."""
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
@@ -59,6 +70,8 @@ MAX_RATIO = 3.0
 85 billion), not one thing misreported: outlets err by a digit or a rounding, not tenfold."""
 SLOT_EVIDENCE = 4.0
 """Summed rarity of the shared neighbour words that makes two numbers one slot."""
+BRIDGED_EVIDENCE = SLOT_EVIDENCE / 2
+"""The same, for two numbers that each fill a third's slot; every other rule still holds."""
 CONTEXT_RARITY = 1.2
 """Words at least this rare say what a number counts ("earned", "indictment"; not "said")."""
 
@@ -122,7 +135,7 @@ def _unit_word(mention: Mention) -> str:
     unit = mention.unit.removeprefix("more ")
     for token in sentence_tokens(mention.sentence):
         if token.key == unit and token.kind == "word":
-            word = mention.sentence[token.start : token.end].lower()
+            word = re.sub(r"['’]s$", "", mention.sentence[token.start : token.end].lower())
             return f"more {word}" if mention.unit.startswith("more ") else word
     return mention.unit
 
@@ -177,8 +190,11 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         }
         context = frozenset(weights)
         before = [m for m in people if m.end <= token.start]
-        subject = names.fold(before[-1].text.split()[-1]) if before else None
-        if subject is None:
+        if before and _in_relative_clause(text, before[-1].end, token.start):
+            subject = None  # "Ginsburg voiced concerns about the suit that covers 1.5 million"
+        elif before:
+            subject = names.fold(before[-1].text.split()[-1])
+        else:
             subject = _opening_surname(article, text)
         since = tokens[low].end if low >= 0 else 0
         nearest = names.find_names(text, since, token.start)
@@ -227,6 +243,15 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     return result
 
 
+def _in_relative_clause(text: str, start: int, end: int) -> bool:
+    """A relative clause opens between ``start`` (a person's name) and ``end`` (a number):
+    a noun before "that" or "which", not a speech or thought verb ("said that")."""
+    return any(
+        m.group(1) not in CUE_VERBS and m.group(1) not in _NOT_NOUNS
+        for m in _RELATIVE.finditer(text, start, end)
+    )
+
+
 def _opening_surname(article: Article, text: str) -> str | None:
     """A sentence's first word when the article names a person by it elsewhere ("Bush
     paid ..." after "Jeb Bush"): the name finder drops it as an everyday word."""
@@ -253,14 +278,16 @@ def _surnames(text: str) -> frozenset[str]:
 
 def _person(name: str) -> bool:
     """A titled name or a first name and a surname ("Mr. Bush", "Bill Clinton"), not an
-    institution ("Study of War") nor a lone word that may be a place ("Kursk")."""
+    institution ("Study of War", "Supreme Court") nor a lone word that may be a place."""
     words = name.split()
     titled = names.strip_titles(name) != name
-    return titled or (len(words) in (2, 3) and all(w[:1].isupper() for w in words))
+    plain = len(words) in (2, 3) and all(w[:1].isupper() for w in words) and not is_org(name)
+    return titled or plain
 
 
-def same_slot(a: Mention, b: Mention) -> bool:
-    """Two numbers count the same thing: one unit, shared neighbours, no foreign subject."""
+def same_slot(a: Mention, b: Mention, evidence: float = SLOT_EVIDENCE) -> bool:
+    """Two numbers count the same thing: one unit, shared neighbours (their rarity summed
+    reaches ``evidence``), no foreign subject."""
     if a.unit != b.unit or a.unit == "?":
         return False
     if not a.item & b.item:
@@ -275,7 +302,7 @@ def same_slot(a: Mention, b: Mention) -> bool:
     big, small = max(a.amount.value, b.amount.value), min(a.amount.value, b.amount.value)
     if big > MAX_RATIO * max(small, 1e-9):
         return False
-    if _overlap(a, b) < SLOT_EVIDENCE:
+    if _overlap(a, b) < evidence:
         return False
     for one, other in ((a, b), (b, a)):
         if one.first and one.subject and one.subject not in names.fold(other.sentence):
@@ -307,11 +334,21 @@ def slot_keys(m: Mention) -> frozenset[tuple[str, str]]:
     return frozenset(keys)
 
 
-def _paired(found: Sequence[Mention], i: int, j: int, rivals: Sequence[int]) -> bool:
+def _paired(
+    found: Sequence[Mention],
+    i: int,
+    j: int,
+    rivals: Sequence[int],
+    slot: Collection[int] = (),
+) -> bool:
     """``found[j]`` is, in its sentence, the number closest in slot to ``found[i]``
-    (``rivals``: the numbers of their unit, the only ones that can fill its slot)."""
+    (``rivals``: the numbers of their unit, the only ones that can fill its slot). Two
+    numbers that each fill a third's slot (both in ``slot``) fill one slot, though their own sentences
+    share fewer words (:data:`BRIDGED_EVIDENCE`; "as many as 1.5 million" and "up to 1.6
+    million", each beside "covers 1.5 million women" in a third outlet)."""
     a, b = found[i], found[j]
-    if not same_slot(a, b):
+    bridged = i in slot and j in slot
+    if not same_slot(a, b, BRIDGED_EVIDENCE if bridged else SLOT_EVIDENCE):
         return False
     where = (b.value.article, b.value.sentence)
     score = _overlap(a, b)
@@ -373,13 +410,14 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
             continue
         rivals = of_unit[a.unit]
         slot = [i] + [j for j in rivals if j != i and j not in used and same_slot(a, found[j])]
+        members = set(slot[1:])  # Filling a's slot: pairs with a itself are never bridged.
         clash = [
             (x, y)
             for x in slot
             for y in slot
             if found[x].value.article < found[y].value.article
-            and _paired(found, x, y, rivals)
-            and _paired(found, y, x, rivals)
+            and _paired(found, x, y, rivals, members)
+            and _paired(found, y, x, rivals, members)
             and not found[x].amount.agrees(found[y].amount)
         ]
         if not clash:
@@ -423,6 +461,6 @@ def _pretty(m: Mention) -> str:
 
 _HEDGE_WORDS = {
     "more": "more than", "least": "at least", "less": "less than", "fewer": "fewer than",
-    "up": "up to", "most": "at most", "decade": "",
+    "up": "up to", "most": "at most", "many": "as many as", "decade": "",
 }  # fmt: skip
 """How a hedge reads in a summary ("at least 200,000")."""
