@@ -193,6 +193,7 @@ def run_app(
     in_child: bool = True,
     cache: bool = True,
     child: AnalysisChild | None = None,
+    painted: Callable[[], None] | None = None,
 ) -> int:
     """Run the reader until the user quits; returns the exit code (1 after a crash, or
     when no article could be read).
@@ -203,8 +204,9 @@ def run_app(
     starts its threads, so keys answer from the first paint on; without ``fork``
     (Windows), or with ``in_child`` False (a corpus whose analysis is at hand, read from
     an index), a thread. ``child``: that process, forked already (by the command line,
-    before Textual's imports), running the session ``Sources`` call for. The warnings
-    about the files are printed again on exit.
+    before Textual's imports), running the session ``Sources`` call for. ``painted``:
+    called once the first frame is drawn. The warnings about the files are printed again
+    on exit.
     """
     if isinstance(corpus, Sources):
         sources = corpus
@@ -221,12 +223,23 @@ def run_app(
         child = AnalysisChild.start(lambda: session(start), wait=GO_AT_LATEST)
     if child is not None:
         app.first_paint, app.analyse = _after_first_paint(child, reading=bool(app.reading))
+    if painted is not None:
+        app.first_paint = _both(app.first_paint, painted)
     try:
         app.run(headless=headless)
     finally:
         if child is not None:
             child.stop()  # Quit before the analysis finished: it is not needed any more.
     return exit_code(app, corpus)
+
+
+def _both(first: Callable[[], None] | None, then: Callable[[], None]) -> Callable[[], None]:
+    def both() -> None:
+        if first is not None:
+            first()
+        then()
+
+    return both
 
 
 def _after_first_paint(

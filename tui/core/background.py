@@ -407,8 +407,10 @@ def _child(  # pragma: no cover
         os.nice(NICENESS)
         if go is not None:
             _GO.append(go)
-        # What the parent built is never garbage here: keep the collector off it.
+        # What the parent built is never garbage here: keep the collector off it. The
+        # reader forks with the collector paused (its start-up): the analysis needs it.
         gc.freeze()
+        gc.enable()
         with _QueuedPipe(pipe) as out:
             try:
                 _send_session(out, session(), reader)

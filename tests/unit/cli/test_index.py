@@ -118,6 +118,7 @@ def test_the_reader_opens_an_index_without_analysing(
         *,
         analyse: Callable[[Corpus], Generator[float, None, Analysis]],
         in_child: bool = True,
+        painted: Callable[[], None] | None = None,
     ) -> int:
         assert not in_child  # Nothing to analyse: no child process to fork.
         opened.append(drain(analyse(corpus)))

@@ -3,6 +3,7 @@ the first paint; the analysis process starts first."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -41,6 +42,28 @@ def test_every_set_is_parsed_after_the_first_paint(
     assert main([str(tmp_path / "md")]) == 0
     assert main([str(SEEDS)]) == 0
     assert [len(s.files) for s in opened if isinstance(s, Sources)] == [5, 1, 5]
+
+
+def test_the_collector_waits_for_the_first_paint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up makes objects that all live on: no collection until the first frame is
+    drawn (``painted``), then they are frozen and the collector runs again."""
+    from tui.app import app as app_module
+
+    seen: list[bool] = []
+
+    def run_app(corpus: Corpus | Sources, **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        painted = kwargs["painted"]
+        assert callable(painted)
+        painted()
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", run_app)
+    assert gc.isenabled()
+    assert main([str(SEEDS)]) == 0
+    assert seen == [False, True]
+    assert gc.isenabled()
 
 
 def test_a_wrong_path_is_one_line_before_the_reader(
