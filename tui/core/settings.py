@@ -17,7 +17,6 @@ from typing import Any
 
 import platformdirs
 
-from tui.core.bookmarks.export_file import write_atomic
 from tui.core.models import Corpus
 from tui.core.text.sanitize import sanitize_line
 
@@ -109,6 +108,10 @@ def load_settings(folder: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
     """Write the settings atomically (``OSError`` when the folder cannot be written)."""
+    # Imported here: the reader loads its settings before its first paint, and saves
+    # them only when the user changes one.
+    from tui.core.bookmarks.export_file import write_atomic  # noqa: PLC0415 (start-up)
+
     folder = folder or settings_dir()
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / SETTINGS_NAME, json.dumps(asdict(settings), indent=2) + "\n")

@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 from tui.app.messages import BookmarkRequested, Target
 from tui.app.screens.scope import Scope, in_scope, scope_note
 from tui.app.steady import same_size
-from tui.app.widgets.pane import article_color, short_name
+from tui.app.widgets.colors import article_color
+from tui.app.widgets.pane import short_name
 from tui.core.analysis import Analysis
 from tui.core.models import Discrepancy
 

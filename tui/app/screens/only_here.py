@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 from tui.app.messages import Target
 from tui.app.screens.scope import Scope, scope_note
 from tui.app.screens.view import ViewScreen
-from tui.app.widgets.pane import article_color, short_name
+from tui.app.widgets.colors import article_color
+from tui.app.widgets.pane import short_name
 from tui.app.widgets.words import plural
 from tui.core.analysis import Analysis
 from tui.core.blindspots import only_here, silent

@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.view import ViewScreen
-from tui.app.widgets.pane import article_color
+from tui.app.widgets.colors import article_color
 from tui.core.models import Article, Corpus
 
 MIN_SCORE = 55

@@ -10,17 +10,20 @@ and removing widgets finishes later, and a second key must never see half a chan
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 
-from tui.app.layout import LayoutCache
 from tui.app.messages import PaneFocused, PaneLaidOut, PaneScrolled
 from tui.app.sync import Anchor, anchor_pairs, map_row
-from tui.app.widgets.pane import ArticlePane
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
+
+if TYPE_CHECKING:
+    from tui.app.layout import LayoutCache
+    from tui.app.widgets.pane import ArticlePane
 
 MIN_PANE_WIDTH = 16
 """Narrower than this, a pane is no use: `+` refuses."""
@@ -42,7 +45,9 @@ class PaneDeck(Horizontal):
         self.corpus = corpus
         self.count = count
         """How many panes the deck opens with."""
-        self.layouts = LayoutCache()
+        self.layouts: LayoutCache | None = None
+        """The articles wrapped to their panes' widths, shared by the panes (made with the
+        first pane: the reader's first frame, while it reads the files, has none)."""
         self.active = 0
         """Index of the pane `[`/`]` and `-` act on (the last one focused)."""
         self._panes = [
@@ -58,6 +63,13 @@ class PaneDeck(Horizontal):
         yield from self._panes
 
     def _new_pane(self, index: int, position: int) -> ArticlePane:
+        # Imported with the first pane: the wrapping and the article views are not on the
+        # first frame of a reader still reading its files (about 5 ms before its paint).
+        from tui.app.layout import LayoutCache  # noqa: PLC0415 (start-up)
+        from tui.app.widgets.pane import ArticlePane  # noqa: PLC0415 (start-up)
+
+        if self.layouts is None:
+            self.layouts = LayoutCache()
         article = self.corpus.articles[position]
         pane = ArticlePane(index, article, position, self.layouts, active=index == self.active)
         # Panes come and go while the deck runs: it hands them its state itself, at once,
@@ -92,7 +104,8 @@ class PaneDeck(Horizontal):
         return [pane.position for pane in self._panes]
 
     def watch_analysis(self) -> None:
-        self.layouts.clear()  # Quotes arrived: badges change the wrapping.
+        if self.layouts is not None:
+            self.layouts.clear()  # Quotes arrived: badges change the wrapping.
         self._anchors.clear()
         for pane in self._panes:
             pane.analysis = self.analysis

@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.messages import FactClicked
-from tui.app.widgets.pane import article_color
+from tui.app.widgets.colors import article_color
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
 from tui.core.text.gist import gist, shorten

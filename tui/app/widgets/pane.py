@@ -16,26 +16,10 @@ from tui.app.layout import LayoutCache
 from tui.app.messages import PaneFocused
 from tui.app.targets import value_spans
 from tui.app.widgets.article_view import ArticleView, Highlight
+from tui.app.widgets.colors import article_color
 from tui.core.analysis import Analysis
 from tui.core.models import Article, Group
 from tui.core.text.gist import shorten
-
-ARTICLE_COLORS = (
-    "#5fafff",
-    "#ff875f",
-    "#87d75f",
-    "#d787ff",
-    "#ffd75f",
-    "#5fd7d7",
-    "#ff5f87",
-    "#afaf87",
-)
-"""One colour per article, the same in pane headers and in the facts' coverage strips."""
-
-
-def article_color(index: int) -> str:
-    """The colour of the article at this corpus position."""
-    return ARTICLE_COLORS[index % len(ARTICLE_COLORS)]
 
 
 def short_name(article: Article, limit: int = 28) -> str:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.markup import escape
 from textual.reactive import reactive
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from tui.app.widgets.words import plural
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 BAR_DELAY = 0.4
 """Seconds of aligning before the progress bar appears."""
@@ -46,6 +51,8 @@ class StatusLine(Horizontal):
 
     def _reveal_bar(self) -> None:
         if self.analysis is None and not self.note and self.bar is None:
+            from textual.widgets import ProgressBar  # noqa: PLC0415 (not on the first frame)
+
             self.bar = ProgressBar(total=1.0, show_eta=False, id="status-progress")
             self.bar.update(progress=self.progress)
             self.mount(self.bar)
