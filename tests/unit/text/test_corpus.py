@@ -9,7 +9,13 @@ from unittest import mock
 import pytest
 
 from tests.conftest import DATA, SEEDS
-from tui.core.text.corpus import MAX_ARTICLE_BYTES, CorpusError, corpus_fingerprint, load_corpus
+from tui.core.text.corpus import (
+    MAX_ARTICLE_BYTES,
+    CorpusError,
+    corpus_fingerprint,
+    find_sources,
+    load_corpus,
+)
 
 HOSTILE = DATA / "hostile"
 
@@ -38,6 +44,24 @@ def test_folder_ids_are_relative_paths_without_extension(tmp_path: Path) -> None
     (tmp_path / "event" / "notes.json").write_text("{}")
     corpus = load_corpus([tmp_path])
     assert [a.id for a in corpus.articles] == ["event/fox", "event/sub/fox"]
+
+
+def test_folder_files_come_in_path_order_with_pathlib_ids(tmp_path: Path) -> None:
+    """Found with strings, not Path objects (300 files before the first paint): the order
+    and ids are still those of Path (part by part: ``a/`` before ``a-b/``)."""
+    names = ["a-b/x.md", "a/z.txt", "a/y.tar.md", "b.c/UP.MD", "a/.md", "a/dot.", "a/x_files/x.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"Words in {name}.\n")
+    sources = find_sources([tmp_path])
+    found = sorted(
+        f
+        for f in tmp_path.rglob("*")
+        if f.suffix.lower() in (".md", ".txt") and "x_files" not in f.parts
+    )
+    assert [s.path for s in sources.files] == found
+    want = [f.relative_to(tmp_path).with_suffix("").as_posix() for f in found]
+    assert [s.article_id for s in sources.files] == want == ["a/y.tar", "a/z", "a-b/x", "b.c/UP"]
 
 
 def test_files_given_directly_use_their_stem_and_never_collide(tmp_path: Path) -> None:
