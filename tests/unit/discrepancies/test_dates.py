@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.discrepancies.dates import date_mentions, same_event
+from tui.core.discrepancies.dates import DateMention, date_mentions, same_event
 from tui.core.discrepancies.facts import date_conflicts
 from tui.core.models import Article
 from tui.core.text.corpus import article_from_text
@@ -245,3 +245,26 @@ def test_since_two_years_are_two_starts() -> None:
     in_2010 = article("Pelosi led House Democrats in 2010.", "2016-11-30", name="x")
     (c,) = date_mentions(in_2010, in_2010.sentences[0])
     assert a.agrees(c)  # a stretch from 2002 holds 2010
+
+
+def _both(a_text: str, b_text: str) -> tuple[DateMention, DateMention]:
+    a, b = article(a_text, "2013-01-30", "a"), article(b_text, "2013-01-30", "b")
+    (x,), (y,) = date_mentions(a, a.sentences[0]), date_mentions(b, b.sentences[0])
+    return x, y
+
+
+def test_one_term_given_two_ways_conflicts_end_for_end() -> None:
+    x, y = _both(
+        "Cowan follows Edward Brooke, who served from 1967 to 1979.",
+        "Edward Brooke, a Republican, held the seat from 1966 to 1978.",
+    )
+    assert same_event(x, y) and not x.agrees(y)  # They overlap, but one term has one start.
+    assert [len(f.values) for f in date_conflicts(None, [x, y])] == [2]
+
+
+def test_two_terms_far_apart_are_two_stretches() -> None:
+    x, y = _both(
+        "Felipe Calderón, the Mexican president from 2006 to 2012, spoke on the wall.",
+        "Vicente Fox, the Mexican president from 2000 to 2006, spoke on the wall.",
+    )
+    assert not same_event(x, y)

@@ -49,6 +49,9 @@ _DATE_WORDS = frozenset(
 )  # fmt: skip
 SLOT_EVIDENCE = 3.0
 """Summed rarity of shared neighbour words that makes two dates one event's."""
+STRETCH_SLIP = 2
+"""Years by which each end of two stretches may differ and still be one term misreported
+(an election year for the first year in office)."""
 CONTEXT_RARITY = 1.2
 _EVENT_BEFORE, _EVENT_AFTER = 2, 0
 """Words before and after a day that name its happening ("filed against X on Friday")."""
@@ -81,6 +84,9 @@ class DateMention:
     """Its sentence gives other actors other dates of its grain: the actor says whose."""
     since: bool = False
     """A stretch's start ("since 2002"): from that year to the article's date."""
+    stretch: bool = False
+    """A stretch of years given by both ends ("from 1967 to 1979", "2001-2009"): a term
+    or a tenure, which agrees with another only end for end."""
 
     def width(self) -> int:
         """How many days it allows (0 when unresolved: a weekday by name)."""
@@ -95,6 +101,9 @@ class DateMention:
         if self.value.text.lower() == other.value.text.lower() and self.grain == "day":
             # One weekday name a week apart: the tense was misread, not the day.
             return abs((self.low - other.low).days) in (0, 7)
+        if self.stretch and other.stretch:
+            # "1967 to 1979" and "1966 to 1978" overlap, but a term has one start and one end.
+            return (self.low.year, self.high.year) == (other.low.year, other.high.year)
         if self.since and other.since:
             # "since 2002" and "since 2003": two starts of one stretch, not two stretches
             # that overlap.
@@ -234,6 +243,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
                 actor,
                 head=head,
                 since=bool(match.group("since")),
+                stretch=bool(match.group("range") or match.group("dash")),
             )
         )
     actors = {(m.grain, m.actor) for m in found if m.actor}
@@ -366,13 +376,28 @@ def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
     return frozenset(keys)
 
 
+def _close_stretches(a: DateMention, b: DateMention) -> bool:
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return False
+    return (
+        abs(a.low.year - b.low.year) <= STRETCH_SLIP
+        and abs(a.high.year - b.high.year) <= STRETCH_SLIP
+    )
+
+
 def comparable(a: DateMention, b: DateMention) -> bool:
     """Dates of grains that can date one happening (see :data:`_SCALE`)."""
     return _SCALE[a.grain] == _SCALE[b.grain]
 
 
 def same_event(a: DateMention, b: DateMention) -> bool:
-    """Enough shared neighbours to be one event's date."""
+    """Enough shared neighbours to be one event's date. Two stretches of years are one
+    term's only when each end is within :data:`STRETCH_SLIP` years of the other's, and then
+    need half the words: two different terms rarely start and end so close ("1967 to
+    1979" vs "1966 to 1978" for one senator)."""
+    if a.stretch and b.stretch:
+        # Ends far apart: two terms (Fox's 2000 to 2006, Calderón's 2006 to 2012).
+        return _close_stretches(a, b) and evidence(a, b) >= SLOT_EVIDENCE / 2
     if not comparable(a, b) or evidence(a, b) < SLOT_EVIDENCE:
         return False
     if a.grain != "day" or same_actor(a, b):
