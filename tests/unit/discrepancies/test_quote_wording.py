@@ -301,3 +301,17 @@ def test_an_insertion_inside_two_renderings_counts_as_a_place_they_differ() -> N
         nyt='Gowdy wrote of "our need to better understand what the secretary did, when she '
         'did it and why she did it," in a letter.',
     )
+
+
+def test_a_quote_run_into_the_reporters_sentence_takes_its_person() -> None:
+    # Said he "looks forward to ...": the reporter's third person, not a changed word.
+    assert not changed(
+        "looks forward to being fully and completely vindicated.",
+        "I look forward to being fully and completely vindicated.",
+    )
+    assert not changed("has no plans to resign.", "I have no plans to resign.")
+    # Inside a quotation, a word's other form is still a change.
+    assert changed(
+        "I was talking about the radical environmentalist agenda.",
+        "I was talking about the radical environmentalists agenda.",
+    )

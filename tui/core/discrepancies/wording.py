@@ -146,6 +146,8 @@ def changes_by(
         if op == "equal":
             continue
         old, new = list(a[i1:i2]), list(b[j1:j2])
+        if (i1 == 0 or j1 == 0) and _agreement(old, new):
+            continue  # He "looks forward to ...": the reporter's person, not the speaker's.
         near_gap = (
             GAP in old
             or GAP in new
@@ -160,6 +162,20 @@ def changes_by(
 
 
 Opcode = tuple[str, int, int, int, int]
+
+_AGREEMENT = frozenset(
+    frozenset(pair)
+    for pair in (("has", "have"), ("does", "do"), ("is", "am"), ("is", "are"), ("am", "are"))
+)
+
+
+def _agreement(old: Sequence[str], new: Sequence[str]) -> bool:
+    """One verb in two persons ("looks" / "look", "has" / "have"): a quotation run into
+    the reporter's sentence ("said he 'looks forward to ...'") takes the reporter's person."""
+    if len(old) != 1 or len(new) != 1:
+        return False
+    x, y = sorted((old[0], new[0]), key=len)
+    return y in (x + "s", x + "es") or frozenset((x, y)) in _AGREEMENT
 
 
 def _compared(codes: Sequence[Opcode]) -> list[Opcode]:
