@@ -63,6 +63,23 @@ def test_the_child_gives_the_analysis_of_the_thread(
     assert not _alive(child.pid)
 
 
+def test_the_core_objects_cross_the_pipe_equal(seeds: Corpus) -> None:
+    """Pickled as their class and fields (one ``attrgetter`` call each): rebuilt equal."""
+    analysis = analyse(seeds)
+    alignment = analysis.alignment
+    for items in (
+        seeds.articles,
+        alignment.groups,
+        alignment.discrepancies,
+        alignment.stories,
+        analysis.quotes,
+        (seeds, alignment),
+    ):
+        back = background._loads(background._dumps(items))
+        assert back == items
+        assert [type(item) for item in back] == [type(item) for item in items]
+
+
 def test_an_error_in_the_child_is_one_line_naming_it(seeds: Corpus) -> None:
     def broken(corpus: Corpus) -> Generator[float, None, Analysis]:
         yield 0.5
