@@ -7,6 +7,7 @@ from tui.core.discrepancies.naming import (
     misspelled_last,
     name_conflicts,
     plural_slips,
+    relative_slips,
     surname_slips,
 )
 from tui.core.models import Corpus
@@ -130,3 +131,18 @@ def test_a_look_alike_another_article_also_writes_is_no_slip() -> None:
     nyt = article_from_text("nyt", "Lawmakers heard from Parry on the plan.")
     assert surname_slips(Corpus((fox,)), [["fox"]])  # Alone in its story: a slip.
     assert not surname_slips(Corpus((fox, nyt)), [["fox", "nyt"]])
+
+
+def test_a_relatives_first_name_spelled_two_ways_is_one_name() -> None:
+    fox = article_from_text("fox", "He and wife Stacy have two young sons. His son Jon spoke.")
+    nyt = article_from_text(
+        "nyt",
+        "Mr. Cowan's wife, Stacey, attended. His daughter Joan spoke. His brother Chris came. "
+        "Her brother Christopher did not.",
+    )
+    corpus = Corpus((fox, nyt))
+    (found,) = relative_slips(corpus, [["fox", "nyt"]])
+    assert found.kind == "name" and [v.text for v in found.values] == ["Stacy", "Stacey"]
+    for v in found.values:
+        assert corpus.article(v.article).text[v.start : v.end] == v.text
+    # A son and a daughter are two people; Chris and Christopher one name, not a slip.

@@ -18,7 +18,12 @@ from tui.core.discrepancies.credits import quote_credits
 from tui.core.discrepancies.fact_quotes import fact_quote_wordings
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts, value_places
 from tui.core.discrepancies.matched import matched_conflicts, without_known
-from tui.core.discrepancies.naming import name_conflicts, plural_slips, surname_slips
+from tui.core.discrepancies.naming import (
+    name_conflicts,
+    plural_slips,
+    relative_slips,
+    surname_slips,
+)
 from tui.core.discrepancies.quote_passages import quote_wordings
 from tui.core.discrepancies.spelling import entity_variant_steps
 from tui.core.models import Corpus, Discrepancy, Group, Quote
@@ -48,6 +53,7 @@ def discrepancy_steps(
     found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
     found.extend(without_known(plural_slips(corpus, stories), found))
+    found.extend(without_known(relative_slips(corpus, stories), found))
     slips = without_known(surname_slips(corpus, stories), found)
     # A slip the spelling variants already list as a variant is now a name discrepancy.
     slipped = {place for slip in slips for place in value_places(slip)}

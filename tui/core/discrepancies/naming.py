@@ -229,6 +229,44 @@ def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found
     return found
 
 
+_RELATIVE = re.compile(
+    r"\b(?P<relation>wife|husband|son|daughter|mother|father|brother|sister|widow|fiancée?)"
+    r",?\s+(?P<first>[A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
+"""A relative named by a first name alone ("He and wife Stacy", "Mr. Cowan's wife,
+Stacey"): news names a spouse or a child so, after the person they belong to."""
+
+
+def relative_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
+    """One relative's first name spelled two ways in one story (wife Stacy / wife,
+    Stacey): the same relation, first names one misspelling apart
+    (:func:`misspelled_first`; a nickname or a short form is the same name). A full name
+    is :func:`name_conflicts`' business; a first name alone is only compared so."""
+    found: list[Found] = []
+    for articles in stories:
+        named: dict[str, dict[str, DiscrepancyValue]] = {}
+        for article_id in articles:
+            article = corpus.article(article_id)
+            for sentence in article.sentences:
+                for match in _RELATIVE.finditer(sentence.text):
+                    first = match.group("first")
+                    if names.is_common_word(first):
+                        continue  # "his son Will", "wife Hope" are names too, but also words.
+                    at = sentence.start + match.start("first")
+                    value = DiscrepancyValue(
+                        article_id, sentence.index, first, first, at, at + len(first)
+                    )
+                    named.setdefault(match.group("relation"), {}).setdefault(first, value)
+        for relation, written in named.items():
+            spellings = list(written)
+            for i, a in enumerate(spellings):
+                for b in spellings[i + 1 :]:
+                    if misspelled_first(a, b):
+                        summary = f"{a} / {b}: one name ({relation}), spelled differently"
+                        found.append(Found("name", None, summary, (written[a], written[b]), 0.6))
+    return found
+
+
 def _every_spelling(
     mentions: list[FullName], a: FullName, b: FullName
 ) -> tuple[DiscrepancyValue, ...]:
