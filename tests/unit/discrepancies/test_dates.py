@@ -268,3 +268,39 @@ def test_two_terms_far_apart_are_two_stretches() -> None:
         "Vicente Fox, the Mexican president from 2000 to 2006, spoke on the wall.",
     )
     assert not same_event(x, y)
+
+
+def test_a_month_named_without_its_year_is_the_nearest_one() -> None:
+    # 30 January 2013: April is ahead, December behind; "last" and "next" say which.
+    assert first("They face off in a primary in April.", "2013-01-30") == (
+        date(2013, 4, 1),
+        date(2013, 4, 30),
+    )
+    assert first("It happened in December.", "2013-01-30") == (
+        date(2012, 12, 1),
+        date(2012, 12, 31),
+    )
+    assert first("He quit last May.", "2013-07-10") == (date(2013, 5, 1), date(2013, 5, 31))
+    assert first("He quit last May.", "2013-01-30") == (date(2012, 5, 1), date(2012, 5, 31))
+    assert first("The vote is next January.", "2013-01-30") == (
+        date(2014, 1, 1),
+        date(2014, 1, 31),
+    )
+    assert first("Both parties hold primaries in mid May.", "2013-01-30") == (
+        date(2013, 5, 11),
+        date(2013, 5, 20),
+    )
+    a = article("We may go, and May may come.", "2013-01-30")
+    assert date_mentions(a, a.sentences[0]) == []  # "may" and a name alone are no month.
+
+
+def test_a_day_and_a_named_month_of_one_happening_are_compared() -> None:
+    x, y = _both(
+        "Both political parties will hold the Senate primaries in mid May.",
+        "The Senate primary would be held on April 30.",
+    )
+    assert same_event(x, y) and not x.agrees(y)
+    x, y = _both(
+        "The Senate primary was held this month.", "The Senate primary was held on Jan. 8."
+    )
+    assert not same_event(x, y)  # "This month" dates a report, not a day.

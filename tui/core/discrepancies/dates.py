@@ -24,7 +24,8 @@ MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# Every alternative holds a digit or day, night, week, year or month: see _MAY_HOLD_DATE.
+# Every alternative holds a digit, day, night, week, year, month or a month's name: see
+# _MAY_HOLD_DATE.
 _PATTERN = re.compile(
     r"(?P<range>(?:between|from)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|through|until)\s+(?P<y2>(?:19|20)\d\d))"
     r"|(?P<dash>\b(?P<d1>(?:19|20)\d\d)\s*[-–]\s*(?P<d2>(?:19|20)\d\d)\b)"
@@ -32,12 +33,17 @@ _PATTERN = re.compile(
     r"|(?P<mday>\b(?P<m1>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<y4>(?:19|20)\d\d))?)\b"
     r"|(?P<myear>\b(?P<m2>" + _MONTH + r")\s+(?P<y5>(?:19|20)\d\d))\b"
     r"|(?P<year>(?<![$\d,.])\b(?:in|by|during|of)\s+(?P<y6>(?:19|20)\d\d))\b(?!\s*(?:to|-|through))"
+    r"|(?P<month>\b(?P<when>in|by|during|until|last|this|next)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+    r"(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))\b(?![\s,]*\d)"
     r"|(?P<rel>\b(?:yesterday|today|tonight|last night|(?:this|last|over the) weekend|"
     r"last week|this week|earlier this year|this year|last year|this month|last month)\b)"
     r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
     re.IGNORECASE,
 )
-_MAY_HOLD_DATE = re.compile(r"\d|day|night|week|year|month", re.IGNORECASE)
+_MAY_HOLD_DATE = re.compile(
+    r"\d|day|night|week|year|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
+)
 """What every match of :data:`_PATTERN` contains (a digit, or one of these words in any
 case): a quick test that spares the slow full search on the many sentences without a date."""
 _FUTURE = re.compile(r"\b(?:expected|scheduled|due to|set to|plans? to|is to|are to|next)\b", re.I)
@@ -84,6 +90,9 @@ class DateMention:
     """Its sentence gives other actors other dates of its grain: the actor says whose."""
     since: bool = False
     """A stretch's start ("since 2002"): from that year to the article's date."""
+    named_month: bool = False
+    """A month by its name ("in April", "May 2019"): a day of one happening falls in it
+    or not, so it is compared with days too ("April 30" vs "in mid May")."""
     stretch: bool = False
     """A stretch of years given by both ends ("from 1967 to 1979", "2001-2009"): a term
     or a tenure, which agrees with another only end for end."""
@@ -142,6 +151,8 @@ def resolve(match: re.Match[str], today: date | None, sentence: str) -> tuple[da
         return date(int(g["y6"]), 1, 1), date(int(g["y6"]), 12, 31)
     if g["myear"]:
         return _month_span(int(g["y5"]), _month(g["m2"]))
+    if g["month"]:
+        return None if today is None else _named_month(g, today)
     if g["mday"]:
         y = int(g["y4"]) if g["y4"] else year
         if y is None:
@@ -162,6 +173,34 @@ def resolve(match: re.Match[str], today: date | None, sentence: str) -> tuple[da
     else:
         day = today - timedelta(days=back)
     return day, day
+
+
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+"""The days "early", "mid" and "late" give a named month."""
+
+
+def _named_month(g: dict[str, str | None], today: date) -> tuple[date, date]:
+    """A month named without its year ("in April", "last May", "in mid May"): the one
+    "last" or "next" says, else the nearest to the article's date, before or after."""
+    month = _month(g["m3"] or "")
+    when = (g["when"] or "").lower()
+    ahead = (month - today.month) % 12  # Months from the article's to the next such month.
+    if when == "last":
+        back = (today.month - month) % 12 or 12
+        year = today.year - (1 if back >= today.month else 0)
+    elif when == "next":
+        year = today.year + (1 if month <= today.month else 0)
+    elif when == "this" or ahead == 0:
+        year = today.year
+    elif ahead <= 6:
+        year = today.year + (1 if month < today.month else 0)
+    else:
+        year = today.year - (1 if month > today.month else 0)
+    first, last = _month_span(year, month)
+    part = _PARTS.get((g["part"] or "").lower())
+    if part is None:
+        return first, last
+    return first.replace(day=part[0]), min(last, first.replace(day=min(part[1], last.day)))
 
 
 def _relative(phrase: str, today: date) -> tuple[date, date]:
@@ -244,6 +283,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
                 head=head,
                 since=bool(match.group("since")),
                 stretch=bool(match.group("range") or match.group("dash")),
+                named_month=bool(match.group("month") or match.group("myear")),
             )
         )
     actors = {(m.grain, m.actor) for m in found if m.actor}
@@ -321,7 +361,7 @@ def _grain(match: re.Match[str]) -> str:
     g = match.groupdict()
     if g["weekday"] or g["mday"]:
         return "day"
-    if g["myear"]:
+    if g["myear"] or g["month"]:
         return "month"
     rel = (g["rel"] or "").lower()
     if rel in ("yesterday", "today", "tonight", "last night"):
@@ -369,10 +409,10 @@ def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
     """Keys that two dates of one event share (:func:`same_event` holds only then): the
     grain with each word around the date, and with the actor. Sentences are compared only
     when they share one (an index finds them)."""
-    scale = _SCALE[m.grain]
-    keys = {(scale, "word", k) for k in m.weights}
+    scales = {_SCALE[m.grain], "day"} if m.named_month else {_SCALE[m.grain]}
+    keys = {(scale, "word", k) for k in m.weights for scale in scales}
     if m.actor is not None:
-        keys.add((scale, "actor", m.actor))
+        keys |= {(scale, "actor", m.actor) for scale in scales}
     return frozenset(keys)
 
 
@@ -386,8 +426,11 @@ def _close_stretches(a: DateMention, b: DateMention) -> bool:
 
 
 def comparable(a: DateMention, b: DateMention) -> bool:
-    """Dates of grains that can date one happening (see :data:`_SCALE`)."""
-    return _SCALE[a.grain] == _SCALE[b.grain]
+    """Dates of grains that can date one happening (see :data:`_SCALE`); a month by its
+    name and a day too."""
+    if _SCALE[a.grain] == _SCALE[b.grain]:
+        return True
+    return (a.named_month and b.grain == "day") or (b.named_month and a.grain == "day")
 
 
 def same_event(a: DateMention, b: DateMention) -> bool:
