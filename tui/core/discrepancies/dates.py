@@ -42,7 +42,9 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _MAY_HOLD_DATE = re.compile(
-    r"\d|day|night|week|year|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
+    r"\d|day|night|week|year|month|\b(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b",
+    re.IGNORECASE,
 )
 """What every match of :data:`_PATTERN` contains (a digit, or one of these words in any
 case): a quick test that spares the slow full search on the many sentences without a date."""
