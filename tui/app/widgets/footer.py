@@ -1,84 +1,159 @@
-"""The key hints: Textual's Footer, drawn with the first frame and restyled once."""
+"""The key hints: one line, one widget, drawn with the first frame.
+
+Textual's Footer is a container of one widget per key (eight here), each styled, laid out
+and drawn on its own, with two stylesheets of its own to parse: about 10 ms of the
+reader's first paint (a bare Textual app paints in 170-200 ms). This widget draws the
+same hints, styled as Textual's keys are (``$footer-*`` theme colours, the palette's key
+on the right), as one line of text; a hint is clicked, hovered and has its tooltip as
+there. It redraws only when what it shows would change.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
+from typing import ClassVar, NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
-
-Shown = tuple[tuple[str, str, bool, str], ...]
-"""Each hint the footer draws: key, description, enabled, tooltip."""
+from textual.widget import Widget
 
 
-class KeyFooter(Footer):
-    """Textual's Footer, minus three costs the reader paid before its first paint.
+class Hint(NamedTuple):
+    """One key as the footer shows it."""
 
-    Textual's composes no key until the screen first publishes its bindings, then
-    rebuilds every key each time they are published (at each focus change); and each key,
-    made compact then bound to the footer's (not compact), is restyled twice on mount. The
-    reader's hints appeared two frames and three rebuilds after its screen (about 50 ms).
-    This one composes them at once, each as it will stay (the keys never compact, the
-    palette's as Textual draws it), and rebuilds them only when what it shows would change.
-    """
+    key: str
+    """The key pressed when the hint is clicked."""
+    shown: str
+    """How the key is written (``j``, ``^p``)."""
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+class Hints(NamedTuple):
+    """What the footer shows: the screen's keys from the left, the palette's on the right."""
+
+    keys: tuple[Hint, ...]
+    palette: Hint | None
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The screen's shown bindings (one hint per action), and the command palette's."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--item",
+        "key-footer--hover",
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--border",
+    }
 
     def __init__(self) -> None:
         super().__init__()
-        self.set_reactive(Footer._bindings_ready, True)
-        self._shown: Shown | None = None
+        self._hints = Hints((), None)
+        self._spans: list[tuple[int, int, Hint]] = []
+        """Cells each hint takes on the line (start, end), for clicks and tooltips."""
+        self._hover: Hint | None = None
 
-    def compose(self) -> ComposeResult:
+    @property
+    def hints(self) -> Hints:
+        """The hints drawn (rebuilt only when the screen's bindings change what they say)."""
+        return self._hints
+
+    def on_mount(self) -> None:
         screen = self.screen
-        self._shown = self._hints(screen)
-        active = screen.active_bindings
-        if self.compact or any(b.group is not None for _, b, _, _ in active.values()):
-            yield from super().compose()  # Not the reader's: Textual's own way.
-            return
+        self._hints = self._hints_of(screen)
+        screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        hints = self._hints_of(screen)
+        if hints != self._hints:
+            self._hints = hints
+            self.refresh()
+
+    def _hints_of(self, screen: Screen[object]) -> Hints:
+        keys: list[Hint] = []
         actions: set[str] = set()
-        for _, binding, enabled, tooltip in active.values():
-            if not binding.show or binding.action in actions:
-                continue
-            actions.add(binding.action)
-            yield self._key(binding, enabled, tooltip)
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette:
-            _, binding, enabled, tooltip = palette
-            tip = binding.tooltip or binding.description
-            # Not bound to the footer's compact (Textual's draws it compact): as there.
-            yield self._key(binding, enabled, tip, "-command-palette", compact=True)
+        palette_key = self.app.COMMAND_PALETTE_BINDING
+        palette: Hint | None = None
+        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
+            shown = self.app.get_key_display(binding)
+            if key == palette_key and self.app.ENABLE_COMMAND_PALETTE:
+                tip = binding.tooltip or binding.description
+                palette = Hint(binding.key, shown, binding.description, enabled, tip)
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append(Hint(binding.key, shown, binding.description, enabled, tooltip))
+        return Hints(tuple(keys), palette)
 
-    def _key(
-        self,
-        binding: Binding,
-        enabled: bool,
-        tooltip: str,
-        classes: str = "",
-        compact: bool = False,
-    ) -> FooterKey:
-        if compact:
-            classes = f"{classes} -compact"  # What FooterKey's watcher would add, restyling.
-        widget = FooterKey(
-            binding.key,
-            self.app.get_key_display(binding),
-            binding.description,
-            binding.action,
-            disabled=not enabled,
-            tooltip=tooltip,
-            classes=classes,
-        )
-        widget.set_reactive(FooterKey.compact, compact)
-        return widget
+    def render(self) -> Text:
+        width = self.size.width
+        item = self.get_component_rich_style("key-footer--item")
+        hover = self.get_component_rich_style("key-footer--hover")
+        key_style = self.get_component_rich_style("key-footer--key")
+        description = self.get_component_rich_style("key-footer--description")
+        palette = self._hints.palette
+        right = Text(end="")
+        if palette is not None:
+            # As Textual draws it: docked right, compact, a thin border on its left and
+            # one cell after it; the keys are cut short to leave it room.
+            right = Text.assemble(
+                ("▏", self.get_component_rich_style("key-footer--border")),
+                (palette.shown, key_style),
+                (f" {palette.description}", description),
+                " ",
+            )
+            self._stylize(right, palette, hover if palette is self._hover else item)
+        room = max(width - right.cell_len, 0)
+        line = Text(no_wrap=True, end="")
+        spans: list[tuple[int, int, Hint]] = []
+        for hint in self._hints.keys:
+            start = line.cell_len
+            if start >= room:
+                break
+            text = Text.assemble(
+                (f" {hint.shown} ", key_style), (f"{hint.description} ", description)
+            )
+            self._stylize(text, hint, hover if hint is self._hover else item)
+            line.append_text(text)
+            spans.append((start, min(line.cell_len, room), hint))
+        line.truncate(room, pad=True)
+        if palette is not None:
+            spans.append((room, room + right.cell_len, palette))
+            line.append_text(right)
+        self._spans = spans
+        return line
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        if self._shown is not None and self._hints(screen) == self._shown:
+    @staticmethod
+    def _stylize(text: Text, hint: Hint, base: Style) -> None:
+        text.stylize_before(base + Style(dim=True) if not hint.enabled else base)
+
+    def _hint_at(self, x: int) -> Hint | None:
+        return next((hint for start, end, hint in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hint = self._hint_at(event.x)
+        if hint is not self._hover:
+            self._hover = hint
+            self.tooltip = hint.tooltip if hint is not None and hint.tooltip else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        hint = self._hint_at(event.x)
+        if hint is None:
             return
-        super().bindings_changed(screen)
-
-    def _hints(self, screen: Screen[object]) -> Shown:
-        palette = self.app.COMMAND_PALETTE_BINDING
-        return tuple(
-            (binding.key, binding.description, enabled, tooltip or "")
-            for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
-            if binding.show or key == palette
-        )
+        if hint.enabled:
+            self.app.simulate_key(hint.key)
+        else:
+            self.app.bell()
