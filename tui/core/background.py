@@ -29,7 +29,6 @@ import signal
 import struct
 import threading
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -218,7 +217,19 @@ def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:
         return None
     if not all(isinstance(s, int) and 0 <= s < len(stories) for s in story_of):
         return None
-    groups = tuple(replace(g, story=s) for g, s in zip(part.groups, story_of, strict=True))
+    # Each fact made again with its story: dataclasses.replace, which reads the fields'
+    # definitions each time, took 8 ms of BASIL's 1,747 facts.
+    groups = tuple(
+        Group(
+            id=g.id,
+            label=g.label,
+            score=g.score,
+            members=g.members,
+            discrepancies=g.discrepancies,
+            story=s,
+        )
+        for g, s in zip(part.groups, story_of, strict=True)
+    )
     alignment = Alignment(groups, part.discrepancies, stories)
     return Analysis(corpus, alignment, part.quotes)
 

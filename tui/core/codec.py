@@ -149,10 +149,19 @@ def _group(number: int, data: Mapping[str, Any], articles: Mapping[str, Article]
     for article_id, sentence, diff in data["members"]:
         article = _article_of(article_id, articles)
         _check(_is_int(sentence) and 0 <= sentence < len(article.sentences))
+        length = len(article.text)
         spans = []
         for start, end, kind in diff:
-            _span(start, end, article)
-            _check(kind in _DIFF_KINDS)
+            # _span's and the kind's checks, inline: a cached BASIL analysis has 50,000
+            # spans, read back before its facts show (``type(v) is int``: _is_int, for
+            # what JSON decodes).
+            if not (
+                type(start) is int
+                and type(end) is int
+                and 0 <= start <= end <= length
+                and kind in _DIFF_KINDS
+            ):
+                raise Damaged(NOT_OURS)
             spans.append(DiffSpan(start, end, kind))
         members.append(Member(article_id, sentence, tuple(spans)))
     ids = data["discrepancies"]
@@ -232,9 +241,18 @@ def decode_article(data: Mapping[str, Any]) -> Article:
     try:
         text = sanitize(_str(data["text"]))
         sentences = []
+        length = len(text)
         for index, (paragraph, start, end, kind) in enumerate(data["sentences"]):
-            _check(_is_int(paragraph) and paragraph >= 0 and kind in _SENTENCE_KINDS)
-            _bounds(start, end, len(text))
+            # _bounds' checks inline (as in _group): 20,000 sentences in 300 articles.
+            if not (
+                type(paragraph) is int
+                and paragraph >= 0
+                and kind in _SENTENCE_KINDS
+                and type(start) is int
+                and type(end) is int
+                and 0 <= start <= end <= length
+            ):
+                raise Damaged(NOT_OURS)
             sentences.append(Sentence(index, paragraph, start, end, text[start:end], kind))
         paragraphs = []
         for index, (start, end, kind) in enumerate(data["paragraphs"]):
@@ -286,9 +304,12 @@ def decode_stories(data: object, corpus: Corpus) -> tuple[Story, ...] | None:
 # -- checks -------------------------------------------------------------------------------
 
 
+NOT_OURS = "an entry that this program did not write"
+
+
 def _check(condition: bool) -> None:
     if not condition:
-        raise Damaged("an entry that this program did not write")
+        raise Damaged(NOT_OURS)
 
 
 def _by_id(articles: Sequence[Article]) -> dict[str, Article]:
