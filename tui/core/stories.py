@@ -55,6 +55,8 @@ COMMON_FROM = 100
 """Words in more articles than this (and than a tenth of them) make no candidate pairs."""
 
 
+NUMBER_RARITY = 2.5
+"""How rare a number counts, as a word's rarity in English does: few words say more."""
 BAGS_SHARE = 0.85
 """Part of the work (and of the progress reported) spent reading the articles' words."""
 
@@ -136,7 +138,7 @@ def _bag(
             else:
                 spellings[surface] = spellings.get(surface, 0) + 1
             if key not in rarities:
-                rarities[key] = 2.5 if kind == "number" else rarity(norm)
+                rarities[key] = NUMBER_RARITY if kind == "number" else rarity(norm)
     return bag, rarities
 
 
@@ -171,7 +173,7 @@ def _title_vector(title: str) -> dict[str, float]:
     """A title's content words, each weighted by its rarity in English, at unit length."""
     vector: dict[str, float] = {}
     for _, _, word, key, kind, _, _, _ in content_tokens(tokenize(title)):
-        vector[key] = 2.5 if kind == "number" else rarity(word)
+        vector[key] = NUMBER_RARITY if kind == "number" else rarity(word)
     length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {key: v / length for key, v in vector.items()}
 

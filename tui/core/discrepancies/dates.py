@@ -419,6 +419,7 @@ def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
 
 
 def _close_stretches(a: DateMention, b: DateMention) -> bool:
+    """Each end of one stretch of years within :data:`STRETCH_SLIP` of the other's."""
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return False
     return (

@@ -229,7 +229,7 @@ def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found
     return found
 
 
-_RELATIVE = re.compile(
+_KIN_NAME = re.compile(
     r"\b(?P<relation>wife|husband|son|daughter|mother|father|brother|sister|widow|fiancée?)"
     r",?\s+(?P<first>[A-Z][a-z]+)\b(?!\s+[A-Z])"
 )
@@ -248,7 +248,7 @@ def relative_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
         for article_id in articles:
             article = corpus.article(article_id)
             for sentence in article.sentences:
-                for match in _RELATIVE.finditer(sentence.text):
+                for match in _KIN_NAME.finditer(sentence.text):
                     first = match.group("first")
                     if names.is_common_word(first):
                         continue  # "his son Will", "wife Hope" are names too, but also words.

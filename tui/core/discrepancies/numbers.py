@@ -49,7 +49,7 @@ _MODIFIERS = frozenset(
 )
 """Adjectives between a number and what it counts ("19 separate actions")."""
 _INCREMENT = frozenset("additional another extra further added".split())
-_RELATIVE = re.compile(r"\b([a-z]+)\s+(?:that|which)\b")
+_RELATIVE_CLAUSE = re.compile(r"\b([a-z]+)\s+(?:that|which)\b")
 """A word and "that"/"which": after a noun, a relative clause opens ("the lawsuit that
 covers 1.5 million women"), and a number inside it is the thing's, not the person's."""
 _NOT_NOUNS = frozenset(
@@ -248,7 +248,7 @@ def _in_relative_clause(text: str, start: int, end: int) -> bool:
     a noun before "that" or "which", not a speech or thought verb ("said that")."""
     return any(
         m.group(1) not in CUE_VERBS and m.group(1) not in _NOT_NOUNS
-        for m in _RELATIVE.finditer(text, start, end)
+        for m in _RELATIVE_CLAUSE.finditer(text, start, end)
     )
 
 
@@ -343,9 +343,9 @@ def _paired(
 ) -> bool:
     """``found[j]`` is, in its sentence, the number closest in slot to ``found[i]``
     (``rivals``: the numbers of their unit, the only ones that can fill its slot). Two
-    numbers that each fill a third's slot (both in ``slot``) fill one slot, though their own sentences
-    share fewer words (:data:`BRIDGED_EVIDENCE`; "as many as 1.5 million" and "up to 1.6
-    million", each beside "covers 1.5 million women" in a third outlet)."""
+    numbers that each fill a third's slot (both in ``slot``) fill one slot, though their
+    own sentences share fewer words (:data:`BRIDGED_EVIDENCE`; "as many as 1.5 million"
+    and "up to 1.6 million", each beside "covers 1.5 million women" in a third outlet)."""
     a, b = found[i], found[j]
     bridged = i in slot and j in slot
     if not same_slot(a, b, BRIDGED_EVIDENCE if bridged else SLOT_EVIDENCE):
