@@ -199,3 +199,17 @@ def test_two_values_each_in_a_third_outlets_slot_are_compared() -> None:
     )
     assert {v.article for v in found.values} == {"a0", "a1", "a2"}
     assert found.summary == "women: as many as 1.5 million vs 1.5 million vs up to 1.6 million"
+
+
+def test_values_half_as_much_again_apart_need_more_shared_words() -> None:
+    # Sharing "construction", "Trump" and "wall": a request and a transfer, not one sum.
+    assert not conflicts(
+        "Trump requested $5.7 billion for construction of the wall, Democrats vowed.",
+        "The Trump administration will use about $3.6 billion from construction projects "
+        "for the wall.",
+    )
+    # One slot by many rare words: evacuees, the region, the rounding.
+    assert conflicts(
+        "Some 76,000 residents were evacuated from the Kursk border region.",
+        "At least 120,000 residents were evacuated from the Kursk border region.",
+    )

@@ -70,6 +70,9 @@ MAX_RATIO = 3.0
 85 billion), not one thing misreported: outlets err by a digit or a rounding, not tenfold."""
 SLOT_EVIDENCE = 4.0
 """Summed rarity of the shared neighbour words that makes two numbers one slot."""
+FAR_RATIO, FAR_EVIDENCE = 1.5, 1.5
+"""Values further apart than this factor need this many times the evidence: a misreport
+is more often a digit or a rounding than half as much again."""
 BRIDGED_EVIDENCE = SLOT_EVIDENCE / 2
 """The same, for two numbers that each fill a third's slot; every other rule still holds."""
 CONTEXT_RARITY = 1.2
@@ -302,7 +305,7 @@ def same_slot(a: Mention, b: Mention, evidence: float = SLOT_EVIDENCE) -> bool:
     big, small = max(a.amount.value, b.amount.value), min(a.amount.value, b.amount.value)
     if big > MAX_RATIO * max(small, 1e-9):
         return False
-    if _overlap(a, b) < evidence:
+    if _overlap(a, b) < evidence * (FAR_EVIDENCE if big > FAR_RATIO * small else 1.0):
         return False
     for one, other in ((a, b), (b, a)):
         if one.first and one.subject and one.subject not in names.fold(other.sentence):
