@@ -182,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.set_threshold(*thresholds)  # A caller (a test, a script) keeps its own.
         if collecting:
             gc.enable()
+        else:
+            gc.disable()  # As it was (the first paint turns the collector on).
 
 
 def _error(message: str) -> None:

@@ -234,6 +234,8 @@ def run_app(
 
 
 def _both(first: Callable[[], None] | None, then: Callable[[], None]) -> Callable[[], None]:
+    """One first-paint callback calling ``first`` (if any), then ``then``."""
+
     def both() -> None:
         if first is not None:
             first()

@@ -64,6 +64,12 @@ def test_the_collector_waits_for_the_first_paint(monkeypatch: pytest.MonkeyPatch
     assert main([str(SEEDS)]) == 0
     assert seen == [False, True]
     assert gc.isenabled()
+    gc.disable()  # A caller that keeps the collector off gets it back off.
+    try:
+        assert main([str(SEEDS)]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_wrong_path_is_one_line_before_the_reader(
