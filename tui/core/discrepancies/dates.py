@@ -24,8 +24,8 @@ MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# Every alternative holds a digit, day, night, week, year, month or a month's name: see
-# _MAY_HOLD_DATE.
+# Every alternative holds a digit, day, night, week, year, month or "in" (or "last", ...)
+# and a month's name: see _MAY_HOLD_DATE.
 _PATTERN = re.compile(
     r"(?P<range>(?:between|from)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|through|until)\s+(?P<y2>(?:19|20)\d\d))"
     r"|(?P<dash>\b(?P<d1>(?:19|20)\d\d)\s*[-–]\s*(?P<d2>(?:19|20)\d\d)\b)"
@@ -42,7 +42,8 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _MAY_HOLD_DATE = re.compile(
-    r"\d|day|night|week|year|month|\b(?:january|february|march|april|may|june|july|august"
+    r"\d|day|night|week|year|month|\b(?:in|by|during|until|last|this|next)\s+"
+    r"(?:(?:early|mid|late)[\s-]+)?(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)\b",
     re.IGNORECASE,
 )
