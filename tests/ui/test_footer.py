@@ -62,3 +62,20 @@ async def test_a_hint_hovered_shows_its_tooltip(make_app: App) -> None:
         await pilot.pause()
         assert footer.hints.palette is not None
         assert footer.tooltip == footer.hints.palette.tooltip
+
+
+async def test_a_hint_hovered_is_highlighted_and_follows_new_bindings(make_app: App) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        x, _ = _offset(footer, "Quotes")
+        plain = footer.render().get_style_at_offset(app.console, x).bgcolor
+        await pilot.hover(KeyFooter, offset=(x, 0))
+        await pilot.pause()
+        hovered = footer.render().get_style_at_offset(app.console, x).bgcolor
+        hover = footer.get_component_rich_style("key-footer--hover").bgcolor
+        assert hovered == hover != plain
+        await pilot.press("tab")  # The bindings published again: the hover stays on Quotes.
+        await pilot.pause()
+        quotes = next(h for h in footer.hints.keys if h.description == "Quotes")
+        assert footer.tooltip == quotes.tooltip

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from tui.app.screens.view import ViewScreen
+from tui.app.widgets.footer import KeyFooter
 from tui.core.bookmarks.anchoring import AnchoredBookmark, reanchor
 from tui.core.bookmarks.belongs import CorpusScope
 from tui.core.bookmarks.store import BookmarkStore, StoreError
@@ -154,7 +155,7 @@ class BookmarksScreen(ViewScreen[AnchoredBookmark | None]):
             yield Input(placeholder="Filter: words or #tag", id="bookmark-filter")
             yield Label("", id="bookmark-empty", markup=False)
             yield OptionList(id="bookmark-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

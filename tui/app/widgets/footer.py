@@ -27,15 +27,20 @@ class Hint(NamedTuple):
     shown: str
     """How the key is written (``j``, ``^p``)."""
     description: str
+    """What the key does, as the binding says."""
     enabled: bool
+    """Whether it acts now (a disabled hint is dim, and its click rings the bell)."""
     tooltip: str
+    """Shown when the pointer rests on the hint."""
 
 
 class Hints(NamedTuple):
     """What the footer shows: the screen's keys from the left, the palette's on the right."""
 
     keys: tuple[Hint, ...]
+    """One per action, in the order of the screen's bindings."""
     palette: Hint | None
+    """The command palette's key, docked right (None when the palette is off)."""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -55,7 +60,8 @@ class KeyFooter(Widget, can_focus=False):
         self._hints = Hints((), None)
         self._spans: list[tuple[int, int, Hint]] = []
         """Cells each hint takes on the line (start, end), for clicks and tooltips."""
-        self._hover: Hint | None = None
+        self._hover_key: str | None = None
+        """The key of the hint under the pointer (by key: the hints are rebuilt)."""
 
     @property
     def hints(self) -> Hints:
@@ -74,9 +80,11 @@ class KeyFooter(Widget, can_focus=False):
         hints = self._hints_of(screen)
         if hints != self._hints:
             self._hints = hints
+            self._hover_on(self._hint_keyed(self._hover_key))  # Its tooltip may be new.
             self.refresh()
 
     def _hints_of(self, screen: Screen[object]) -> Hints:
+        """The hints the screen's active bindings show: one per action, and the palette's."""
         keys: list[Hint] = []
         actions: set[str] = set()
         palette_key = self.app.COMMAND_PALETTE_BINDING
@@ -92,6 +100,8 @@ class KeyFooter(Widget, can_focus=False):
         return Hints(tuple(keys), palette)
 
     def render(self) -> Text:
+        """The hints on one line, cut short before the palette's; records where each is
+        drawn (``_spans``) for the clicks and the tooltips."""
         width = self.size.width
         item = self.get_component_rich_style("key-footer--item")
         hover = self.get_component_rich_style("key-footer--hover")
@@ -108,7 +118,7 @@ class KeyFooter(Widget, can_focus=False):
                 (f" {palette.description}", description),
                 " ",
             )
-            self._stylize(right, palette, hover if palette is self._hover else item)
+            self._paint(right, palette, item, hover)
         room = max(width - right.cell_len, 0)
         line = Text(no_wrap=True, end="")
         spans: list[tuple[int, int, Hint]] = []
@@ -119,7 +129,7 @@ class KeyFooter(Widget, can_focus=False):
             text = Text.assemble(
                 (f" {hint.shown} ", key_style), (f"{hint.description} ", description)
             )
-            self._stylize(text, hint, hover if hint is self._hover else item)
+            self._paint(text, hint, item, hover)
             line.append_text(text)
             spans.append((start, min(line.cell_len, room), hint))
         line.truncate(room, pad=True)
@@ -129,24 +139,35 @@ class KeyFooter(Widget, can_focus=False):
         self._spans = spans
         return line
 
-    @staticmethod
-    def _stylize(text: Text, hint: Hint, base: Style) -> None:
-        text.stylize_before(base + Style(dim=True) if not hint.enabled else base)
+    def _paint(self, text: Text, hint: Hint, item: Style, hover: Style) -> None:
+        """A hint's colours: the item's under its key and description (dim when the key
+        does nothing now), and the hover's background under the pointer, over all."""
+        text.stylize_before(item + Style(dim=True) if not hint.enabled else item)
+        if hint.key == self._hover_key:
+            text.stylize(Style(bgcolor=hover.bgcolor))
 
     def _hint_at(self, x: int) -> Hint | None:
+        """The hint drawn at column ``x``, if any."""
         return next((hint for start, end, hint in self._spans if start <= x < end), None)
+
+    def _hint_keyed(self, key: str | None) -> Hint | None:
+        """The hint of that key, as the footer shows it now."""
+        hints = (*self._hints.keys, self._hints.palette)
+        return next((hint for hint in hints if hint is not None and hint.key == key), None)
+
+    def _hover_on(self, hint: Hint | None) -> None:
+        self._hover_key = hint.key if hint is not None else None
+        self.tooltip = hint.tooltip if hint is not None and hint.tooltip else None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         hint = self._hint_at(event.x)
-        if hint is not self._hover:
-            self._hover = hint
-            self.tooltip = hint.tooltip if hint is not None and hint.tooltip else None
+        if (hint.key if hint is not None else None) != self._hover_key:
+            self._hover_on(hint)
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.tooltip = None
+        if self._hover_key is not None:
+            self._hover_on(None)
             self.refresh()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
