@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
+from tui.core.collector import resume_collector
 from tui.core.models import Corpus
 from tui.core.text.corpus import CorpusError, Sources, find_sources, load_corpus
 from tui.core.text.sanitize import display_name
@@ -242,7 +243,7 @@ def _collect_from_paint() -> None:
     """The reader's first frame is drawn: what start-up made lives as long as the app, out
     of the collector's sight (frozen), and the collector runs again."""
     gc.freeze()
-    gc.enable()
+    resume_collector()  # Now, or when a frame being read meanwhile is read.
 
 
 def _analysis_child(sources: Sources, *, cache: bool) -> AnalysisChild | None:

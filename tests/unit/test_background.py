@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -28,7 +29,7 @@ from tui.core.background import (
 )
 from tui.core.cache import FactCache
 from tui.core.codec import dumps
-from tui.core.models import Corpus
+from tui.core.models import Corpus, Group
 from tui.core.progress import drain
 from tui.core.text.corpus import CorpusError, article_from_text, find_sources, load_corpus
 
@@ -384,3 +385,16 @@ def test_the_pipe_holds_a_cached_analysis_in_a_few_reads() -> None:
     finally:
         os.close(read)
         os.close(write)
+
+
+def test_a_fact_given_its_story_keeps_every_field() -> None:
+    """The cached analysis makes each fact again by its fields' names, for speed: a field
+    added to Group must be added there too (background's ``_decode_known``)."""
+    assert [f.name for f in dataclasses.fields(Group)] == [
+        "id",
+        "label",
+        "score",
+        "members",
+        "discrepancies",
+        "story",
+    ]

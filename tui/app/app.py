@@ -237,9 +237,11 @@ def _both(first: Callable[[], None] | None, then: Callable[[], None]) -> Callabl
     """One first-paint callback calling ``first`` (if any), then ``then``."""
 
     def both() -> None:
-        if first is not None:
-            first()
-        then()
+        try:
+            if first is not None:
+                first()
+        finally:
+            then()
 
     return both
 

@@ -39,6 +39,7 @@ except ImportError:  # Windows: no fork either, the reader uses a thread.
 
 from tui.core import models
 from tui.core.analysis import Analysis
+from tui.core.collector import collector_paused
 from tui.core.models import Alignment, Article, Corpus, Discrepancy, Group, Quote, Story
 from tui.core.text.corpus import CorpusError, ParsedBefore, Sources, load_steps
 
@@ -158,15 +159,11 @@ class KnownAnalyses:
             return None
         # Hundreds of thousands of new objects that all live on, and few cycles: the
         # collector's passes over them only cost time (BASIL: 165 -> 138 ms).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            found = _decode_known(json.loads(blob), corpus)
-        except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            found = None
-        finally:
-            if enabled:
-                gc.enable()
+        with collector_paused():
+            try:
+                found = _decode_known(json.loads(blob), corpus)
+            except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+                found = None
         if found is None:
             self.cache.drop(key)
         return found
@@ -563,10 +560,5 @@ def _dumps(items: object) -> bytes:
 def _loads(payload: bytes) -> Any:
     """A frame's items; the collector waits meanwhile (each frame is thousands of new
     objects that live as long as the reader: collecting them only costs time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return pickle.loads(payload)
-    finally:
-        if enabled:
-            gc.enable()

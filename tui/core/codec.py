@@ -161,7 +161,7 @@ def _group(number: int, data: Mapping[str, Any], articles: Mapping[str, Article]
                 and 0 <= start <= end <= length
                 and kind in _DIFF_KINDS
             ):
-                raise Damaged(NOT_OURS)
+                raise Damaged(_NOT_OURS)
             spans.append(DiffSpan(start, end, kind))
         members.append(Member(article_id, sentence, tuple(spans)))
     ids = data["discrepancies"]
@@ -252,7 +252,7 @@ def decode_article(data: Mapping[str, Any]) -> Article:
                 and type(end) is int
                 and 0 <= start <= end <= length
             ):
-                raise Damaged(NOT_OURS)
+                raise Damaged(_NOT_OURS)
             sentences.append(Sentence(index, paragraph, start, end, text[start:end], kind))
         paragraphs = []
         for index, (start, end, kind) in enumerate(data["paragraphs"]):
@@ -304,12 +304,13 @@ def decode_stories(data: object, corpus: Corpus) -> tuple[Story, ...] | None:
 # -- checks -------------------------------------------------------------------------------
 
 
-NOT_OURS = "an entry that this program did not write"
+_NOT_OURS = "an entry that this program did not write"
+"""Why an entry is refused whose values could not have come from our encoder."""
 
 
 def _check(condition: bool) -> None:
     if not condition:
-        raise Damaged(NOT_OURS)
+        raise Damaged(_NOT_OURS)
 
 
 def _by_id(articles: Sequence[Article]) -> dict[str, Article]:
