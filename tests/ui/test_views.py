@@ -12,6 +12,8 @@ from tui.app.screens.discrepancies import DiscrepanciesScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.quotes import QuotesScreen
 from tui.app.screens.search import SearchScreen
+from tui.core.models import Corpus
+from tui.core.text.corpus import article_from_text
 
 SIZE = (120, 36)
 
@@ -179,3 +181,31 @@ async def test_palette_finds_a_fact_by_another_spelling_of_a_name(make_app: App)
             + [app.corpus.article(m.article).sentences[m.sentence].text for m in group.members]
         )
         assert any(name in words for name in ("Sirski", "Syrskyj", "Syrskyii")), words
+
+
+async def test_a_value_shows_its_compared_form_but_a_quote_only_as_written(make_app: App) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("d")
+        screen = app.screen
+        assert isinstance(screen, DiscrepanciesScreen)
+        options = screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(n).prompt) for n in range(len(screen.shown))]
+        assert any("1 thousand  (1000)" in p for p in prompts)  # The value as compared.
+    corpus = Corpus(
+        (
+            article_from_text("a", 'Senator Jon Smith said: "We don’t leave anyone behind, ever."'),
+            article_from_text(
+                "b", '"We do not leave anybody behind, ever," said Senator Jon Smith.'
+            ),
+        )
+    )
+    async with ReaderApp(corpus).run_test(size=SIZE) as pilot:
+        app = await ready(pilot)
+        await pilot.press("d")
+        screen = app.screen
+        assert isinstance(screen, DiscrepanciesScreen)
+        (index,) = [n for n, d in enumerate(screen.shown) if d.kind == "quote_wording"]
+        prompt = str(screen.query_one(OptionList).get_option_at_index(index).prompt)
+        assert "We don’t leave anyone behind" in prompt
+        assert "(we do not leave" not in prompt  # Its folded words: the summary's diff.

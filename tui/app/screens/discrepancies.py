@@ -146,7 +146,10 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
                 prompt.append("▌", article_color(positions.get(value.article, 0)))
                 prompt.append(f" {short_name(article)}: ", "dim")
                 prompt.append(value.text, "bold")
-                if _bare(value.value) != _bare(value.text):
+                # A number's or a date's value as compared ("1 thousand" is 1000); a
+                # quote's folded words would repeat it: the summary's diff shows them.
+                folded = discrepancy.kind == "quote_wording"
+                if not folded and _bare(value.value) != _bare(value.text):
                     prompt.append(f"  ({value.value})", "dim")
             options.append(Option(prompt, id=str(discrepancy.id)))
         return options
