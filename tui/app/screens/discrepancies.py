@@ -148,8 +148,8 @@ class DiscrepanciesScreen(ModalScreen[Target | None]):
                 prompt.append(value.text, "bold")
                 # A number's or a date's value as compared ("1 thousand" is 1000); a
                 # quote's folded words would repeat it: the summary's diff shows them.
-                folded = discrepancy.kind == "quote_wording"
-                if not folded and _bare(value.value) != _bare(value.text):
+                compared = discrepancy.kind != "quote_wording"
+                if compared and _bare(value.value) != _bare(value.text):
                     prompt.append(f"  ({value.value})", "dim")
             options.append(Option(prompt, id=str(discrepancy.id)))
         return options
