@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from helpers import assert_level, ready
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from tui.app.app import ReaderApp
@@ -19,14 +22,21 @@ SIZE = (120, 36)
 
 
 App = Callable[..., ReaderApp]
+S = TypeVar("S", bound=Screen[Any])
+
+
+async def _opened(pilot: Pilot[None], key: str, view: type[S]) -> tuple[ReaderApp, S]:
+    """Press ``key`` once the analysis is in: the app, and the view the key opens."""
+    app = await ready(pilot)
+    await pilot.press(key)
+    screen = app.screen
+    assert isinstance(screen, view)
+    return app, screen
 
 
 async def test_quotes_view_jumps_to_the_quote(make_app: App) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        await pilot.press("w")
-        screen = app.screen
-        assert isinstance(screen, QuotesScreen)
+        app, _ = await _opened(pilot, "w", QuotesScreen)
         await pilot.press("down", "enter")
         await pilot.pause()
         quote = app.reader.current_quote
@@ -106,10 +116,7 @@ async def test_palette_jumps_to_a_fact(make_app: App) -> None:
 
 async def test_quotes_view_filters_as_you_type(make_app: App) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        await pilot.press("w")
-        screen = app.screen
-        assert isinstance(screen, QuotesScreen)
+        app, screen = await _opened(pilot, "w", QuotesScreen)
         options = screen.query_one(OptionList)
         before = options.option_count
         await pilot.press("slash", *"putin")
@@ -146,10 +153,7 @@ async def test_search_finds_every_spelling_of_a_name(make_app: App) -> None:
 
 async def test_discrepancy_view_filters_as_you_type(make_app: App) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        await pilot.press("d")
-        screen = app.screen
-        assert isinstance(screen, DiscrepanciesScreen)
+        app, screen = await _opened(pilot, "d", DiscrepanciesScreen)
         before = len(screen.shown)
         await pilot.press("slash", *"name")
         await pilot.pause()
@@ -185,10 +189,7 @@ async def test_palette_finds_a_fact_by_another_spelling_of_a_name(make_app: App)
 
 async def test_a_value_shows_its_compared_form_but_a_quote_only_as_written(make_app: App) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        await pilot.press("d")
-        screen = app.screen
-        assert isinstance(screen, DiscrepanciesScreen)
+        _, screen = await _opened(pilot, "d", DiscrepanciesScreen)
         options = screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(n).prompt) for n in range(len(screen.shown))]
         assert any("1 thousand  (1000)" in p for p in prompts)  # The value as compared.
@@ -201,10 +202,7 @@ async def test_a_value_shows_its_compared_form_but_a_quote_only_as_written(make_
         )
     )
     async with ReaderApp(corpus).run_test(size=SIZE) as pilot:
-        app = await ready(pilot)
-        await pilot.press("d")
-        screen = app.screen
-        assert isinstance(screen, DiscrepanciesScreen)
+        _, screen = await _opened(pilot, "d", DiscrepanciesScreen)
         (index,) = [n for n, d in enumerate(screen.shown) if d.kind == "quote_wording"]
         prompt = str(screen.query_one(OptionList).get_option_at_index(index).prompt)
         assert "We don’t leave anyone behind" in prompt
