@@ -304,3 +304,11 @@ def test_a_day_and_a_named_month_of_one_happening_are_compared() -> None:
         "The Senate primary was held this month.", "The Senate primary was held on Jan. 8."
     )
     assert not same_event(x, y)  # "This month" dates a report, not a day.
+
+
+def test_one_doer_and_one_doing_before_two_days_is_one_happening() -> None:
+    x, y = _both(
+        "The justice kicked off the storm with comments to The New York Times published Saturday.",
+        "Ginsburg told The New York Times in an article published Sunday.",
+    )
+    assert same_event(x, y) and not x.agrees(y)  # Few shared words, but one doer's doing.

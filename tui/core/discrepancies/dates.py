@@ -445,7 +445,13 @@ def same_event(a: DateMention, b: DateMention) -> bool:
     if a.stretch and b.stretch:
         # Ends far apart: two terms (Fox's 2000 to 2006, Calderón's 2006 to 2012).
         return _close_stretches(a, b) and evidence(a, b) >= SLOT_EVIDENCE / 2
-    if not comparable(a, b) or evidence(a, b) < SLOT_EVIDENCE:
+    if not comparable(a, b):
+        return False
+    if a.grain == b.grain == "day" and a.head and a.head == b.head and a.actor == b.actor:
+        # One doer and one doing right before both days ("The New York Times published
+        # Saturday" / "The New York Times ... published Sunday"): one happening.
+        return a.actor is not None
+    if evidence(a, b) < SLOT_EVIDENCE:
         return False
     if a.grain != "day" or same_actor(a, b):
         return True
