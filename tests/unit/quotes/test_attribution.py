@@ -6,7 +6,7 @@ import pytest
 
 from tests.unit.quotes.test_extract import quotes_of
 from tui.core.quotes import by_speaker
-from tui.core.quotes.speakers import canonical_speakers, name_spans
+from tui.core.quotes.speakers import canonical_speakers, is_org, name_spans
 from tui.core.text.names import same_name as same_person
 
 
@@ -469,3 +469,10 @@ def test_what_it_called_is_the_subjects_label() -> None:
         'sanctions against what it called "a clear threat to international peace."'
     )
     assert speakers(text) == ["United Nations Security Council"]
+
+
+def test_an_organisation_with_a_curly_possessive_is_one() -> None:
+    assert is_org("Washington Post’s") and is_org("Defense Department’s")
+    assert canonical_speakers(["Washington Post’s"]) == {"Washington Post’s": "Washington Post"}
+    names = canonical_speakers(["Washington Post’s", "The Washington Post"])
+    assert len(set(names.values())) == 1  # One outlet, whichever way it is written.
