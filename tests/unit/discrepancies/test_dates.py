@@ -312,3 +312,13 @@ def test_one_doer_and_one_doing_before_two_days_is_one_happening() -> None:
         "Ginsburg told The New York Times in an article published Sunday.",
     )
     assert same_event(x, y) and not x.agrees(y)  # Few shared words, but one doer's doing.
+
+
+def test_one_doing_without_a_doer_still_needs_shared_words() -> None:
+    # No name before either day: the words around them decide, as for any two days.
+    x, y = _both(
+        "The charges against the governor were filed on Friday in federal court.",
+        "The charges against the governor were filed on Monday in federal court.",
+    )
+    assert x.actor is None and x.head == y.head
+    assert same_event(x, y)

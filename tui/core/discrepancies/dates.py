@@ -447,10 +447,11 @@ def same_event(a: DateMention, b: DateMention) -> bool:
         return _close_stretches(a, b) and evidence(a, b) >= SLOT_EVIDENCE / 2
     if not comparable(a, b):
         return False
-    if a.grain == b.grain == "day" and a.head and a.head == b.head and a.actor == b.actor:
+    one_doer = a.actor is not None and a.actor == b.actor
+    if a.grain == b.grain == "day" and a.head and a.head == b.head and one_doer:
         # One doer and one doing right before both days ("The New York Times published
         # Saturday" / "The New York Times ... published Sunday"): one happening.
-        return a.actor is not None
+        return True
     if evidence(a, b) < SLOT_EVIDENCE:
         return False
     if a.grain != "day" or same_actor(a, b):
