@@ -24,8 +24,14 @@ MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# Every alternative holds a digit, day, night, week, year, month or "in" (or "last", ...)
-# and a month's name: see _MAY_HOLD_DATE.
+_NAMED_MONTH = (
+    r"\b(?P<when>in|by|during|until|last|this|next)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+    r"(?P<m3>" + "|".join(MONTHS) + r")\b"
+)
+"""A month by its name alone, after a word that makes it a date ("in April", "last May",
+"in mid May"), not the modal "may"."""
+# Every alternative holds a digit, day, night, week, year, month or a named month: see
+# _MAY_HOLD_DATE.
 _PATTERN = re.compile(
     r"(?P<range>(?:between|from)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|through|until)\s+(?P<y2>(?:19|20)\d\d))"
     r"|(?P<dash>\b(?P<d1>(?:19|20)\d\d)\s*[-–]\s*(?P<d2>(?:19|20)\d\d)\b)"
@@ -33,20 +39,13 @@ _PATTERN = re.compile(
     r"|(?P<mday>\b(?P<m1>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<y4>(?:19|20)\d\d))?)\b"
     r"|(?P<myear>\b(?P<m2>" + _MONTH + r")\s+(?P<y5>(?:19|20)\d\d))\b"
     r"|(?P<year>(?<![$\d,.])\b(?:in|by|during|of)\s+(?P<y6>(?:19|20)\d\d))\b(?!\s*(?:to|-|through))"
-    r"|(?P<month>\b(?P<when>in|by|during|until|last|this|next)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
-    r"(?P<m3>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December))\b(?![\s,]*\d)"
+    r"|(?P<month>" + _NAMED_MONTH + r")(?![\s,]*\d)"
     r"|(?P<rel>\b(?:yesterday|today|tonight|last night|(?:this|last|over the) weekend|"
     r"last week|this week|earlier this year|this year|last year|this month|last month)\b)"
     r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
     re.IGNORECASE,
 )
-_MAY_HOLD_DATE = re.compile(
-    r"\d|day|night|week|year|month|\b(?:in|by|during|until|last|this|next)\s+"
-    r"(?:(?:early|mid|late)[\s-]+)?(?:january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)\b",
-    re.IGNORECASE,
-)
+_MAY_HOLD_DATE = re.compile(r"\d|day|night|week|year|month|" + _NAMED_MONTH, re.IGNORECASE)
 """What every match of :data:`_PATTERN` contains (a digit, or one of these words in any
 case): a quick test that spares the slow full search on the many sentences without a date."""
 _FUTURE = re.compile(r"\b(?:expected|scheduled|due to|set to|plans? to|is to|are to|next)\b", re.I)

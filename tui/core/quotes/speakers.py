@@ -380,7 +380,7 @@ def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
     for name in unique:
         if is_org(name):
             key = fold(name.removeprefix("the ").removeprefix("The "))
-            orgs.setdefault(key, name.replace("’", "'").removesuffix("'s"))
+            orgs.setdefault(key, _POSSESSIVE_END.sub("", name).replace("’", "'"))
             result[name] = orgs[key]
     return result
 
@@ -420,5 +420,5 @@ def one_person(a: str, b: str) -> bool:
 
 def is_org(name: str) -> bool:
     """An organisation's name (``White House``, ``NATO``), not a person's."""
-    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()]
+    words = [_POSSESSIVE_END.sub("", w.lower()) for w in name.split()]
     return any(w in ORG_WORDS for w in words) or name.isupper()
