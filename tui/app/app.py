@@ -63,9 +63,10 @@ class ReaderApp(App[None]):
         self._sized: Size | None = None
         """The terminal size of the last resize event."""
 
-    def adopt(self, corpus: Corpus) -> Corpus:
-        """The articles as this reader shows them: with the names given to their sources."""
-        self.corpus_key = corpus_fingerprint(corpus)
+    def adopt(self, corpus: Corpus, key: str | None = None) -> Corpus:
+        """The articles as this reader shows them: with the names given to their sources.
+        ``key``: the fingerprint of the corpus they begin (a first screen's articles)."""
+        self.corpus_key = key or corpus_fingerprint(corpus)
         self._loaded_source = {a.id: a.source for a in corpus.articles}
         names = load_settings().names.get(self.corpus_key, {})
         self.corpus = apply_names(corpus, names)

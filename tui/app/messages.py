@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tui.core.analysis import Analysis
 from tui.core.models import Corpus, Discrepancy, Quote
+
+if TYPE_CHECKING:
+    from tui.core.first_screen import FirstScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,13 @@ class CorpusLoaded(Message):
     """The articles are read (the screen painted before they were)."""
 
     corpus: Corpus
+
+
+@dataclass
+class FirstScreenReady(Message):
+    """The first story of a folder opened before, ahead of its articles and analysis."""
+
+    first: FirstScreen
 
 
 @dataclass

@@ -7,6 +7,7 @@ status line; views (quotes, discrepancies, search, bookmarks) answer with a ``Ta
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Generator
 from dataclasses import replace
 from types import ModuleType
@@ -28,6 +29,7 @@ from tui.app.messages import (
     AnalysisReady,
     CorpusLoaded,
     FactClicked,
+    FirstScreenReady,
     SentenceClicked,
     Target,
 )
@@ -45,6 +47,7 @@ from tui.core.text.corpus import CorpusError
 
 if TYPE_CHECKING:
     from tui.core.bookmarks.corrections import Correction
+    from tui.core.first_screen import Totals
 
 AnalyseSteps = Callable[[Corpus], Session | Generator[float, None, Analysis]]
 """Progress, the corpus if the screen opened before it was read, then its analysis."""
@@ -55,6 +58,10 @@ COLLECT_AFTER = 0.1
 SHOWN_AT_LATEST = 0.5
 """Seconds after the analysis arrives by which its bookmarks' marks are drawn, if the
 screen was not laid out again sooner (it always is, as the facts are drawn)."""
+FIRST_SCREEN_WAIT = 0.3
+"""Seconds the analysis worker leaves the interpreter to the first screen's drawing at
+most, before it reads the rest (unpickling 300 articles as the first story was drawn
+delayed it by tens of milliseconds)."""
 
 
 def _collect_and_freeze() -> None:
@@ -102,6 +109,9 @@ class ReaderScreen(Screen[None]):
     note: reactive[str] = reactive("", init=False, repaint=False)
     dismissed: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """Ids of the discrepancies the user dismissed (`x`): no longer a `≠` in the list."""
+    totals: reactive[Totals | None] = reactive(None, init=False, repaint=False)
+    """While the first screen is shown (its first story only): the whole analysis's
+    totals, for the status line. None once the whole analysis is at hand."""
 
     def __init__(
         self,
@@ -109,7 +119,7 @@ class ReaderScreen(Screen[None]):
         analyse_steps: AnalyseSteps,
         *,
         reading: int = 0,
-        adopt: Callable[[Corpus], Corpus] | None = None,
+        adopt: Callable[[Corpus, str | None], Corpus] | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
@@ -132,6 +142,9 @@ class ReaderScreen(Screen[None]):
         """The facts filter (`F`); `j`/`k` move among the facts it shows."""
         self._shown_pending = False
         """An analysis arrived whose bookmarks' marks are not drawn yet."""
+        self._watching_layout = False
+        self._first_drawn = threading.Event()
+        """Set once the first screen is drawn: the worker reads the rest from then on."""
 
     def compose(self) -> ComposeResult:
         # The breakpoint classes Textual sets at the first resize, set now: the screen is
@@ -158,6 +171,7 @@ class ReaderScreen(Screen[None]):
             ReaderScreen.progress,
             ReaderScreen.note,
             ReaderScreen.bookmarked,
+            ReaderScreen.totals,
         )
         yield KeyFooter()
 
@@ -201,17 +215,37 @@ class ReaderScreen(Screen[None]):
             if isinstance(step, Corpus):
                 self.post_message(CorpusLoaded(step))
                 shown = -1.0  # The analysis's progress starts from 0.
+            elif not isinstance(step, (int, float)):  # A folder opened before: its first story.
+                self.post_message(FirstScreenReady(step))
+                self._first_drawn.wait(FIRST_SCREEN_WAIT)
             elif step - shown >= 0.01:
                 shown = step
                 self.post_message(AnalysisProgress(step))
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(result))
 
+    def on_first_screen_ready(self, message: FirstScreenReady) -> None:
+        """The first story, drawn while the rest is read: its facts in their places, the
+        whole analysis's totals in the status line. Keys that need the rest say so."""
+        if self.analysis is not None or self.corpus.articles:
+            self._first_drawn.set()  # The rest came first (or the articles were given).
+            return
+        first = message.first.analysis
+        key = message.first.fingerprint
+        corpus = self.adopt(first.corpus, key) if self.adopt else first.corpus
+        self.reading = 0
+        self.totals = message.first.totals
+        self.use_corpus(corpus)
+        self.analysis = replace(first, corpus=corpus)
+        self.select(0, bring=False)
+        self._after_layout()
+        self.set_timer(FIRST_SCREEN_WAIT, self._first_drawn.set)
+
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         # The articles live as long as the app: out of the collector's sight, a full
         # collection never walks them again while keys are pressed.
         gc.freeze()
-        corpus = self.adopt(message.corpus) if self.adopt else message.corpus
+        corpus = self.adopt(message.corpus, None) if self.adopt else message.corpus
         self.reading = 0
         self.progress = 0.0
         self.use_corpus(corpus)
@@ -230,6 +264,7 @@ class ReaderScreen(Screen[None]):
         if analysis.corpus is not self.corpus:  # The names given to sources, before or since.
             analysis = replace(analysis, corpus=self.corpus)
         self.base_analysis = analysis
+        self.totals = None
         self.analysis = analysis
         if message.analysis.groups and self.current < 0:
             self.select(0, bring=False)
@@ -237,12 +272,23 @@ class ReaderScreen(Screen[None]):
         # collector. The next layout of the screen draws them (a callback after refresh
         # could run first: the widgets ask for their layout through messages).
         self._shown_pending = True
-        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
+        self._after_layout()
         self.set_timer(SHOWN_AT_LATEST, self._analysis_shown)
+
+    def _after_layout(self) -> None:
+        """Call :meth:`_drawn` after the screen's next layout (once, however often asked)."""
+        if not self._watching_layout:
+            self._watching_layout = True
+            self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
 
     def _laid_out(self, _: object) -> None:
         self.screen_layout_refresh_signal.unsubscribe(self)
-        self.call_later(self._analysis_shown)
+        self._watching_layout = False
+        self.call_later(self._drawn)
+
+    def _drawn(self) -> None:
+        self._first_drawn.set()
+        self._analysis_shown()
 
     def _analysis_shown(self) -> None:
         if not self._shown_pending:
@@ -266,6 +312,7 @@ class ReaderScreen(Screen[None]):
                 self.note = "no article could be read (see the facts list)"
                 self.notify(self.facts.failed, severity="error", timeout=10, markup=False)
                 return
+            self.totals = None  # A first story shown stays, as all there is: no more to wait for.
             named = isinstance(error, AnalysisFailed)  # Its message names the error already.
             why = str(error) if named else f"{type(error).__name__}: {error}"
             self.facts.failed = f"Alignment failed: {why}"
@@ -367,6 +414,13 @@ class ReaderScreen(Screen[None]):
         self._step_fact(-1)
 
     def _step_fact(self, step: int) -> None:
+        if self.totals is not None and self.analysis is not None:  # The first story only.
+            target = self.current + step
+            if 0 <= target < len(self.analysis.groups):
+                self.select(target)
+            elif target > 0:
+                self._loaded()  # Says that the other stories are still being read.
+            return
         if not self._ready():  # Say what the key waits for, rather than nothing.
             return
         visible = self.facts.listed
@@ -407,7 +461,7 @@ class ReaderScreen(Screen[None]):
 
     def _discrepancy_step(self, step: int) -> None:
         analysis = self.analysis
-        if analysis is None:
+        if analysis is None or self.totals is not None:
             self._ready()  # Says the analysis is still running.
             return
         total = len(analysis.groups)
@@ -624,6 +678,9 @@ class ReaderScreen(Screen[None]):
 
     def _loaded(self) -> bool:
         """The articles are at hand (else say what the key waits for)."""
+        if self.totals is not None:
+            self.notify("Still reading the other stories (the first one is shown)…")
+            return False
         if self.reading:
             self.notify(f"Still reading the articles ({self.progress:.0%})…")
             return False

@@ -45,10 +45,12 @@ from tui.core.text.corpus import CorpusError, ParsedBefore, Sources, load_steps
 
 if TYPE_CHECKING:
     from tui.core.cache import FactCache
+    from tui.core.first_screen import FirstScreen
 
 Steps = Callable[[Corpus], Generator[float, None, Analysis]]
-Session = Generator[float | Corpus, None, Analysis]
-"""Progress (0..1); the corpus, once read, when the articles were not at hand; the analysis."""
+Session = Generator["float | Corpus | FirstScreen", None, Analysis]
+"""Progress (0..1); the first screen of a folder opened before (its first story, ahead of
+the rest); the corpus, once read, when the articles were not at hand; the analysis."""
 
 FRAME = struct.Struct("!cI")
 """A frame's header: its kind (one byte) and its payload's length."""
@@ -88,10 +90,18 @@ def reader_session(sources: Sources, *, cache: bool) -> Session:
     if not cache:
         return (yield from read_then_analyse(sources, partial(reader_analysis, cache=False)))
     from tui.core.cache import ParsedArticles, default_cache  # noqa: PLC0415 (start-up)
+    from tui.core.first_screen import FirstScreens, first_screen_of  # noqa: PLC0415
 
     facts = default_cache()
+    screens = FirstScreens(facts)
+    first = screens.get(sources)
+    if first is not None:
+        yield first
     analyse = partial(_known_or_analysed, facts=facts)
-    return (yield from read_then_analyse(sources, analyse, ParsedArticles(facts)))
+    analysis = yield from read_then_analyse(sources, analyse, ParsedArticles(facts))
+    if first is None and (made := first_screen_of(analysis)) is not None:
+        screens.put(sources, made)
+    return analysis
 
 
 def reader_analysis(corpus: Corpus, *, cache: bool) -> Generator[float, None, Analysis]:
@@ -329,6 +339,8 @@ class AnalysisChild:
                 elif kind in parts:
                     parts[kind].extend(_loads(payload))
                     yield fraction
+                elif kind == b"f":
+                    yield _first_screen(_loads(payload))
                 elif kind == b"c":
                     of = held = Corpus(tuple(articles), tuple(_loads(payload)))
                     fraction = 0.0
@@ -506,6 +518,8 @@ def _send_session(out: _Writable, steps: Session, reader: int) -> None:
             _send(out, b"c", _dumps(step.warnings))
             shown = -1.0  # The analysis's progress starts again from 0.
             gc.freeze()  # The articles live as long as the child.
+        elif not isinstance(step, (int, float)):  # The first screen, ahead of the rest.
+            _send(out, b"f", _dumps(_first_parts(step)))
         elif step - shown >= 0.01:
             shown = step
             _send(out, b"p", struct.pack("!d", step))
@@ -516,6 +530,28 @@ def _send_session(out: _Writable, steps: Session, reader: int) -> None:
         _send_chunks(out, kind, items)
     _send_chunks(out, b"q", analysis.quotes)
     _send(out, b"k", b"")
+
+
+def _first_parts(first: FirstScreen) -> tuple[Any, ...]:
+    """A first screen as the core's objects it holds (the reader rebuilds the lookups)."""
+    analysis, alignment = first.analysis, first.analysis.alignment
+    return (
+        analysis.corpus.articles,
+        alignment.groups,
+        alignment.discrepancies,
+        alignment.stories,
+        analysis.quotes,
+        first.totals,
+        first.fingerprint,
+    )
+
+
+def _first_screen(parts: tuple[Any, ...]) -> FirstScreen:
+    from tui.core.first_screen import FirstScreen  # noqa: PLC0415 (start-up: a cached folder)
+
+    articles, groups, discrepancies, stories, quotes, totals, fingerprint = parts
+    alignment = Alignment(groups, discrepancies, stories)
+    return FirstScreen(Analysis(Corpus(articles), alignment, quotes), totals, fingerprint)
 
 
 def _send_chunks(out: _Writable, kind: bytes, items: Sequence[object]) -> None:

@@ -17,6 +17,8 @@ from tui.core.models import Corpus
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
 
+    from tui.core.first_screen import Totals
+
 BAR_DELAY = 0.4
 """Seconds of aligning before the progress bar appears."""
 
@@ -31,6 +33,8 @@ class StatusLine(Horizontal):
     note: reactive[str] = reactive("", init=False, repaint=False)
     bookmarked: reactive[frozenset[int]] = reactive(frozenset(), init=False, repaint=False)
     """What the current fact was reached through (a quote, a discrepancy, a search)."""
+    totals: reactive[Totals | None] = reactive(None, init=False, repaint=False)
+    """The whole analysis's totals while only its first story is at hand."""
 
     def __init__(self, corpus: Corpus, *, reading: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -84,6 +88,9 @@ class StatusLine(Horizontal):
     def watch_bookmarked(self) -> None:
         self._update()
 
+    def watch_totals(self) -> None:
+        self._update()
+
     def watch_progress(self) -> None:
         if self.bar is not None:
             self.bar.update(progress=self.progress)
@@ -103,9 +110,13 @@ class StatusLine(Horizontal):
             else:
                 self._show(f"Aligning {articles} articles{sep}{lock}")
             return
-        total = len(analysis.groups)
-        all_disc = len(analysis.discrepancies)
-        if not 0 <= self.current < total:
+        totals = self.totals
+        total = totals.facts if totals else len(analysis.groups)
+        all_disc = totals.discrepancies if totals else len(analysis.discrepancies)
+        stories = totals.stories if totals else len(analysis.alignment.stories)
+        if totals:
+            articles = totals.articles
+        if not 0 <= self.current < len(analysis.groups):
             parts = [
                 plural(total, "fact"),
                 plural(all_disc, "discrepancy", "discrepancies"),
@@ -126,12 +137,11 @@ class StatusLine(Horizontal):
             f"{disc} [dim]({all_disc} in all)[/]",
             lock,
         ]
-        stories = analysis.alignment.stories
-        if len(stories) > 1:
+        if stories > 1:
             # Coverage within the story: "2/3", not "2/300" on an archive of many stories.
-            in_story = len(stories[group.story].articles)
+            in_story = len(analysis.alignment.stories[group.story].articles)
             parts[1] = f"reported by {reporting}/{in_story}"
-            parts.insert(0, f"[dim]story[/] {group.story + 1}/{len(stories)}")
+            parts.insert(0, f"[dim]story[/] {group.story + 1}/{stories}")
         if self.note:
             parts.append(f"[i]{escape(self.note)}[/]")
         self._show(sep.join(parts))
