@@ -322,3 +322,12 @@ def test_one_doing_without_a_doer_still_needs_shared_words() -> None:
     )
     assert x.actor is None and x.head == y.head
     assert same_event(x, y)
+
+
+def test_a_page_stamp_dates_no_event() -> None:
+    stamped = article("Watergate figure Fred LaRue dies Published July 28, 2004 Fred LaRue died.")
+    assert date_mentions(stamped, stamped.sentences[0]) == []
+    posted = article("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM Protesters marched Wednesday.")
+    assert [m.value.text for m in date_mentions(posted, posted.sentences[0])] == ["Wednesday"]
+    prose = article("The results were published on Tuesday by the ministry.")
+    assert [m.value.text for m in date_mentions(prose, prose.sentences[0])] == ["Tuesday"]

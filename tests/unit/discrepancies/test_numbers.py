@@ -213,3 +213,28 @@ def test_values_half_as_much_again_apart_need_more_shared_words() -> None:
         "Some 76,000 residents were evacuated from the Kursk border region.",
         "At least 120,000 residents were evacuated from the Kursk border region.",
     )
+
+
+def test_a_day_of_a_month_or_a_time_of_day_counts_nothing() -> None:
+    """Scraped pages carry their stamps in the text ("May 3, 2013 | 8:20 am"): dates and
+    times, never two counts that disagree."""
+    assert not conflicts(
+        "Lohan checks into rehab May 3, 2013 | 8:20 am Lohan's attorney said she was there.",
+        "Lohan checks into rehab May 02, 2013 | 9:56 AM Lohan's attorney said she was there.",
+    )
+    assert not conflicts(
+        "The 26 September escape by the inmate ended at 18:41 GMT.",
+        "The 30 September escape by the inmate ended at 1300 GMT.",
+    )
+    assert not conflicts(
+        "UPDATED: TUESDAY, MARCH 12, 2013, 9:36 AM Anger over the death fueled a riot.",
+        "UPDATED: THURSDAY, MARCH 14, 2013, 9:31 AM Anger over the death fueled a riot.",
+    )
+
+
+def test_a_month_like_word_is_no_month() -> None:
+    found = conflicts(
+        "Mayor 12 of the Marines 48 were wounded.",  # Neither "Mayor" nor "Marines" dates.
+        "Mayor 12 of the Marines 47 were wounded.",
+    )
+    assert found == [{"48", "47"}]

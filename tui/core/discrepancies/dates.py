@@ -24,6 +24,13 @@ MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_ABBREVIATED = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+MONTH_WORD = (
+    r"(?:(?:" + "|".join(f"{m.capitalize()}|{m.upper()}" for m in MONTHS) + r")\b"
+    r"|(?:" + "|".join(f"{m.capitalize()}|{m.upper()}" for m in _ABBREVIATED) + r")\b\.?)"
+)
+"""A month written out or abbreviated, capitalised or in capitals ("May 3", "Nov. 30",
+"MARCH 14"): exactly, so that "Mayor", "Marines" or the modal "may" is none."""
 _NAMED_MONTH = (
     r"\b(?P<when>in|by|during|until|last|this|next)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
     r"(?P<m3>" + "|".join(MONTHS) + r")\b"
@@ -48,6 +55,16 @@ _PATTERN = re.compile(
 _MAY_HOLD_DATE = re.compile(r"\d|day|night|week|year|month|" + _NAMED_MONTH, re.IGNORECASE)
 """What every match of :data:`_PATTERN` contains (a digit, or one of these words in any
 case): a quick test that spares the slow full search on the many sentences without a date."""
+_STAMP = re.compile(
+    r"(?:\b(?:PUBLISHED|UPDATED|POSTED|MODIFIED|LAST UPDATED)\b[\s:,]*"
+    r"|\b(?:Published|Updated|Posted|Modified|Last updated)\s*:\s*"
+    r"|(?<!^)\b(?:Published|Updated|Posted|Modified|Last updated)\b[\s,]*)"
+    r"(?:on\s+|at\s+)?(?:(?i:" + "|".join(WEEKDAYS) + r")\b[\s,]*)?\Z"
+)
+"""A page's own time stamp before a date ("Posted on January 5, 2011", "UPDATED:
+THURSDAY, MARCH 14"), as scraped pages carry in their text: the word in capitals, before
+a colon, or capitalised inside a sentence (a prose "published on Tuesday" is an event)."""
+_STAMP_REACH = 40
 _FUTURE = re.compile(r"\b(?:expected|scheduled|due to|set to|plans? to|is to|are to|next)\b", re.I)
 _FUTURE_REACH = 160
 """Characters before a weekday searched for a future cue ("is expected to ... on Thursday")."""
@@ -245,6 +262,8 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
     for n, match in enumerate(matches):
         if match.group("rel") and match.group(0)[0].isupper() and match.start() > 0:
             continue  # ABC's "This Week": a title, not a date.
+        if _STAMP.search(text, max(0, match.start() - _STAMP_REACH), match.start()):
+            continue  # "Published: July 29, 2004": when the page was written, no event.
         span = resolve(match, today, text)
         weekday = match.group("weekday")
         if span is None and not weekday:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from tui.core.discrepancies.dates import MONTH_WORD
 from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
@@ -58,6 +59,16 @@ _NOT_NOUNS = frozenset(
     "hoped fear fears feared expect expects expected ensure ensures ensured".split()
 )
 """Words before "that" which open a clause about the person: "Bush thinks that he ..."."""
+_DAY_AFTER_MONTH = re.compile(r"\b" + MONTH_WORD + r"\s*\Z")
+_MONTH_AFTER_DAY = re.compile(r"\A(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_WORD)
+_CLOCK_BEFORE = re.compile(r"\d\s?:\s?\Z")
+_CLOCK_AFTER = re.compile(
+    r"\A(?:\s?:\s?\d\d(?!\d)|\s?(?:[ap]\.?\s?m\b|[AP]\.?\s?M\b|GMT\b|UTC\b|[ECMP][SD]T\b|IST\b"
+    r"|BST\b|CES?T\b|local time\b|o'clock\b|hours? (?:GMT|UTC|local)\b))"
+)
+"""A day of a month ("May 3", "3 May", "Nov. 30") or a time of day ("8:20 am", "6pm",
+"1300 GMT"): dates and stamps, which count nothing (publication lines too: "May 3, 2013 |
+8:20 am")."""
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
@@ -167,6 +178,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             continue  # A year: the dates' business.
         if _RANK.search(text, max(0, token.start - 8), token.start):
             continue  # "the No. 2 position", "#3": a rank names a place, it counts nothing.
+        if not money and _date_or_time(text, token.start, token.end):
+            continue
         unit = "money" if money else unit_of(tokens, i)
         if i and tokens[i - 1].norm in _INCREMENT:
             unit = "more " + unit  # "an additional 40 square km" is not a total.
@@ -359,6 +372,17 @@ def _paired(
         _overlap(a, c) < score
         for c in (found[k] for k in rivals)
         if c is not b and (c.value.article, c.value.sentence) == where and same_slot(a, c)
+    )
+
+
+def _date_or_time(text: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` is a day of a month or a time of day."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    return bool(
+        _DAY_AFTER_MONTH.search(before)
+        or _MONTH_AFTER_DAY.match(after)
+        or _CLOCK_BEFORE.search(before)
+        or _CLOCK_AFTER.match(after)
     )
 
 
