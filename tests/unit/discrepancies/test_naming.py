@@ -114,6 +114,18 @@ def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> 
     assert not surname_slips(corpus, [["nyt"]])
 
 
+def test_initialisms_hyphens_and_possessives_are_no_slips() -> None:
+    text = (
+        "State news agency IRNA quoted the governor. IRNA said five villages were hit. "
+        "He told the student news agency ISNA that help was coming. "
+        "Students at the Polytechnic protested. The Polytechnic was closed. "
+        "Today, the Poly-technic and other schools are shut. "
+        "The Saints lost. The Saints won. The Saints' coach left."
+    )
+    corpus = Corpus((article_from_text("nyt", text),))
+    assert not surname_slips(corpus, [["nyt"]])
+
+
 def test_a_person_named_like_a_place_is_still_a_person() -> None:
     assert (
         kind_of(

@@ -63,3 +63,12 @@ def test_a_curly_and_a_straight_apostrophe_are_one_spelling() -> None:
         "Terry O’Neill, the group's president, spoke again.",
     )
     assert kinds == {}
+
+
+def test_a_plural_possessive_or_a_closing_quote_is_no_spelling() -> None:
+    kinds = _kinds(
+        "The New Orleans Saints placed Reggie Bush on injured reserve on Wednesday.",
+        "He was hurt in the Saints' loss to Chicago, and Mark Felt, 'Deep Throat'' died.",
+        "Mark Felt, known as 'Deep Throat,' died on Friday.",
+    )
+    assert kinds == {}

@@ -143,7 +143,7 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     words = re.findall(r"[A-Z][\w'’-]*", plain)
                     if not words:
                         continue
-                    last = re.sub(r"['’]s$", "", words[-1])
+                    last = re.sub(r"(?:['’]s?)+$", "", words[-1])  # Saints' / Saints
                     at = sentence.start + mention.start + mention.text.rfind(last)
                     value = DiscrepancyValue(
                         article_id, sentence.index, last, last, at, at + len(last)
@@ -189,6 +189,10 @@ def _slip_of(slip: str, name: str) -> bool:
     x, y = slip.lower(), name.lower()
     if x == y or names.fold(slip) == names.fold(name) or x.startswith(y) or y.startswith(x):
         return False  # House style, or an ending (Clinton / Clintons).
+    if x.replace("-", "") == y.replace("-", ""):
+        return False  # A word broken at a line's end ("Poly-technic").
+    if slip.isupper() and name.isupper():
+        return False  # Initialisms (IRNA, ISNA): each letter a word; two bodies.
     return (x[0] == y[0] and Levenshtein.distance(x, y) == 1) or _ARTICLE_PREFIX.sub("", y) == x
 
 
