@@ -33,10 +33,28 @@ def test_transliteration_variants_are_one_name(a: str, b: str) -> None:
         ("Kursk", "Kirov"),
         ("Belgorod", "Belarus"),
         ("Barack Obama", "Michelle Obama"),
+        ("Charlie Kafoury", "Charlene Kafoury"),
+        ("Hillary Rodham Clinton", "Bill Clinton"),
     ],
 )
 def test_different_names_stay_apart(a: str, b: str) -> None:
     assert not same_name(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A word before the name that is no title we know, and surnames that "'" or "-"
+        # split in two: one person, written more or less fully.
+        ("Constable Tim Fanning", "Tim Fanning"),
+        ("Cheryl Boone Isaacs", "Boone Isaacs"),
+        ("Terry O'Neill", "O'Neill"),
+        ("Douglas Holtz-Eakin", "Holtz-Eakin"),
+    ],
+)
+def test_one_person_written_more_or_less_fully(a: str, b: str) -> None:
+    assert same_name(a, b)
+    assert not is_variant_spelling(a, b)
 
 
 def test_same_spelling_is_not_a_variant() -> None:

@@ -221,10 +221,19 @@ def same_name(a: str, b: str) -> bool:
     if not _similar_word(ta[-1], tb[-1]):
         return False
     if len(ta) > 1 and len(tb) > 1:
-        first_a, first_b = ta[0], tb[0]
-        if not (first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1)):
-            return _similar_word(first_a, first_b, 0.9) or is_nickname(first_a, first_b)
+        # A word before the name that is no title we know ("Constable Tim Fanning",
+        # "Cheryl Boone Isaacs" / "Boone Isaacs"): either first name among the other's.
+        return any(_one_first(x, y) for x in ta[:-1] for y in tb[:1]) or any(
+            _one_first(x, y) for x in ta[:1] for y in tb[:-1]
+        )
     return True
+
+
+def _one_first(a: str, b: str) -> bool:
+    """Two folded given names of one person: an initial and its name, alike, a nickname."""
+    if a[0] == b[0] and (len(a) == 1 or len(b) == 1):
+        return True
+    return _similar_word(a, b, 0.9) or is_nickname(a, b)
 
 
 def is_variant_spelling(a: str, b: str) -> bool:
