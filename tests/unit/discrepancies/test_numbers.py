@@ -238,3 +238,14 @@ def test_a_month_like_word_is_no_month() -> None:
         "Mayor 12 of the Marines 47 were wounded.",
     )
     assert found == [{"48", "47"}]
+
+
+def test_one_of_and_a_dozen_count_nothing_exactly() -> None:
+    assert not conflicts(
+        "Jurors said one of the holdouts worked a crossword puzzle.",
+        "Jurors said the three holdouts worked a crossword puzzle.",
+    )
+    assert not conflicts(
+        "More than two dozen pieces of firefighting equipment were used.",
+        "A total of 31 pieces of firefighting equipment were used.",
+    )

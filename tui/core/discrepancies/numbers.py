@@ -180,6 +180,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             continue  # "the No. 2 position", "#3": a rank names a place, it counts nothing.
         if not money and _date_or_time(text, token.start, token.end):
             continue
+        if _loose(tokens, i, text):
+            continue
         unit = "money" if money else unit_of(tokens, i)
         if i and tokens[i - 1].norm in _INCREMENT:
             unit = "more " + unit  # "an additional 40 square km" is not a total.
@@ -373,6 +375,21 @@ def _paired(
         for c in (found[k] for k in rivals)
         if c is not b and (c.value.article, c.value.sentence) == where and same_slot(a, c)
     )
+
+
+def _loose(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """A number word that counts nothing exactly: "one of the holdouts" (which one, not
+    how many), "a dozen" or "two dozen" (a round, loose figure: "Dozen of warships" is no
+    disagreement with "over 20")."""
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _surface(text, token) == "dozen" or (following and _surface(text, following) == "dozen"):
+        return True
+    return _surface(text, token) == "one" and text[token.end : token.end + 4].lower() == " of "
+
+
+def _surface(text: str, token: Token) -> str:
+    return text[token.start : token.end].lower()
 
 
 def _date_or_time(text: str, start: int, end: int) -> bool:
