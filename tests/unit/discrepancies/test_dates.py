@@ -118,7 +118,7 @@ def test_a_capitalised_title_is_not_a_date() -> None:
 
 
 def test_unaligned_sentences_need_one_happening() -> None:
-    a = article("Cowan joined the Patrick administration in 2009 as chief of staff.", "2013-01-30")
+    a = article("Cowan joined the Patrick administration in 2011 as chief of staff.", "2013-01-30")
     b = article(
         "He left the Patrick administration last year as chief of staff.", "2013-01-30", "b"
     )
@@ -331,3 +331,14 @@ def test_a_page_stamp_dates_no_event() -> None:
     assert [m.value.text for m in date_mentions(posted, posted.sentences[0])] == ["Wednesday"]
     prose = article("The results were published on Tuesday by the ministry.")
     assert [m.value.text for m in date_mentions(prose, prose.sentences[0])] == ["Tuesday"]
+
+
+def test_years_far_apart_date_two_happenings() -> None:
+    began = article("Page began a career in modeling in 1950, the agency said.", name="a")
+    ended = article("Page ended her modeling career in 1957, the agency said.", name="b")
+    slip = article("Page began a career in modeling in 1951, the agency said.", name="c")
+    (x,) = date_mentions(began, began.sentences[0])
+    (y,) = date_mentions(ended, ended.sentences[0])
+    (z,) = date_mentions(slip, slip.sentences[0])
+    assert not same_event(x, y)  # Seven years apart: a start and an end.
+    assert same_event(x, z)  # One year apart: one year misreported.

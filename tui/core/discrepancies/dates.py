@@ -447,6 +447,21 @@ def _close_stretches(a: DateMention, b: DateMention) -> bool:
     )
 
 
+def _years_apart(a: DateMention, b: DateMention) -> bool:
+    """Two years (or months of two years) more than :data:`STRETCH_SLIP` apart: a year
+    misreported is one or two off (every such disagreement labelled on BASIL and ECB+),
+    years further apart date two happenings (a first and a second time, a start and an
+    end: "began modelling in 1950" / "ended her career in 1957")."""
+    if a.grain not in _YEAR_GRAINS or b.grain not in _YEAR_GRAINS:
+        return False
+    if a.low is None or b.low is None:
+        return False
+    return abs(a.low.year - b.low.year) > STRETCH_SLIP
+
+
+_YEAR_GRAINS = frozenset({"year", "month"})
+
+
 def comparable(a: DateMention, b: DateMention) -> bool:
     """Dates of grains that can date one happening (see :data:`_SCALE`); a month by its
     name and a day too."""
@@ -463,7 +478,7 @@ def same_event(a: DateMention, b: DateMention) -> bool:
     if a.stretch and b.stretch:
         # Ends far apart: two terms (Fox's 2000 to 2006, Calderón's 2006 to 2012).
         return _close_stretches(a, b) and evidence(a, b) >= SLOT_EVIDENCE / 2
-    if not comparable(a, b):
+    if not comparable(a, b) or _years_apart(a, b):
         return False
     one_doer = a.actor is not None and a.actor == b.actor
     if a.grain == b.grain == "day" and a.head and a.head == b.head and one_doer:
