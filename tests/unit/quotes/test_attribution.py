@@ -353,6 +353,15 @@ def test_role_given_by_an_appositive_elsewhere() -> None:
     assert speakers(text) == ["Aitan Goelman"]
 
 
+def test_a_star_s_rep_or_publicist_speaks_not_the_star() -> None:
+    text = (
+        "Tara Reid checked into a clinic.\n"
+        '"Tara Reid has checked herself into Promises Treatment Center," Reid\'s rep told Us.\n'
+        '"She is doing well," the actress\'s publicist, Jack Ketsoyan, said.'
+    )
+    assert speakers(text) == [None, "Jack Ketsoyan"]
+
+
 def test_quote_paragraph_follows_its_named_speaker() -> None:
     text = (
         'Chuck Schumer called the proposal "one-sided and ineffective."\n'

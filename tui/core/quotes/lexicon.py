@@ -93,7 +93,7 @@ ROLE_NOUNS = tuple(
         "chancellor premier ruler judge justice officer analyst lawyer attorney counsel director "
         "professor head prosecutor expert legislator manager strategist consultant pollster "
         "operative pastor founder host anchor moderator correspondent editor columnist "
-        "historian economist scientist researcher executive"
+        "historian economist scientist researcher executive rep publicist"
     ).split()
 )
 """Heads of role phrases (``the Republican senator``); their order is the regex's."""

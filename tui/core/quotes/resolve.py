@@ -63,7 +63,13 @@ class Resolver:
             person = event.entity == "person"
             event.resolved = self.fullest(event.name, event.titles) if person else event.name
         elif event.kind == "role":
-            event.resolved = self._role_holder(event) or self.antecedent(event.start, event.titles)
+            # Someone's role (``Reid's rep``) is whoever an appositive says, or the name it
+            # stands beside; never the person the sentences before are about: its owner.
+            event.resolved = self._role_holder(event) or (
+                self._named_beside(event)
+                if event.owner
+                else self.antecedent(event.start, event.titles)
+            )
         else:
             event.resolved = self.antecedent(event.start, frozenset(), event.text.lower())
         return event.resolved
@@ -137,6 +143,20 @@ class Resolver:
             ):
                 links.append((b, a))  # Not ``In an interview with X, the mayor said``.
         return links
+
+    def _named_beside(self, role: Mention) -> str | None:
+        """The person named just before someone's role in its sentence, other than the
+        owner: ``Susan Rice, President Barack Obama's national security adviser, said``."""
+        sentence = next((s for s in self.article.sentences if s.start <= role.start < s.end), None)
+        if sentence is None:
+            return None
+        for event in reversed(self.events_in(sentence.start, role.start)):
+            if event.kind != "name" or event.entity != "person":
+                continue
+            name = self.resolve(event)
+            if name and not same_name(role.owner, name):
+                return name
+        return None
 
     def _role_holder(self, role: Mention) -> str | None:
         """The person an appositive elsewhere in the article gives that role to."""

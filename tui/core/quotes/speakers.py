@@ -105,6 +105,8 @@ class Mention:
     titles: frozenset[str] = frozenset()
     resolved: str | None = None
     done: bool = False
+    owner: str = ""
+    """A role's owner (``Reid's rep``: ``Reid``): whoever the role is, not that person."""
 
 
 def find_mentions(masked: str) -> list[Mention]:
@@ -122,10 +124,12 @@ def find_mentions(masked: str) -> list[Mention]:
     for found in _ROLE.finditer(masked):
         match = found
         owner = next((e for e in events if e.start <= match.start() < e.end), None)
+        whose = ""
         if owner is not None:
             if not (owner.kind == "name" and owner.text.endswith(("’s", "'s", "s’", "s'"))):
                 continue
             events.remove(owner)  # ``Mr. Strzok's lawyer`` speaks, not Mr. Strzok.
+            whose = owner.name
             match = _ROLE.match(masked, owner.start) or match
         role = match.group(1).lower()
         eligible = _eligible(masked, match.start())
@@ -140,6 +144,7 @@ def find_mentions(masked: str) -> list[Mention]:
                 "",
                 eligible,
                 titles,
+                owner=whose,
             )
         )
     events.sort(key=lambda e: e.start)
