@@ -249,3 +249,28 @@ def test_one_of_and_a_dozen_count_nothing_exactly() -> None:
         "More than two dozen pieces of firefighting equipment were used.",
         "A total of 31 pieces of firefighting equipment were used.",
     )
+
+
+def test_a_range_written_with_words_or_one_scale_is_whole() -> None:
+    """"from 46 to 57 people" was read as 57 alone, "$5-6 million" as 5 dollars to 6
+    million: a value inside either range is no disagreement."""
+    assert not conflicts(
+        "Officials said from 46 to 57 people died in the flooding.",
+        "Officials said 50 people died in the flooding.",
+    )
+    assert not conflicts(
+        "The repairs will cost $5-6 million, the city council said.",
+        "The repairs will cost $5.5 million, the city council said.",
+    )
+    assert not conflicts(
+        "The wall will cost between $1.5 billion and $2 billion, the report said.",
+        "The wall will cost $1.8 billion, the report said.",
+    )
+    assert conflicts(
+        "Officials said from 46 to 57 people died in the flooding.",
+        "Officials said 60 people died in the flooding.",
+    ) == [{"46-57", "60"}]
+    assert conflicts(
+        "The repairs will cost $5-6 million, the city council said.",
+        "The repairs will cost $7.5 million, the city council said.",
+    ) == [{"5000000-6000000", "7500000"}]

@@ -182,15 +182,18 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             continue
         if _loose(tokens, i, text):
             continue
-        unit = "money" if money else unit_of(tokens, i)
-        if i and tokens[i - 1].norm in _INCREMENT:
-            unit = "more " + unit  # "an additional 40 square km" is not a total.
-        if unit in _TIME_UNITS:
-            continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
         full = position[token.start]
         upper = range_end(text, everything, full)
         if upper is not None:
             skip.add(i + 1)
+            value = _scaled_like(value, upper, text[tokens[i + 1].start : tokens[i + 1].end])
+        # A range counts what its upper end counts: "from 46 to 57 people".
+        ranged = upper is not None and upper > value
+        unit = "money" if money else unit_of(tokens, i + ranged)
+        if i and tokens[i - 1].norm in _INCREMENT:
+            unit = "more " + unit  # "an additional 40 square km" is not a total.
+        if unit in _TIME_UNITS:
+            continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
         end = tokens[i + 1].end if upper is not None else token.end
         surface = text[token.start : end]
         decade = text[end : end + 2].rstrip(" ,.;") == "s"  # "in his 50s"
@@ -375,6 +378,19 @@ def _paired(
         for c in (found[k] for k in rivals)
         if c is not b and (c.value.article, c.value.sentence) == where and same_slot(a, c)
     )
+
+
+def _scaled_like(low: float, high: float, high_surface: str) -> float:
+    """A range's lower end in its upper end's scale: "$5-6 million" is 5 million to 6
+    million, not 5 dollars to 6 million."""
+    stated = re.match(r"[\d.,]+", high_surface)
+    if stated is None or not _SCALE_WORD.search(high_surface):
+        return low
+    scale = high / float(stated.group(0).replace(",", "") or 1)
+    return low * scale if low * scale <= high else low
+
+
+_SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion)\b")
 
 
 def _loose(tokens: Sequence[Token], i: int, text: str) -> bool:

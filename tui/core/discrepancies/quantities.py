@@ -28,6 +28,8 @@ TRUNCATED = 0.999
 """A truncated value stops short of the next unit: $43 million for 43,885,310, not 44."""
 _SCALE = re.compile(r"(?i)\b(thousand|million|billion|trillion)\b")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_RANGE_WORDS = frozenset({"to", "and", "through"})
+_BETWEEN = re.compile(r"(?i)\bbetween\s+\$?\s*\Z")
 _RANGE = re.compile(r"\s*(?:to|-|–|and|through)\s*\$?\s*$")
 
 
@@ -117,7 +119,14 @@ def _norm_at(tokens: list[Token], n: int) -> str:
 
 def range_end(text: str, tokens: list[Token], index: int) -> float | None:
     """The upper value of ``X to Y`` / ``X-Y`` / ``between X and Y``, if one follows."""
-    if index + 1 >= len(tokens) or tokens[index + 1].kind != "number":
+    following = index + 1
+    if following < len(tokens) and tokens[following].norm in _RANGE_WORDS:
+        following += 1  # "46 to 57": the word is a token of its own.
+        if tokens[index + 1].norm == "and" and not _BETWEEN.search(
+            text, max(0, tokens[index].start - 12), tokens[index].start
+        ):
+            return None  # "2 died and 3 ...": a range only "between X and Y".
+    if following >= len(tokens) or tokens[following].kind != "number":
         return None
-    between = text[tokens[index].end : tokens[index + 1].start]
-    return tokens[index + 1].value if _RANGE.fullmatch(between) else None
+    between = text[tokens[index].end : tokens[following].start]
+    return tokens[following].value if _RANGE.fullmatch(between) else None
