@@ -252,7 +252,7 @@ def test_one_of_and_a_dozen_count_nothing_exactly() -> None:
 
 
 def test_a_range_written_with_words_or_one_scale_is_whole() -> None:
-    """"from 46 to 57 people" was read as 57 alone, "$5-6 million" as 5 dollars to 6
+    """ "from 46 to 57 people" was read as 57 alone, "$5-6 million" as 5 dollars to 6
     million: a value inside either range is no disagreement."""
     assert not conflicts(
         "Officials said from 46 to 57 people died in the flooding.",
