@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tui.core.models import (
@@ -280,24 +281,27 @@ def _stories(
     corpus: Corpus, cache: FactCache | None, keys: _Keys
 ) -> Generator[float, None, tuple[Story, ...]]:
     """The corpus's stories: from the cache when its articles are the same, else found."""
-    from tui.core.codec import decode_stories, dumps, stories_data  # noqa: PLC0415
+    from tui.core.codec import dumps, stories_data  # noqa: PLC0415
     from tui.core.stories import story_steps  # noqa: PLC0415 (start-up)
 
     if cache is None:
         return (yield from story_steps(corpus))
     key = keys.stories(corpus)
-    blob = cache.get(key)
-    if blob is not None:
-        try:
-            cached = decode_stories(json.loads(blob), corpus)
-        except (ValueError, RecursionError):  # Damaged: rebuilt below, never trusted.
-            cached = None
-        if cached is not None:
-            return cached
-        cache.drop(key)
+    cached = cache.read(key, partial(_read_stories, corpus=corpus))
+    if cached is not None:
+        return cached
     stories = yield from story_steps(corpus)
     cache.put(key, dumps(stories_data(stories)))
     return stories
+
+
+def _read_stories(blob: str, corpus: Corpus) -> tuple[Story, ...] | None:
+    from tui.core.codec import decode_stories  # noqa: PLC0415 (start-up)
+
+    try:
+        return decode_stories(json.loads(blob), corpus)
+    except (ValueError, RecursionError):  # Damaged: rebuilt, never trusted.
+        return None
 
 
 def _analyse_stories(
@@ -320,14 +324,12 @@ def _analyse_stories(
     for story in stories:
         part = story_corpus(corpus, story)
         key = keys.story(part) if cache is not None else ""
-        blob = cache.get(key) if cache is not None else None
-        cached = decode_story(blob, part.articles) if blob is not None else None
+        read = partial(decode_story, articles=part.articles)
+        cached = cache.read(key, read) if cache is not None else None
         if cached is not None:
             results[story.id] = cached
             done += sum(sizes[a] for a in story.articles)
             continue
-        if blob is not None and cache is not None:
-            cache.drop(key)
         todo.append((story, part, key))
     yield done / total
     if jobs > 1 and len(todo) > 1:

@@ -162,21 +162,7 @@ class KnownAnalyses:
         self.cache = cache
 
     def get(self, corpus: Corpus) -> Analysis | None:
-        from tui.core.codec import Damaged  # noqa: PLC0415 (start-up)
-
-        key = self._key(corpus)
-        if key is None or (blob := self.cache.get(key)) is None:
-            return None
-        # Hundreds of thousands of new objects that all live on, and few cycles: the
-        # collector's passes over them only cost time (BASIL: 165 -> 138 ms).
-        with collector_paused():
-            try:
-                found = _decode_known(json.loads(blob), corpus)
-            except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-                found = None
-        if found is None:
-            self.cache.drop(key)
-        return found
+        return self.cache.read(self._key(corpus), partial(_read_known, corpus=corpus))
 
     def put(self, analysis: Analysis) -> None:
         from tui.core.codec import (  # noqa: PLC0415 (start-up)
@@ -209,6 +195,18 @@ class KnownAnalyses:
         if code is None:
             return None
         return FactCache.key("corpus", [code, *(article_digest(a) for a in corpus.articles)])
+
+
+def _read_known(blob: str, corpus: Corpus) -> Analysis | None:
+    from tui.core.codec import Damaged  # noqa: PLC0415 (start-up)
+
+    # Hundreds of thousands of new objects that all live on, and few cycles: the
+    # collector's passes over them only cost time (BASIL: 165 -> 138 ms).
+    with collector_paused():
+        try:
+            return _decode_known(json.loads(blob), corpus)
+        except (Damaged, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
 
 
 def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:

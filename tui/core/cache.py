@@ -20,14 +20,17 @@ import json
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from pathlib import Path
+from typing import TypeVar
 
 from tui.core.models import Article
 from tui.core.text.corpus import ArticleFile
 from tui.core.text.html import HTML_SUFFIXES
 from tui.core.text.web import cache_root
+
+T = TypeVar("T")
 
 ANALYSIS_VERSION = "story-11"
 """Changed whenever the format of the entries changes; the analysis's source digest is
@@ -74,6 +77,16 @@ class FactCache:
         except sqlite3.Error as error:
             self._failed(error)
             return None
+
+    def read(self, key: str | None, decode: Callable[[str], T | None]) -> T | None:
+        """The entry under ``key`` as ``decode`` reads it, or None: absent, or damaged
+        (``decode`` gave None), and then dropped to be rebuilt, never trusted."""
+        if key is None or (blob := self.get(key)) is None:
+            return None
+        found = decode(blob)
+        if found is None:
+            self.drop(key)
+        return found
 
     def drop(self, key: str) -> None:
         """Forget a damaged entry."""
@@ -216,22 +229,7 @@ class ParsedArticles:
         self.cache = cache
 
     def get(self, file: ArticleFile) -> tuple[Article, list[str]] | None:
-        from tui.core.codec import Damaged, decode_article  # noqa: PLC0415 (start-up)
-
-        key = self._key(file)
-        if key is None or (blob := self.cache.get(key)) is None:
-            return None
-        try:
-            data = json.loads(blob)
-            article = decode_article(data["article"])
-            warnings = _lines(data["warnings"])
-        except (Damaged, ValueError, TypeError, KeyError, RecursionError):
-            self.cache.drop(key)
-            return None
-        if article.id != file.article_id:
-            self.cache.drop(key)
-            return None
-        return article, warnings
+        return self.cache.read(self._key(file), partial(_parsed, file.article_id))
 
     def put(self, file: ArticleFile, article: Article, warnings: Sequence[str]) -> None:
         from tui.core.codec import article_data, dumps  # noqa: PLC0415 (start-up)
@@ -247,6 +245,19 @@ class ParsedArticles:
             return None
         parts: list[bytes | str] = [parser, sys.version, file.article_id, str(file.path), file.data]
         return FactCache.key("article", parts)
+
+
+def _parsed(article_id: str, blob: str) -> tuple[Article, list[str]] | None:
+    """An article parsed before, and its warnings, read back and checked."""
+    from tui.core.codec import Damaged, decode_article  # noqa: PLC0415 (start-up)
+
+    try:
+        data = json.loads(blob)
+        article = decode_article(data["article"])
+        warnings = _lines(data["warnings"])
+    except (Damaged, ValueError, TypeError, KeyError, RecursionError):
+        return None
+    return (article, warnings) if article.id == article_id else None
 
 
 def _lines(value: object) -> list[str]:

@@ -113,13 +113,7 @@ class FirstScreens:
         self.cache = cache
 
     def get(self, sources: Sources) -> FirstScreen | None:
-        key = self._key(sources)
-        if key is None or (blob := self.cache.get(key)) is None:
-            return None
-        found = decode_first_screen(blob)
-        if found is None:
-            self.cache.drop(key)
-        return found
+        return self.cache.read(self._key(sources), decode_first_screen)
 
     def put(self, sources: Sources, first: FirstScreen) -> None:
         key = self._key(sources)
