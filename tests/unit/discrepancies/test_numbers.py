@@ -252,10 +252,10 @@ def test_one_of_and_a_dozen_count_nothing_exactly() -> None:
 
 
 def test_a_range_written_with_words_or_one_scale_is_whole() -> None:
-    """ "from 46 to 57 people" was read as 57 alone, "$5-6 million" as 5 dollars to 6
+    """ "46 to 57 people" was read as 57 alone, "$5-6 million" as 5 dollars to 6
     million: a value inside either range is no disagreement."""
     assert not conflicts(
-        "Officials said from 46 to 57 people died in the flooding.",
+        "Officials said 46 to 57 people died in the flooding.",
         "Officials said 50 people died in the flooding.",
     )
     assert not conflicts(
@@ -267,10 +267,31 @@ def test_a_range_written_with_words_or_one_scale_is_whole() -> None:
         "The wall will cost $1.8 billion, the report said.",
     )
     assert conflicts(
-        "Officials said from 46 to 57 people died in the flooding.",
+        "Officials said 46 to 57 people died in the flooding.",
         "Officials said 60 people died in the flooding.",
     ) == [{"46-57", "60"}]
     assert conflicts(
         "The repairs will cost $5-6 million, the city council said.",
         "The repairs will cost $7.5 million, the city council said.",
     ) == [{"5000000-6000000", "7500000"}]
+
+
+def test_day_and_clock_patterns_are_bounded() -> None:
+    """A day of a month is 1 to 31, and a clock time has no spaces: counts stay counts."""
+    assert conflicts(
+        "Since January 1,200 people have died in the fighting.",
+        "Since January 1,500 people have died in the fighting.",
+    ) == [{"1200", "1500"}]
+    headline = article("h", "Up To 300 May Lose Their Jobs At The Plant")
+    assert [m.value.text for m in mentions(headline, headline.sentences[0])] == ["300"]
+
+
+def test_a_change_is_no_range_and_zero_never_scales() -> None:
+    assert conflicts(
+        "The toll rose from 46 to 57 people in the flooding, officials said.",
+        "The toll rose to 60 people in the flooding, officials said.",
+    ) == [{"57", "60"}]
+    conflicts(  # No division by the zero written at the upper end.
+        "The fund shrank from 3 billion to 0 billion dollars last year.",
+        "The fund shrank to 2 billion dollars last year.",
+    )

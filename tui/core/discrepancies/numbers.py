@@ -61,9 +61,9 @@ _NOT_NOUNS = frozenset(
 """Words before "that" which open a clause about the person: "Bush thinks that he ..."."""
 _DAY_AFTER_MONTH = re.compile(r"\b" + MONTH_WORD + r"\s*\Z")
 _MONTH_AFTER_DAY = re.compile(r"\A(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_WORD)
-_CLOCK_BEFORE = re.compile(r"\d\s?:\s?\Z")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\Z")
 _CLOCK_AFTER = re.compile(
-    r"\A(?:\s?:\s?\d\d(?!\d)|\s?(?:[ap]\.?\s?m\b|[AP]\.?\s?M\b|GMT\b|UTC\b|[ECMP][SD]T\b|IST\b"
+    r"\A(?::\d\d(?!\d)|\s?(?:[ap]\.?\s?m\b|[AP]\.?\s?M\b|GMT\b|UTC\b|[ECMP][SD]T\b|IST\b"
     r"|BST\b|CES?T\b|local time\b|o'clock\b|hours? (?:GMT|UTC|local)\b))"
 )
 """A day of a month ("May 3", "3 May", "Nov. 30") or a time of day ("8:20 am", "6pm",
@@ -383,10 +383,13 @@ def _paired(
 def _scaled_like(low: float, high: float, high_surface: str) -> float:
     """A range's lower end in its upper end's scale: "$5-6 million" is 5 million to 6
     million, not 5 dollars to 6 million."""
-    stated = re.match(r"[\d.,]+", high_surface)
+    stated = re.match(r"\d[\d.,]*", high_surface)
     if stated is None or not _SCALE_WORD.search(high_surface):
         return low
-    scale = high / float(stated.group(0).replace(",", "") or 1)
+    written = float(stated.group(0).rstrip(".,").replace(",", ""))
+    if written <= 0:
+        return low  # "from 3 billion to 0 billion": nothing to scale by.
+    scale = high / written
     return low * scale if low * scale <= high else low
 
 
@@ -411,9 +414,9 @@ def _surface(text: str, token: Token) -> str:
 def _date_or_time(text: str, start: int, end: int) -> bool:
     """The number at ``start:end`` is a day of a month or a time of day."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    day = re.fullmatch(r"0?[1-9]|[12]\d|3[01]", text[start:end]) is not None
     return bool(
-        _DAY_AFTER_MONTH.search(before)
-        or _MONTH_AFTER_DAY.match(after)
+        (day and (_DAY_AFTER_MONTH.search(before) or _MONTH_AFTER_DAY.match(after)))
         or _CLOCK_BEFORE.search(before)
         or _CLOCK_AFTER.match(after)
     )

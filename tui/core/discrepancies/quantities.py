@@ -30,6 +30,7 @@ _SCALE = re.compile(r"(?i)\b(thousand|million|billion|trillion)\b")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _RANGE_WORDS = frozenset({"to", "and", "through"})
 _BETWEEN = re.compile(r"(?i)\bbetween\s+\$?\s*\Z")
+_CHANGE = re.compile(r"(?i)\b(?:from|by)\s+\$?\s*\Z")
 _RANGE = re.compile(r"\s*(?:to|-|–|and|through)\s*\$?\s*$")
 
 
@@ -122,11 +123,17 @@ def range_end(text: str, tokens: list[Token], index: int) -> float | None:
     following = index + 1
     if following < len(tokens) and tokens[following].norm in _RANGE_WORDS:
         following += 1  # "46 to 57": the word is a token of its own.
-        if tokens[index + 1].norm == "and" and not _BETWEEN.search(
-            text, max(0, tokens[index].start - 12), tokens[index].start
-        ):
+        before = text[max(0, tokens[index].start - 12) : tokens[index].start]
+        if tokens[index + 1].norm == "and" and not _BETWEEN.search(before):
             return None  # "2 died and 3 ...": a range only "between X and Y".
+        if _CHANGE.search(before):
+            return None  # "rose from 46 to 57", "up by 12 to 57": a change, not a range.
     if following >= len(tokens) or tokens[following].kind != "number":
         return None
     between = text[tokens[index].end : tokens[following].start]
-    return tokens[following].value if _RANGE.fullmatch(between) else None
+    upper = tokens[following].value
+    if following > index + 1 and (upper is None or tokens[index].value is None):
+        return None
+    if following > index + 1 and upper is not None and upper <= (tokens[index].value or 0):
+        return None  # "fell 30 to 20": written with a word, a range goes up.
+    return upper if _RANGE.fullmatch(between) else None
