@@ -353,6 +353,19 @@ def test_role_given_by_an_appositive_elsewhere() -> None:
     assert speakers(text) == ["Aitan Goelman"]
 
 
+def test_someone_s_role_is_never_the_one_named_before_it() -> None:
+    assert speakers(
+        'After the meeting with Vladimir Putin, Trump\'s lawyer said: "Nothing was agreed."'
+    ) == [None]
+    assert speakers('Tara Reid checked into a clinic.\n"She is fine," her publicist said.') == [
+        None
+    ]
+    assert speakers(
+        "Susan Rice, President Barack Obama's national security adviser, said the speech"
+        ' will be "destructive" to relations.'
+    ) == ["Susan Rice"]
+
+
 def test_a_star_s_rep_or_publicist_speaks_not_the_star() -> None:
     text = (
         "Tara Reid checked into a clinic.\n"

@@ -16,6 +16,13 @@ from tui.core.quotes import cues
 from tui.core.quotes.speakers import MASK, Mention, People, gender_fits
 from tui.core.text.names import same_name
 
+_APPOSITION_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+){0,3}")
+"""Between a name and the role set beside it: a comma, and titles of the role's owner
+(``Susan Rice, President Barack Obama's national security adviser,``)."""
+_APPOSITION_END = re.compile(r"\s*,")
+"""After such a role: the comma that closes it (without one, the role is the subject:
+``With Vladimir Putin, Trump's lawyer said``)."""
+
 _COMMA_GAP = re.compile(r",\s+")
 
 
@@ -63,10 +70,12 @@ class Resolver:
             person = event.entity == "person"
             event.resolved = self.fullest(event.name, event.titles) if person else event.name
         elif event.kind == "role":
-            # Someone's role (``Reid's rep``) is whoever an appositive says, or the name it
-            # stands beside; never the person the sentences before are about: its owner.
+            # Someone's role (``Reid's rep``, ``her publicist``) is whoever an appositive
+            # names, or someone who bore that title; never whoever the sentences before
+            # are about, who is most often its owner.
             event.resolved = self._role_holder(event) or (
-                self._named_beside(event)
+                self._in_apposition(event)
+                or self.antecedent(event.start, event.titles, titled_only=True, not_of=event.owner)
                 if event.owner
                 else self.antecedent(event.start, event.titles)
             )
@@ -74,13 +83,23 @@ class Resolver:
             event.resolved = self.antecedent(event.start, frozenset(), event.text.lower())
         return event.resolved
 
-    def antecedent(self, pos: int, titles: frozenset[str], pronoun: str = "") -> str | None:
+    def antecedent(
+        self,
+        pos: int,
+        titles: frozenset[str],
+        pronoun: str = "",
+        *,
+        titled_only: bool = False,
+        not_of: str = "",
+    ) -> str | None:
         """The person the preceding sentences are about (their first eligible person).
 
         A role phrase (``the Republican senator``) wants a person who bore that title,
-        nearby or anywhere earlier, before settling for whoever came last.
+        nearby or anywhere earlier, before settling for whoever came last; with
+        ``titled_only``, it never settles, and ``not_of`` (a role's owner) is never it.
         """
-        for wanted in (titles, frozenset()) if titles else (frozenset(),):
+        passes = (titles,) if titled_only else (titles, frozenset()) if titles else (frozenset(),)
+        for wanted in passes:
             checked = 0
             for sentence in reversed([s for s in self.article.sentences if s.start < pos]):
                 events = self.events_in(sentence.start, min(pos, sentence.end))
@@ -97,6 +116,8 @@ class Resolver:
                     if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
                         continue
                     name = self.resolve(event)
+                    if name and not_of and same_name(not_of, name):
+                        continue
                     if name and gender_fits(name, pronoun):
                         return name
             if wanted:
@@ -105,8 +126,12 @@ class Resolver:
                     for e in self.events
                     if e.end <= pos and e.kind == "name" and wanted & self._titles_of(e)
                 ]
-                if titled:
-                    return self.resolve(titled[-1])
+                holders = [self.resolve(e) for e in reversed(titled)]
+                found = next(
+                    (h for h in holders if h and not (not_of and same_name(not_of, h))), None
+                )
+                if found:
+                    return found
         return self._gendered(pos, pronoun) if pronoun else None
 
     def _speaks(self, event: Mention) -> bool:
@@ -144,18 +169,19 @@ class Resolver:
                 links.append((b, a))  # Not ``In an interview with X, the mayor said``.
         return links
 
-    def _named_beside(self, role: Mention) -> str | None:
-        """The person named just before someone's role in its sentence, other than the
-        owner: ``Susan Rice, President Barack Obama's national security adviser, said``."""
-        sentence = next((s for s in self.article.sentences if s.start <= role.start < s.end), None)
-        if sentence is None:
-            return None
-        for event in reversed(self.events_in(sentence.start, role.start)):
+    def _in_apposition(self, role: Mention) -> str | None:
+        """The person a role stands in apposition to: ``Susan Rice, President Barack
+        Obama's national security adviser, said`` (only a comma between them)."""
+        for event in reversed(self.events_in(max(0, role.start - 200), role.start)):
             if event.kind != "name" or event.entity != "person":
                 continue
+            if not (
+                _APPOSITION_GAP.fullmatch(self.masked, event.end, role.start)
+                and _APPOSITION_END.match(self.masked, role.end)
+            ):
+                return None
             name = self.resolve(event)
-            if name and not same_name(role.owner, name):
-                return name
+            return None if name and same_name(role.owner, name) else name
         return None
 
     def _role_holder(self, role: Mention) -> str | None:

@@ -106,7 +106,8 @@ class Mention:
     resolved: str | None = None
     done: bool = False
     owner: str = ""
-    """A role's owner (``Reid's rep``: ``Reid``): whoever the role is, not that person."""
+    """A role's owner (``Reid's rep``: ``Reid``; ``her publicist``: ``her``): whoever
+    holds the role, never that person."""
 
 
 def find_mentions(masked: str) -> list[Mention]:
@@ -131,6 +132,8 @@ def find_mentions(masked: str) -> list[Mention]:
             events.remove(owner)  # ``Mr. Strzok's lawyer`` speaks, not Mr. Strzok.
             whose = owner.name
             match = _ROLE.match(masked, owner.start) or match
+        elif match.group(0)[:4].lower() in ("his ", "her "):
+            whose = match.group(0)[:3].lower()  # ``her publicist``: someone's, not hers.
         role = match.group(1).lower()
         eligible = _eligible(masked, match.start())
         titles = ROLE_ALIASES.get(role, frozenset({role}))
