@@ -57,3 +57,46 @@ async def test_the_first_story_shows_before_the_rest() -> None:
         assert f"Fact {shown}/{total}" in _status(app)
         await pilot.press("j")
         assert app.reader.current == shown  # Into the second story now.
+
+
+async def test_a_first_screen_of_other_articles_is_dropped_when_they_come() -> None:
+    whole = analyse(Corpus(tuple(article_from_text(k, v) for k, v in TWO_STORIES.items())))
+    changed = {**TWO_STORIES, "flood-a": TWO_STORIES["flood-a"] + " The river fell."}
+    stale = first_screen_of(
+        analyse(Corpus(tuple(article_from_text(k, v) for k, v in changed.items())))
+    )
+    assert stale is not None
+    release = threading.Event()
+
+    def session(_: Corpus) -> Generator[float | Corpus | FirstScreen, None, Analysis]:
+        yield stale
+        yield whole.corpus
+        release.wait(5)
+        return whole
+
+    app = ReaderApp(Corpus(()), session, reading=len(TWO_STORIES))
+    async with app.run_test(size=(160, 48)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+        assert app.reader.totals is None and app.analysis is None  # Not trusted.
+        release.set()
+        await ready(pilot)
+        assert app.analysis is not None and app.analysis.alignment == whole.alignment
+        assert app.reader.current == 0
+
+
+async def test_a_failed_analysis_after_the_first_screen_stops_waiting() -> None:
+    whole = analyse(Corpus(tuple(article_from_text(k, v) for k, v in TWO_STORIES.items())))
+    first = first_screen_of(whole)
+    assert first is not None
+
+    def session(_: Corpus) -> Generator[float | Corpus | FirstScreen, None, Analysis]:
+        yield first
+        raise RuntimeError("disk full")
+
+    app = ReaderApp(Corpus(()), session, reading=len(TWO_STORIES))
+    async with app.run_test(size=(160, 48)) as pilot:
+        for _ in range(6):
+            await pilot.pause()
+        assert app.reader.totals is None  # Keys no longer say the rest is coming.
+        assert "Alignment failed" in str(app.reader.facts.failed)

@@ -64,6 +64,15 @@ most, before it reads the rest (unpickling 300 articles as the first story was d
 delayed it by tens of milliseconds)."""
 
 
+def _begins(whole: Corpus, first: Corpus) -> bool:
+    """The articles a first screen showed are the first of the whole corpus, unchanged
+    (their ids and texts: the user's source names may differ)."""
+    head = whole.articles[: len(first.articles)]
+    return len(head) == len(first.articles) and all(
+        a.id == b.id and a.text == b.text for a, b in zip(head, first.articles, strict=True)
+    )
+
+
 def _collect_and_freeze() -> None:
     """The analysis lives as long as the app: keep the collector from walking its hundreds
     of thousands of objects again and again (pauses of 100+ ms on BASIL)."""
@@ -238,13 +247,17 @@ class ReaderScreen(Screen[None]):
         self.use_corpus(corpus)
         self.analysis = replace(first, corpus=corpus)
         self.select(0, bring=False)
-        self._after_layout()
-        self.set_timer(FIRST_SCREEN_WAIT, self._first_drawn.set)
+        self._after_layout()  # The worker reads on once this is drawn (or after a wait).
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         # The articles live as long as the app: out of the collector's sight, a full
         # collection never walks them again while keys are pressed.
         gc.freeze()
+        if self.totals is not None and not _begins(message.corpus, self.corpus):
+            # The first screen came from a cache entry that is not of these articles:
+            # never trusted; the facts wait for the whole analysis.
+            self.totals = self.analysis = None
+            self.current = -1
         corpus = self.adopt(message.corpus, None) if self.adopt else message.corpus
         self.reading = 0
         self.progress = 0.0

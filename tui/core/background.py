@@ -99,8 +99,12 @@ def reader_session(sources: Sources, *, cache: bool) -> Session:
         yield first
     analyse = partial(_known_or_analysed, facts=facts)
     analysis = yield from read_then_analyse(sources, analyse, ParsedArticles(facts))
-    if first is None and (made := first_screen_of(analysis)) is not None:
-        screens.put(sources, made)
+    made = first_screen_of(analysis)
+    if made != first:  # None yet, or one that is not this analysis's: never kept.
+        if made is None:
+            screens.drop(sources)
+        else:
+            screens.put(sources, made)
     return analysis
 
 

@@ -74,10 +74,11 @@ def first_screen_of(analysis: Analysis) -> FirstScreen | None:
         return None
     kept = set(ids[:count])
     fact_ids = {g.id for g in facts}
+    in_story = set(stories[0].articles)
     discrepancies = tuple(
         d
         for d in analysis.alignment.discrepancies
-        if (d.group in fact_ids) or (d.group is None and all(v.article in kept for v in d.values))
+        if d.group in fact_ids or (d.group is None and all(v.article in in_story for v in d.values))
     )
     quotes = [q for q in analysis.quotes if q.article in kept]
     quoted = {q.id for q in quotes}
@@ -115,6 +116,11 @@ class FirstScreens:
     def get(self, sources: Sources) -> FirstScreen | None:
         return self.cache.read(self._key(sources), decode_first_screen)
 
+    def drop(self, sources: Sources) -> None:
+        key = self._key(sources)
+        if key is not None:
+            self.cache.drop(key)
+
     def put(self, sources: Sources, first: FirstScreen) -> None:
         key = self._key(sources)
         if key is not None:
@@ -137,8 +143,9 @@ class FirstScreens:
 
 
 def encode_first_screen(first: FirstScreen) -> str:
-    """The first screen as the codec writes it (discrepancy ids kept beside it: the codec
-    numbers a story's discrepancies from 0, the whole analysis does not)."""
+    """The first screen as the codec writes it, discrepancy ids kept beside it: the codec
+    numbers them from 0 in their order, and the first story's are not all the first of
+    the whole analysis (a name or a matched sentence's conflict comes after every fact's)."""
     from tui.core.codec import (  # noqa: PLC0415 (start-up)
         article_data,
         discrepancy_data,
@@ -155,12 +162,7 @@ def encode_first_screen(first: FirstScreen) -> str:
         data = group_data(group)
         data["discrepancies"] = [local[i] for i in group.discrepancies]
         groups.append(data)
-    discrepancies = []
-    for d in alignment.discrepancies:
-        data = discrepancy_data(d)
-        if d.group is not None:
-            data["group"] = d.group
-        discrepancies.append(data)
+    discrepancies = [discrepancy_data(d) for d in alignment.discrepancies]
     totals = first.totals
     return dumps(
         {
