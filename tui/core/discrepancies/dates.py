@@ -448,18 +448,13 @@ def _close_stretches(a: DateMention, b: DateMention) -> bool:
 
 
 def _years_apart(a: DateMention, b: DateMention) -> bool:
-    """Two years (or months of two years) more than :data:`STRETCH_SLIP` apart: a year
-    misreported is one or two off (every such disagreement labelled on BASIL and ECB+),
-    years further apart date two happenings (a first and a second time, a start and an
-    end: "began modelling in 1950" / "ended her career in 1957")."""
-    if a.grain not in _YEAR_GRAINS or b.grain not in _YEAR_GRAINS:
-        return False
+    """Two dates whose years are more than :data:`STRETCH_SLIP` apart: a year misreported
+    is one or two off (every such disagreement labelled on BASIL and ECB+), years further
+    apart date two happenings (a first and a second time, a start and an end: "began
+    modelling in 1950" / "ended her career in 1957")."""
     if a.low is None or b.low is None:
         return False
     return abs(a.low.year - b.low.year) > STRETCH_SLIP
-
-
-_YEAR_GRAINS = frozenset({"year", "month"})
 
 
 def comparable(a: DateMention, b: DateMention) -> bool:
