@@ -33,11 +33,11 @@ if TYPE_CHECKING:
 REPORTS = ("sentences", "align", "discrepancies", "quotes")
 COMMANDS = (*REPORTS, "match", "index", "bookmarks", "read")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+"""The first bytes of every SQLite file: a PATH that starts so is read as an index."""
 READER_FPS = 120
 """Frames a second the reader may draw (Textual's default: 60). Textual draws a frame
 period after the screen falls idle, so each step of a change (panes mounted, laid out,
 drawn) waits that long: a cached folder's first story was usable 20 ms later at 60."""
-"""The first bytes of every SQLite file: a PATH that starts so is read as an index."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -128,3 +128,25 @@ def test_the_analysis_process_is_forked_before_the_reader_and_handed_to_it(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[['a']]"
+
+
+def test_the_reader_draws_up_to_120_frames_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual draws a frame period after the screen falls idle: at 60 a second each
+    step of a change waited 17 ms. A user's own setting wins."""
+    from tui.app import app as app_module
+
+    seen: list[str | None] = []
+
+    def run_app(corpus: Corpus | Sources, **kwargs: object) -> int:
+        seen.append(os.environ.get("TEXTUAL_FPS"))
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", run_app)
+    monkeypatch.setenv("TEXTUAL_FPS", "60")  # Recorded as it was: restored after the test.
+    monkeypatch.delenv("TEXTUAL_FPS")
+    assert main([str(SEEDS)]) == 0
+    monkeypatch.setenv("TEXTUAL_FPS", "30")
+    assert main([str(SEEDS)]) == 0
+    assert seen == ["120", "30"]

@@ -143,7 +143,7 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     words = re.findall(r"[A-Z][\w'’-]*", plain)
                     if not words:
                         continue
-                    last = re.sub(r"(?:['’]s?)+$", "", words[-1])  # Saints' / Saints
+                    last = names.bare_word(words[-1])  # Saints' / Saints
                     at = sentence.start + mention.start + mention.text.rfind(last)
                     value = DiscrepancyValue(
                         article_id, sentence.index, last, last, at, at + len(last)

@@ -24,7 +24,6 @@ from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue, Group
 from tui.core.text import names
 from tui.core.text.variants import name_variants
 
-_TRAILING = re.compile(r"(?:'s?)+$")
 SENTENCE_BATCH = 3_000
 """Sentences searched for names between two progress reports."""
 
@@ -72,7 +71,7 @@ def entity_variant_steps(
                 parts = list(re.finditer(r"[^\W\d_][\w'’-]*", mention.text))
                 # A curly and a straight apostrophe are typography, not two spellings.
                 # "Saints'", "'Deep Throat''": a possessive or a closing quote, no spelling.
-                words = [_TRAILING.sub("", part.group(0).replace("’", "'")) for part in parts]
+                words = [names.bare_word(part.group(0).replace("’", "'")) for part in parts]
                 named = [n for n, w in enumerate(words) if w.lower().strip(".") not in names.TITLES]
                 for n, (part, word) in enumerate(zip(parts, words, strict=True)):
                     spelling = seen.setdefault(word, _Spelling())

@@ -200,6 +200,15 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+_TRAILING_MARKS = re.compile(r"(?:['’]s?)+$")
+
+
+def bare_word(word: str) -> str:
+    """A name word without what follows it in print: a possessive ("Saints'",
+    "Reid's") or a closing quote mark ("'Deep Throat''")."""
+    return _TRAILING_MARKS.sub("", word)
+
+
 def strip_titles(name: str) -> str:
     """``President Volodymyr Zelenskyy`` -> ``Volodymyr Zelenskyy``."""
     words = _POSSESSIVE.sub("", name.strip()).split()
