@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bench import ecb_precision
-from bench.ecb_precision import (
+from bench.judged_discrepancies import (
     JUDGEMENTS,
     VERDICTS,
     Item,
