@@ -214,7 +214,7 @@ def _read_known(blob: str, corpus: Corpus) -> Analysis | None:
 
 
 def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:
-    from tui.core.codec import decode_stories, story_from_parts  # noqa: PLC0415 (start-up)
+    from tui.core.codec import decode_stories, in_story, story_from_parts  # noqa: PLC0415
 
     articles = {a.id: a for a in corpus.articles}
     if len(articles) != len(corpus.articles):
@@ -226,19 +226,7 @@ def _decode_known(data: dict[str, Any], corpus: Corpus) -> Analysis | None:
         return None
     if not all(isinstance(s, int) and 0 <= s < len(stories) for s in story_of):
         return None
-    # Each fact made again with its story: dataclasses.replace, which reads the fields'
-    # definitions each time, took 8 ms of BASIL's 1,747 facts.
-    groups = tuple(
-        Group(
-            id=g.id,
-            label=g.label,
-            score=g.score,
-            members=g.members,
-            discrepancies=g.discrepancies,
-            story=s,
-        )
-        for g, s in zip(part.groups, story_of, strict=True)
-    )
+    groups = tuple(in_story(g, s) for g, s in zip(part.groups, story_of, strict=True))
     alignment = Alignment(groups, part.discrepancies, stories)
     return Analysis(corpus, alignment, part.quotes)
 

@@ -100,6 +100,20 @@ def story_from_parts(
     return StoryAnalysis(built_groups, built_quotes, built_discrepancies)
 
 
+def in_story(group: Group, story: int, discrepancies: tuple[int, ...] | None = None) -> Group:
+    """A fact read back, placed in its story (and its discrepancies renumbered, if
+    given): one constructor call, as ``dataclasses.replace`` reads the fields' definitions
+    each time (8 ms of BASIL's 1,747 facts)."""
+    return Group(
+        id=group.id,
+        label=group.label,
+        score=group.score,
+        members=group.members,
+        discrepancies=group.discrepancies if discrepancies is None else discrepancies,
+        story=story,
+    )
+
+
 def group_data(group: Group) -> dict[str, Any]:
     return {
         "label": group.label,

@@ -180,7 +180,12 @@ def encode_first_screen(first: FirstScreen) -> str:
 
 def decode_first_screen(blob: str | bytes) -> FirstScreen | None:
     """A first screen read back and checked (articles, spans, ids, totals), else None."""
-    from tui.core.codec import Damaged, decode_article, story_from_parts  # noqa: PLC0415
+    from tui.core.codec import (  # noqa: PLC0415 (start-up)
+        Damaged,
+        decode_article,
+        in_story,
+        story_from_parts,
+    )
 
     try:
         data = json.loads(blob)
@@ -200,17 +205,7 @@ def decode_first_screen(blob: str | bytes) -> FirstScreen | None:
         )
         if len(ids) != len(discrepancies):
             return None
-        groups = tuple(
-            Group(
-                id=g.id,
-                label=g.label,
-                score=g.score,
-                members=g.members,
-                discrepancies=tuple(ids[i] for i in g.discrepancies),
-                story=0,
-            )
-            for g in part.groups
-        )
+        groups = tuple(in_story(g, 0, tuple(ids[i] for i in g.discrepancies)) for g in part.groups)
     except (Damaged, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None
     alignment = Alignment(groups, discrepancies, (story,))
