@@ -342,3 +342,17 @@ def test_years_far_apart_date_two_happenings() -> None:
     (z,) = date_mentions(slip, slip.sentences[0])
     assert not same_event(x, y)  # Seven years apart: a start and an end.
     assert same_event(x, z)  # One year apart: one year misreported.
+
+
+def test_one_sentence_run_on_two_days_dates_one_thing() -> None:
+    text = "The Republican candidates debate today in Detroit, the party said."
+    friday = article(text, "2016-03-04", "a")
+    saturday = article(text, "2016-03-05", "b")
+    found = date_mentions(friday, friday.sentences[0])
+    found += date_mentions(saturday, saturday.sentences[0])
+    assert [m.low for m in found] == [date(2016, 3, 4), date(2016, 3, 5)]
+    assert date_conflicts(None, found) == []  # A story run again, not two days.
+    other = article(
+        "The Republican candidates debate today in Flint, the party said.", "2016-03-05", "c"
+    )
+    assert date_conflicts(None, [found[0], *date_mentions(other, other.sentences[0])])

@@ -115,6 +115,9 @@ class DateMention:
     stretch: bool = False
     """A stretch of years given by both ends ("from 1967 to 1979", "2001-2009"): a term
     or a tenure, which agrees with another only end for end."""
+    sentence: str = ""
+    """Its sentence's text: one sentence in two articles (a story run again the next day)
+    dates one thing, whatever day each article is dated ("today", "on Tuesday")."""
 
     def width(self) -> int:
         """How many days it allows (0 when unresolved: a weekday by name)."""
@@ -122,6 +125,8 @@ class DateMention:
 
     def agrees(self, other: DateMention) -> bool:
         """The two can name the same day."""
+        if self.sentence and self.sentence == other.sentence:
+            return True
         if self.low is None or other.low is None or self.high is None or other.high is None:
             return self.value.value == other.value.value or not (
                 self.value.value in WEEKDAYS and other.value.value in WEEKDAYS
@@ -305,6 +310,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
                 since=bool(match.group("since")),
                 stretch=bool(match.group("range") or match.group("dash")),
                 named_month=bool(match.group("month") or match.group("myear")),
+                sentence=text,
             )
         )
     actors = {(m.grain, m.actor) for m in found if m.actor}
