@@ -23,8 +23,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _ABBREVIATED = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in (*_ABBREVIATED, "may")) + r")[a-z]*\.?"
 MONTH_WORD = (
     r"(?:(?:" + "|".join(f"{m.capitalize()}|{m.upper()}" for m in MONTHS) + r")\b"
     r"|(?:" + "|".join(f"{m.capitalize()}|{m.upper()}" for m in _ABBREVIATED) + r")\b\.?)"

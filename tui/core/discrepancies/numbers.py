@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.core.discrepancies.dates import MONTH_WORD
-from tui.core.discrepancies.quantities import HEDGES, Amount, amount, hedge_before, range_end
+from tui.core.discrepancies.quantities import (
+    HEDGES,
+    Amount,
+    amount,
+    hedge_before,
+    range_end,
+    scaled_like,
+)
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
 from tui.core.quotes.lexicon import CUE_VERBS
@@ -186,7 +193,7 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         upper = range_end(text, everything, full)
         if upper is not None:
             skip.add(i + 1)
-            value = _scaled_like(value, upper, text[tokens[i + 1].start : tokens[i + 1].end])
+            value = scaled_like(value, upper, text[tokens[i + 1].start : tokens[i + 1].end])
         # A range counts what its upper end counts: "from 46 to 57 people".
         ranged = upper is not None and upper > value
         unit = "money" if money else unit_of(tokens, i + ranged)
@@ -378,22 +385,6 @@ def _paired(
         for c in (found[k] for k in rivals)
         if c is not b and (c.value.article, c.value.sentence) == where and same_slot(a, c)
     )
-
-
-def _scaled_like(low: float, high: float, high_surface: str) -> float:
-    """A range's lower end in its upper end's scale: "$5-6 million" is 5 million to 6
-    million, not 5 dollars to 6 million."""
-    stated = re.match(r"\d[\d.,]*", high_surface)
-    if stated is None or not _SCALE_WORD.search(high_surface):
-        return low
-    written = float(stated.group(0).rstrip(".,").replace(",", ""))
-    if written <= 0:
-        return low  # "from 3 billion to 0 billion": nothing to scale by.
-    scale = high / written
-    return low * scale if low * scale <= high else low
-
-
-_SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion)\b")
 
 
 def _loose(tokens: Sequence[Token], i: int, text: str) -> bool:

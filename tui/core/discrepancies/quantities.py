@@ -137,3 +137,16 @@ def range_end(text: str, tokens: list[Token], index: int) -> float | None:
     if following > index + 1 and upper is not None and upper <= (tokens[index].value or 0):
         return None  # "fell 30 to 20": written with a word, a range goes up.
     return upper if _RANGE.fullmatch(between) else None
+
+
+def scaled_like(low: float, high: float, high_surface: str) -> float:
+    """A range's lower end in its upper end's scale: "$5-6 million" is 5 million to 6
+    million, not 5 dollars to 6 million."""
+    stated = re.match(r"\d[\d.,]*", high_surface)
+    if stated is None or not _SCALE.search(high_surface):
+        return low
+    written = float(stated.group(0).rstrip(".,").replace(",", ""))
+    if written <= 0:
+        return low  # "from 3 billion to 0 billion": nothing to scale by.
+    scale = high / written
+    return low * scale if low * scale <= high else low

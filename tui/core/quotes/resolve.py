@@ -16,14 +16,30 @@ from tui.core.quotes import cues
 from tui.core.quotes.speakers import MASK, Mention, People, gender_fits
 from tui.core.text.names import same_name
 
+_COMMA_GAP = re.compile(r",\s+")
 _APPOSITION_GAP = re.compile(r",\s*(?:[A-Z][\w.]*\s+){0,3}")
-"""Between a name and the role set beside it: a comma, and titles of the role's owner
-(``Susan Rice, President Barack Obama's national security adviser,``)."""
+"""Between a name and someone's role set beside it: a comma, and titles of the role's
+owner (``Susan Rice, President Barack Obama's national security adviser,``)."""
 _APPOSITION_END = re.compile(r"\s*,")
 """After such a role: the comma that closes it (without one, the role is the subject:
 ``With Vladimir Putin, Trump's lawyer said``)."""
 
-_COMMA_GAP = re.compile(r",\s+")
+
+def _owned_apposition(resolver: Resolver, name: Mention, role: Mention) -> bool:
+    """Someone's role in apposition to a person named before it, titles of its owner
+    between them and a comma closing it."""
+    return (
+        bool(role.owner)
+        and role.kind == "role"
+        and name.kind == "name"
+        and _APPOSITION_GAP.fullmatch(resolver.masked, name.end, role.start) is not None
+        and _APPOSITION_END.match(resolver.masked, role.end) is not None
+    )
+
+
+def _owned_by(name: str, owner: str) -> bool:
+    """``name`` is the owner of a role (``Reid`` of ``Reid's rep``): never its holder."""
+    return bool(owner) and same_name(owner, name)
 
 
 class Resolver:
@@ -74,8 +90,7 @@ class Resolver:
             # names, or someone who bore that title; never whoever the sentences before
             # are about, who is most often its owner.
             event.resolved = self._role_holder(event) or (
-                self._in_apposition(event)
-                or self.antecedent(event.start, event.titles, titled_only=True, not_of=event.owner)
+                self.antecedent(event.start, event.titles, titled_only=True, not_of=event.owner)
                 if event.owner
                 else self.antecedent(event.start, event.titles)
             )
@@ -116,9 +131,7 @@ class Resolver:
                     if wanted and (event.kind == "pronoun" or not wanted & self._titles_of(event)):
                         continue
                     name = self.resolve(event)
-                    if name and not_of and same_name(not_of, name):
-                        continue
-                    if name and gender_fits(name, pronoun):
+                    if name and not _owned_by(name, not_of) and gender_fits(name, pronoun):
                         return name
             if wanted:
                 titled = [
@@ -126,10 +139,8 @@ class Resolver:
                     for e in self.events
                     if e.end <= pos and e.kind == "name" and wanted & self._titles_of(e)
                 ]
-                holders = [self.resolve(e) for e in reversed(titled)]
-                found = next(
-                    (h for h in holders if h and not (not_of and same_name(not_of, h))), None
-                )
+                holders = (self.resolve(e) for e in reversed(titled))
+                found = next((h for h in holders if h and not _owned_by(h, not_of)), None)
                 if found:
                     return found
         return self._gendered(pos, pronoun) if pronoun else None
@@ -156,7 +167,9 @@ class Resolver:
         """``the inspector general, Michael E. Horowitz`` / ``Aitan Goelman, Mr. Strzok's lawyer``."""
         links = []
         for a, b in zip(self.events, self.events[1:], strict=False):
-            if not _COMMA_GAP.fullmatch(self.masked, a.end, b.start):
+            if not (
+                _COMMA_GAP.fullmatch(self.masked, a.end, b.start) or _owned_apposition(self, a, b)
+            ):
                 continue
             if a.kind == "role" and b.kind == "name" and b.entity == "person":
                 links.append((a, b))
@@ -168,21 +181,6 @@ class Resolver:
             ):
                 links.append((b, a))  # Not ``In an interview with X, the mayor said``.
         return links
-
-    def _in_apposition(self, role: Mention) -> str | None:
-        """The person a role stands in apposition to: ``Susan Rice, President Barack
-        Obama's national security adviser, said`` (only a comma between them)."""
-        for event in reversed(self.events_in(max(0, role.start - 200), role.start)):
-            if event.kind != "name" or event.entity != "person":
-                continue
-            if not (
-                _APPOSITION_GAP.fullmatch(self.masked, event.end, role.start)
-                and _APPOSITION_END.match(self.masked, role.end)
-            ):
-                return None
-            name = self.resolve(event)
-            return None if name and same_name(role.owner, name) else name
-        return None
 
     def _role_holder(self, role: Mention) -> str | None:
         """The person an appositive elsewhere in the article gives that role to."""
