@@ -295,3 +295,25 @@ def test_a_change_is_no_range_and_zero_never_scales() -> None:
         "The fund shrank from 3 billion to 0 billion dollars last year.",
         "The fund shrank to 2 billion dollars last year.",
     )
+
+
+def test_a_title_word_before_a_body_makes_no_person() -> None:
+    # "Defense" is a title ("Defense Secretary"), but "Defense Department" is no one.
+    budget = article(
+        "a",
+        "Trump would unlock money from the Defense Department's construction budget, "
+        "to the tune of $3.5 billion.",
+    )
+    (money,) = mentions(budget, budget.sentences[0])
+    assert money.subject is None
+    # Each is in the slot of a third outlet's "about $3.6 billion from Defense Department
+    # construction projects"; the Department stands before the first, no one's subject.
+    (found,) = conflicts(
+        "Trump would unlock money from the Defense Department's military construction "
+        "budget, to the tune of $3.5 billion.",
+        "The national emergency declaration will allow the Trump administration to use about "
+        "$3.6 billion from Defense Department construction projects to build the wall.",
+        "The declaration enables the president to divert $3.6 billion from military "
+        "construction projects to the wall.",
+    )
+    assert found == {"3500000000", "3600000000"}

@@ -308,7 +308,10 @@ def _person(name: str) -> bool:
     """A titled name or a first name and a surname ("Mr. Bush", "Bill Clinton"), not an
     institution ("Study of War", "Supreme Court") nor a lone word that may be a place."""
     words = name.split()
-    titled = names.strip_titles(name) != name
+    bare = names.strip_titles(name)
+    if is_org(bare):
+        return False  # "Defense Department": a title word ("Defense") before a body's name.
+    titled = bare != name
     plain = len(words) in (2, 3) and all(w[:1].isupper() for w in words) and not is_org(name)
     return titled or plain
 
