@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.discrepancies.dates import DateMention, date_mentions, same_event
+from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
 from tui.core.discrepancies.facts import date_conflicts
 from tui.core.models import Article
 from tui.core.text.corpus import article_from_text
@@ -356,3 +356,13 @@ def test_one_sentence_run_on_two_days_dates_one_thing() -> None:
         "The Republican candidates debate today in Flint, the party said.", "2016-03-05", "c"
     )
     assert date_conflicts(None, [found[0], *date_mentions(other, other.sentences[0])])
+
+
+def test_the_evidence_for_one_event_is_the_same_both_ways() -> None:
+    # "primaries" and "primary": one word, two spellings of different rarity.
+    x, y = _both(
+        "Both political parties will hold special-election primaries in mid May.",
+        "The primary would be held on April 30.",
+    )
+    assert evidence(x, y) == evidence(y, x)
+    assert same_event(x, y) and same_event(y, x) and not x.agrees(y)

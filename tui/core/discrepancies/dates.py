@@ -416,8 +416,10 @@ def evidence(a: DateMention, b: DateMention) -> float:
     two days keeps each day with its own actor."""
     if rival_actors(a, b):
         return 0.0  # The Senate's Wednesday is not the House's day.
-    # In a's order, not a set's: the sum is then the same in every process.
-    shared = sum(w for k, w in a.weights.items() if k in b.weights)
+    # Each shared word at the mean rarity of its two spellings ("primaries" / "primary"),
+    # so that the evidence is the same both ways; in a's order, not a set's, so that the
+    # sum is the same in every process.
+    shared = sum((w + b.weights[k]) / 2 for k, w in a.weights.items() if k in b.weights)
     return shared + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
 
 
