@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from tui.core.discrepancies.naming import (
+    given_name_conflicts,
     misspelled_first,
     misspelled_last,
     name_conflicts,
+    person_names,
     plural_slips,
     relative_slips,
     surname_slips,
@@ -158,3 +160,57 @@ def test_a_relatives_first_name_spelled_two_ways_is_one_name() -> None:
     for v in found.values:
         assert corpus.article(v.article).text[v.start : v.end] == v.text
     # A son and a daughter are two people; Chris and Christopher one name, not a slip.
+
+
+def test_a_person_is_read_after_titles_with_given_names_and_initials() -> None:
+    def read(text: str) -> list[tuple[tuple[str, ...], str, str]]:
+        return [(p.given, p.surname, p.value.text) for p in person_names("a", text, 0, 0)]
+
+    assert read("Texas Rep. Roger Williams was hurt.") == [
+        (("Roger",), "Williams", "Roger Williams")
+    ]
+    assert read("The director J. Edgar Hoover, had died.") == [
+        (("Edgar",), "Hoover", "J. Edgar Hoover")
+    ]
+    assert read("White House press secretary Sarah Huckabee Sanders said so.") == [
+        (("Sarah", "Huckabee"), "Sanders", "Sarah Huckabee Sanders")
+    ]
+    assert read("Top Democrats met.") == []  # everyday words, no title: no person
+    assert read("The Defense Department spoke.") == []  # an organisation
+
+
+def _one_fact(first: str, second: str, third: str = "") -> Corpus:
+    a = article_from_text("a", f"{first} The vote was 98 to 96. {third}".strip())
+    b = article_from_text("b", f"{second} The vote was 98 to 96.")
+    return Corpus((a, b))
+
+
+def test_one_fact_with_one_surname_and_two_first_names_is_a_name_discrepancy() -> None:
+    corpus = _one_fact(
+        "Rep. Loretta Sanchez won the race for vice chair, defeating Barbara Lee.",
+        "Representative Linda T. Sánchez defeated Representative Barbara Lee to become vice chair.",
+    )
+    (found,) = given_name_conflicts(corpus, [], [["a", "b"]])
+    assert found.kind == "name"
+    assert [v.text for v in found.values] == ["Loretta Sanchez", "Linda T. Sánchez"]
+    for v in found.values:
+        assert corpus.article(v.article).text[v.start : v.end] == v.text
+
+
+def test_relatives_short_forms_and_other_facts_are_no_given_name_discrepancy() -> None:
+    sisters = _one_fact(
+        "Sasha Obama and her sister stood by the president at the turkey pardon.",
+        "Malia Obama and her sister stood by the president at the turkey pardon.",
+        "Malia was there too.",
+    )
+    assert not given_name_conflicts(sisters, [], [["a", "b"]])  # "a" knows Malia: two people
+    short = _one_fact(
+        "Katie Jenkin, 20, was found dead in the house in Aberdare.",
+        "Kathryn Jenkin, 20, was found dead in the house in Aberdare.",
+    )
+    assert not given_name_conflicts(short, [], [["a", "b"]])
+    apart = _one_fact(
+        "Rep. Loretta Sanchez won the race for vice chair, defeating Barbara Lee.",
+        "Linda Sanchez later flew home to California for the holidays with her family.",
+    )
+    assert not given_name_conflicts(apart, [], [["a", "b"]])  # not one fact

@@ -19,6 +19,7 @@ from tui.core.discrepancies.fact_quotes import fact_quote_wordings
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts, value_places
 from tui.core.discrepancies.matched import matched_conflicts, without_known
 from tui.core.discrepancies.naming import (
+    given_name_conflicts,
     name_conflicts,
     plural_slips,
     relative_slips,
@@ -52,6 +53,7 @@ def discrepancy_steps(
     found.extend(without_known(quote_credits(quotes, corpus), found))
     found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
+    found.extend(without_known(given_name_conflicts(corpus, groups, stories, prepared), found))
     found.extend(without_known(plural_slips(corpus, stories), found))
     found.extend(without_known(relative_slips(corpus, stories), found))
     slips = without_known(surname_slips(corpus, stories), found)

@@ -98,7 +98,7 @@ def _story_conflicts(
     if not candidates:
         return []
     result: list[Found] = []
-    for (x, y), p in _probabilities(story, list(candidates), prepared).items():
+    for (x, y), p in same_fact_probabilities(story, list(candidates), prepared).items():
         if p < MATCH_FLOOR:
             continue
         note = f" (sentences matched for the comparison, P(same fact) {p:.2f})"
@@ -161,7 +161,7 @@ def _numbers(a: list[Mention], b: list[Mention]) -> list[Found]:
     ]
 
 
-def _probabilities(
+def same_fact_probabilities(
     story: Corpus, pairs: list[tuple[Where, Where]], prepared: Prepared | None
 ) -> dict[tuple[Where, Where], float]:
     """The pair model's P(same fact) for each pair, as the aligner computes it."""

@@ -13,16 +13,19 @@ variants: a reader checking spellings sees them, but they are not a disagreement
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from tui.core.discrepancies.facts import Found
+from tui.core.align.pipeline import Prepared
+from tui.core.discrepancies.facts import Found, merge_sharing
+from tui.core.discrepancies.matched import same_fact_probabilities
 from tui.core.discrepancies.places import PLACE_ENDINGS
 from tui.core.discrepancies.tokens import sentence_names
-from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue
+from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue, Group
+from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
 
@@ -280,3 +283,138 @@ def _every_spelling(
         if m.value.value in (a.value.value, b.value.value):
             chosen.setdefault((m.value.article, m.value.value), m.value)
     return tuple(chosen.values())
+
+
+SAME_FACT_FLOOR = 0.45
+"""P(same fact) from which two sentences in no common fact compare the people they name:
+the aligner's own threshold, for a first name is only wrong where the fact is one."""
+SHARED_PREFIX = 3
+"""Letters two first names share at the start when one may be a short form of the other
+(Kathryn / Katie, Alexandros / Alexis): no disagreement then."""
+_PERSON_RUN = re.compile(r"[A-Z][\w'’-]*\.?")
+_GIVEN = re.compile(r"[A-Z][a-z]+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+Where = tuple[str, int]
+"""(article id, sentence index)."""
+_NONE: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person named with a surname and the given names right before it."""
+
+    given: tuple[str, ...]
+    """Given names, after any title and without initials ("Linda" in "Representative
+    Linda T. Sánchez"; "Sarah", "Huckabee" in "Sarah Huckabee Sanders")."""
+    surname: str
+    value: DiscrepancyValue
+
+
+def person_names(article_id: str, text: str, offset: int, index: int) -> list[PersonName]:
+    """The people a sentence names by given name and surname: the first run of capitalised
+    words of a name, its titles off ("Texas Rep. Roger Williams" -> Roger Williams). A run
+    whose given names are all everyday words and has no title ("Top Democrats",
+    "Warship Sukanya") is not taken for a person, nor is an organisation."""
+    found = []
+    for mention in sentence_names(text):
+        run: list[re.Match[str]] = []
+        for word in re.finditer(r"[^\s,]+", mention.text):
+            if _PERSON_RUN.fullmatch(word.group(0)):
+                run.append(word)
+            elif run:
+                break
+        while run and run[-1].group(0).lower().rstrip(".") in _SUFFIXES:
+            run.pop()
+        titled = [
+            n for n, w in enumerate(run[:-1]) if w.group(0).lower().rstrip(".") in names.TITLES
+        ]
+        name = run[titled[-1] + 1 :] if titled else run
+        if len(name) < 2 or len(run) > 5:
+            continue
+        surname = names.bare_word(name[-1].group(0)).rstrip(".")
+        given = [w.group(0) for w in name[:-1] if not _INITIAL.fullmatch(w.group(0))]
+        if not given or not all(_GIVEN.fullmatch(w) and not is_org(w) for w in given):
+            continue
+        if not titled and all(names.is_common_word(w) for w in given):
+            continue
+        if len(surname) < 2 or is_org(surname):
+            continue
+        start = offset + mention.start + name[0].start()
+        end = offset + mention.start + name[-1].start() + len(surname)
+        shown = f"{' '.join(given)} {surname}"
+        value = DiscrepancyValue(
+            article_id, index, text[start - offset : end - offset], shown, start, end
+        )
+        found.append(PersonName(tuple(given), surname, value))
+    return found
+
+
+def given_name_conflicts(
+    corpus: Corpus,
+    groups: Sequence[Group],
+    stories: Sequence[Sequence[str]],
+    prepared: Prepared | None = None,
+) -> list[Found]:
+    """One fact that two articles tell with one surname and two first names (Fox's "Rep.
+    Loretta Sanchez won", the Times's "Representative Linda T. Sánchez ... defeated"):
+    one of them names the wrong person, or names the right one wrongly.
+
+    The sentences are one fact (one group, or the pair model's P(same fact) reaches
+    :data:`SAME_FACT_FLOOR`), and neither article ever writes the other's first name: two
+    relatives of one story ("Malia and Sasha Obama") are not one person. Short forms and
+    spellings of one first name (:func:`names.same_first_name`, :func:`misspelled_first`)
+    are no disagreement, nor is a word the story also writes in lower case ("Obama
+    Reverses Bush" is a headline, not a Reverses Bush)."""
+    facts: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for group in groups:
+        for m in group.members:
+            facts[(m.article, m.sentence)].add(group.id)
+    found: list[Found] = []
+    for articles in stories:
+        story = Corpus(tuple(corpus.article(a) for a in articles))
+        plain = {w for a in story.articles for w in _LOWER_WORD.findall(a.text)}
+        known = {a.id: {w.lower() for w in _CAPITAL_WORD.findall(a.text)} for a in story.articles}
+        by_surname: dict[str, list[PersonName]] = defaultdict(list)
+        for article in story.articles:
+            for sentence in article.sentences:
+                if sentence.kind != "text":
+                    continue
+                for person in person_names(
+                    article.id, sentence.text, sentence.start, sentence.index
+                ):
+                    if not any(g.lower() in plain for g in person.given):
+                        by_surname[names.fold(person.surname)].append(person)
+        candidates: dict[tuple[Where, Where], tuple[PersonName, PersonName]] = {}
+        for people in by_surname.values():
+            for n, a in enumerate(people):
+                for b in people[n + 1 :]:
+                    if a.value.article != b.value.article and _two_people(a, b, known):
+                        where = (
+                            (a.value.article, a.value.sentence),
+                            (b.value.article, b.value.sentence),
+                        )
+                        candidates.setdefault(where, (a, b))
+        unlinked = [(x, y) for x, y in candidates if not facts.get(x, _NONE) & facts.get(y, _NONE)]
+        probability = same_fact_probabilities(story, unlinked, prepared) if unlinked else {}
+        for where, (a, b) in candidates.items():
+            if probability.get(where, 1.0) < SAME_FACT_FLOOR:
+                continue
+            summary = f"{a.value.value} / {b.value.value}: one surname, two first names in one fact"
+            found.append(Found("name", None, summary, (a.value, b.value), 0.6))
+    return merge_sharing(found, lambda a, b: a.kind == b.kind)
+
+
+def _two_people(a: PersonName, b: PersonName, known: dict[str, set[str]]) -> bool:
+    """``a`` and ``b`` give one surname first names that are no forms of one name, and
+    neither article writes the other's first name anywhere."""
+    for x in a.given:
+        for y in b.given:
+            if names.same_first_name(x, y) or misspelled_first(x, y):
+                return False
+            if x[:SHARED_PREFIX].lower() == y[:SHARED_PREFIX].lower():
+                return False
+    if any(g.lower() in known[a.value.article] for g in b.given):
+        return False
+    return not any(g.lower() in known[b.value.article] for g in a.given)
