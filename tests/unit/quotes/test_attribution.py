@@ -463,6 +463,25 @@ def test_what_someone_called_is_the_namers_label(text: str, speaker: str | None)
     assert quote.cue == "called"
 
 
+@pytest.mark.parametrize(
+    ("text", "namer"),
+    [
+        ('Mr. Boehner pointed to what aides called "orphan districts" in blue states.', "aides"),
+        ('It is what is called "debate" in the chamber.', None),  # a passive: no namer
+        # The namer follows the last "what" or "which", not the first.
+        (
+            'The firm, which specializes in building what it called "psychographic" '
+            "profiles, spoke.",
+            None,
+        ),
+    ],
+)
+def test_a_namer_without_a_name_is_kept_as_the_mention(text: str, namer: str | None) -> None:
+    quote = quotes_of(text)[-1]
+    assert quote.speaker is None
+    assert quote.speaker_mention == namer
+
+
 def test_a_weekday_after_a_name_is_not_part_of_it() -> None:
     text = (
         "Republican senators kept up pressure on party Chairman Michael Steele Sunday to "

@@ -45,7 +45,8 @@ Rule = Literal[
 
 
 _NAMER = re.compile(
-    r"\b(?:[Ww]hat|[Ww]hich)[ \t]+([^,;:!?\n·]{1,40}?)[ \t]+(?:(?:has|had|have)[ \t]+)?"
+    r"\b(?:[Ww]hat|[Ww]hich)[ \t]+((?:(?!\b(?:[Ww]hat|[Ww]hich)\b)[^,;:!?\n·]){1,40}?)"
+    r"[ \t]+(?:(?:has|had|have)[ \t]+)?"
     r"(?:[a-z]+ly[ \t]+)?\Z"
 )
 """``what aides called`` / ``which he has long described as``: the namer before a naming verb."""
@@ -54,12 +55,17 @@ _AT_CUE = re.compile(r"(?:\s*\([^()·]{1,30}\))?(?:,[^,;:·\n]{1,80},)?[ \t]+(?:
 _NAMING_RULES = frozenset({"after", "before", "passive", "according", "dash"})
 """Rules that take the speaker from the quote's own sentence and its cue."""
 _SUBJECT_PRONOUNS = frozenset("it they we i you".split())
-_NAMING_VERBS = frozenset(
+NAMING_VERBS = frozenset(
     "call calls called dub dubs dubbed term terms termed label labels labeled labelled "
     "describe describes described brand brands branded characterize characterizes "
     "characterized".split()
 )
 """Cues that give a label rather than report a statement (``what Trump called "a hoax"``)."""
+_NO_NAMER = frozenset(
+    {"is", "was", "are", "were", "been", "being", "has been", "have been", "had been"}
+    | {"is being", "was being"}
+)
+"""Words between "what" and a naming verb that name no one: a passive ("what is called")."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
 
 
@@ -202,7 +208,7 @@ class Attributor:
             namer = _NAMER.search(self.masked, s_start, v)
             if (
                 namer
-                and cue.group(0).lower() in _NAMING_VERBS
+                and cue.group(0).lower() in NAMING_VERBS
                 and n == len(found) - 1
                 # ``what it called``: ``it`` is, as a rule, the sentence's subject.
                 and namer.group(1).lower() not in _SUBJECT_PRONOUNS
@@ -242,12 +248,15 @@ class Attributor:
 
     def _namer(self, start: int, end: int, cue: str) -> Attribution:
         """``what aides called "orphan districts"``: the label is the namer's, not the
-        sentence subject's; a namer with no name (``aides``) leaves the speaker unknown."""
+        sentence subject's; a namer with no name (``aides``) leaves the speaker unknown,
+        and is kept as the mention (another article may credit the label to someone)."""
         events = [e for e in self._events_in(start, end) if e.entity in ("person", "org")]
         if events:
             return self._found(events[-1], cue, "before")
         who = " ".join(self.masked[start:end].split())
-        return Attribution(None, None, cue, "before", f"named so by “{who}”, no one named")
+        if who.lower() in _NO_NAMER:
+            return Attribution(None, None, cue, "before", "named so, no one named")
+        return Attribution(None, who, cue, "before", f"named so by “{who}”, no one named")
 
     def _speakerless_cue(self, start: int) -> Attribution | None:
         """A cue with no one to name (``the US paper wrote``): unknown, but still speech."""
