@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.discrepancies.credits import quote_credits
+from tui.core.discrepancies.credits import label_credits, quote_credits
 from tui.core.models import Corpus
 from tui.core.quotes.extract import extract_quotes
 from tui.core.text.corpus import article_from_text
@@ -30,3 +30,28 @@ def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
     b = article_from_text("nyt", f"Sarah Sanders spoke. {remark} Sarah Sanders said.")
     corpus = Corpus((a, b))
     assert quote_credits(extract_quotes(corpus), corpus) == []
+
+
+def test_a_label_a_nameless_group_gave_and_a_named_person_said_is_an_attribution() -> None:
+    a = article_from_text(
+        "huffpost",
+        "“We have 32 districts where there is no big Senate race and we call these orphan "
+        "districts,” John Boehner said.",
+    )
+    b = article_from_text(
+        "nyt", "Mr. Boehner pointed to what aides called “orphan districts” in blue states."
+    )
+    corpus = Corpus((a, b))
+    (found,) = label_credits(extract_quotes(corpus), corpus, [["huffpost", "nyt"]])
+    assert found.kind == "attribution"
+    assert [v.value for v in found.values] == ["aides", "John Boehner"]
+    assert found.values[0].text == "orphan districts"
+    # Another story's words are not this label's.
+    assert label_credits(extract_quotes(corpus), corpus, [["huffpost"], ["nyt"]]) == []
+
+
+def test_a_label_its_namer_also_says_or_a_one_word_label_is_no_attribution() -> None:
+    a = article_from_text("fox", "“It is a hoax and a scandal,” John Smith said on Monday.")
+    b = article_from_text("nyt", "He attacked what critics called a “hoax” on Monday.")
+    corpus = Corpus((a, b))
+    assert label_credits(extract_quotes(corpus), corpus, [["fox", "nyt"]]) == []

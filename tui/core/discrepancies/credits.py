@@ -2,8 +2,9 @@
 
 Only where each article names its speaker at the cue (:attr:`Quote.named`): a pronoun
 or the paragraph before may point to the wrong person in our reading, not in the
-reporter's. (The same short label in two mouths and two wordings, inside one fact, is
-:mod:`.facts`' ``attribution``.)
+reporter's. And a label one article says a group with no name gave (what aides called
+"orphan districts") that another quotes in a named person's own words. (The same short
+label in two mouths and two wordings, inside one fact, is :mod:`.facts`' ``attribution``.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Sequence
 from tui.core.discrepancies.facts import Found
 from tui.core.discrepancies.wording import quote_value
 from tui.core.models import Corpus, Quote
-from tui.core.quotes.extract import clip, credited_alike, same_words
+from tui.core.quotes.attribution import NAMING_VERBS
+from tui.core.quotes.extract import clip, credited_alike, quote_keys, same_words
 from tui.core.quotes.speakers import is_org, one_person
 
 CREDIT_CONFIDENCE = 0.8
@@ -38,4 +40,48 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
         values = tuple(quote_value(q, corpus, q.speaker_id or "") for q in (a, b))
         summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
         found.append(Found("attribution", None, summary, values, CREDIT_CONFIDENCE))
+    return found
+
+
+LABEL_WORDS = range(2, 7)
+"""Words of a label (``orphan districts``): one word is too common to say whose it is,
+more than six are a remark, which :func:`quote_credits` compares."""
+
+
+def label_credits(
+    quotes: Sequence[Quote], corpus: Corpus, stories: Sequence[Sequence[str]]
+) -> list[Found]:
+    """One ``attribution`` discrepancy per label that one article says a group with no
+    name gave ("Mr. Boehner pointed to what aides called “orphan districts”") and that
+    another article of the story quotes in a named person's own words ("... and we call
+    these orphan districts," Boehner said): the label credited to two."""
+    story = {a: n for n, articles in enumerate(stories) for a in articles}
+    labels = [
+        q
+        for q in quotes
+        if q.speaker is None
+        and q.speaker_mention
+        and (q.cue or "").lower() in NAMING_VERBS
+        and len(quote_keys(q.text)) in LABEL_WORDS
+    ]
+    named = [q for q in quotes if q.named and q.speaker_id]
+    found: list[Found] = []
+    for label in labels:
+        words = quote_keys(label.text)
+        for quote in named:
+            if quote.article == label.article or story.get(quote.article) != story.get(
+                label.article
+            ):
+                continue
+            keys = quote_keys(quote.text)
+            if not any(keys[n : n + len(words)] == words for n in range(len(keys))):
+                continue
+            namer = label.speaker_mention or ""
+            values = (
+                quote_value(label, corpus, namer),
+                quote_value(quote, corpus, quote.speaker_id or ""),
+            )
+            summary = f"“{clip(label.text, 60)}” credited to {namer} and to {quote.speaker_id}"
+            found.append(Found("attribution", None, summary, values, CREDIT_CONFIDENCE))
+            break
     return found

@@ -14,7 +14,7 @@ from collections.abc import Generator, Sequence
 
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.alike_places import alike_places
-from tui.core.discrepancies.credits import quote_credits
+from tui.core.discrepancies.credits import label_credits, quote_credits
 from tui.core.discrepancies.fact_quotes import fact_quote_wordings
 from tui.core.discrepancies.facts import Found, SentenceValues, value_conflicts, value_places
 from tui.core.discrepancies.matched import matched_conflicts, without_known
@@ -51,6 +51,7 @@ def discrepancy_steps(
     found.extend(Found(v.kind, v.group, v.summary, v.values) for v in variants)
     found.extend(quote_wordings(quotes, corpus))
     found.extend(without_known(quote_credits(quotes, corpus), found))
+    found.extend(without_known(label_credits(quotes, corpus, stories), found))
     found.extend(fact_quote_wordings(groups, quotes, corpus))
     found.extend(without_known(name_conflicts(corpus, stories), found))
     found.extend(without_known(given_name_conflicts(corpus, groups, stories, prepared), found))

@@ -261,7 +261,7 @@ def same_words(quotes: Sequence[Quote], *, excerpts: bool = True) -> list[tuple[
     Only pairs sharing a word of four letters or more are compared, and only when the
     shared words could reach the threshold, so a corpus of thousands of quotes stays fast.
     """
-    keys = [_quote_keys(q.text) for q in quotes]
+    keys = [quote_keys(q.text) for q in quotes]
     counts = [Counter(k) for k in keys]
     index: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
@@ -340,11 +340,11 @@ def credited_alike(a: Quote, b: Quote) -> bool:
     """Two quotes long enough and close enough to be one remark beyond doubt: at least
     :data:`MIN_CREDIT_WORDS` words, the shorter's words nearly all in the longer, in order
     (an excerpt counts; a shared catchphrase such as "act of terror" does not)."""
-    return excerpt_of(_quote_keys(a.text), _quote_keys(b.text))
+    return excerpt_of(quote_keys(a.text), quote_keys(b.text))
 
 
 @lru_cache(maxsize=16_384)
-def _quote_keys(text: str) -> tuple[str, ...]:
+def quote_keys(text: str) -> tuple[str, ...]:
     """A quote's words as the links compare them, read once per text."""
     return tuple(_norm(w) for w in _WORDS.findall(text))
 
