@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.core.models import Article, Corpus, Quote
-from tui.core.quotes.extract import extract_quotes, link_same_quotes, quote_wording, same_words
+from tui.core.quotes.extract import (
+    ellipsis_cuts,
+    excerpt_of,
+    extract_quotes,
+    link_same_quotes,
+    quote_keys,
+    quote_wording,
+    same_words,
+)
 from tui.core.text.corpus import article_from_text, load_corpus
 
 
@@ -368,3 +376,21 @@ def test_one_speaker_written_in_full_and_plainly_is_linked() -> None:
     assert [q.same_as for q in linked] == [("b",), ("a",)]
     other = replace(b, speaker_id="Theodore Roosevelt")
     assert [q.same_as for q in link_same_quotes([a, other], [(0, 1)])] == [(), ()]
+
+
+def test_words_left_out_at_an_ellipsis_do_not_spread_an_excerpt() -> None:
+    whole = (
+        "I think that is a phony ideal. I don't believe that that's what we're here to do. "
+        "That man is here to use the resources and use them wisely, to care for the Earth, "
+        "to be a steward of the Earth, but we're not here to serve the Earth. The Earth is "
+        "not the objective."
+    )
+    cut = (
+        "I think that is a phony ideal. I don't believe that's what we're here to do ... "
+        "We're not here to serve the earth."
+    )
+    assert ellipsis_cuts(cut) == frozenset({16})
+    assert excerpt_of(quote_keys(cut), quote_keys(whole), ellipsis_cuts(cut))
+    # Without the ellipsis, the same words spread too far to be one excerpt.
+    run_on = cut.replace(" ... ", " ")
+    assert not excerpt_of(quote_keys(run_on), quote_keys(whole), ellipsis_cuts(run_on))

@@ -10,6 +10,7 @@ scare quotes and programme titles stay out.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -282,7 +283,7 @@ def same_words(quotes: Sequence[Quote], *, excerpts: bool = True) -> list[tuple[
                 excerpts
                 and shorter >= MIN_CREDIT_WORDS
                 and shared >= CREDIT_SHARE * shorter
-                and excerpt_of(keys[i], keys[j])
+                and excerpt_of(keys[i], keys[j], ellipsis_cuts(a.text), ellipsis_cuts(b.text))
             ):
                 pairs.append((i, j))
                 continue
@@ -301,12 +302,20 @@ EXCERPT_SPREAD = 1.5
 length: "I want to thank" and "the American people" sixty words apart are no excerpt."""
 
 
-def excerpt_of(a: Sequence[str], b: Sequence[str]) -> bool:
+def excerpt_of(
+    a: Sequence[str],
+    b: Sequence[str],
+    cuts_a: frozenset[int] = frozenset(),
+    cuts_b: frozenset[int] = frozenset(),
+) -> bool:
     """The shorter wording is an excerpt of the longer: at least :data:`MIN_CREDIT_WORDS`
     words, nearly all of them (:data:`CREDIT_SHARE`) found in the longer in order and close
     together (:data:`EXCERPT_SPREAD`). "to differentiate between us and the administration
-    coming in January" is an excerpt of a forty-word answer however little of it it quotes."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    coming in January" is an excerpt of a forty-word answer however little of it it quotes.
+    ``cuts_a``/``cuts_b``: where each wording marks words left out (:func:`ellipsis_cuts`);
+    the words skipped there do not count in the spread ("I don't believe that's what we're
+    here to do ... We're not here to serve the earth")."""
+    (short, cuts), long = ((a, cuts_a), b) if len(a) <= len(b) else ((b, cuts_b), a)
     if len(short) < MIN_CREDIT_WORDS:
         return False
     matcher = SequenceMatcher(None, short, long, autojunk=False)
@@ -314,7 +323,22 @@ def excerpt_of(a: Sequence[str], b: Sequence[str]) -> bool:
     if sum(block.size for block in blocks) < CREDIT_SHARE * len(short):
         return False
     spread = blocks[-1].b + blocks[-1].size - blocks[0].b
+    for before, after in itertools.pairwise(blocks):
+        if any(before.a < cut <= after.a for cut in cuts):
+            spread -= after.b - (before.b + before.size)  # Left out where the ellipsis says.
     return spread <= EXCERPT_SPREAD * len(short)
+
+
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+
+
+@lru_cache(maxsize=16_384)
+def ellipsis_cuts(text: str) -> frozenset[int]:
+    """Where a quote marks words left out: the indices, in :func:`quote_keys`, of the words
+    right after each ellipsis."""
+    return frozenset(
+        len(_WORDS.findall(text, 0, m.start())) for m in _ELLIPSIS.finditer(text) if m.start()
+    )
 
 
 def link_same_quotes(
@@ -340,7 +364,9 @@ def credited_alike(a: Quote, b: Quote) -> bool:
     """Two quotes long enough and close enough to be one remark beyond doubt: at least
     :data:`MIN_CREDIT_WORDS` words, the shorter's words nearly all in the longer, in order
     (an excerpt counts; a shared catchphrase such as "act of terror" does not)."""
-    return excerpt_of(quote_keys(a.text), quote_keys(b.text))
+    return excerpt_of(
+        quote_keys(a.text), quote_keys(b.text), ellipsis_cuts(a.text), ellipsis_cuts(b.text)
+    )
 
 
 @lru_cache(maxsize=16_384)
