@@ -82,6 +82,16 @@ def test_word_diff_marks() -> None:
     assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == "a [-b-] {+x+} c"
 
 
+def test_word_diff_shows_words_left_out_at_an_ellipsis_as_the_ellipsis() -> None:
+    # Words the other outlet leaves out where it prints "...": no words dropped.
+    assert (
+        word_diff(
+            quote_words("we did it as promised and we will"), quote_words("we did it ... we will")
+        )
+        == "we did it … we will"
+    )
+
+
 def test_word_diff_leaves_out_the_excerpted_ends() -> None:
     assert word_diff(["x", "a", "b", "c"], ["a", "z", "c", "y"]) == "a [-b-] {+z+} c"
 

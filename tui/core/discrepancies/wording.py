@@ -240,7 +240,8 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
             parts.append(" ".join(a[i1:i2]))
             continue
         old, new = [w for w in a[i1:i2] if w != GAP], [w for w in b[j1:j2] if w != GAP]
-        if not old and not new:
+        gap = GAP in a[i1:i2] or GAP in b[j1:j2]
+        if gap and (not old or not new):
             parts.append(GAP)  # An ellipsis or a cut on one side: words left out, not changed.
             continue
         if old:
