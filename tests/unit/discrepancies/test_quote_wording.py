@@ -78,6 +78,21 @@ def test_an_ellipsis_marks_an_omission() -> None:
     )
 
 
+def test_two_overlapping_quotes_compare_the_words_they_share() -> None:
+    # Each quotes its own window on the remark: Fox stops where HuffPost goes on.
+    fox = (
+        "has been a race to the bottom. We have seen nastiness, divisiveness, ugliness, "
+        "distortions of opponents' records, of the president's record."
+    )
+    huffpost = "I think the GOP race has been, in many cases, a race to the bottom."
+    assert inner_changes(quote_words(fox), quote_words(huffpost)) == [([], ["in", "many", "cases"])]
+    # A lone shared word at the edge is no anchor: two answers, not one quotation.
+    assert not changed(
+        "I do not favor civil unions if they are identical to marriage other than by name",
+        "If a civil union is identical to marriage other than with the name, I oppose it",
+    )
+
+
 def test_word_diff_marks() -> None:
     assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == "a [-b-] {+x+} c"
 

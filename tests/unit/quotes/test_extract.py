@@ -394,3 +394,41 @@ def test_words_left_out_at_an_ellipsis_do_not_spread_an_excerpt() -> None:
     # Without the ellipsis, the same words spread too far to be one excerpt.
     run_on = cut.replace(" ... ", " ")
     assert not excerpt_of(quote_keys(run_on), quote_keys(whole), ellipsis_cuts(run_on))
+
+
+def test_two_windows_on_one_remark_are_linked() -> None:
+    fox = article_of(
+        'Gibbs said the primary "has been a race to the bottom. We have seen nastiness, '
+        "divisiveness, ugliness, distortions of opponents' records, of the president's "
+        'record," Robert Gibbs said.',
+        "fox",
+    )
+    huffpost = article_of(
+        '"I think the GOP race has been, in many cases, a race to the bottom," Robert Gibbs said.',
+        "huffpost",
+    )
+    a, b = extract_quotes(Corpus((fox, huffpost)))
+    assert a.same_as == (b.id,) and b.same_as == (a.id,)
+
+
+def test_two_quotes_sharing_words_by_chance_or_two_people_are_not_linked() -> None:
+    # Five words and a lone one at the end: two answers, not one remark.
+    huffpost = article_of(
+        '"I do not favor civil unions if they are identical to marriage other than by name," '
+        "Mitt Romney said.",
+        "huffpost",
+    )
+    nyt = article_of(
+        "\"If a civil union is identical to marriage other than with the name, why, I don't "
+        'support that," Mitt Romney said.',
+        "nyt",
+    )
+    assert all(not q.same_as for q in extract_quotes(Corpus((huffpost, nyt))))
+    other = article_of(
+        '"I think the GOP race has been, in many cases, a race to the bottom," Ben Labolt said.',
+        "nyt",
+    )
+    fox = article_of(
+        '"It has been a race to the bottom. We have seen it," Robert Gibbs said.', "fox"
+    )
+    assert all(not q.same_as for q in extract_quotes(Corpus((fox, other))))

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
-from tui.core.quotes.extract import clip
+from tui.core.quotes.extract import anchored, clip
 
 GAP = "\u2026"
 """Stands for an ellipsis inside a quote: words left out there are an excerpt."""
@@ -25,6 +25,10 @@ MIN_SHARED = 3
 """Words two wordings must share, in order, to be one quotation."""
 MIN_SHARED_SHARE = 0.5
 """Share of the shorter wording they must share, for the same reason."""
+MIN_OVERLAP_SHARED = 6
+"""Words two quotes that overlap (one starts where the other's words run on: "has been a
+race to the bottom. We have seen ..." / "I think the GOP race has been, in many cases, a
+race to the bottom") must share, in order, for the share to be of their overlap alone."""
 _MEDIA = frozenset("news times post journal press tribune network channel herald globe".split())
 MIN_OUTLET_WORDS = 8
 """A quote of an outlet's report this long can be checked against that report's words."""
@@ -139,7 +143,9 @@ def changes_by(
     """:func:`placed_changes` read from a matcher already built on ``a`` and ``b``."""
     codes = matcher.get_opcodes()
     shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
-    if shared < MIN_SHARED or shared < MIN_SHARED_SHARE * min(len(a), len(b)):
+    if shared < MIN_SHARED:
+        return None
+    if shared < MIN_SHARED_SHARE * min(len(a), len(b)) and not _overlapping(matcher, codes):
         return None
     changes = []
     for op, i1, i2, j1, j2 in _compared(codes):
@@ -162,6 +168,30 @@ def changes_by(
 
 
 Opcode = tuple[str, int, int, int, int]
+
+
+def _overlapping(matcher: SequenceMatcher[str], codes: Sequence[Opcode]) -> bool:
+    """Two quotes that overlap, one starting where the other's words run on: they share
+    :data:`MIN_OVERLAP_SHARED` words between lone ones at the ends (:func:`anchored`), and
+    half of the words each other's window can reach (:func:`_windows`)."""
+    blocks = anchored([b for b in matcher.get_matching_blocks() if b.size])
+    shared = sum(b.size for b in blocks)
+    return shared >= MIN_OVERLAP_SHARED and shared >= MIN_SHARED_SHARE * min(_windows(codes))
+
+
+def _windows(codes: Sequence[Opcode]) -> tuple[int, int]:
+    """The words of each wording that the other's window on the remark can reach: where
+    one quote starts (or stops) on a shared word, the other's words before (after) it lie
+    outside that quote, not left out of it."""
+    equal = [code for code in codes if code[0] == "equal"]
+    (_, a_first, _, b_first, _), (_, _, a_last, _, b_last) = equal[0], equal[-1]
+    a_len, b_len = codes[-1][2], codes[-1][4]
+    a_from = a_first if b_first == 0 else 0
+    b_from = b_first if a_first == 0 else 0
+    a_to = a_last if b_last == b_len else a_len
+    b_to = b_last if a_last == a_len else b_len
+    return a_to - a_from, b_to - b_from
+
 
 _AGREEMENT = frozenset(
     frozenset(pair)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import lru_cache, partial
 
 from tui.core.models import (
@@ -125,7 +125,8 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
         items.sort(key=lambda item: item[0])
         quotes.extend(make(id=f"q{index}-{n}") for n, (_, make) in enumerate(items))
     pairs = same_words(quotes)  # Borrowing changes speakers, never words: found once.
-    return link_same_quotes(borrow_speakers(quotes, pairs), pairs)
+    borrowed = borrow_speakers(quotes, pairs)
+    return link_same_quotes(borrowed, [*pairs, *overlapping_passages(borrowed, pairs)])
 
 
 def find_spans(article: Article) -> list[_Span]:
@@ -295,6 +296,89 @@ def same_words(quotes: Sequence[Quote], *, excerpts: bool = True) -> list[tuple[
             if SequenceMatcher(None, keys[i], keys[j], autojunk=False).ratio() >= threshold:
                 pairs.append((i, j))
     return pairs
+
+
+OVERLAP_GAP = 4
+"""Words inside a shared stretch that one wording has and the other lacks ("has been, in
+many cases, a race to the bottom"), at most, for the stretch to stay one."""
+OVERLAP_SHARE = 0.6
+"""Part of each wording's stretch that the other shares, at least."""
+
+
+def overlapping_passages(
+    quotes: Sequence[Quote], known: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)`` of one person's quotes in two articles that overlap: one outlet's
+    quote ends on words the other's starts with, or each cuts the other's middle ("has
+    been a race to the bottom. We have seen nastiness" / "I think the GOP race has been,
+    in many cases, a race to the bottom"). A stretch of :data:`MIN_CREDIT_WORDS` shared
+    words at least, reaching an end of each quote: two windows on one remark, whose words
+    in common can then be compared. Only quotes whose speakers are one person are paired,
+    and those :func:`same_words` already pairs (``known``) are left out."""
+    keys = [quote_keys(q.text) for q in quotes]
+    taken = set(known)
+    by_speaker: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        if q.speaker_id and len(keys[i]) >= MIN_CREDIT_WORDS:
+            by_speaker.setdefault(q.speaker_id, []).append(i)
+    pairs = []
+    for mine in by_speaker.values():
+        index: dict[str, list[int]] = {}
+        for i in mine:
+            for word in set(keys[i]):
+                index.setdefault(word, []).append(i)
+        for i in mine:
+            counts = Counter(j for w in set(keys[i]) for j in index[w] if j > i)
+            for j in sorted(j for j, n in counts.items() if n >= MIN_CREDIT_WORDS):
+                a, b = quotes[i], quotes[j]
+                if a.article == b.article or a.kind != b.kind or (i, j) in taken:
+                    continue
+                if _overlap(keys[i], keys[j]):
+                    pairs.append((i, j))
+    return pairs
+
+
+def _overlap(a: Sequence[str], b: Sequence[str]) -> bool:
+    """A stretch the two share (:func:`overlapping_passages`) that reaches an end of each."""
+    blocks = [
+        x for x in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if x.size
+    ]
+    stretches: list[list[Match]] = []
+    for block in blocks:
+        last = stretches[-1][-1] if stretches else None
+        if (
+            last is not None
+            and block.a - (last.a + last.size) <= OVERLAP_GAP
+            and block.b - (last.b + last.size) <= OVERLAP_GAP
+        ):
+            stretches[-1].append(block)
+        else:
+            stretches.append([block])
+    for found in stretches:
+        stretch = anchored(found)
+        if not stretch:
+            continue
+        shared = sum(x.size for x in stretch)
+        a_start, a_end = stretch[0].a, stretch[-1].a + stretch[-1].size
+        b_start, b_end = stretch[0].b, stretch[-1].b + stretch[-1].size
+        if shared < MIN_CREDIT_WORDS:
+            continue
+        if shared < OVERLAP_SHARE * (a_end - a_start) or shared < OVERLAP_SHARE * (b_end - b_start):
+            continue
+        if (a_start <= 1 or a_end >= len(a) - 1) and (b_start <= 1 or b_end >= len(b) - 1):
+            return True
+    return False
+
+
+def anchored(blocks: Sequence[Match]) -> Sequence[Match]:
+    """Shared blocks of two wordings without lone words at either end: one word shared
+    beyond a change is chance, not an anchor ("other than [by] name")."""
+    start, end = 0, len(blocks)
+    while start < end and blocks[start].size == 1:
+        start += 1
+    while end > start and blocks[end - 1].size == 1:
+        end -= 1
+    return blocks[start:end]
 
 
 EXCERPT_SPREAD = 1.5
