@@ -93,6 +93,17 @@ def test_two_overlapping_quotes_compare_the_words_they_share() -> None:
     )
 
 
+def test_words_beyond_an_ellipsis_are_another_passage() -> None:
+    stitched = (
+        "both believe that healthy herds are critical ... the issuing of permits is put on hold ..."
+    )
+    whole = (
+        "As a result, in a manner compliant with all applicable laws, the issuing of permits "
+        "is being put on hold as the decision is being reviewed"
+    )
+    assert inner_changes(quote_words(stitched), quote_words(whole)) == [([], ["being"])]
+
+
 def test_word_diff_marks() -> None:
     assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == "a [-b-] {+x+} c"
 

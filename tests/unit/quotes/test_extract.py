@@ -432,3 +432,20 @@ def test_two_quotes_sharing_words_by_chance_or_two_people_are_not_linked() -> No
         '"It has been a race to the bottom. We have seen it," Robert Gibbs said.', "fox"
     )
     assert all(not q.same_as for q in extract_quotes(Corpus((fox, other))))
+
+
+def test_each_passage_an_ellipsis_stitches_is_an_excerpt_on_its_own() -> None:
+    stitched = "both believe that conservation and healthy herds are critical...the issuing of permits is put on hold..."
+    whole = (
+        "As a result, in a manner compliant with all applicable laws, rules and regulations, "
+        "the issuing of permits is being put on hold as the decision is being reviewed"
+    )
+    cuts = ellipsis_cuts(stitched)
+    assert excerpt_of(quote_keys(stitched), quote_keys(whole), cuts)
+    # Without the ellipsis, half its words are no excerpt.
+    plain = stitched.replace("...", " ")
+    assert not excerpt_of(quote_keys(plain), quote_keys(whole), ellipsis_cuts(plain))
+    fox = article_of(f'"{stitched}" Ryan Zinke tweeted on Friday.', "fox")
+    nyt = article_of(f'"{whole}," Ryan Zinke said in a statement.', "nyt")
+    a, b = extract_quotes(Corpus((fox, nyt)))
+    assert a.same_as == (b.id,)

@@ -145,7 +145,7 @@ def changes_by(
     shared = sum(i2 - i1 for op, i1, i2, _, _ in codes if op == "equal")
     if shared < MIN_SHARED:
         return None
-    if shared < MIN_SHARED_SHARE * min(len(a), len(b)) and not _overlapping(matcher, codes):
+    if shared < MIN_SHARED_SHARE * min(len(a), len(b)) and not _overlapping(matcher, a, b):
         return None
     changes = []
     for op, i1, i2, j1, j2 in _compared(codes):
@@ -170,27 +170,39 @@ def changes_by(
 Opcode = tuple[str, int, int, int, int]
 
 
-def _overlapping(matcher: SequenceMatcher[str], codes: Sequence[Opcode]) -> bool:
+def _overlapping(matcher: SequenceMatcher[str], a: Sequence[str], b: Sequence[str]) -> bool:
     """Two quotes that overlap, one starting where the other's words run on: they share
     :data:`MIN_OVERLAP_SHARED` words between lone ones at the ends (:func:`anchored`), and
     half of the words each other's window can reach (:func:`_windows`)."""
     blocks = anchored([b for b in matcher.get_matching_blocks() if b.size])
     shared = sum(b.size for b in blocks)
-    return shared >= MIN_OVERLAP_SHARED and shared >= MIN_SHARED_SHARE * min(_windows(codes))
+    return shared >= MIN_OVERLAP_SHARED and shared >= MIN_SHARED_SHARE * min(
+        _windows(matcher.get_opcodes(), a, b)
+    )
 
 
-def _windows(codes: Sequence[Opcode]) -> tuple[int, int]:
+def _windows(codes: Sequence[Opcode], a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
     """The words of each wording that the other's window on the remark can reach: where
     one quote starts (or stops) on a shared word, the other's words before (after) it lie
-    outside that quote, not left out of it."""
+    outside that quote, not left out of it; and words beyond an ellipsis are another
+    passage ("critical ... the issuing of permits is put on hold ...")."""
     equal = [code for code in codes if code[0] == "equal"]
     (_, a_first, _, b_first, _), (_, _, a_last, _, b_last) = equal[0], equal[-1]
-    a_len, b_len = codes[-1][2], codes[-1][4]
-    a_from = a_first if b_first == 0 else 0
-    b_from = b_first if a_first == 0 else 0
-    a_to = a_last if b_last == b_len else a_len
-    b_to = b_last if a_last == a_len else b_len
+    a_from = a_first if b_first == 0 else _after_gap(a, a_first)
+    b_from = b_first if a_first == 0 else _after_gap(b, b_first)
+    a_to = a_last if b_last == len(b) else _before_gap(a, a_last)
+    b_to = b_last if a_last == len(a) else _before_gap(b, b_last)
     return a_to - a_from, b_to - b_from
+
+
+def _after_gap(words: Sequence[str], first: int) -> int:
+    """Where the passage holding ``words[first]`` starts: after the last gap before it."""
+    return max((n + 1 for n in range(first) if words[n] == GAP), default=0)
+
+
+def _before_gap(words: Sequence[str], last: int) -> int:
+    """Where the passage ending at ``words[last - 1]`` stops: at the first gap after it."""
+    return next((n for n in range(last, len(words)) if words[n] == GAP), len(words))
 
 
 _AGREEMENT = frozenset(

@@ -280,11 +280,14 @@ def same_words(quotes: Sequence[Quote], *, excerpts: bool = True) -> list[tuple[
             size = len(keys[i]) + len(keys[j])
             shorter = min(len(keys[i]), len(keys[j]))
             shared = shared_words(counts[i], counts[j])
+            cuts = ellipsis_cuts(a.text), ellipsis_cuts(b.text)
+            # A quote stitched from passages with an ellipsis needs only one of them.
+            needed = MIN_CREDIT_WORDS if any(cuts) else shorter
             if (
                 excerpts
                 and shorter >= MIN_CREDIT_WORDS
-                and shared >= CREDIT_SHARE * shorter
-                and excerpt_of(keys[i], keys[j], ellipsis_cuts(a.text), ellipsis_cuts(b.text))
+                and shared >= CREDIT_SHARE * needed
+                and excerpt_of(keys[i], keys[j], *cuts)
             ):
                 pairs.append((i, j))
                 continue
@@ -400,6 +403,23 @@ def excerpt_of(
     the words skipped there do not count in the spread ("I don't believe that's what we're
     here to do ... We're not here to serve the earth")."""
     (short, cuts), long = ((a, cuts_a), b) if len(a) <= len(b) else ((b, cuts_b), a)
+    if len(short) < MIN_CREDIT_WORDS:
+        return False
+    if cuts and not _excerpt(short, long, cuts):
+        # An outlet may stitch passages of two remarks with an ellipsis: each long
+        # enough passage is an excerpt on its own ("critical ... the issuing of permits
+        # is put on hold ...").
+        bounds = [0, *sorted(cuts), len(short)]
+        return any(
+            _excerpt(short[x:y], long, frozenset())
+            for x, y in itertools.pairwise(bounds)
+            if y - x >= MIN_CREDIT_WORDS
+        )
+    return _excerpt(short, long, cuts)
+
+
+def _excerpt(short: Sequence[str], long: Sequence[str], cuts: frozenset[int]) -> bool:
+    """:func:`excerpt_of`, the shorter wording given."""
     if len(short) < MIN_CREDIT_WORDS:
         return False
     matcher = SequenceMatcher(None, short, long, autojunk=False)
