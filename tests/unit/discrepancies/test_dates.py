@@ -366,3 +366,27 @@ def test_the_evidence_for_one_event_is_the_same_both_ways() -> None:
     )
     assert evidence(x, y) == evidence(y, x)
     assert same_event(x, y) and same_event(y, x) and not x.agrees(y)
+
+
+def test_one_day_at_two_times_of_day_disagrees() -> None:
+    scheduled = article("He'll make the announcement today at 11am from Livingston.", "2015-06-30")
+    made = article("Christie made the announcement Tuesday afternoon in Livingston.", "2015-06-30")
+    (x,) = date_mentions(scheduled, scheduled.sentences[0])
+    (y,) = date_mentions(made, made.sentences[0])
+    assert x.hours == (10.5, 11.5) and y.hours == (12.0, 18.0)
+    assert x.value.value == "2015-06-30 11:00" and y.value.value == "2015-06-30 afternoon"
+    assert not x.agrees(y)
+    evening = article("He spoke Tuesday at 7:30 p.m. in Livingston.", "2015-06-30")
+    night = article("He spoke Tuesday night in Livingston.", "2015-06-30")
+    (e,) = date_mentions(evening, evening.sentences[0])
+    (n,) = date_mentions(night, night.sentences[0])
+    assert e.agrees(n)  # 7:30 p.m. is at night
+    plain = article("He spoke Tuesday in Livingston.", "2015-06-30")
+    (p,) = date_mentions(plain, plain.sentences[0])
+    assert p.agrees(x) and p.agrees(y)  # a day without a time agrees with any time of it
+
+
+def test_a_time_with_its_zone_is_not_compared() -> None:
+    east = article("The debate starts Tuesday at 9 p.m. ET in Las Vegas.", "2015-10-13")
+    (x,) = date_mentions(east, east.sentences[0])
+    assert x.hours is None

@@ -118,6 +118,9 @@ class DateMention:
     sentence: str = ""
     """Its sentence's text: one sentence in two articles (a story run again the next day)
     dates one thing, whatever day each article is dated ("today", "on Tuesday")."""
+    hours: tuple[float, float] | None = None
+    """The time of day given with a day, as hours from its midnight ("Tuesday afternoon":
+    12 to 18; "today at 11am": 10.5 to 11.5), when no time zone is named."""
 
     def width(self) -> int:
         """How many days it allows (0 when unresolved: a weekday by name)."""
@@ -141,7 +144,70 @@ class DateMention:
             # "since 2002" and "since 2003": two starts of one stretch, not two stretches
             # that overlap.
             return self.low.year == other.low.year
-        return self.low <= other.high and other.low <= self.high
+        if not (self.low <= other.high and other.low <= self.high):
+            return False
+        return not (self.width() == other.width() == 0 and _other_times(self, other))
+
+
+def _other_times(a: DateMention, b: DateMention) -> bool:
+    """One day, given with times of day that cannot meet ("today at 11am" / "Tuesday
+    afternoon")."""
+    if a.hours is None or b.hours is None:
+        return False
+    return a.hours[1] <= b.hours[0] or b.hours[1] <= a.hours[0]
+
+
+_PART_OF_DAY = {
+    "morning": (5.0, 12.0),
+    "afternoon": (12.0, 18.0),
+    "evening": (17.0, 22.0),
+    "night": (18.0, 29.0),
+    "tonight": (18.0, 29.0),
+    "noon": (11.5, 12.5),
+    "midnight": (23.5, 24.5),
+}
+_TIME_AFTER = re.compile(
+    r"\A(?:,?\s+(?:at\s+)?(?P<clock>\d{1,2})(?::(?P<minutes>\d\d))?\s*(?P<half>[ap])\.?m\b\.?"
+    r"|\s+(?:at\s+)?(?P<part>morning|afternoon|evening|night|noon|midnight)\b)",
+    re.IGNORECASE,
+)
+"""A time of day right after a day ("Tuesday afternoon", "today at 11am", "Friday at
+4:20 p.m.")."""
+_TIME_BEFORE = re.compile(
+    r"\b(?:at\s+)?(?P<clock>\d{1,2})(?::(?P<minutes>\d\d))?\s*(?P<half>[ap])\.?m\b\.?,?\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
+"""A time of day right before a day ("at 4:20 p.m. on Friday")."""
+_TIME_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|GMT|UTC|BST|local time|Eastern|Pacific|Central)\b")
+_CLOCK_SLACK = 0.5
+"""Hours around a clock time that still name it: "at 11am" and "at 11:15" agree."""
+
+
+def time_of_day(
+    text: str, start: int, end: int, rel: str | None
+) -> tuple[tuple[float, float], str] | None:
+    """The hours of the day a date at ``text[start:end]`` is given with, and how to show
+    them ("afternoon", "11:00"), if any and no time zone is named near it (8 p.m. Eastern
+    is 5 p.m. Pacific)."""
+    if _TIME_ZONE.search(text, max(0, start - 40), min(len(text), end + 40)):
+        return None
+    if rel and rel.lower() in ("tonight", "last night"):
+        return _PART_OF_DAY["night"], "night"
+    after = _TIME_AFTER.match(text[end : end + 30])
+    before = _TIME_BEFORE.search(text[max(0, start - 30) : start])
+    found = after or before
+    if found is None:
+        return None
+    if found.groupdict().get("part"):
+        part = found.group("part").lower()
+        return _PART_OF_DAY[part], part
+    hour = int(found.group("clock"))
+    if not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if found.group("half").lower() == "p" else 0)
+    minutes = int(found.group("minutes") or 0)
+    at = hour + minutes / 60
+    return (at - _CLOCK_SLACK, at + _CLOCK_SLACK), f"{hour:02d}:{minutes:02d}"
 
 
 def article_date(article: Article) -> date | None:
@@ -281,6 +347,9 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
             if span and span[0] == span[1]
             else (f"{span[0].isoformat()}..{span[1].isoformat()}" if span else weekday.lower())
         )
+        timed = time_of_day(text, match.start(), match.end(), match.group("rel"))
+        if timed is not None and span and span[0] == span[1]:
+            shown += f" {timed[1]}"  # "2015-06-30 afternoon": the time is part of the value.
         value = DiscrepancyValue(
             article.id,
             sentence.index,
@@ -311,6 +380,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
                 stretch=bool(match.group("range") or match.group("dash")),
                 named_month=bool(match.group("month") or match.group("myear")),
                 sentence=text,
+                hours=timed[0] if timed is not None and span and span[0] == span[1] else None,
             )
         )
     actors = {(m.grain, m.actor) for m in found if m.actor}
