@@ -214,3 +214,25 @@ def test_relatives_short_forms_and_other_facts_are_no_given_name_discrepancy() -
         "Linda Sanchez later flew home to California for the holidays with her family.",
     )
     assert not given_name_conflicts(apart, [], [["a", "b"]])  # not one fact
+
+
+def test_a_persons_long_surname_may_slip_by_two_letters_a_places_may_not() -> None:
+    fox = article_from_text(
+        "fox",
+        "The governor picked Cowan on Wednesday. Cowan joined the administration in 2009. "
+        "Cowmen also emphasized that his assignment is temporary.",
+    )
+    nyt = article_from_text("nyt", "Mr. Cowan, 43, is a former partner of a law firm.")
+    (found,) = surname_slips(Corpus((fox, nyt)), [["fox", "nyt"]])
+    assert {v.text for v in found.values} == {"Cowan", "Cowmen"}
+    # No one is named so in the story: Europe is a place, Euros no slip of it.
+    euro = article_from_text(
+        "e", "Europe was cut off. Europe lost its cables. Euros fell against the dollar."
+    )
+    assert surname_slips(Corpus((euro,)), [["e"]]) == []
+    # A coined name in quotation marks is no slip ("Magrue", for Magruder and LaRue).
+    coined = article_from_text(
+        "c",
+        'Mr. Magruder met Mitchell. Magruder and LaRue were close. They were called "Magrue."',
+    )
+    assert surname_slips(Corpus((coined,)), [["c"]]) == []

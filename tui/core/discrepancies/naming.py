@@ -36,6 +36,7 @@ FIRST_SIMILARITY = 0.75
 """Indel similarity from which two different first names are one name misspelled."""
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
+_QUOTE_MARKS = frozenset("\"“‘'")
 _ARTICLE_PREFIX = re.compile(r"^o['’](?=[a-z])")
 """The part of a surname a hurried writer drops (O'Rourke / Rourke)."""
 
@@ -137,9 +138,15 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
     for articles in stories:
         in_story: Counter[str] = Counter()
         uses: dict[str, dict[str, list[tuple[DiscrepancyValue, bool]]]] = {}
+        people: set[str] = set()  # Surnames the story gives a first name or a title.
         for article_id in articles:
             article = corpus.article(article_id)
             mine = uses.setdefault(article_id, {})
+            people.update(
+                person.surname
+                for sentence in article.sentences
+                for person in person_names(article_id, sentence.text, 0, sentence.index)
+            )
             for sentence in article.sentences:
                 for mention in sentence_names(sentence.text):
                     plain = names.strip_titles(mention.text)
@@ -147,6 +154,8 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     if not words:
                         continue
                     last = names.bare_word(words[-1])  # Saints' / Saints
+                    if plain != mention.text and len(words) == 1:
+                        people.add(last)  # "Mr. Cowan": a person's surname
                     at = sentence.start + mention.start + mention.text.rfind(last)
                     value = DiscrepancyValue(
                         article_id, sentence.index, last, last, at, at + len(last)
@@ -168,8 +177,11 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     continue
                 if rarity(slip.lower()) < SPELLING_RARITY:
                     continue
+                text = corpus.article(slip_value.article).text
+                if text[max(0, slip_value.start - 1) : slip_value.start] in _QUOTE_MARKS:
+                    continue  # A name in quotation marks is coined ("Magrue"), not slipped.
                 name = next(
-                    (n for n in _near(slip, written) if _slip_of(slip, n)),
+                    (n for n in _near(slip, written) if _slip_of(slip, n, person=n in people)),
                     None,
                 )
                 if name is None:
@@ -186,9 +198,12 @@ def _near(slip: str, written: dict[str, list[str]]) -> list[str]:
     return [n for n in written.get(slip[:1].lower(), []) if abs(len(n) - len(slip)) <= 2]
 
 
-def _slip_of(slip: str, name: str) -> bool:
+def _slip_of(slip: str, name: str, *, person: bool = False) -> bool:
     """``slip`` is ``name`` with one letter after the first wrong, missing or added
-    (Tump / Trump; Kerry is not Perry), or ``name`` without its O' (Rourke / O'Rourke)."""
+    (Tump / Trump; Kerry is not Perry), or ``name`` without its O' (Rourke / O'Rourke).
+    A person's surname (``person``: the story gives it a first name or a title) may
+    slip by two letters when it is long and keeps its first three (Cowan / Cowmen), a
+    place's may not (Europe / Euros)."""
     x, y = slip.lower(), name.lower()
     if x == y or names.fold(slip) == names.fold(name) or x.startswith(y) or y.startswith(x):
         return False  # House style, or an ending (Clinton / Clintons).
@@ -196,7 +211,13 @@ def _slip_of(slip: str, name: str) -> bool:
         return False  # A word broken at a line's end ("Poly-technic").
     if slip.isupper() and name.isupper():
         return False  # Initialisms (IRNA, ISNA): each letter a word; two bodies.
-    return (x[0] == y[0] and Levenshtein.distance(x, y) == 1) or _ARTICLE_PREFIX.sub("", y) == x
+    if x[0] == y[0] and Levenshtein.distance(x, y) == 1:
+        return True
+    # Two letters off, on a longer name that keeps its first three (Cowan / Cowmen).
+    long_slip = (
+        person and min(len(x), len(y)) >= 5 and x[:3] == y[:3] and Levenshtein.distance(x, y) == 2
+    )
+    return long_slip or _ARTICLE_PREFIX.sub("", y) == x
 
 
 def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
