@@ -390,3 +390,29 @@ def test_a_time_with_its_zone_is_not_compared() -> None:
     east = article("The debate starts Tuesday at 9 p.m. ET in Las Vegas.", "2015-10-13")
     (x,) = date_mentions(east, east.sentences[0])
     assert x.hours is None
+
+
+def test_two_days_of_one_speakers_sayings_are_two_happenings_unless_one_thing_is_said() -> None:
+    tuesday = article(
+        "Tad Devine, a senior adviser to Mr. Sanders, said on Tuesday that the campaign "
+        "would not mislead voters about his chances.",
+        "2016-04-28",
+        "nyt",
+    )
+    monday = article(
+        "Tad Devine, a top adviser to Sanders, said Monday that the senator will arrive at "
+        "the convention with enough pledged delegates.",
+        "2016-04-28",
+        "usa",
+    )
+    (x,) = date_mentions(tuesday, tuesday.sentences[0])
+    (y,) = date_mentions(monday, monday.sentences[0])
+    assert x.said is not None and not same_event(x, y)
+    again = article(
+        "Tad Devine, a senior adviser to Sanders, said Monday that the campaign would not "
+        "mislead voters about his chances.",
+        "2016-04-28",
+        "fox",
+    )
+    (z,) = date_mentions(again, again.sentences[0])
+    assert same_event(x, z)  # one thing said: the usual rules decide

@@ -10,6 +10,7 @@ weekday is compared by name.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -118,6 +119,9 @@ class DateMention:
     sentence: str = ""
     """Its sentence's text: one sentence in two articles (a story run again the next day)
     dates one thing, whatever day each article is dated ("today", "on Tuesday")."""
+    said: dict[str, float] | None = None
+    """When the date is a saying's ("Devine said on Tuesday that ..."): the rare words
+    after it, what was said, with their rarity."""
     hours: tuple[float, float] | None = None
     """The time of day given with a day, as hours from its midnight ("Tuesday afternoon":
     12 to 18; "today at 11am": 10.5 to 11.5), when no time zone is named."""
@@ -366,6 +370,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
             head, event = after.key, event | {after.key}
         before = names.find_names(text, left, match.start())
         actor = before[-1].key if before else None
+        said = _said(text, tokens, match.start(), match.end(), left)
         found.append(
             DateMention(
                 value,
@@ -380,6 +385,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
                 stretch=bool(match.group("range") or match.group("dash")),
                 named_month=bool(match.group("month") or match.group("myear")),
                 sentence=text,
+                said=said,
                 hours=timed[0] if timed is not None and span and span[0] == span[1] else None,
             )
         )
@@ -438,6 +444,23 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+\Z")
 """Before a verb of saying, makes it a happening: "were announced Friday"."""
 _FINITE = re.compile(r"\b(?:they|he|she|we|I|you|will|would|to|shall|can|could|must)\s+\Z")
 """Before a word, makes it a verb: "when they meet on Monday", "will vote Tuesday"."""
+
+
+def _said(
+    text: str, tokens: list[Token], start: int, end: int, left: int
+) -> dict[str, float] | None:
+    """What was said, when a verb of saying stands right before the date ("said on
+    Tuesday that ..."): the rare words after the date, as :func:`_context` weighs them."""
+    word = _PREVIOUS_WORD.search(text, left, start)
+    if word is None or word.group(1) not in _SPEECH:
+        return None
+    if _PASSIVE.search(text[max(left, word.start(1) - 12) : word.start(1)]):
+        return None  # "were announced Friday": the announcing is the happening.
+    return {
+        t.key: rarity(t.norm)
+        for t in tokens
+        if t.start >= end and t.norm not in _DATE_WORDS and rarity(t.norm) >= CONTEXT_RARITY
+    }
 
 
 def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token | None:
@@ -543,6 +566,20 @@ def comparable(a: DateMention, b: DateMention) -> bool:
     return (a.named_month and b.grain == "day") or (b.named_month and a.grain == "day")
 
 
+def _one_saying(a: DateMention, b: DateMention) -> bool:
+    """Two days of which one dates a saying may be one happening only when the two say one
+    thing: a spokesman says something every day ("Devine said on Tuesday that the campaign
+    would not mislead voters" / "Devine said Monday that the senator will arrive with
+    enough delegates"); what was said must share :data:`SLOT_EVIDENCE` of rare words. (It
+    is not enough: one thing is often said on two days, a speech and an interview.)"""
+    if a.said is None and b.said is None:
+        return True
+    said_a = a.said if a.said is not None else a.weights
+    said_b = b.said if b.said is not None else b.weights
+    shared = [(w + said_b[k]) / 2 for k, w in said_a.items() if k in said_b]
+    return math.fsum(shared) >= SLOT_EVIDENCE
+
+
 def same_event(a: DateMention, b: DateMention) -> bool:
     """Enough shared neighbours to be one event's date. Two stretches of years are one
     term's only when each end is within :data:`STRETCH_SLIP` years of the other's, and then
@@ -559,6 +596,8 @@ def same_event(a: DateMention, b: DateMention) -> bool:
         # Saturday" / "The New York Times ... published Sunday"): one happening.
         return True
     if evidence(a, b) < SLOT_EVIDENCE:
+        return False
+    if a.grain == b.grain == "day" and not _one_saying(a, b):
         return False
     if a.grain != "day" or same_actor(a, b):
         return True
