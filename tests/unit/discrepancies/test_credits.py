@@ -55,3 +55,17 @@ def test_a_label_its_namer_also_says_or_a_one_word_label_is_no_attribution() -> 
     b = article_from_text("nyt", "He attacked what critics called a “hoax” on Monday.")
     corpus = Corpus((a, b))
     assert label_credits(extract_quotes(corpus), corpus, [["fox", "nyt"]]) == []
+
+
+def test_a_label_its_speakers_own_office_or_title_gave_is_no_attribution() -> None:
+    said = article_from_text(
+        "huffpost",
+        "“We have 32 districts where there is no big Senate race and we call these orphan "
+        "districts,” John Boehner said.",
+    )
+    for namer in ("his office", "the Republican leader"):
+        other = article_from_text(
+            "nyt", f"Mr. Boehner pointed to what {namer} called “orphan districts” there."
+        )
+        corpus = Corpus((said, other))
+        assert label_credits(extract_quotes(corpus), corpus, [["huffpost", "nyt"]]) == []

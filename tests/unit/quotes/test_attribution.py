@@ -468,6 +468,9 @@ def test_what_someone_called_is_the_namers_label(text: str, speaker: str | None)
     [
         ('Mr. Boehner pointed to what aides called "orphan districts" in blue states.', "aides"),
         ('It is what is called "debate" in the chamber.', None),  # a passive: no namer
+        ('He pointed to what is now called "orphan districts" there.', None),
+        ('He pointed to what has long been called "orphan districts" there.', None),
+        ('He pointed to what his aides have long called "orphan districts" there.', "his aides"),
         # The namer follows the last "what" or "which", not the first.
         (
             'The firm, which specializes in building what it called "psychographic" '

@@ -434,18 +434,48 @@ def test_two_quotes_sharing_words_by_chance_or_two_people_are_not_linked() -> No
     assert all(not q.same_as for q in extract_quotes(Corpus((fox, other))))
 
 
-def test_each_passage_an_ellipsis_stitches_is_an_excerpt_on_its_own() -> None:
-    stitched = "both believe that conservation and healthy herds are critical...the issuing of permits is put on hold..."
+def test_each_passage_an_ellipsis_stitches_links_the_remark_it_is_cut_from() -> None:
+    stitched = (
+        "both believe that conservation and healthy herds are critical...the issuing of "
+        "permits is put on hold..."
+    )
     whole = (
         "As a result, in a manner compliant with all applicable laws, rules and regulations, "
         "the issuing of permits is being put on hold as the decision is being reviewed"
     )
-    cuts = ellipsis_cuts(stitched)
-    assert excerpt_of(quote_keys(stitched), quote_keys(whole), cuts)
-    # Without the ellipsis, half its words are no excerpt.
-    plain = stitched.replace("...", " ")
-    assert not excerpt_of(quote_keys(plain), quote_keys(whole), ellipsis_cuts(plain))
+    # Half its words are no excerpt of the whole: the passage after the ellipsis is.
+    assert not excerpt_of(quote_keys(stitched), quote_keys(whole), ellipsis_cuts(stitched))
     fox = article_of(f'"{stitched}" Ryan Zinke tweeted on Friday.', "fox")
     nyt = article_of(f'"{whole}," Ryan Zinke said in a statement.', "nyt")
     a, b = extract_quotes(Corpus((fox, nyt)))
     assert a.same_as == (b.id,)
+
+
+def test_a_stock_phrase_after_an_ellipsis_moves_no_speaker() -> None:
+    fox = article_of(
+        'Nancy Pelosi spoke. "Our economy is strong and our workers deserve better wages than '
+        'they have now ... the American people deserve to know the truth," she said.',
+        "fox",
+    )
+    nyt = article_of(
+        '"I will say this again today: the American people deserve to know the truth about '
+        "what happened in Benghazi and about who knew what and when, and we will keep "
+        'asking," Trey Gowdy said.',
+        "nyt",
+    )
+    quotes = extract_quotes(Corpus((fox, nyt)))
+    assert quotes[0].speaker != "Trey Gowdy" and not quotes[0].same_as
+
+
+def test_two_remarks_that_end_alike_are_not_linked() -> None:
+    a = article_of(
+        '"We will bring back our steel jobs, our coal jobs, and we are going to make America '
+        'great again," Donald Trump said.',
+        "a",
+    )
+    b = article_of(
+        '"The wall is being built, the caravans are stopped, and we are going to make America '
+        'great again," Donald Trump said.',
+        "b",
+    )
+    assert all(not q.same_as for q in extract_quotes(Corpus((a, b))))

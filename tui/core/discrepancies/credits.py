@@ -45,7 +45,7 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
 
 LABEL_WORDS = range(2, 7)
 """Words of a label (``orphan districts``): one word is too common to say whose it is,
-more than six are a remark, which :func:`quote_credits` compares."""
+and more than six make a remark, not a label."""
 
 
 def label_credits(
@@ -61,6 +61,7 @@ def label_credits(
         for q in quotes
         if q.speaker is None
         and q.speaker_mention
+        and _group(q.speaker_mention)
         and (q.cue or "").lower() in NAMING_VERBS
         and len(quote_keys(q.text)) in LABEL_WORDS
     ]
@@ -85,3 +86,11 @@ def label_credits(
             found.append(Found("attribution", None, summary, values, CREDIT_CONFIDENCE))
             break
     return found
+
+
+def _group(namer: str) -> bool:
+    """A namer that is a group of people with no name ("aides", "his advisers", "former
+    employees"): not one person or body the other article may name ("the Republican
+    leader", "his office"), whose label would be that person's own."""
+    last = namer.rsplit(maxsplit=1)[-1]
+    return last.islower() and last.endswith("s") and not last.endswith("ss")

@@ -61,11 +61,13 @@ NAMING_VERBS = frozenset(
     "characterized".split()
 )
 """Cues that give a label rather than report a statement (``what Trump called "a hoax"``)."""
-_NO_NAMER = frozenset(
-    {"is", "was", "are", "were", "been", "being", "has been", "have been", "had been"}
-    | {"is being", "was being"}
+_NAMING_TAIL = frozenset(
+    "has had have long also once now often since sometimes still always already never first".split()
 )
-"""Words between "what" and a naming verb that name no one: a passive ("what is called")."""
+"""Words between a namer and its verb that are not the namer: "what aides have long called"."""
+_PASSIVE_NAMING = frozenset("is was are were be been being".split())
+"""A form of "be" between "what" and a naming verb makes it a passive that names no one
+("what is now called", "what has long been called", "what have come to be called")."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
 
 
@@ -253,8 +255,11 @@ class Attributor:
         events = [e for e in self._events_in(start, end) if e.entity in ("person", "org")]
         if events:
             return self._found(events[-1], cue, "before")
-        who = " ".join(self.masked[start:end].split())
-        if who.lower() in _NO_NAMER:
+        words = self.masked[start:end].split()
+        while words and (words[-1].lower() in _NAMING_TAIL or words[-1].endswith("ly")):
+            words.pop()  # "what his aides have long called": the aides.
+        who = " ".join(words)
+        if not words or _PASSIVE_NAMING & set(who.lower().split()):
             return Attribution(None, None, cue, "before", "named so, no one named")
         return Attribution(None, who, cue, "before", f"named so by “{who}”, no one named")
 

@@ -126,7 +126,7 @@ def extract_quotes(corpus: Corpus) -> tuple[Quote, ...]:
         quotes.extend(make(id=f"q{index}-{n}") for n, (_, make) in enumerate(items))
     pairs = same_words(quotes)  # Borrowing changes speakers, never words: found once.
     borrowed = borrow_speakers(quotes, pairs)
-    return link_same_quotes(borrowed, [*pairs, *overlapping_passages(borrowed, pairs)])
+    return link_same_quotes(borrowed, [*pairs, *passage_links(borrowed, pairs)])
 
 
 def find_spans(article: Article) -> list[_Span]:
@@ -280,14 +280,11 @@ def same_words(quotes: Sequence[Quote], *, excerpts: bool = True) -> list[tuple[
             size = len(keys[i]) + len(keys[j])
             shorter = min(len(keys[i]), len(keys[j]))
             shared = shared_words(counts[i], counts[j])
-            cuts = ellipsis_cuts(a.text), ellipsis_cuts(b.text)
-            # A quote stitched from passages with an ellipsis needs only one of them.
-            needed = MIN_CREDIT_WORDS if any(cuts) else shorter
             if (
                 excerpts
                 and shorter >= MIN_CREDIT_WORDS
-                and shared >= CREDIT_SHARE * needed
-                and excerpt_of(keys[i], keys[j], *cuts)
+                and shared >= CREDIT_SHARE * shorter
+                and excerpt_of(keys[i], keys[j], ellipsis_cuts(a.text), ellipsis_cuts(b.text))
             ):
                 pairs.append((i, j))
                 continue
@@ -306,18 +303,27 @@ OVERLAP_GAP = 4
 many cases, a race to the bottom"), at most, for the stretch to stay one."""
 OVERLAP_SHARE = 0.6
 """Part of each wording's stretch that the other shares, at least."""
+LINK_WORDS = 3
+"""Words of four letters or more two quotes must share before they are compared as
+passages of one remark (the rest are too common to find candidates by)."""
 
 
-def overlapping_passages(
+def passage_links(
     quotes: Sequence[Quote], known: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)`` of one person's quotes in two articles that overlap: one outlet's
-    quote ends on words the other's starts with, or each cuts the other's middle ("has
-    been a race to the bottom. We have seen nastiness" / "I think the GOP race has been,
-    in many cases, a race to the bottom"). A stretch of :data:`MIN_CREDIT_WORDS` shared
-    words at least, reaching an end of each quote: two windows on one remark, whose words
-    in common can then be compared. Only quotes whose speakers are one person are paired,
-    and those :func:`same_words` already pairs (``known``) are left out."""
+    """Pairs ``(i, j)`` of quotes with one speaker id in two articles that quote passages
+    of one remark, where neither is an excerpt of the other (:func:`same_words` has those,
+    ``known``, which are left out):
+
+    - one outlet's quote starts on words the other's ends with ("has been a race to the
+      bottom. We have seen nastiness" / "I think the GOP race has been, in many cases, a
+      race to the bottom"): :data:`MIN_CREDIT_WORDS` shared words at least;
+    - one outlet stitches passages with an ellipsis, and one of them, of
+      :data:`MIN_CREDIT_WORDS` words or more, is an excerpt of the other's quote
+      ("critical...the issuing of permits is put on hold...").
+
+    Links only: a speaker is never borrowed over them, for a stock phrase can end two
+    people's remarks."""
     keys = [quote_keys(q.text) for q in quotes]
     taken = set(known)
     by_speaker: dict[str, list[int]] = {}
@@ -329,20 +335,36 @@ def overlapping_passages(
         index: dict[str, list[int]] = {}
         for i in mine:
             for word in set(keys[i]):
-                index.setdefault(word, []).append(i)
+                if len(word) >= 4:
+                    index.setdefault(word, []).append(i)
         for i in mine:
-            counts = Counter(j for w in set(keys[i]) for j in index[w] if j > i)
-            for j in sorted(j for j, n in counts.items() if n >= MIN_CREDIT_WORDS):
+            counts = Counter(j for w in set(keys[i]) if len(w) >= 4 for j in index[w] if j > i)
+            for j in sorted(j for j, n in counts.items() if n >= LINK_WORDS):
                 a, b = quotes[i], quotes[j]
                 if a.article == b.article or a.kind != b.kind or (i, j) in taken:
                     continue
-                if _overlap(keys[i], keys[j]):
+                if _end_to_start(keys[i], keys[j]) or _stitched(a, b, keys[i], keys[j]):
                     pairs.append((i, j))
     return pairs
 
 
-def _overlap(a: Sequence[str], b: Sequence[str]) -> bool:
-    """A stretch the two share (:func:`overlapping_passages`) that reaches an end of each."""
+def _stitched(a: Quote, b: Quote, keys_a: Sequence[str], keys_b: Sequence[str]) -> bool:
+    """A passage an ellipsis cuts out of one is an excerpt of the other."""
+    for text, keys, other in ((a.text, keys_a, keys_b), (b.text, keys_b, keys_a)):
+        cuts = ellipsis_cuts(text)
+        bounds = [0, *sorted(cuts), len(keys)]
+        if cuts and any(
+            _excerpt(keys[x:y], other, frozenset())
+            for x, y in itertools.pairwise(bounds)
+            if y - x >= MIN_CREDIT_WORDS and y - x < len(other)
+        ):
+            return True
+    return False
+
+
+def _end_to_start(a: Sequence[str], b: Sequence[str]) -> bool:
+    """A stretch the two share that one starts with and the other ends with
+    (:func:`passage_links`): two windows on one remark that overlap."""
     blocks = [
         x for x in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if x.size
     ]
@@ -368,7 +390,9 @@ def _overlap(a: Sequence[str], b: Sequence[str]) -> bool:
             continue
         if shared < OVERLAP_SHARE * (a_end - a_start) or shared < OVERLAP_SHARE * (b_end - b_start):
             continue
-        if (a_start <= 1 or a_end >= len(a) - 1) and (b_start <= 1 or b_end >= len(b) - 1):
+        # One starts where the other ends: a shared ending ("... make America great
+        # again") is two remarks that close alike, not one remark.
+        if (a_start <= 1 and b_end >= len(b) - 1) or (b_start <= 1 and a_end >= len(a) - 1):
             return True
     return False
 
@@ -401,21 +425,11 @@ def excerpt_of(
     coming in January" is an excerpt of a forty-word answer however little of it it quotes.
     ``cuts_a``/``cuts_b``: where each wording marks words left out (:func:`ellipsis_cuts`);
     the words skipped there do not count in the spread ("I don't believe that's what we're
-    here to do ... We're not here to serve the earth")."""
-    (short, cuts), long = ((a, cuts_a), b) if len(a) <= len(b) else ((b, cuts_b), a)
-    if len(short) < MIN_CREDIT_WORDS:
-        return False
-    if cuts and not _excerpt(short, long, cuts):
-        # An outlet may stitch passages of two remarks with an ellipsis: each long
-        # enough passage is an excerpt on its own ("critical ... the issuing of permits
-        # is put on hold ...").
-        bounds = [0, *sorted(cuts), len(short)]
-        return any(
-            _excerpt(short[x:y], long, frozenset())
-            for x, y in itertools.pairwise(bounds)
-            if y - x >= MIN_CREDIT_WORDS
-        )
-    return _excerpt(short, long, cuts)
+    here to do ... We're not here to serve the earth"). Two wordings of one length are
+    tried both ways, so the answer does not depend on their order."""
+    if len(a) == len(b):
+        return _excerpt(a, b, cuts_a) or _excerpt(b, a, cuts_b)
+    return _excerpt(a, b, cuts_a) if len(a) < len(b) else _excerpt(b, a, cuts_b)
 
 
 def _excerpt(short: Sequence[str], long: Sequence[str], cuts: frozenset[int]) -> bool:
@@ -433,7 +447,10 @@ def _excerpt(short: Sequence[str], long: Sequence[str], cuts: frozenset[int]) ->
     return spread <= EXCERPT_SPREAD * len(short)
 
 
-_ELLIPSIS = re.compile(r"\.\.\.|…")
+ELLIPSIS = r"\.\.\.|…"
+"""How a quote marks words left out: three dots or the one character, with or without
+spaces around ("west...the")."""
+_ELLIPSIS = re.compile(ELLIPSIS)
 
 
 @lru_cache(maxsize=16_384)
