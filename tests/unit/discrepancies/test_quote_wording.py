@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from tests.conftest import SEEDS
 from tui.core.discrepancies.quote_passages import quote_wordings
 from tui.core.discrepancies.wording import (
+    GAP,
     inner_changes,
     outlet_quotes,
     quote_words,
@@ -90,6 +91,18 @@ def test_two_overlapping_quotes_compare_the_words_they_share() -> None:
     assert not changed(
         "I do not favor civil unions if they are identical to marriage other than by name",
         "If a civil union is identical to marriage other than with the name, I oppose it",
+    )
+
+
+def test_an_ellipsis_without_spaces_is_an_ellipsis() -> None:
+    assert quote_words("the west...the issuing") == ["the", "west", GAP, "the", "issuing"]
+    assert quote_words("U.S. officials") == ["us", "officials"]
+
+
+def test_a_relative_word_adapted_at_a_quotes_start_is_no_change() -> None:
+    assert not changed(
+        "Whoever directly or indirectly promises any employment to any person",
+        "who directly or indirectly promises any employment to any person",
     )
 
 

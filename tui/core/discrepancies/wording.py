@@ -17,7 +17,7 @@ from typing import Protocol
 
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
-from tui.core.quotes.extract import anchored, clip
+from tui.core.quotes.extract import ELLIPSIS, anchored, clip
 
 GAP = "\u2026"
 """Stands for an ellipsis inside a quote: words left out there are an excerpt."""
@@ -50,7 +50,8 @@ _CENSORED = re.compile(r"\b[^\W\d_]++(?:\*+|-{2,}|—{2,})[^\W\d_]*")
 _INSERTED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 """Words an outlet puts in brackets or parentheses inside a quotation ("these (local)
 supervisors", "[Clinton] was"): its own insertion, not the speaker's words."""
-_WORD = re.compile(r"\.\.\.|…|&|[^\W_]+(?:['’.][^\W_]+)*\.?")
+_WORD = re.compile(ELLIPSIS + r"|&|[^\W_]+(?:['’.][^\W_]+)*(?:\.(?!\.))?")
+"""A word, an ellipsis or an ampersand; a word's dot is not an ellipsis's ("west...the")."""
 EDGE_WORDS = 2
 """A quote that starts or stops on words the other outlet words differently, right next
 to their shared stretch ("not do [that]?" / "not do [it]?"), changed at most this many."""
@@ -207,13 +208,18 @@ def _before_gap(words: Sequence[str], last: int) -> int:
 
 _AGREEMENT = frozenset(
     frozenset(pair)
-    for pair in (("has", "have"), ("does", "do"), ("is", "am"), ("is", "are"), ("am", "are"))
+    for pair in (
+        *(("has", "have"), ("does", "do"), ("is", "am"), ("is", "are"), ("am", "are")),
+        *(("whoever", "who"), ("whatever", "what"), ("whichever", "which")),
+    )
 )
 
 
 def _agreement(old: Sequence[str], new: Sequence[str]) -> bool:
-    """One verb in two persons ("looks" / "look", "has" / "have"): a quotation run into
-    the reporter's sentence ("said he 'looks forward to ...'") takes the reporter's person."""
+    """One verb in two persons ("looks" / "look", "has" / "have"), or a relative word in
+    two forms ("Whoever ... promises" / anyone "who ... promises"): a quotation run into
+    the reporter's sentence ("said he 'looks forward to ...'") takes the reporter's
+    grammar at its first word."""
     if len(old) != 1 or len(new) != 1:
         return False
     x, y = sorted((old[0], new[0]), key=len)
@@ -277,20 +283,33 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
     marks, kept words plain."""
     parts = []
     codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for op, i1, i2, j1, j2 in _compared(codes):
+    for op, i1, i2, j1, j2 in _joined(_compared(codes)):
         if op == "equal":
             parts.append(" ".join(a[i1:i2]))
             continue
         old, new = [w for w in a[i1:i2] if w != GAP], [w for w in b[j1:j2] if w != GAP]
-        gap = GAP in a[i1:i2] or GAP in b[j1:j2]
-        if gap and (not old or not new):
-            parts.append(GAP)  # An ellipsis or a cut on one side: words left out, not changed.
+        # An ellipsis on the side with no words stands for the other side's: left out.
+        if (not old and (new == [] or GAP in a[i1:i2])) or (not new and GAP in b[j1:j2]):
+            parts.append(GAP)
             continue
         if old:
             parts.append(f"[-{' '.join(old)}-]")
         if new:
             parts.append(f"{{+{' '.join(new)}+}}")
     return " ".join(parts)
+
+
+def _joined(codes: Sequence[Opcode]) -> list[Opcode]:
+    """Opcodes with each run of changes side by side made one ("…" then "as a result"
+    is one place where one side left words out)."""
+    joined: list[Opcode] = []
+    for code in codes:
+        last = joined[-1] if joined else None
+        if last is not None and last[0] != "equal" and code[0] != "equal":
+            joined[-1] = ("replace", last[1], code[2], last[3], code[4])
+        else:
+            joined.append(code)
+    return joined
 
 
 @lru_cache(maxsize=4_096)
