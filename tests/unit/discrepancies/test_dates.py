@@ -416,3 +416,21 @@ def test_two_days_of_one_speakers_sayings_are_two_happenings_unless_one_thing_is
     )
     (z,) = date_mentions(again, again.sentences[0])
     assert same_event(x, z)  # one thing said: the usual rules decide
+
+
+def test_times_of_day_count_however_the_day_is_written() -> None:
+    morning = article("He spoke Tuesday at 11 a.m. in Livingston.", "2015-06-30", "a")
+    afternoon = article("He spoke Tuesday afternoon in Livingston.", "2015-06-30", "b")
+    (x,) = date_mentions(morning, morning.sentences[0])
+    (y,) = date_mentions(afternoon, afternoon.sentences[0])
+    assert not x.agrees(y)  # one weekday name, two times that cannot meet
+    late = article("He spoke Tuesday at 12 a.m. in Livingston.", "2015-06-30", "c")
+    (z,) = date_mentions(late, late.sentences[0])
+    assert z.hours == (-0.5, 0.5)
+    for text in ("He spoke Tuesday at 4:75 p.m. there.", "They met Tuesday in Central Park."):
+        odd = article(text, "2015-06-30", "d")
+        (m,) = date_mentions(odd, odd.sentences[0])
+        assert m.hours is None
+    park = article("They met Tuesday afternoon near Central Park.", "2015-06-30", "e")
+    (p,) = date_mentions(park, park.sentences[0])
+    assert p.hours == (12.0, 18.0)  # "Central Park" names no time zone

@@ -175,7 +175,9 @@ def test_a_person_is_read_after_titles_with_given_names_and_initials() -> None:
     assert read("White House press secretary Sarah Huckabee Sanders said so.") == [
         (("Sarah", "Huckabee"), "Sanders", "Sarah Huckabee Sanders")
     ]
-    assert read("Top Democrats met.") == []  # everyday words, no title: no person
+    # A given name the story writes in lower case is a word: "Top Democrats" is no one.
+    assert [p.given for p in person_names("a", "Top Democrats met.", 0, 0, {"top"})] == []
+    assert read("José Díaz-Balart spoke.") == [(("José",), "Díaz-Balart", "José Díaz-Balart")]
     assert read("The Defense Department spoke.") == []  # an organisation
 
 
@@ -227,9 +229,13 @@ def test_a_persons_long_surname_may_slip_by_two_letters_a_places_may_not() -> No
     assert {v.text for v in found.values} == {"Cowan", "Cowmen"}
     # No one is named so in the story: Europe is a place, Euros no slip of it.
     euro = article_from_text(
-        "e", "Europe was cut off. Europe lost its cables. Euros fell against the dollar."
+        "e",
+        "Cables to Europe were cut. Calls to Europe failed. Then Euros fell against the dollar.",
     )
     assert surname_slips(Corpus((euro,)), [["e"]]) == []
+    # Had the story named someone Europe, the slip would be one.
+    named = article_from_text("n", "They met Secretary Europe on Friday.")
+    assert surname_slips(Corpus((euro, named)), [["e", "n"]])
     # A coined name in quotation marks is no slip ("Magrue", for Magruder and LaRue).
     coined = article_from_text(
         "c",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.discrepancies.numbers import mentions, number_conflicts
+from tui.core.discrepancies.numbers import _person, mentions, number_conflicts
 from tui.core.models import Article, Sentence
 from tui.core.text import names
 from tui.core.text.corpus import article_from_text
@@ -295,6 +295,16 @@ def test_a_change_is_no_range_and_zero_never_scales() -> None:
         "The fund shrank from 3 billion to 0 billion dollars last year.",
         "The fund shrank to 2 billion dollars last year.",
     )
+
+
+def test_a_title_naming_a_body_before_a_persons_name_keeps_the_person() -> None:
+    for name in (
+        "House Oversight Committee Chairman Jason Chaffetz",
+        "State Department Spokesman John Kirby",
+        "SEN. BERNIE SANDERS",
+    ):
+        assert _person(name), name
+    assert not _person("Defense Department’s")
 
 
 def test_a_title_word_before_a_body_makes_no_person() -> None:

@@ -140,7 +140,7 @@ class DateMention:
             )
         if self.value.text.lower() == other.value.text.lower() and self.grain == "day":
             # One weekday name a week apart: the tense was misread, not the day.
-            return abs((self.low - other.low).days) in (0, 7)
+            return abs((self.low - other.low).days) in (0, 7) and not _other_times(self, other)
         if self.stretch and other.stretch:
             # "1967 to 1979" and "1966 to 1978" overlap, but a term has one start and one end.
             return (self.low.year, self.high.year) == (other.low.year, other.high.year)
@@ -166,13 +166,12 @@ _PART_OF_DAY = {
     "afternoon": (12.0, 18.0),
     "evening": (17.0, 22.0),
     "night": (18.0, 29.0),
-    "tonight": (18.0, 29.0),
     "noon": (11.5, 12.5),
-    "midnight": (23.5, 24.5),
 }
+"""Hours of each part of a day ("midnight" is left out: which day's, the writer seldom says)."""
 _TIME_AFTER = re.compile(
     r"\A(?:,?\s+(?:at\s+)?(?P<clock>\d{1,2})(?::(?P<minutes>\d\d))?\s*(?P<half>[ap])\.?m\b\.?"
-    r"|\s+(?:at\s+)?(?P<part>morning|afternoon|evening|night|noon|midnight)\b)",
+    r"|\s+(?:at\s+)?(?P<part>morning|afternoon|evening|night|noon)\b)",
     re.IGNORECASE,
 )
 """A time of day right after a day ("Tuesday afternoon", "today at 11am", "Friday at
@@ -182,9 +181,13 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A time of day right before a day ("at 4:20 p.m. on Friday")."""
-_TIME_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|GMT|UTC|BST|local time|Eastern|Pacific|Central)\b")
+ZONES = r"GMT|UTC|[ECMP][SD]?T|IST|BST|CES?T"
+"""Time zones as news writes them after a clock time ("8 p.m. ET", "1300 GMT")."""
+_TIME_ZONE = re.compile(
+    r"\b(?:" + ZONES + r")\b|\b(?:Eastern|Pacific|Central|Mountain|local) time\b"
+)
 _CLOCK_SLACK = 0.5
-"""Hours around a clock time that still name it: "at 11am" and "at 11:15" agree."""
+"""Hours around a clock time that still name it: "at 11 a.m." and "at 11:15 a.m." agree."""
 
 
 def time_of_day(
@@ -206,10 +209,10 @@ def time_of_day(
         part = found.group("part").lower()
         return _PART_OF_DAY[part], part
     hour = int(found.group("clock"))
-    if not 1 <= hour <= 12:
+    minutes = int(found.group("minutes") or 0)
+    if not 1 <= hour <= 12 or minutes >= 60:
         return None
     hour = hour % 12 + (12 if found.group("half").lower() == "p" else 0)
-    minutes = int(found.group("minutes") or 0)
     at = hour + minutes / 60
     return (at - _CLOCK_SLACK, at + _CLOCK_SLACK), f"{hour:02d}:{minutes:02d}"
 
@@ -510,9 +513,9 @@ def evidence(a: DateMention, b: DateMention) -> float:
     if rival_actors(a, b):
         return 0.0  # The Senate's Wednesday is not the House's day.
     # Each shared word at the mean rarity of its two spellings ("primaries" / "primary"),
-    # so that the evidence is the same both ways; in a's order, not a set's, so that the
-    # sum is the same in every process.
-    shared = sum((w + b.weights[k]) / 2 for k, w in a.weights.items() if k in b.weights)
+    # summed exactly (fsum), so that the evidence is the same both ways and in every
+    # process.
+    shared = math.fsum((w + b.weights[k]) / 2 for k, w in a.weights.items() if k in b.weights)
     return shared + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
 
 

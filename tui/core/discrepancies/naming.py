@@ -14,20 +14,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.facts import Found, merge_sharing
-from tui.core.discrepancies.matched import same_fact_probabilities
+from tui.core.discrepancies.matched import Where, same_fact_probabilities
 from tui.core.discrepancies.places import PLACE_ENDINGS
-from tui.core.discrepancies.tokens import sentence_names
-from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue, Group
+from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
+from tui.core.models import Article, Corpus, DiscrepancyKind, DiscrepancyValue, Group
 from tui.core.quotes.speakers import is_org
 from tui.core.text import names
-from tui.core.text.normalize import SPELLING_RARITY, rarity
+from tui.core.text.normalize import RARE, SPELLING_RARITY, content_tokens, rarity
 
 _WAYS = {2: "two", 3: "three", 4: "four"}
 MIN_SLIP_WORDS = 3
@@ -129,8 +129,9 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
 
 def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
     """A surname an article writes once and alone ("Tump announced", "Mr. Hutchison's"),
-    one letter from a surname the same article writes at least twice, or without the
-    O' it has there (Rourke / O'Rourke): a slip of the pen, one person's name
+    a letter from a surname the same article writes at least twice (two for a person's
+    long surname: :func:`_slip_of`), or without the O' it has there (Rourke / O'Rourke):
+    a slip of the pen, one person's name
     written two ways inside one article. The slip is no English word and appears nowhere
     else in the story: a second person named so would be written more than once, or
     with a first name."""
@@ -139,13 +140,14 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
         in_story: Counter[str] = Counter()
         uses: dict[str, dict[str, list[tuple[DiscrepancyValue, bool]]]] = {}
         people: set[str] = set()  # Surnames the story gives a first name or a title.
+        everyday = everyday_words(corpus.article(a) for a in articles)
         for article_id in articles:
             article = corpus.article(article_id)
             mine = uses.setdefault(article_id, {})
             people.update(
                 person.surname
                 for sentence in article.sentences
-                for person in person_names(article_id, sentence.text, 0, sentence.index)
+                for person in person_names(article_id, sentence.text, 0, sentence.index, everyday)
             )
             for sentence in article.sentences:
                 for mention in sentence_names(sentence.text):
@@ -313,12 +315,9 @@ SHARED_PREFIX = 3
 """Letters two first names share at the start when one may be a short form of the other
 (Kathryn / Katie, Alexandros / Alexis): no disagreement then."""
 _PERSON_RUN = re.compile(r"[A-Z][\w'’-]*\.?")
-_GIVEN = re.compile(r"[A-Z][a-z]+")
 _INITIAL = re.compile(r"[A-Z]\.")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-Where = tuple[str, int]
-"""(article id, sentence index)."""
 _NONE: frozenset[int] = frozenset()
 
 
@@ -333,11 +332,15 @@ class PersonName:
     value: DiscrepancyValue
 
 
-def person_names(article_id: str, text: str, offset: int, index: int) -> list[PersonName]:
+def person_names(
+    article_id: str, text: str, offset: int, index: int, everyday: Collection[str] = ()
+) -> list[PersonName]:
     """The people a sentence names by given name and surname: the first run of capitalised
     words of a name, its titles off ("Texas Rep. Roger Williams" -> Roger Williams). A run
-    whose given names are all everyday words and has no title ("Top Democrats",
-    "Warship Sukanya") is not taken for a person, nor is an organisation."""
+    with a given name the story also writes in lower case (``everyday``: "Top Democrats",
+    a headline's "Obama Reverses Bush"), or without a title and with given names that are
+    all everyday English words ("Green Bay"; so "John Smith" needs his "Mr."), is not
+    taken for a person, nor is an organisation."""
     found = []
     for mention in sentence_names(text):
         run: list[re.Match[str]] = []
@@ -356,9 +359,11 @@ def person_names(article_id: str, text: str, offset: int, index: int) -> list[Pe
             continue
         surname = names.bare_word(name[-1].group(0)).rstrip(".")
         given = [w.group(0) for w in name[:-1] if not _INITIAL.fullmatch(w.group(0))]
-        if not given or not all(_GIVEN.fullmatch(w) and not is_org(w) for w in given):
+        if not given or not all(_given(w) and w.lower() not in everyday for w in given):
             continue
         if not titled and all(names.is_common_word(w) for w in given):
+            # "Tampa Bay", "West Village", "Green Bay": without a title, given names that
+            # are all everyday words are read as words (John, Linda: a title is needed).
             continue
         if len(surname) < 2 or is_org(surname):
             continue
@@ -370,6 +375,17 @@ def person_names(article_id: str, text: str, offset: int, index: int) -> list[Pe
         )
         found.append(PersonName(tuple(given), surname, value))
     return found
+
+
+def _given(word: str) -> bool:
+    """A word that can be a given name: capitalised letters ("José"), no body's name."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower() and not is_org(word)
+
+
+def everyday_words(articles: Iterable[Article]) -> set[str]:
+    """The words these articles write in lower case: no given names, whatever their case
+    at a sentence's start."""
+    return {w for a in articles for w in _LOWER_WORD.findall(a.text)}
 
 
 def given_name_conflicts(
@@ -395,7 +411,7 @@ def given_name_conflicts(
     found: list[Found] = []
     for articles in stories:
         story = Corpus(tuple(corpus.article(a) for a in articles))
-        plain = {w for a in story.articles for w in _LOWER_WORD.findall(a.text)}
+        plain = everyday_words(story.articles)
         known = {a.id: {w.lower() for w in _CAPITAL_WORD.findall(a.text)} for a in story.articles}
         by_surname: dict[str, list[PersonName]] = defaultdict(list)
         for article in story.articles:
@@ -403,15 +419,18 @@ def given_name_conflicts(
                 if sentence.kind != "text":
                     continue
                 for person in person_names(
-                    article.id, sentence.text, sentence.start, sentence.index
+                    article.id, sentence.text, sentence.start, sentence.index, plain
                 ):
-                    if not any(g.lower() in plain for g in person.given):
-                        by_surname[names.fold(person.surname)].append(person)
+                    by_surname[names.fold(person.surname)].append(person)
         candidates: dict[tuple[Where, Where], tuple[PersonName, PersonName]] = {}
         for people in by_surname.values():
             for n, a in enumerate(people):
                 for b in people[n + 1 :]:
-                    if a.value.article != b.value.article and _two_people(a, b, known):
+                    if (
+                        a.value.article != b.value.article
+                        and _two_people(a, b, known)
+                        and _more_in_common(story, a, b)
+                    ):
                         where = (
                             (a.value.article, a.value.sentence),
                             (b.value.article, b.value.sentence),
@@ -425,6 +444,23 @@ def given_name_conflicts(
             summary = f"{a.value.value} / {b.value.value}: one surname, two first names in one fact"
             found.append(Found("name", None, summary, (a.value, b.value), 0.6))
     return merge_sharing(found, lambda a, b: a.kind == b.kind)
+
+
+def _more_in_common(story: Corpus, a: PersonName, b: PersonName) -> bool:
+    """The two sentences share a rare word beyond the person's names ("defeating Barbara
+    Lee" / "defeated ... Barbara Lee"): a surname alone makes no fact, whatever the pair
+    model says of two sentences that have nothing else to match."""
+    own = {names.fold(w) for w in (*a.given, *b.given, a.surname, b.surname)}
+
+    def rare(person: PersonName) -> set[str]:
+        sentence = story.article(person.value.article).sentences[person.value.sentence]
+        return {
+            t.key
+            for t in content_tokens(list(sentence_tokens(sentence.text)))
+            if t.kind == "word" and rarity(t.norm) >= RARE and names.fold(t.norm) not in own
+        }
+
+    return bool(rare(a) & rare(b))
 
 
 def _two_people(a: PersonName, b: PersonName, known: dict[str, set[str]]) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from tui.core.discrepancies.dates import MONTH_WORD
+from tui.core.discrepancies.dates import MONTH_WORD, ZONES
 from tui.core.discrepancies.quantities import (
     HEDGES,
     Amount,
@@ -27,7 +27,7 @@ from tui.core.discrepancies.quantities import (
 )
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
-from tui.core.quotes.lexicon import CUE_VERBS
+from tui.core.quotes.lexicon import CUE_VERBS, ORG_WORDS
 from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import Token, format_number, has_number, rarity, readable_number
@@ -70,8 +70,8 @@ _DAY_AFTER_MONTH = re.compile(r"\b" + MONTH_WORD + r"\s*\Z")
 _MONTH_AFTER_DAY = re.compile(r"\A(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_WORD)
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\Z")
 _CLOCK_AFTER = re.compile(
-    r"\A(?::\d\d(?!\d)|\s?(?:[ap]\.?\s?m\b|[AP]\.?\s?M\b|GMT\b|UTC\b|[ECMP][SD]T\b|IST\b"
-    r"|BST\b|CES?T\b|local time\b|o'clock\b|hours? (?:GMT|UTC|local)\b))"
+    r"\A(?::\d\d(?!\d)|\s?(?:[ap]\.?\s?m\b|[AP]\.?\s?M\b|(?:" + ZONES + r")\b"
+    r"|local time\b|o'clock\b|hours? (?:GMT|UTC|local)\b))"
 )
 """A day of a month ("May 3", "3 May", "Nov. 30") or a time of day ("8:20 am", "6pm",
 "1300 GMT"): dates and stamps, which count nothing (publication lines too: "May 3, 2013 |
@@ -309,7 +309,7 @@ def _person(name: str) -> bool:
     institution ("Study of War", "Supreme Court") nor a lone word that may be a place."""
     words = name.split()
     bare = names.strip_titles(name)
-    if is_org(bare):
+    if names.bare_word(bare.split()[-1]).lower() in ORG_WORDS:
         return False  # "Defense Department": a title word ("Defense") before a body's name.
     titled = bare != name
     plain = len(words) in (2, 3) and all(w[:1].isupper() for w in words) and not is_org(name)
