@@ -327,6 +327,23 @@ def test_two_renderings_that_differ_throughout_are_not_one_quotation_altered() -
     )
 
 
+def test_two_lines_that_share_a_phrase_are_not_one_quotation_altered() -> None:
+    # More words differ than agree, and no five agree in a row: two lines of one speech.
+    assert not wordings_of(
+        fox='"We\'re talking about an invasion of our country," Donald Trump said.',
+        nyt='"We have an invasion of drugs and criminals coming into our country," Donald '
+        "Trump said.",
+    )
+    # Two translations of one statement, which agree in long stretches, stay one.
+    assert wordings_of(
+        fox='"Ukraine is proving that it is really able to bring justice and guarantees '
+        'exactly the kind of pressure that is needed - pressure on the aggressor," '
+        "Volodymyr Zelenskyy said.",
+        nyt='"Ukraine is proving that it can indeed restore justice and ensure the necessary '
+        'pressure on the aggressor," Volodymyr Zelenskyy said.',
+    )
+
+
 def test_words_an_outlet_inserts_in_brackets_or_parentheses_are_not_changes() -> None:
     assert not changed(
         "Then in the next breath, you say, well, now these (local) supervisors have too "

@@ -41,6 +41,12 @@ or two lines of one speech: "grabs power away from the elites and the power brok
 with words changed. Two translations of one statement that differ in three places stay
 one quotation."""
 
+MIN_PASSAGE_RUN = 5
+"""Words in a row that two wordings differing in more words than they share must have in
+common to be one quotation: "we are talking about an invasion of our country" / "we have
+an invasion of drugs and criminals coming into our country" are two lines of one speech,
+two translations of Zelenskyy ("Ukraine is proving that it ...") one."""
+
 Placed = list[tuple[tuple[list[str], list[str]], Place]]
 Pair = tuple[int, int]
 
@@ -211,6 +217,9 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
         len(one.words), len(other.words)
     ):
         return None
+    changed = sum(len(old) + len(new) for (old, new), _ in changes)
+    if changed > shared and max(b.size for b in blocks) < MIN_PASSAGE_RUN:
+        return None  # More words differ than agree, and no stretch of one remark agrees.
     return _Compared(matcher.ratio(), changes, spans)
 
 
