@@ -63,7 +63,7 @@ def test_a_label_its_speakers_own_office_or_title_gave_is_no_attribution() -> No
         "“We have 32 districts where there is no big Senate race and we call these orphan "
         "districts,” John Boehner said.",
     )
-    for namer in ("his office", "the Republican leader"):
+    for namer in ("his office", "the Republican leader", "his family"):
         other = article_from_text(
             "nyt", f"Mr. Boehner pointed to what {namer} called “orphan districts” there."
         )

@@ -434,3 +434,10 @@ def test_times_of_day_count_however_the_day_is_written() -> None:
     park = article("They met Tuesday afternoon near Central Park.", "2015-06-30", "e")
     (p,) = date_mentions(park, park.sentences[0])
     assert p.hours == (12.0, 18.0)  # "Central Park" names no time zone
+
+
+def test_one_moment_in_two_time_zones_is_not_compared() -> None:
+    for zone in ("Eastern Time", "ET", "New York time", "(Eastern)"):
+        east = article(f"He will address the nation Tuesday at 8 p.m. {zone} from the office.")
+        (x,) = date_mentions(east, east.sentences[0])
+        assert x.hours is None, zone

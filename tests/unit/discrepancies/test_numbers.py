@@ -305,6 +305,13 @@ def test_a_title_naming_a_body_before_a_persons_name_keeps_the_person() -> None:
     ):
         assert _person(name), name
     assert not _person("Defense Department’s")
+    assert not _person("Army Corps of Engineers")  # a body's word, no title after it
+    assert not _person("") and not _person("’s")
+
+
+def test_metric_tons_and_scans_are_counts_not_time_zones() -> None:
+    rice = article("a", "India exported 500,000 MT of rice to Bangladesh.")
+    assert [m.value.text for m in mentions(rice, rice.sentences[0])] == ["500,000"]
 
 
 def test_a_title_word_before_a_body_makes_no_person() -> None:

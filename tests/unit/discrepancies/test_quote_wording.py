@@ -334,6 +334,11 @@ def test_two_lines_that_share_a_phrase_are_not_one_quotation_altered() -> None:
         nyt='"We have an invasion of drugs and criminals coming into our country," Donald '
         "Trump said.",
     )
+    # Fewer words differ than agree: one sentence translated two ways stays one.
+    assert wordings_of(
+        fox='"We will never surrender and we will win," Volodymyr Zelenskyy said.',
+        nyt='"We shall never give up and we shall win," Volodymyr Zelenskyy said.',
+    )
     # Two translations of one statement, which agree in long stretches, stay one.
     assert wordings_of(
         fox='"Ukraine is proving that it is really able to bring justice and guarantees '

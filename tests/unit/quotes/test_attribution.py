@@ -471,6 +471,10 @@ def test_what_someone_called_is_the_namers_label(text: str, speaker: str | None)
         ('He pointed to what is now called "orphan districts" there.', None),
         ('He pointed to what has long been called "orphan districts" there.', None),
         ('He pointed to what his aides have long called "orphan districts" there.', "his aides"),
+        (
+            'He pointed to what residents of Italy called "orphan districts" there.',
+            "residents of Italy",
+        ),
         # The namer follows the last "what" or "which", not the first.
         (
             'The firm, which specializes in building what it called "psychographic" '

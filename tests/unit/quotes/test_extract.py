@@ -479,3 +479,8 @@ def test_two_remarks_that_end_alike_are_not_linked() -> None:
         "b",
     )
     assert all(not q.same_as for q in extract_quotes(Corpus((a, b))))
+
+
+def test_ellipsis_cuts_count_the_words_before_each_ellipsis() -> None:
+    assert ellipsis_cuts("a ... b c … d") == frozenset({1, 3})
+    assert ellipsis_cuts("... a") == frozenset()  # an opening ellipsis cuts nothing out

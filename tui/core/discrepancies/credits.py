@@ -88,9 +88,13 @@ def label_credits(
     return found
 
 
+_NOT_GROUPS = frozenset("his its hers theirs ours yours this these those thus".split())
+
+
 def _group(namer: str) -> bool:
     """A namer that is a group of people with no name ("aides", "his advisers", "former
     employees"): not one person or body the other article may name ("the Republican
     leader", "his office"), whose label would be that person's own."""
     last = namer.rsplit(maxsplit=1)[-1]
-    return last.islower() and last.endswith("s") and not last.endswith("ss")
+    plural = last.endswith("s") and not last.endswith("ss") and last not in _NOT_GROUPS
+    return last.islower() and len(last) > 3 and plural

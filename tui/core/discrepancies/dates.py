@@ -181,11 +181,16 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A time of day right before a day ("at 4:20 p.m. on Friday")."""
-ZONES = r"GMT|UTC|[ECMP][SD]?T|IST|BST|CES?T"
-"""Time zones as news writes them after a clock time ("8 p.m. ET", "1300 GMT")."""
+ZONES = r"GMT|UTC|[ECMP][SD]T|IST|BST|CES?T"
+"""Time zones as news writes them after a clock time ("8 p.m. EDT", "1300 GMT"), in a form
+no counted thing takes (not "MT", metric tons; not "CT", scans)."""
 _TIME_ZONE = re.compile(
-    r"\b(?:" + ZONES + r")\b|\b(?:Eastern|Pacific|Central|Mountain|local) time\b"
+    r"\b(?:" + ZONES + r"|ET|PT)\b"
+    r"|\b(?:[A-Z][a-z]+\s+){1,2}(?:[Ss]tandard\s+|[Dd]aylight\s+)?[Tt]ime\b"
+    r"|\blocal\s+time\b|\((?:Eastern|Pacific|Central|Mountain)\)"
 )
+"""A time zone near a time of day: "8 p.m. ET", "Eastern Time", "New York time", "local
+time", "(Eastern)"; not "Central Park" or "Eastern Europe"."""
 _CLOCK_SLACK = 0.5
 """Hours around a clock time that still name it: "at 11 a.m." and "at 11:15 a.m." agree."""
 

@@ -337,10 +337,10 @@ def person_names(
 ) -> list[PersonName]:
     """The people a sentence names by given name and surname: the first run of capitalised
     words of a name, its titles off ("Texas Rep. Roger Williams" -> Roger Williams). A run
-    with a given name the story also writes in lower case (``everyday``: "Top Democrats",
-    a headline's "Obama Reverses Bush"), or without a title and with given names that are
-    all everyday English words ("Green Bay"; so "John Smith" needs his "Mr."), is not
-    taken for a person, nor is an organisation."""
+    without a title and with a given name the story also writes in lower case
+    (``everyday``: "Top Democrats", a headline's "Obama Reverses Bush"), or with given
+    names that are all everyday English words ("Green Bay"; so "John Smith" needs his
+    "Mr."), is not taken for a person, nor is an organisation."""
     found = []
     for mention in sentence_names(text):
         run: list[re.Match[str]] = []
@@ -359,11 +359,13 @@ def person_names(
             continue
         surname = names.bare_word(name[-1].group(0)).rstrip(".")
         given = [w.group(0) for w in name[:-1] if not _INITIAL.fullmatch(w.group(0))]
-        if not given or not all(_given(w) and w.lower() not in everyday for w in given):
+        if not given or not all(_given(w) for w in given):
             continue
+        if not titled and any(w.lower() in everyday for w in given):
+            continue  # A headline's "Obama Reverses Bush"; a title says "Rep. Will Hurd".
         if not titled and all(names.is_common_word(w) for w in given):
-            # "Tampa Bay", "West Village", "Green Bay": without a title, given names that
-            # are all everyday words are read as words (John, Linda: a title is needed).
+            # "West Village", "Green Bay": without a title, given names that are all
+            # everyday words are read as words (John, Linda: a title is needed).
             continue
         if len(surname) < 2 or is_org(surname):
             continue

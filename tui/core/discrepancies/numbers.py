@@ -309,11 +309,22 @@ def _person(name: str) -> bool:
     institution ("Study of War", "Supreme Court") nor a lone word that may be a place."""
     words = name.split()
     bare = names.strip_titles(name)
-    if names.bare_word(bare.split()[-1]).lower() in ORG_WORDS:
-        return False  # "Defense Department": a title word ("Defense") before a body's name.
+    if not bare.split() or _body(bare):
+        return False
     titled = bare != name
     plain = len(words) in (2, 3) and all(w[:1].isupper() for w in words) and not is_org(name)
     return titled or plain
+
+
+def _body(name: str) -> bool:
+    """A body's name, whatever title word stands before it ("Defense Department", "Army
+    Corps of Engineers"): a word of a body and no title after it, where a person would
+    follow ("State Department Spokesman John Kirby" is a person)."""
+    words = [names.bare_word(w).lower().strip(".") for w in name.split()]
+    last_body = max((n for n, w in enumerate(words) if w in ORG_WORDS), default=None)
+    if last_body is None:
+        return False
+    return not any(w in names.TITLES for w in words[last_body + 1 :])
 
 
 def same_slot(a: Mention, b: Mention, evidence: float = SLOT_EVIDENCE) -> bool:

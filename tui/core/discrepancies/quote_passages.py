@@ -42,10 +42,11 @@ with words changed. Two translations of one statement that differ in three place
 one quotation."""
 
 MIN_PASSAGE_RUN = 5
-"""Words in a row that two wordings differing in more words than they share must have in
-common to be one quotation: "we are talking about an invasion of our country" / "we have
-an invasion of drugs and criminals coming into our country" are two lines of one speech,
-two translations of Zelenskyy ("Ukraine is proving that it ...") one."""
+"""Words in a row that two wordings must have in common to be one quotation when, on the
+side with more, as many words differ as they share: "we are talking about an invasion of
+our country" / "we have an invasion of drugs and criminals coming into our country" (six
+words differ, six agree) are two lines of one speech; two translations of Zelenskyy
+("Ukraine is proving that it ...") are one."""
 
 Placed = list[tuple[tuple[list[str], list[str]], Place]]
 Pair = tuple[int, int]
@@ -217,9 +218,12 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
         len(one.words), len(other.words)
     ):
         return None
-    changed = sum(len(old) + len(new) for (old, new), _ in changes)
-    if changed > shared and max(b.size for b in blocks) < MIN_PASSAGE_RUN:
-        return None  # More words differ than agree, and no stretch of one remark agrees.
+    # The words one wording has where the other has others, on the side with more.
+    differing = max(
+        sum(len(old) for (old, _), _ in changes), sum(len(new) for (_, new), _ in changes)
+    )
+    if differing >= shared and max(b.size for b in blocks) < MIN_PASSAGE_RUN:
+        return None  # As many words differ as agree, and no stretch of one remark agrees.
     return _Compared(matcher.ratio(), changes, spans)
 
 

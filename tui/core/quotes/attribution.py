@@ -256,7 +256,9 @@ class Attributor:
         if events:
             return self._found(events[-1], cue, "before")
         words = self.masked[start:end].split()
-        while words and (words[-1].lower() in _NAMING_TAIL or words[-1].endswith("ly")):
+        while words and (
+            words[-1].lower() in _NAMING_TAIL or (words[-1].islower() and words[-1].endswith("ly"))
+        ):
             words.pop()  # "what his aides have long called": the aides.
         who = " ".join(words)
         if not words or _PASSIVE_NAMING & set(who.lower().split()):

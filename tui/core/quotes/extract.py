@@ -457,9 +457,13 @@ _ELLIPSIS = re.compile(ELLIPSIS)
 def ellipsis_cuts(text: str) -> frozenset[int]:
     """Where a quote marks words left out: the indices, in :func:`quote_keys`, of the words
     right after each ellipsis."""
-    return frozenset(
-        len(_WORDS.findall(text, 0, m.start())) for m in _ELLIPSIS.finditer(text) if m.start()
-    )
+    cuts, words, read = set(), 0, 0
+    for match in _ELLIPSIS.finditer(text):
+        words += len(_WORDS.findall(text, read, match.start()))  # A running count: linear.
+        read = match.start()
+        if match.start():
+            cuts.add(words)
+    return frozenset(cuts)
 
 
 def link_same_quotes(
