@@ -28,6 +28,12 @@ def article_of(text: str, article_id: str = "a") -> Article:
     return article_from_text(article_id, text)
 
 
+def linked(first: str, second: str) -> bool:
+    """Whether a quote of ``first`` is linked to one of ``second`` (two articles)."""
+    corpus = Corpus((article_of(first, "a"), article_of(second, "b")))
+    return any(q.same_as for q in extract_quotes(corpus))
+
+
 def quotes_of(*texts: str) -> tuple[Quote, ...]:
     articles = tuple(article_of(t, f"a{i}") for i, t in enumerate(texts))
     return extract_quotes(Corpus(articles))
@@ -413,25 +419,16 @@ def test_two_windows_on_one_remark_are_linked() -> None:
 
 def test_two_quotes_sharing_words_by_chance_or_two_people_are_not_linked() -> None:
     # Five words and a lone one at the end: two answers, not one remark.
-    huffpost = article_of(
+    assert not linked(
         '"I do not favor civil unions if they are identical to marriage other than by name," '
         "Mitt Romney said.",
-        "huffpost",
-    )
-    nyt = article_of(
         "\"If a civil union is identical to marriage other than with the name, why, I don't "
         'support that," Mitt Romney said.',
-        "nyt",
     )
-    assert all(not q.same_as for q in extract_quotes(Corpus((huffpost, nyt))))
-    other = article_of(
+    assert not linked(  # Two people's words are never one remark's passages.
+        '"It has been a race to the bottom. We have seen it," Robert Gibbs said.',
         '"I think the GOP race has been, in many cases, a race to the bottom," Ben Labolt said.',
-        "nyt",
     )
-    fox = article_of(
-        '"It has been a race to the bottom. We have seen it," Robert Gibbs said.', "fox"
-    )
-    assert all(not q.same_as for q in extract_quotes(Corpus((fox, other))))
 
 
 def test_each_passage_an_ellipsis_stitches_links_the_remark_it_is_cut_from() -> None:
@@ -468,17 +465,12 @@ def test_a_stock_phrase_after_an_ellipsis_moves_no_speaker() -> None:
 
 
 def test_two_remarks_that_end_alike_are_not_linked() -> None:
-    a = article_of(
+    assert not linked(
         '"We will bring back our steel jobs, our coal jobs, and we are going to make America '
         'great again," Donald Trump said.',
-        "a",
-    )
-    b = article_of(
         '"The wall is being built, the caravans are stopped, and we are going to make America '
         'great again," Donald Trump said.',
-        "b",
     )
-    assert all(not q.same_as for q in extract_quotes(Corpus((a, b))))
 
 
 def test_ellipsis_cuts_count_the_words_before_each_ellipsis() -> None:
