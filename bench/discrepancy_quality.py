@@ -5,6 +5,7 @@ Run from the repository root::
     python -m bench.discrepancy_quality          # the table; skips when BASIL is absent
     python -m bench.discrepancy_quality -v       # also every conflict the tool flags
     python -m bench.discrepancy_quality --gold tests/data/gold_discrepancies_basil_blind2.json
+    python -m bench.discrepancy_quality --root DIR --gold FILE   # events under DIR, not BASIL
 
 Gold: ``tests/data/gold_discrepancies_basil.json`` (8 events, labelled blind before any tool
 run): real discrepancies and near misses a naive tool would flag. Each event folder is
@@ -79,6 +80,17 @@ JUDGED: dict[str, tuple[bool, str]] = {
         False,
         "two letters: Gowdy's to Clinton's lawyer (Tuesday), the lawyer's to Gowdy (Friday)",
     ),
+    # ECB+ blind set (tests/data/gold_discrepancies_ecbplus_blind.json), judged by the lead
+    # after its first run, not blind.
+    "10_ecb|number|10_2ecb#6 10_6ecb#6": (False, "43 RBIs with the Angels, 121 in the season"),
+    "20_ecb|number|20_2ecb#1 20_5ecb#0": (
+        True,
+        "one Sunday quake: five injured against three (the 5.2 is Iranian TV's magnitude of it)",
+    ),
+    "33_ecb|number|33_2ecb#6 33_3ecb#8": (
+        False,
+        "the defence's .32 against the .45 a witness said Timmons carried: two guns in dispute",
+    ),
 }
 """Unlabelled conflicts read by hand: key -> (a real disagreement?, why)."""
 LAST_SENTENCE: dict[tuple[str, int], int] = {}
@@ -138,10 +150,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every conflict")
     parser.add_argument("--gold", type=Path, default=GOLD, help=f"gold file (default {GOLD})")
+    parser.add_argument(
+        "--root", type=Path, default=BASIL, help=f"folder of the gold's events (default {BASIL})"
+    )
     args = parser.parse_args(argv)
     verbose = args.verbose
-    if not BASIL.is_dir() or not args.gold.is_file():
-        print("BASIL or the gold file is not present: skipped")
+    if not args.root.is_dir() or not args.gold.is_file():
+        print(f"{args.root} or the gold file is not present: skipped")
         return 0
     labelled_file = json.loads(args.gold.read_text())
     gold = labelled_file["events"]
@@ -158,7 +173,7 @@ def main(argv: list[str]) -> int:
     unjudged: list[str] = []
     missed: list[str] = []
     for event, labels in gold.items():
-        corpus = load_corpus([BASIL / event])
+        corpus = load_corpus([args.root / event])
         # Ids are file stems ("fox"), as in the gold, whatever the loader prefixes.
         renamed = {a.id: a.id.rsplit("/", 1)[-1].removesuffix(".md") for a in corpus.articles}
         analysis = analyse(corpus)
