@@ -334,3 +334,13 @@ def test_a_title_word_before_a_body_makes_no_person() -> None:
         "construction projects to the wall.",
     )
     assert found == {"3500000000", "3600000000"}
+
+
+def test_a_sea_is_no_persons_subject_and_villagers_are_people() -> None:
+    (found,) = conflicts(
+        "The tremor struck the town of Dargahan on Qeshm island, at the entrance to the "
+        "Persian Gulf, injuring five people and damaging buildings.",
+        "Several houses in the Dargahan area were damaged and two villagers slightly "
+        "injured, the governor of Qeshm island said.",
+    )
+    assert found == {"5", "2"}

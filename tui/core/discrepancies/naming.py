@@ -22,9 +22,9 @@ from rapidfuzz.distance import Indel, Levenshtein
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.facts import Found, merge_sharing
 from tui.core.discrepancies.matched import Where, same_fact_probabilities
-from tui.core.discrepancies.places import PLACE_ENDINGS
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, Corpus, DiscrepancyKind, DiscrepancyValue, Group
+from tui.core.quotes.lexicon import PLACE_ENDINGS
 from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import RARE, SPELLING_RARITY, content_tokens, rarity

@@ -27,7 +27,7 @@ from tui.core.discrepancies.quantities import (
 )
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
-from tui.core.quotes.lexicon import CUE_VERBS, ORG_WORDS
+from tui.core.quotes.lexicon import CUE_VERBS, GEOGRAPHY, ORG_WORDS
 from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import Token, format_number, has_number, rarity, readable_number
@@ -147,8 +147,12 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
 
 
 def _counted(token: Token) -> str:
-    """A counted noun's unit: its class, its synonym's stem, or its own stem."""
-    return _UNIT_CLASSES.get(token.key) or _UNIT_SYNONYMS.get(token.norm, token.key)
+    """A counted noun's unit: its class, its synonym's stem, or its own stem. Those who
+    live in a place are people ("two villagers" share the stem of "two villages")."""
+    unit = _UNIT_CLASSES.get(token.key) or _UNIT_SYNONYMS.get(token.norm, token.key)
+    if unit == "places" and token.norm.endswith(("ers", "er")):
+        return "people"
+    return unit
 
 
 def _unit_word(mention: Mention) -> str:
@@ -313,7 +317,9 @@ def _person(name: str) -> bool:
         return False
     titled = bare != name
     plain = len(words) in (2, 3) and all(w[:1].isupper() for w in words) and not is_org(name)
-    return titled or plain
+    # "the Persian Gulf", "the Red Sea": a place's name, though two capitalised words.
+    place = names.bare_word(words[-1]).lower() in GEOGRAPHY
+    return titled or (plain and not place)
 
 
 def _body(name: str) -> bool:

@@ -40,9 +40,6 @@ REGION_WORDS = frozenset(
     "province america united nation".split()
 )
 """A name holding one of these words is a region (it may hold the other place)."""
-PLACE_ENDINGS = frozenset("island islands county beach".split())
-"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach),
-never a person's surname (unlike Park, Lake or Hills)."""
 NOT_PLACES = frozenset(
     "house senate congress court committee department college university school times "
     "news post party office center centre agency bureau council church hospital "

@@ -67,6 +67,14 @@ ORG_WORDS = frozenset(
 )
 """Words that make a capitalised span an organisation (``Kursk Regional Council``)."""
 
+PLACE_ENDINGS = frozenset("island islands county beach".split())
+"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach),
+never a person's surname (unlike Park, Lake or Hills)."""
+GEOGRAPHY = PLACE_ENDINGS | frozenset(
+    "gulf sea ocean river strait peninsula coast valley desert canal mountains".split()
+)
+"""Last words of a place's name, never a surname (the Persian Gulf, the Red Sea)."""
+
 PLACES = frozenset(
     "russia ukraine kyiv kiev moscow kursk belgorod america washington china iran israel gaza "
     "europe britain england france germany poland belarus syria iraq afghanistan libya mexico "
