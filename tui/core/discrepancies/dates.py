@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -517,11 +518,13 @@ def evidence(a: DateMention, b: DateMention) -> float:
     two days keeps each day with its own actor."""
     if rival_actors(a, b):
         return 0.0  # The Senate's Wednesday is not the House's day.
-    # Each shared word at the mean rarity of its two spellings ("primaries" / "primary"),
-    # summed exactly (fsum), so that the evidence is the same both ways and in every
-    # process.
-    shared = math.fsum((w + b.weights[k]) / 2 for k, w in a.weights.items() if k in b.weights)
-    return shared + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
+    return _shared_rarity(a.weights, b.weights) + (SLOT_EVIDENCE if same_actor(a, b) else 0.0)
+
+
+def _shared_rarity(x: Mapping[str, float], y: Mapping[str, float]) -> float:
+    """The rarity of the words two contexts share, each at the mean of its two spellings'
+    ("primaries" / "primary"), summed exactly (fsum): the same both ways, in every process."""
+    return math.fsum((w + y[k]) / 2 for k, w in x.items() if k in y)
 
 
 def rival_actors(a: DateMention, b: DateMention) -> bool:
@@ -584,8 +587,7 @@ def _one_saying(a: DateMention, b: DateMention) -> bool:
         return True
     said_a = a.said if a.said is not None else a.weights
     said_b = b.said if b.said is not None else b.weights
-    shared = [(w + said_b[k]) / 2 for k, w in said_a.items() if k in said_b]
-    return math.fsum(shared) >= SLOT_EVIDENCE
+    return _shared_rarity(said_a, said_b) >= SLOT_EVIDENCE
 
 
 def same_event(a: DateMention, b: DateMention) -> bool:

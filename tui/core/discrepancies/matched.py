@@ -64,10 +64,7 @@ def matched_conflicts(
 ) -> list[Found]:
     """Number, date and place conflicts between likely-matched sentences of each story
     (``prepared``: the aligner's features of the corpus, reused for a story that is it)."""
-    facts: dict[Where, set[int]] = defaultdict(set)
-    for group in groups:
-        for m in group.members:
-            facts[(m.article, m.sentence)].add(group.id)
+    facts = sentence_facts(groups)
     values = values or SentenceValues(corpus)
     found: list[Found] = []
     for articles in stories:
@@ -75,6 +72,20 @@ def matched_conflicts(
         found.extend(_story_conflicts(Corpus(tuple(story)), facts, values, prepared))
     # Conflicts of one kind sharing a stated value are one: its sources gathered once.
     return merge_sharing(found, lambda a, b: a.kind == b.kind)
+
+
+def sentence_facts(groups: Sequence[Group]) -> dict[Where, set[int]]:
+    """The facts (group ids) each sentence is a member of."""
+    facts: dict[Where, set[int]] = defaultdict(set)
+    for group in groups:
+        for m in group.members:
+            facts[(m.article, m.sentence)].add(group.id)
+    return facts
+
+
+def share_a_fact(facts: Mapping[Where, set[int]], x: Where, y: Where) -> bool:
+    """Two sentences in one fact (``facts``: :func:`sentence_facts`)."""
+    return bool(facts.get(x, _NONE) & facts.get(y, _NONE))
 
 
 def _story_conflicts(
@@ -90,7 +101,7 @@ def _story_conflicts(
     }
     candidates: dict[tuple[Where, Where], list[Found]] = {}
     for x, y in compared_pairs(story, {at: slot_keys(*v) for at, v in read.items()}):
-        if facts.get(x, _NONE) & facts.get(y, _NONE):
+        if share_a_fact(facts, x, y):
             continue  # Sentences of one fact: the fact's own comparison has them.
         conflicts = pair_conflicts(read[x], read[y])
         if conflicts:

@@ -21,7 +21,12 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.facts import Found, merge_sharing
-from tui.core.discrepancies.matched import Where, same_fact_probabilities
+from tui.core.discrepancies.matched import (
+    Where,
+    same_fact_probabilities,
+    sentence_facts,
+    share_a_fact,
+)
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, Corpus, DiscrepancyKind, DiscrepancyValue, Group
 from tui.core.quotes.lexicon import PLACE_ENDINGS
@@ -318,7 +323,6 @@ _PERSON_RUN = re.compile(r"[A-Z][\w'’-]*\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_NONE: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,10 +410,7 @@ def given_name_conflicts(
     spellings of one first name (:func:`names.same_first_name`, :func:`misspelled_first`)
     are no disagreement, nor is a word the story also writes in lower case ("Obama
     Reverses Bush" is a headline, not a Reverses Bush)."""
-    facts: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for group in groups:
-        for m in group.members:
-            facts[(m.article, m.sentence)].add(group.id)
+    facts = sentence_facts(groups)
     found: list[Found] = []
     for articles in stories:
         story = Corpus(tuple(corpus.article(a) for a in articles))
@@ -438,7 +439,7 @@ def given_name_conflicts(
                             (b.value.article, b.value.sentence),
                         )
                         candidates.setdefault(where, (a, b))
-        unlinked = [(x, y) for x, y in candidates if not facts.get(x, _NONE) & facts.get(y, _NONE)]
+        unlinked = [(x, y) for x, y in candidates if not share_a_fact(facts, x, y)]
         probability = same_fact_probabilities(story, unlinked, prepared) if unlinked else {}
         for where, (a, b) in candidates.items():
             if probability.get(where, 1.0) < SAME_FACT_FLOOR:
