@@ -13,13 +13,20 @@ from tui.core.bookmarks.store import open_store
 from tui.core.text.corpus import bundled_seeds, load_corpus
 
 SIZE = (160, 48)
+MAX_PAUSES = 50
+"""Pauses to wait for the marks at most; each lets the app handle its pending messages."""
 
 
 async def ready(app: ReaderApp, pilot: Any) -> None:
-    """Wait for the analysis worker, never with sleeps."""
+    """Wait for the analysis worker, then for the layout that draws the bookmarks' marks
+    (a loaded machine may need more than one pause), never with sleeps."""
     await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(MAX_PAUSES):
+        await pilot.pause()
+        if app.analysis is not None and not app.reader._shown_pending:
+            break
     assert app.analysis is not None
+    assert not app.reader._shown_pending
 
 
 async def type_text(pilot: Any, text: str) -> None:
