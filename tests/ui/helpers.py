@@ -7,14 +7,24 @@ from textual.pilot import Pilot
 from tui.app.app import ReaderApp
 from tui.app.widgets.pane import ArticlePane
 
+MAX_PAUSES = 50
+"""Pauses to wait for the marks at most; each lets the app handle its pending messages."""
+
 
 async def ready(pilot: Pilot[None]) -> ReaderApp:
-    """Wait for the alignment worker and the messages it posts."""
+    """Wait for the alignment worker and the messages it posts, then for the layout that
+    draws the bookmarks' marks and the user's links (a loaded machine may need more
+    pauses), never with sleeps."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
     await app.workers.wait_for_complete()
     for _ in range(3):  # the analysis, then the panes' new layouts, then levelling
         await pilot.pause()
+    for _ in range(MAX_PAUSES):
+        if not app.reader._shown_pending:
+            break
+        await pilot.pause()
+    assert not app.reader._shown_pending
     return app
 
 

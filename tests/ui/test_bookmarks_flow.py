@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from helpers import ready
+
 from tui.app.app import ReaderApp
 from tui.app.screens.bookmark_dialog import BookmarkDialog
 from tui.app.screens.bookmarks import BookmarksScreen
@@ -13,20 +15,6 @@ from tui.core.bookmarks.store import open_store
 from tui.core.text.corpus import bundled_seeds, load_corpus
 
 SIZE = (160, 48)
-MAX_PAUSES = 50
-"""Pauses to wait for the marks at most; each lets the app handle its pending messages."""
-
-
-async def ready(app: ReaderApp, pilot: Any) -> None:
-    """Wait for the analysis worker, then for the layout that draws the bookmarks' marks
-    (a loaded machine may need more than one pause), never with sleeps."""
-    await app.workers.wait_for_complete()
-    for _ in range(MAX_PAUSES):
-        await pilot.pause()
-        if app.analysis is not None and not app.reader._shown_pending:
-            break
-    assert app.analysis is not None
-    assert not app.reader._shown_pending
 
 
 async def type_text(pilot: Any, text: str) -> None:
@@ -37,7 +25,7 @@ async def bookmark_a_fact(paths: list[Path]) -> tuple[int, str]:
     """First run: select a fact that is not the first one, press b, type a note and tags."""
     app = ReaderApp(load_corpus(paths))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         reader = app.reader
         groups = reader.analysis.alignment.groups if reader.analysis else ()
         assert len(groups) >= 2
@@ -68,7 +56,7 @@ async def test_bookmark_survives_a_restart_and_jumps_to_its_fact() -> None:
 
     app = ReaderApp(load_corpus([]))  # A new app on the same data folder.
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         reader = app.reader
         assert group_id in reader.bookmarked
         first = reader.analysis.alignment.groups[0].id if reader.analysis else -1
@@ -97,7 +85,7 @@ async def test_bookmark_follows_its_fact_into_an_edited_corpus(tmp_path: Path) -
 
     app = ReaderApp(load_corpus([edited]))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         reader = app.reader
         await pilot.press("B")
         await pilot.pause()
@@ -116,7 +104,7 @@ async def test_bookmark_follows_its_fact_into_an_edited_corpus(tmp_path: Path) -
 async def test_discrepancy_bookmark_jumps_back_to_the_discrepancy() -> None:
     app = ReaderApp(load_corpus([]))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         await pilot.press("n")
         await pilot.pause()
         disc = app.reader.current_discrepancy
@@ -131,7 +119,7 @@ async def test_discrepancy_bookmark_jumps_back_to_the_discrepancy() -> None:
 
     app = ReaderApp(load_corpus([]))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         await pilot.press("B")
         await pilot.pause()
         await pilot.press("enter")
@@ -150,7 +138,7 @@ async def test_palette_finds_a_bookmark_by_its_note(monkeypatch: Any) -> None:
     group_id, _ = await bookmark_a_fact([])
     app = ReaderApp(load_corpus([]))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         reader = app.reader
         assert reader.current_group is not None and reader.current_group.id != group_id
         await pilot.press("ctrl+p")
@@ -166,7 +154,7 @@ async def test_bookmarking_the_same_fact_again_edits_its_bookmark() -> None:
     group_id, _ = await bookmark_a_fact([])
     app = ReaderApp(load_corpus([]))
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(pilot)
         app.reader.select_group(group_id)
         await pilot.pause()
         await pilot.press("b")
