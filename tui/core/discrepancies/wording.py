@@ -52,6 +52,7 @@ _INSERTED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 supervisors", "[Clinton] was"): its own insertion, not the speaker's words."""
 _WORD = re.compile(ELLIPSIS + r"|&|[^\W_]+(?:['’.][^\W_]+)*(?:\.(?!\.))?")
 """A word, an ellipsis or an ampersand; a word's dot is not an ellipsis's ("west...the")."""
+_ACRONYM = re.compile(r"(?:\w\.)+\w?\.?")
 EDGE_WORDS = 2
 """A quote that starts or stops on words the other outlet words differently, right next
 to their shared stretch ("not do [that]?" / "not do [it]?"), changed at most this many."""
@@ -79,10 +80,15 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
         if raw in ("...", "…"):
             spans.append((GAP, match.start(), match.end()))
             continue
-        word = raw.lower().replace("’", "'")
-        word = word.replace(".", "") if re.fullmatch(r"(?:\w\.)+\w?\.?", word) else word.rstrip(".")
-        spans.extend((spelled, match.start(), match.end()) for spelled in _spelled(word))
+        word = _undotted(raw.lower().replace("’", "'"))
+        # A contraction's stem is a word of its own: "B.B.n't" is "bb not", as "B.B. not".
+        spans.extend((_undotted(w), match.start(), match.end()) for w in _spelled(word))
     return spans
+
+
+def _undotted(word: str) -> str:
+    """An acronym without its dots ("F.B.I." is "fbi"); another word without a full stop."""
+    return word.replace(".", "") if _ACRONYM.fullmatch(word) else word.rstrip(".")
 
 
 def _as_gap(match: re.Match[str]) -> str:
