@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from hypothesis import settings
+
+# CI draws the same examples on every run (a red CI is reproducible, never luck); a local
+# run draws new ones, and a failure it finds becomes an @example.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 Y = TypeVar("Y")
 R = TypeVar("R")
