@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.discrepancies.dates import DateMention, date_mentions, evidence, same_event
+from tui.core.discrepancies.dates import (
+    DateMention,
+    date_mentions,
+    evidence,
+    is_adverb,
+    same_event,
+)
 from tui.core.discrepancies.facts import date_conflicts
 from tui.core.models import Article
 from tui.core.text.corpus import article_from_text
@@ -125,6 +132,27 @@ def test_unaligned_sentences_need_one_happening() -> None:
     found = date_mentions(a, a.sentences[0]) + date_mentions(b, b.sentences[0])
     assert date_conflicts(None, found)  # one fact: shared words suffice
     assert not date_conflicts(None, found, strict=True)  # matched only: joined is not left
+
+
+def test_an_adverb_says_how_not_what_happened() -> None:
+    a = article("The governor's second and final term officially ends in 2019.", "2016-08-31")
+    b = article(
+        "He hinted that he may resign before his term ends in 2018, on local radio.",
+        "2016-08-31",
+        "b",
+    )
+    found = date_mentions(a, a.sentences[0]) + date_mentions(b, b.sentences[0])
+    assert [m.event for m in found] == [frozenset({"end"}), frozenset({"end", "term"})]
+    assert date_conflicts(None, found, strict=True)  # matched only: one ending, two years
+
+
+@pytest.mark.parametrize(
+    ("word", "adverb"),
+    [("officially", True), ("reportedly", True), ("finally", True), ("assembly", False),
+     ("family", False), ("only", False), ("early", False), ("rally", False)],
+)  # fmt: skip
+def test_an_adverb_is_a_known_word_and_ly(word: str, adverb: bool) -> None:
+    assert is_adverb(word) is adverb
 
 
 def test_two_doings_of_one_thing_are_two_happenings() -> None:

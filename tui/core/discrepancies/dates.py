@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from wordfreq import zipf_frequency
+
 from tui.core.discrepancies.tokens import sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
 from tui.core.text import names
@@ -84,6 +86,9 @@ _EVENT_BEFORE, _EVENT_AFTER = 2, 0
 """Words before and after a day that name its happening ("filed against X on Friday")."""
 _WINDOW = 4
 """Content words either side of a date that say what happened then."""
+_ADVERB_LENGTH = 6
+_ADVERB_STEM_ZIPF = 3.0
+"""How common the word before "-ly" must be for the whole to be its adverb."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,10 +411,22 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
 
 
 def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> frozenset[str]:
+    """The words right before a date that name its happening; an adverb among them says
+    how, not what ("term officially ends in 2019" / "term ends in 2018": one ending)."""
     words = [t for t in tokens if not t.capital and t.norm not in _DATE_WORDS]
     before = [t for t in words if left <= t.start < start][-_EVENT_BEFORE:]
     after = [t for t in words if end <= t.start < right][:_EVENT_AFTER]
-    return frozenset(t.key for t in before + after)
+    return frozenset(t.key for t in before + after if not is_adverb(t.norm))
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb made of a known word and -ly ("officially", "reportedly", "finally");
+    not a word that merely ends so ("assembly", "family", "only", "early")."""
+    return (
+        len(word) >= _ADVERB_LENGTH
+        and word.endswith("ly")
+        and zipf_frequency(word[:-2], "en") >= _ADVERB_STEM_ZIPF
+    )
 
 
 _PAST_IRREGULAR = frozenset(
