@@ -344,3 +344,26 @@ def test_a_sea_is_no_persons_subject_and_villagers_are_people() -> None:
         "injured, the governor of Qeshm island said.",
     )
     assert found == {"5", "2"}
+
+
+def test_a_level_counts_what_changed_to_it() -> None:
+    (level,) = mentions(
+        *one("Border apprehensions have fallen in recent years, to 400,000 in 2018.")
+    )
+    assert level.unit == "arrest"  # "apprehension" is the news word family of "arrest"
+    (counted,) = mentions(*one("Crossings fell to 400,000 arrests a year in 2018."))
+    assert counted.unit == "arrest"  # a noun after the number says what it counts
+    assert conflicts(
+        "Border apprehensions at the southern border have fallen, to 400,000 in 2018.",
+        "Border arrests at the southern border have fallen, to 520,000 in 2018.",
+    ) == [{"400000", "520000"}]
+
+
+def test_the_last_fiscal_year_is_last_year() -> None:
+    (m,) = mentions(*one("Apprehensions fell to 400,000 in the last fiscal year."))
+    assert m.years == {2014}
+
+
+def one(text: str) -> tuple[Article, Sentence]:
+    a = article("a", text)
+    return a, a.sentences[0]

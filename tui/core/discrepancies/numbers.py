@@ -76,10 +76,14 @@ _CLOCK_AFTER = re.compile(
 """A day of a month ("May 3", "3 May", "Nov. 30") or a time of day ("8:20 am", "6pm",
 "1300 GMT"): dates and stamps, which count nothing (publication lines too: "May 3, 2013 |
 8:20 am")."""
+_LAST_YEAR = re.compile(r"\blast (?:fiscal |calendar |school )?year\b")
+"""The year before the article's ("last year", "the last fiscal year")."""
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WINDOW = 6
+_CHANGE_REACH = 120
+"""Characters before a number searched for a quantity that changed to it."""
 """Content words either side of a number that say what it counts."""
 LIST_SIZE = 3
 """Numbers of one unit in a sentence from which it is a list (a poll's table, expenses)."""
@@ -146,6 +150,29 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
     return "?"
 
 
+_CHANGED_TO = re.compile(
+    r"\b([a-z]{3,})\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?:fallen|fell|dropped|declined"
+    r"|decreased|shrunk|shrank|risen|rose|grown|grew|increased|climbed|jumped|soared"
+    r"|plunged|plummeted|swelled|swollen)\b[^.;:!?]{0,60}?\b(?:to|from)\s+\Z"
+)
+"""A quantity that moved to or from a level: "border apprehensions have actually fallen
+in recent years, to 400,000". The noun before the verb is what the level counts."""
+
+
+def _changed_to(text: str, everything: Sequence[Token], full: int) -> Token | None:
+    """The noun whose level the number at ``everything[full]`` states, when no noun after
+    the number says what it counts ("to 400,000 in the last fiscal year")."""
+    following = everything[full + 1] if full + 1 < len(everything) else None
+    if following is not None and following.kind == "word" and not following.stop:
+        return None  # "fell to 400,000 arrests": the noun after it counts.
+    match = _CHANGED_TO.search(
+        text, max(0, everything[full].start - _CHANGE_REACH), everything[full].start
+    )
+    if match is None:
+        return None
+    return next((t for t in everything if t.start == match.start(1) and not t.stop), None)
+
+
 def _counted(token: Token) -> str:
     """A counted noun's unit: its class, its synonym's stem, or its own stem. Those who
     live in a place are people ("two villagers" share the stem of "two villages")."""
@@ -201,6 +228,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         # A range counts what its upper end counts: "from 46 to 57 people".
         ranged = upper is not None and upper > value
         unit = "money" if money else unit_of(tokens, i + ranged)
+        if not money and not ranged and (level := _changed_to(text, everything, full)):
+            unit = _counted(level)  # "apprehensions have fallen ... to 400,000 in 2018"
         if i and tokens[i - 1].norm in _INCREMENT:
             unit = "more " + unit  # "an additional 40 square km" is not a total.
         if unit in _TIME_UNITS:
@@ -447,7 +476,7 @@ def _years(article: Article, text: str, tokens: Sequence[Token]) -> frozenset[in
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     if year is not None:
         lowered = text.lower()
-        if "last year" in lowered:
+        if _LAST_YEAR.search(lowered):
             found.add(year - 1)
         if "this year" in lowered:
             found.add(year)
