@@ -105,6 +105,16 @@ def test_a_surname_slipped_once_inside_one_article_is_one_name_written_two_ways(
             assert huff.text[v.start : v.end] == v.text
 
 
+def test_a_surname_given_in_full_once_then_slipped_is_one_name() -> None:
+    text = (
+        "Angels general manager Tony Reagins confirmed to the Los Angeles Times that he has "
+        "made an offer to Mark Teixeira. Regains didn't reveal the dollar amounts."
+    )
+    corpus = Corpus((article_from_text("ap", text),))
+    ((found,),) = [surname_slips(corpus, [["ap"]])]
+    assert [v.text for v in found.values] == ["Reagins", "Regains"]
+
+
 def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> None:
     text = (
         "Asa Hutchinson led the task force. Mr. Hutchinson said schools need guards. "

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from tui.core.align.pipeline import Prepared
 from tui.core.discrepancies.facts import Found, merge_sharing
@@ -134,8 +134,9 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
 
 def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found]:
     """A surname an article writes once and alone ("Tump announced", "Mr. Hutchison's"),
-    a letter from a surname the same article writes at least twice (two for a person's
-    long surname: :func:`_slip_of`), or without the O' it has there (Rourke / O'Rourke):
+    a letter from a surname the same article writes at least twice, or once after a
+    given name ("Tony Reagins ... Regains"; two letters for a person's long surname, or
+    two swapped: :func:`_slip_of`), or without the O' it has there (Rourke / O'Rourke):
     a slip of the pen, one person's name
     written two ways inside one article. The slip is no English word and appears nowhere
     else in the story: a second person named so would be written more than once, or
@@ -145,6 +146,7 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
         in_story: Counter[str] = Counter()
         uses: dict[str, dict[str, list[tuple[DiscrepancyValue, bool]]]] = {}
         people: set[str] = set()  # Surnames the story gives a first name or a title.
+        named: set[str] = set()  # Last words after a word that may be a given name.
         everyday = everyday_words(corpus.article(a) for a in articles)
         for article_id in articles:
             article = corpus.article(article_id)
@@ -163,6 +165,10 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     last = names.bare_word(words[-1])  # Saints' / Saints
                     if plain != mention.text and len(words) == 1:
                         people.add(last)  # "Mr. Cowan": a person's surname
+                    elif (
+                        len(words) >= 2 and _given(words[-2]) and words[-2].lower() not in everyday
+                    ):
+                        named.add(last)  # "Tony Reagins", though "Tony" is an English word
                     at = sentence.start + mention.start + mention.text.rfind(last)
                     value = DiscrepancyValue(
                         article_id, sentence.index, last, last, at, at + len(last)
@@ -174,7 +180,8 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
             # drops an O'.
             written: dict[str, list[str]] = {}
             for n, n_uses in mine.items():
-                if len(n_uses) >= 2:
+                # Twice, or once in full ("Tony Reagins", then "Regains").
+                if len(n_uses) >= 2 or (n in people | named and not all(a for _, a in n_uses)):
                     written.setdefault(n[:1].lower(), []).append(n)
                     if _ARTICLE_PREFIX.match(n.lower()):
                         written.setdefault(n[2:3].lower(), []).append(n)
@@ -188,7 +195,11 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                 if text[max(0, slip_value.start - 1) : slip_value.start] in _QUOTE_MARKS:
                     continue  # A name in quotation marks is coined ("Magrue"), not slipped.
                 name = next(
-                    (n for n in _near(slip, written) if _slip_of(slip, n, person=n in people)),
+                    (
+                        n
+                        for n in _near(slip, written)
+                        if _slip_of(slip, n, person=n in people, named=n in people | named)
+                    ),
                     None,
                 )
                 if name is None:
@@ -205,12 +216,13 @@ def _near(slip: str, written: dict[str, list[str]]) -> list[str]:
     return [n for n in written.get(slip[:1].lower(), []) if abs(len(n) - len(slip)) <= 2]
 
 
-def _slip_of(slip: str, name: str, *, person: bool = False) -> bool:
+def _slip_of(slip: str, name: str, *, person: bool = False, named: bool = False) -> bool:
     """``slip`` is ``name`` with one letter after the first wrong, missing or added
     (Tump / Trump; Kerry is not Perry), or ``name`` without its O' (Rourke / O'Rourke).
     A person's surname (``person``: the story gives it a first name or a title) may
     slip by two letters when it is long and keeps its first three (Cowan / Cowmen), a
-    place's may not (Europe / Euros)."""
+    place's may not (Europe / Euros). A name written after a word that may be a given
+    name (``named``: "Tony Reagins") may have two letters swapped (Regains)."""
     x, y = slip.lower(), name.lower()
     if x == y or names.fold(slip) == names.fold(name) or x.startswith(y) or y.startswith(x):
         return False  # House style, or an ending (Clinton / Clintons).
@@ -220,6 +232,8 @@ def _slip_of(slip: str, name: str, *, person: bool = False) -> bool:
         return False  # Initialisms (IRNA, ISNA): each letter a word; two bodies.
     if x[0] == y[0] and Levenshtein.distance(x, y) == 1:
         return True
+    if named and x[0] == y[0] and OSA.distance(x, y) == 1:
+        return True  # Two letters swapped (Reagins / Regains).
     # Two letters off, on a longer name that keeps its first three (Cowan / Cowmen).
     long_slip = (
         person and min(len(x), len(y)) >= 5 and x[:3] == y[:3] and Levenshtein.distance(x, y) == 2
