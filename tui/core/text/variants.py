@@ -18,6 +18,9 @@ from wordfreq import zipf_frequency
 from tui.core.text import names
 from tui.core.text.normalize import SPELLING_RARITY, rarity
 
+LONG_NAME = 7
+"""Letters from which a name's spellings need share only their first letter."""
+
 
 def name_variants(words: Iterable[str]) -> dict[str, str]:
     """Map single-word name spellings that are variants of each other to one of them.
@@ -53,7 +56,7 @@ def name_variants(words: Iterable[str]) -> dict[str, str]:
             unique[i].lower() == unique[j].lower()
             or folded[i] == folded[j]
             or (
-                folded[i][:2] == folded[j][:2]
+                _same_start(folded[i], folded[j])
                 and min(_zipf(unique[i]), _zipf(unique[j])) < 3.0
                 and names.same_name(unique[i], unique[j])
             )
@@ -69,6 +72,12 @@ def name_variants(words: Iterable[str]) -> dict[str, str]:
             for i in members:
                 result[unique[i]] = canon
     return result
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Two folded spellings that start alike: the first two letters, or on long names the
+    first letter (a transliteration's vowels vary early: Zainabieh / Zinabieh)."""
+    return a[:2] == b[:2] or (a[:1] == b[:1] and min(len(a), len(b)) >= LONG_NAME)
 
 
 def _zipf(word: str) -> float:
