@@ -85,6 +85,12 @@ def test_two_caps_written_to_the_same_place_disagree_when_they_differ() -> None:
     assert stated("1.5 million", "up").agrees(stated("1.5 million", "many"))
 
 
+def test_two_floors_never_disagree() -> None:
+    assert amount("56", 56, "least").agrees(amount("118", 118, "least"))
+    assert amount("100,000", 100_000, "more").agrees(amount("120,000", 120_000, "more"))
+    assert not amount("56", 56, "most").agrees(amount("118", 118))  # a cap is no floor
+
+
 def test_money_and_number_words_fold() -> None:
     assert parse("$5.6 million") == parse("5,600,000 dollars")
     assert parse("one thousand") == parse("1,000")

@@ -49,11 +49,14 @@ class Amount:
         """The two intervals meet: the sources may state the same value. Two plain values
         written to the same place ($5.6 billion, $5.7 billion; 76,000, 77,000) disagree
         whenever they differ: each writer rounded to that place, and got another value.
-        So do two caps so written: each states the most there can be."""
+        So do two caps so written: each states the most there can be. Two floors never
+        disagree."""
         if not self.hedge and not other.hedge and self.unit == other.unit:
             return self.value == other.value
         if self.hedge in CAPPED and other.hedge in CAPPED and self.unit == other.unit:
             return self.value == other.value  # "as many as 1.5 million" / "up to 1.6 million"
+        if self.hedge in ABOVE and other.hedge in ABOVE:
+            return True  # Two floors ("at least 56", "at least 118") are both true above both.
         return self.low <= other.high and other.low <= self.high
 
 
