@@ -367,3 +367,16 @@ def test_the_last_fiscal_year_is_last_year() -> None:
 def one(text: str) -> tuple[Article, Sentence]:
     a = article("a", text)
     return a, a.sentences[0]
+
+
+def test_what_a_number_counts_when_a_conjunction_or_a_comma_follows_it() -> None:
+    (_, fifty) = mentions(
+        *one("That temblor killed six people, injured almost 50 and caused damage.")
+    )
+    (_, forty, _) = mentions(*one("The quake killed seven people and injured 40, 15 of them here."))
+    assert fifty.unit == forty.unit == "injured"  # not "caused", not "15"
+    assert not mentions(*one("Orozco, 29, was found guilty last month."))  # an age, no count
+
+
+def test_a_date_written_with_slashes_counts_nothing() -> None:
+    assert not mentions(*one("Death for Orozco POSTED: 04/02/07, 9:00 PM PDT"))

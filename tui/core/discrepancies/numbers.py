@@ -78,11 +78,20 @@ _CLOCK_AFTER = re.compile(
 8:20 am")."""
 _LAST_YEAR = re.compile(r"\blast (?:fiscal |calendar |school )?year\b")
 """The year before the article's ("last year", "the last fiscal year")."""
+_SLASHED, _SLASHED_BEFORE = re.compile(r"/\d"), re.compile(r"\d/\Z")
+"""A number written against a slash and another number: a date ("05/02/07"), no count."""
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WINDOW = 6
 _CHANGE_REACH = 120
+_NO_NOUN_AFTER = frozenset(
+    "and or but in on at to from for by with into during since after before over under "
+    "while as than".split()
+)
+"""Conjunctions and prepositions: after one, no noun counts the number before it ("of"
+may: "1,000 of the troops"; so may a verb: "80,000 have fled")."""
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 """Characters before a number searched for a quantity that changed to it."""
 """Content words either side of a number that say what it counts."""
 LIST_SIZE = 3
@@ -131,8 +140,12 @@ class Mention:
     expenses ("$4,272.78 on the Navigator of the Seas cruise"), what the value is for."""
 
 
-def unit_of(tokens: Sequence[Token], index: int) -> str:
-    """What the number at ``tokens[index]`` counts: the class of the words after it."""
+def unit_of(tokens: Sequence[Token], index: int, *, noun_after: bool = True) -> str:
+    """What the number at ``tokens[index]`` counts: the class of the words after it, or
+    (``noun_after`` false: a conjunction or a preposition follows it, "injured almost 50
+    and caused damage") of the word before it (:func:`_doing_before`)."""
+    if not noun_after:
+        return _doing_before(tokens, index)
     after = [t for t in tokens[index + 1 : index + 5] if not t.stop and t.norm not in _FILLER]
     for n, token in enumerate(after):
         if token.kind == "number":
@@ -148,6 +161,29 @@ def unit_of(tokens: Sequence[Token], index: int) -> str:
         if not token.stop and token.kind == "word":
             return _counted(token)
     return "?"
+
+
+def _doing_before(tokens: Sequence[Token], index: int) -> str:
+    """The lower-case word just before a number that no noun follows, a hedge skipped
+    ("injured almost 50"): what was done that many times. Not a name ("Orozco, 29," is
+    an age), nor past another number ("from 1978-89"): then nothing ("?")."""
+    for token in reversed(tokens[max(0, index - 3) : index]):
+        if token.kind != "word" or token.capital:
+            return "?"
+        if not token.stop and token.norm not in HEDGES:
+            return _counted(token)
+    return "?"
+
+
+def _noun_after(text: str, everything: Sequence[Token], full: int) -> bool:
+    """The words after the number may say what it counts: it is not followed by a
+    conjunction or a preposition (:data:`_NO_NOUN_AFTER`) nor by a clause break."""
+    following = everything[full + 1] if full + 1 < len(everything) else None
+    if following is None:
+        return False
+    if following.norm in _NO_NOUN_AFTER:
+        return False
+    return not _CLAUSE_BREAK.search(text, everything[full].end, following.start)
 
 
 _CHANGED_TO = re.compile(
@@ -227,7 +263,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             value = scaled_like(value, upper, text[tokens[i + 1].start : tokens[i + 1].end])
         # A range counts what its upper end counts: "from 46 to 57 people".
         ranged = upper is not None and upper > value
-        unit = "money" if money else unit_of(tokens, i + ranged)
+        after = ranged or _noun_after(text, everything, full)
+        unit = "money" if money else unit_of(tokens, i + ranged, noun_after=after)
         if not money and not ranged and (level := _changed_to(text, everything, full)):
             unit = _counted(level)  # "apprehensions have fallen ... to 400,000 in 2018"
         if i and tokens[i - 1].norm in _INCREMENT:
@@ -452,13 +489,16 @@ def _surface(text: str, token: Token) -> str:
 
 
 def _date_or_time(text: str, start: int, end: int) -> bool:
-    """The number at ``start:end`` is a day of a month or a time of day."""
+    """The number at ``start:end`` is a day of a month, a time of day, or part of a date
+    written with slashes ("POSTED: 05/02/07")."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
     day = re.fullmatch(r"0?[1-9]|[12]\d|3[01]", text[start:end]) is not None
     return bool(
         (day and (_DAY_AFTER_MONTH.search(before) or _MONTH_AFTER_DAY.match(after)))
         or _CLOCK_BEFORE.search(before)
         or _CLOCK_AFTER.match(after)
+        or _SLASHED.match(after) is not None
+        or _SLASHED_BEFORE.search(before) is not None
     )
 
 
