@@ -387,3 +387,9 @@ def test_a_quote_run_into_the_reporters_sentence_takes_its_person() -> None:
         "I was talking about the radical environmentalist agenda.",
         "I was talking about the radical environmentalists agenda.",
     )
+
+
+def test_s_before_been_is_has_not_a_possessive() -> None:
+    assert quote_words("My daughter's been shot") == quote_words("my daughter has been shot")
+    assert quote_words("he's got it") == ["he", "has", "got", "it"]
+    assert quote_words("the daughter's car") == ["the", "daughter's", "car"]

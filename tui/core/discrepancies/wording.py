@@ -37,6 +37,8 @@ _CONTRACTIONS = (
 )  # fmt: skip
 _IS_PRONOUNS = frozenset("he she it that there what who here where".split())
 """Before "'s", these mean "is" (not a possessive): "he's Christian" is "he is"."""
+_HAS_BEFORE = frozenset("been got gotten".split())
+"""After "'s", these make it "has": "she's been", "he's got"."""
 _HOUSE_STYLE = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
     "lt": "lieutenant", "sgt": "sergeant", "okay": "ok", "&": "and",
@@ -75,12 +77,18 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     words of "we'll" share one span)."""
     masked = _CENSORED.sub(_as_gap, _INSERTED.sub(_as_gap, text))
     spans = []
-    for match in _WORD.finditer(masked):
+    matches = list(_WORD.finditer(masked))
+    for n, match in enumerate(matches):
         raw = match.group(0)
         if raw in ("...", "…"):
             spans.append((GAP, match.start(), match.end()))
             continue
         word = _undotted(raw.lower().replace("’", "'"))
+        following = matches[n + 1].group(0).lower() if n + 1 < len(matches) else ""
+        if word.endswith("'s") and len(word) > 2 and following in _HAS_BEFORE:
+            # "my daughter's been shot" is "my daughter has been shot", no possessive.
+            spans.extend((w, match.start(), match.end()) for w in (word[:-2], "has"))
+            continue
         # A contraction's stem is a word of its own: "B.B.n't" is "bb not", as "B.B. not".
         spans.extend((_undotted(w), match.start(), match.end()) for w in _spelled(word))
     return spans
