@@ -91,6 +91,12 @@ def test_two_floors_never_disagree() -> None:
     assert not amount("56", 56, "most").agrees(amount("118", 118))  # a cap is no floor
 
 
+def test_nearly_stays_within_half_a_rounding_unit() -> None:
+    assert amount("30", 30, "nearly").agrees(amount("29", 29))
+    assert not amount("50", 50, "almost").agrees(amount("40", 40))
+    assert amount("50", 50, "almost").agrees(amount("46", 46))
+
+
 def test_money_and_number_words_fold() -> None:
     assert parse("$5.6 million") == parse("5,600,000 dollars")
     assert parse("one thousand") == parse("1,000")

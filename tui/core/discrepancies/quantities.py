@@ -18,7 +18,8 @@ from tui.core.text.normalize import Token
 APPROXIMATE = frozenset("about around roughly approximately some estimated nearly".split())
 """Hedges that put the value within a rounding unit either side."""
 BELOW = frozenset("nearly almost under".split())
-"""Hedges that put the true value at most the stated one ("nearly 30" = 29)."""
+"""Hedges that put the true value at most the stated one, within half its rounding unit
+or a tenth ("nearly 30" = 29, "almost 50" is no 40)."""
 ABOVE = frozenset("more over least upwards exceeding exceeded topped".split())
 """Hedges that put the true value at least the stated one ("more than", "at least")."""
 CAPPED = frozenset("less fewer up most many".split())
@@ -89,7 +90,7 @@ def amount(
         return Amount(value, value, value + 9, "decade")  # "in his 50s"
     slack = unit if significant_digits(value, unit) >= 2 else 0.0
     if hedge in BELOW:
-        return Amount(value, value - max(unit, 0.1 * value), value, hedge, unit)
+        return Amount(value, value - max(unit / 2, 0.1 * value), value, hedge, unit)
     if hedge in APPROXIMATE:
         wide = unit or 0.05 * value
         return Amount(value, value - wide, value + wide, hedge, unit)
