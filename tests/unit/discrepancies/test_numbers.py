@@ -380,3 +380,9 @@ def test_what_a_number_counts_when_a_conjunction_or_a_comma_follows_it() -> None
 
 def test_a_date_written_with_slashes_counts_nothing() -> None:
     assert not mentions(*one("Death for Orozco POSTED: 04/02/07, 9:00 PM PDT"))
+
+
+def test_a_place_after_city_of_or_near_is_no_persons_subject() -> None:
+    text = "The quake struck near the port city of Bandar Abbas, injuring 40 people."
+    (m,) = mentions(*one(text))
+    assert m.subject is None

@@ -80,6 +80,12 @@ _LAST_YEAR = re.compile(r"\blast (?:fiscal |calendar |school )?year\b")
 """The year before the article's ("last year", "the last fiscal year")."""
 _SLASHED, _SLASHED_BEFORE = re.compile(r"/\d"), re.compile(r"\d/\Z")
 """A number written against a slash and another number: a date ("05/02/07"), no count."""
+_PLACED = re.compile(
+    r"(?i:\b(?:city|town|village|port|province|region|district|county|capital|island)"
+    r"\s+of|\b(?:in|near|outside))\s+\Z"
+)
+"""Before a name, makes it a place ("the port city of Bandar Abbas", "near Qeshm")."""
+_PLACED_REACH = 24
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
@@ -241,7 +247,11 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     years = _years(article, text, everything)
     numbers = [i for i, t in enumerate(tokens) if t.kind == "number" and t.value is not None]
     # A person ("Mr. Bush", "Bill Clinton"), not a place ("Kursk"), is a subject.
-    people = [m for m in sentence_names(text) if _person(m.text)]
+    people = [
+        m
+        for m in sentence_names(text)
+        if _person(m.text) and not _PLACED.search(text, max(0, m.start - _PLACED_REACH), m.start)
+    ]
     for i in numbers:
         token = tokens[i]
         value = token.value
