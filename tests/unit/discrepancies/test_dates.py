@@ -149,7 +149,8 @@ def test_an_adverb_says_how_not_what_happened() -> None:
 @pytest.mark.parametrize(
     ("word", "adverb"),
     [("officially", True), ("reportedly", True), ("finally", True), ("assembly", False),
-     ("family", False), ("only", False), ("early", False), ("rally", False)],
+     ("family", False), ("only", False), ("early", False), ("rally", False),
+     ("monthly", False), ("quarterly", False), ("deadly", False), ("likely", False)],
 )  # fmt: skip
 def test_an_adverb_is_a_known_word_and_ly(word: str, adverb: bool) -> None:
     assert is_adverb(word) is adverb

@@ -115,6 +115,11 @@ def test_a_surname_given_in_full_once_then_slipped_is_one_name() -> None:
     assert [v.text for v in found.values] == ["Reagins", "Regains"]
 
 
+def test_a_place_is_no_slip() -> None:
+    text = "Coach Peter Keil said the team trained hard. The club is based in Kiel, a port city."
+    assert not surname_slips(Corpus((article_from_text("a", text),)), [["a"]])
+
+
 def test_a_look_alike_written_often_or_with_a_first_name_is_another_person() -> None:
     text = (
         "Asa Hutchinson led the task force. Mr. Hutchinson said schools need guards. "

@@ -16,6 +16,11 @@ def article(name: str, text: str, date: str = "2015-07-31") -> Article:
     return article_from_text(name, text, meta={"date": date})
 
 
+def one(text: str) -> tuple[Article, Sentence]:
+    a = article("a", text)
+    return a, a.sentences[0]
+
+
 def members_of(*texts: str) -> list[tuple[Article, Sentence]]:
     """Every sentence of one article per text (``a0``, ``a1``, ...)."""
     return [(a, s) for n, t in enumerate(texts) for a in [article(f"a{n}", t)] for s in a.sentences]
@@ -347,14 +352,18 @@ def test_a_sea_is_no_persons_subject_and_villagers_are_people() -> None:
 
 
 def test_a_level_counts_what_changed_to_it() -> None:
-    (level,) = mentions(
-        *one("Border apprehensions have fallen in recent years, to 400,000 in 2018.")
-    )
-    assert level.unit == "arrest"  # "apprehension" is the news word family of "arrest"
+    (level,) = mentions(*one("Border arrests have fallen in recent years, to 400,000 in 2018."))
+    assert level.unit == "arrest"
+    (opening,) = mentions(*one("Arrests fell to 400,000 in the last fiscal year."))
+    assert opening.unit == "arrest"  # a capital opens the sentence
     (counted,) = mentions(*one("Crossings fell to 400,000 arrests a year in 2018."))
     assert counted.unit == "arrest"  # a noun after the number says what it counts
+    (other,) = mentions(
+        *one("Prices rose in March, and the ministry sent grain to 40 in the north.")
+    )
+    assert other.unit == "grain"  # ", and" ends the clause of "rose": no price level
     assert conflicts(
-        "Border apprehensions at the southern border have fallen, to 400,000 in 2018.",
+        "Border arrests at the southern border have fallen, to 400,000 in 2018.",
         "Border arrests at the southern border have fallen, to 520,000 in 2018.",
     ) == [{"400000", "520000"}]
 
@@ -362,11 +371,6 @@ def test_a_level_counts_what_changed_to_it() -> None:
 def test_the_last_fiscal_year_is_last_year() -> None:
     (m,) = mentions(*one("Apprehensions fell to 400,000 in the last fiscal year."))
     assert m.years == {2014}
-
-
-def one(text: str) -> tuple[Article, Sentence]:
-    a = article("a", text)
-    return a, a.sentences[0]
 
 
 def test_what_a_number_counts_when_a_conjunction_or_a_comma_follows_it() -> None:

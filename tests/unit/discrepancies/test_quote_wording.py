@@ -392,4 +392,5 @@ def test_a_quote_run_into_the_reporters_sentence_takes_its_person() -> None:
 def test_s_before_been_is_has_not_a_possessive() -> None:
     assert quote_words("My daughter's been shot") == quote_words("my daughter has been shot")
     assert quote_words("he's got it") == ["he", "has", "got", "it"]
+    assert quote_words("what he's got.") == ["what", "he", "has", "got"]
     assert quote_words("the daughter's car") == ["the", "daughter's", "car"]

@@ -87,6 +87,12 @@ _EVENT_BEFORE, _EVENT_AFTER = 2, 0
 _WINDOW = 4
 """Content words either side of a date that say what happened then."""
 _ADVERB_LENGTH = 6
+_LY_NOT_ADVERBS = frozenset(
+    "daily nightly weekly biweekly monthly bimonthly quarterly yearly hourly deadly elderly "
+    "friendly unfriendly likely unlikely costly timely untimely lovely lonely lively "
+    "orderly disorderly kindly scholarly cowardly manly womanly worldly comply".split()
+)
+"""Words of a known word and -ly that are adjectives (or a verb) naming what happened."""
 _ADVERB_STEM_ZIPF = 3.0
 """How common the word before "-ly" must be for the whole to be its adverb."""
 
@@ -421,10 +427,13 @@ def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> 
 
 def is_adverb(word: str) -> bool:
     """An adverb made of a known word and -ly ("officially", "reportedly", "finally");
-    not a word that merely ends so ("assembly", "family", "only", "early")."""
+    not a word that merely ends so ("assembly", "family", "only", "early"), nor an
+    adjective that tells one thing from another ("its monthly report" is not "its
+    quarterly report")."""
     return (
         len(word) >= _ADVERB_LENGTH
         and word.endswith("ly")
+        and word not in _LY_NOT_ADVERBS
         and zipf_frequency(word[:-2], "en") >= _ADVERB_STEM_ZIPF
     )
 

@@ -175,13 +175,13 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                     )
                     mine.setdefault(last, []).append((value, len(words) == 1))
                     in_story[last] += 1
+        persons = people | named
         for mine in uses.values():
-            # Surnames written twice or more, by first letter: a slip keeps that letter, or
-            # drops an O'.
+            # Surnames written twice or more, or once in full ("Tony Reagins", then
+            # "Regains"), by first letter: a slip keeps that letter, or drops an O'.
             written: dict[str, list[str]] = {}
             for n, n_uses in mine.items():
-                # Twice, or once in full ("Tony Reagins", then "Regains").
-                if len(n_uses) >= 2 or (n in people | named and not all(a for _, a in n_uses)):
+                if len(n_uses) >= 2 or (n in persons and not all(a for _, a in n_uses)):
                     written.setdefault(n[:1].lower(), []).append(n)
                     if _ARTICLE_PREFIX.match(n.lower()):
                         written.setdefault(n[2:3].lower(), []).append(n)
@@ -194,11 +194,13 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
                 text = corpus.article(slip_value.article).text
                 if text[max(0, slip_value.start - 1) : slip_value.start] in _QUOTE_MARKS:
                     continue  # A name in quotation marks is coined ("Magrue"), not slipped.
+                if _LOCATIVE.search(text, max(0, slip_value.start - 8), slip_value.start):
+                    continue  # "in Kiel", "near Kiel": a place, whoever Keil is.
                 name = next(
                     (
                         n
                         for n in _near(slip, written)
-                        if _slip_of(slip, n, person=n in people, named=n in people | named)
+                        if _slip_of(slip, n, person=n in people, named=n in persons)
                     ),
                     None,
                 )
@@ -210,8 +212,13 @@ def surname_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Foun
     return found
 
 
+_LOCATIVE = re.compile(r"\b(?:in|near|at)\s+\Z")
+"""Before a lone capitalised word, makes it a place ("based in Kiel"); not "of" or
+"from", which people follow too ("photos of Paige", "a letter from Reese")."""
+
+
 def _near(slip: str, written: dict[str, list[str]]) -> list[str]:
-    """The surnames written twice or more that ``slip`` may be a slip of: the same first
+    """The surnames written (:func:`surname_slips`) that ``slip`` may be a slip of: the same first
     letter (or its O' dropped), and a length at most two letters off (an O')."""
     return [n for n in written.get(slip[:1].lower(), []) if abs(len(n) - len(slip)) <= 2]
 
@@ -221,8 +228,9 @@ def _slip_of(slip: str, name: str, *, person: bool = False, named: bool = False)
     (Tump / Trump; Kerry is not Perry), or ``name`` without its O' (Rourke / O'Rourke).
     A person's surname (``person``: the story gives it a first name or a title) may
     slip by two letters when it is long and keeps its first three (Cowan / Cowmen), a
-    place's may not (Europe / Euros). A name written after a word that may be a given
-    name (``named``: "Tony Reagins") may have two letters swapped (Regains)."""
+    place's may not (Europe / Euros). A person's name, or one written after a word that
+    may be a given name (``named``: "Tony Reagins"), may have two letters swapped
+    (Regains)."""
     x, y = slip.lower(), name.lower()
     if x == y or names.fold(slip) == names.fold(name) or x.startswith(y) or y.startswith(x):
         return False  # House style, or an ending (Clinton / Clintons).

@@ -79,18 +79,23 @@ _CLOCK_AFTER = re.compile(
 _LAST_YEAR = re.compile(r"\blast (?:fiscal |calendar |school )?year\b")
 """The year before the article's ("last year", "the last fiscal year")."""
 _SLASHED, _SLASHED_BEFORE = re.compile(r"/\d"), re.compile(r"\d/\Z")
-"""A number written against a slash and another number: a date ("05/02/07"), no count."""
+"""A number written against a slash and another number: a date ("05/02/07"), or a
+fraction or a rate ("2/3 of voters", "24/7"); no count either way."""
 _PLACED = re.compile(
     r"(?i:\b(?:city|town|village|port|province|region|district|county|capital|island)"
-    r"\s+of|\b(?:in|near|outside))\s+\Z"
+    r"\s+of|\b(?:near|outside))\s+\Z"
 )
-"""Before a name, makes it a place ("the port city of Bandar Abbas", "near Qeshm")."""
+"""Before a name, makes it a place ("the port city of Bandar Abbas", "near Qeshm"); not
+"in", which people follow too ("In Mr. Obama's budget")."""
 _PLACED_REACH = 24
+"""Characters before a name searched for :data:`_PLACED`."""
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\b[Nn]umber)\s*\Z")
 """Before a number that ranks or names (No. 2, #3), not counts."""
 _UNIT_LABELS = {"area": "area (square km)", "people": "people", "troops": "troops"}
 _WINDOW = 6
+"""Content words either side of a number that say what it counts."""
 _CHANGE_REACH = 120
+"""Characters before a number searched for a quantity that changed to it."""
 _NO_NOUN_AFTER = frozenset(
     "and or but in on at to from for by with into during since after before over under "
     "while as than".split()
@@ -98,8 +103,7 @@ _NO_NOUN_AFTER = frozenset(
 """Conjunctions and prepositions: after one, no noun counts the number before it ("of"
 may: "1,000 of the troops"; so may a verb: "80,000 have fled")."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
-"""Characters before a number searched for a quantity that changed to it."""
-"""Content words either side of a number that say what it counts."""
+"""Between a number and the next word, ends what may say what it counts."""
 LIST_SIZE = 3
 """Numbers of one unit in a sentence from which it is a list (a poll's table, expenses)."""
 MAX_RATIO = 3.0
@@ -176,7 +180,7 @@ def _doing_before(tokens: Sequence[Token], index: int) -> str:
     for token in reversed(tokens[max(0, index - 3) : index]):
         if token.kind != "word" or token.capital:
             return "?"
-        if not token.stop and token.norm not in HEDGES:
+        if token.norm not in HEDGES:  # (``tokens`` holds no stop words)
             return _counted(token)
     return "?"
 
@@ -193,12 +197,14 @@ def _noun_after(text: str, everything: Sequence[Token], full: int) -> bool:
 
 
 _CHANGED_TO = re.compile(
-    r"\b([a-z]{3,})\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?:fallen|fell|dropped|declined"
-    r"|decreased|shrunk|shrank|risen|rose|grown|grew|increased|climbed|jumped|soared"
-    r"|plunged|plummeted|swelled|swollen)\b[^.;:!?]{0,60}?\b(?:to|from)\s+\Z"
+    r"\b([A-Za-z][a-z]{2,})\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?:fallen|fell|dropped"
+    r"|declined|decreased|shrunk|shrank|risen|rose|grown|grew|increased|climbed|jumped"
+    r"|soared|plunged|plummeted|swelled|swollen)\b"
+    r"(?:(?!,\s*(?:and|but|while|as)\b)[^.;:!?]){0,60}?\b(?:to|from)\s+\Z"
 )
 """A quantity that moved to or from a level: "border apprehensions have actually fallen
-in recent years, to 400,000". The noun before the verb is what the level counts."""
+in recent years, to 400,000". The noun before the verb is what the level counts; the
+verb's clause ends at ", and" or ", but" (another subject may follow)."""
 
 
 def _changed_to(text: str, everything: Sequence[Token], full: int) -> Token | None:

@@ -84,7 +84,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
             spans.append((GAP, match.start(), match.end()))
             continue
         word = _undotted(raw.lower().replace("’", "'"))
-        following = matches[n + 1].group(0).lower() if n + 1 < len(matches) else ""
+        following = _undotted(matches[n + 1].group(0).lower()) if n + 1 < len(matches) else ""
         if word.endswith("'s") and len(word) > 2 and following in _HAS_BEFORE:
             # "my daughter's been shot" is "my daughter has been shot", no possessive.
             spans.extend((w, match.start(), match.end()) for w in (word[:-2], "has"))

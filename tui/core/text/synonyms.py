@@ -117,7 +117,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "destroy": ("destroy", "destroyed", "demolish", "raze", "razed", "flatten"),
     "shell": ("shell", "shelling", "bombard", "bombardment", "bomb", "bombing", "bombed"),
     "protest": ("protest", "demonstrat", "rally", "rallies"),
-    "arrest": ("arrest", "detain", "detained", "detention", "custody", "apprehend", "apprehension"),
+    "arrest": ("arrest", "detain", "detained", "detention", "custody", "apprehend"),
     "indict": ("indict", "indicted", "indictment", "prosecut"),
     "dismiss": ("dismiss", "dismissed", "oust", "ousted", "sack", "sacked"),
     "ban": ("ban", "banned", "prohibit", "prohibited", "outlaw", "barred"),
