@@ -470,3 +470,17 @@ def test_one_moment_in_two_time_zones_is_not_compared() -> None:
         east = article(f"He will address the nation Tuesday at 8 p.m. {zone} from the office.")
         (x,) = date_mentions(east, east.sentences[0])
         assert x.hours is None, zone
+
+
+def test_a_day_written_before_its_month() -> None:
+    assert first("The vote is set for 15 December 2013.") == (date(2013, 12, 15),) * 2
+    assert first("The seminar met on 1 October.", "2013-10-04") == (date(2013, 10, 1),) * 2
+
+
+def test_a_date_with_a_clock_time_after_it_is_a_page_stamp() -> None:
+    for text in (
+        "Elections to be held on a two-party basis 26 September 2013, 10:00 (GMT+05: 00) ...",
+        "Lohan is missing May 2, 2013 | 5: 03pm The star fooled a judge.",
+    ):
+        a = article(text, None)
+        assert not date_mentions(a, a.sentences[0])

@@ -47,6 +47,7 @@ _PATTERN = re.compile(
     r"(?P<range>(?:between|from)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|through|until)\s+(?P<y2>(?:19|20)\d\d))"
     r"|(?P<dash>\b(?P<d1>(?:19|20)\d\d)\s*[-–]\s*(?P<d2>(?:19|20)\d\d)\b)"
     r"|(?P<since>(?:since|back to|beginning in)\s+(?P<y3>(?:19|20)\d\d))\b"
+    r"|(?P<dmy>\b(?P<dday>\d{1,2})\s+(?P<m4>" + _MONTH + r")(?:,?\s+(?P<y7>(?:19|20)\d\d))?)\b"
     r"|(?P<mday>\b(?P<m1>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<y4>(?:19|20)\d\d))?)\b"
     r"|(?P<myear>\b(?P<m2>" + _MONTH + r")\s+(?P<y5>(?:19|20)\d\d))\b"
     r"|(?P<year>(?<![$\d,.])\b(?:in|by|during|of)\s+(?P<y6>(?:19|20)\d\d))\b(?!\s*(?:to|-|through))"
@@ -69,6 +70,13 @@ _STAMP = re.compile(
 THURSDAY, MARCH 14"), as scraped pages carry in their text: the word in capitals, before
 a colon, or capitalised inside a sentence (a prose "published on Tuesday" is an event)."""
 _STAMP_REACH = 40
+_CLOCK_STAMP = re.compile(
+    r"\s*[,|]?\s*(?:\d{1,2}:\s?\d\d(?!\d)|(?:[Ll]ast\s+updated|UPDATED|Updated|PUBLISHED|Published)\b)"
+    r"|,?\s+" + MONTH_WORD + r"\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+)
+"""After a date, a clock time or an update line (past a comma, a bar or a space), or the
+full date a weekday opens: a page's time stamp ("26 September 2013, 10:00", "SEPTEMBER
+16, 2013 11: 12AM", "7 July 2012 Last updated at 22:46", "THURSDAY, DECEMBER 3, 2009")."""
 _FUTURE = re.compile(r"\b(?:expected|scheduled|due to|set to|plans? to|is to|are to|next)\b", re.I)
 _FUTURE_REACH = 160
 """Characters before a weekday searched for a future cue ("is expected to ... on Thursday")."""
@@ -267,12 +275,13 @@ def resolve(match: re.Match[str], today: date | None, sentence: str) -> tuple[da
         return _month_span(int(g["y5"]), _month(g["m2"]))
     if g["month"]:
         return None if today is None else _named_month(g, today)
-    if g["mday"]:
-        y = int(g["y4"]) if g["y4"] else year
+    if g["mday"] or g["dmy"]:
+        written = g["y4"] or g["y7"]  # "May 3, 2013" or "3 May 2013"
+        y = int(written) if written else year
         if y is None:
             return None
         try:
-            day = date(y, _month(g["m1"]), int(g["day"]))
+            day = date(y, _month(g["m1"] or g["m4"]), int(g["day"] or g["dday"]))
         except ValueError:
             return None
         return day, day
@@ -359,6 +368,8 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
             continue  # ABC's "This Week": a title, not a date.
         if _STAMP.search(text, max(0, match.start() - _STAMP_REACH), match.start()):
             continue  # "Published: July 29, 2004": when the page was written, no event.
+        if _CLOCK_STAMP.match(text, match.end()):
+            continue  # "26 September 2013, 10:00 (GMT+05:00)", "May 2, 2013 | 5:03pm": a stamp.
         span = resolve(match, today, text)
         weekday = match.group("weekday")
         if span is None and not weekday:
@@ -514,7 +525,7 @@ def _is_doing(surface: str) -> bool:
 
 def _grain(match: re.Match[str]) -> str:
     g = match.groupdict()
-    if g["weekday"] or g["mday"]:
+    if g["weekday"] or g["mday"] or g["dmy"]:
         return "day"
     if g["myear"] or g["month"]:
         return "month"
