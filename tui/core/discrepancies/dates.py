@@ -71,7 +71,8 @@ THURSDAY, MARCH 14"), as scraped pages carry in their text: the word in capitals
 a colon, or capitalised inside a sentence (a prose "published on Tuesday" is an event)."""
 _STAMP_REACH = 40
 _CLOCK_STAMP = re.compile(
-    r"\s*[,|]?\s*(?:\d{1,2}:\s?\d\d(?!\d)|(?:[Ll]ast\s+updated|UPDATED|Updated|PUBLISHED|Published)\b)"
+    r"\s*[,|]?\s*(?:\d{1,2}:\s?\d\d(?!\d)"
+    r"|(?:[Ll]ast\s+updated|UPDATED|Updated|PUBLISHED|Published)\b)"
     r"|,?\s+" + MONTH_WORD + r"\s+\d{1,2},?\s+(?:19|20)\d\d\b"
 )
 """After a date, a clock time or an update line (past a comma, a bar or a space), or the
@@ -95,6 +96,7 @@ _EVENT_BEFORE, _EVENT_AFTER = 2, 0
 _WINDOW = 4
 """Content words either side of a date that say what happened then."""
 _ADVERB_LENGTH = 6
+"""Letters from which a word ending in -ly may be an adverb ("only", "early" are not)."""
 _LY_NOT_ADVERBS = frozenset(
     "daily nightly weekly biweekly monthly bimonthly quarterly yearly hourly deadly elderly "
     "friendly unfriendly likely unlikely costly timely untimely lovely lonely lively "

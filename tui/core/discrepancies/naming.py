@@ -218,8 +218,9 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at)\s+\Z")
 
 
 def _near(slip: str, written: dict[str, list[str]]) -> list[str]:
-    """The surnames written (:func:`surname_slips`) that ``slip`` may be a slip of: the same first
-    letter (or its O' dropped), and a length at most two letters off (an O')."""
+    """The surnames written (twice, or once in full: :func:`surname_slips`) that ``slip``
+    may be a slip of: the same first letter (or its O' dropped), and a length at most
+    two letters off (an O')."""
     return [n for n in written.get(slip[:1].lower(), []) if abs(len(n) - len(slip)) <= 2]
 
 
