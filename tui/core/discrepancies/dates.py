@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -498,17 +498,13 @@ def _said(
     text: str, tokens: list[Token], start: int, end: int, left: int
 ) -> dict[str, float] | None:
     """What was said, when a verb of saying stands right before the date ("said on
-    Tuesday that ..."): the rare words after the date, as :func:`_context` weighs them."""
+    Tuesday that ..."): the rare words after the date (:func:`_weighed`)."""
     word = _PREVIOUS_WORD.search(text, left, start)
     if word is None or word.group(1) not in _SPEECH:
         return None
     if _PASSIVE.search(text[max(left, word.start(1) - 12) : word.start(1)]):
         return None  # "were announced Friday": the announcing is the happening.
-    return {
-        t.key: rarity(t.norm)
-        for t in tokens
-        if t.start >= end and t.norm not in _DATE_WORDS and rarity(t.norm) >= CONTEXT_RARITY
-    }
+    return _weighed(t for t in tokens if t.start >= end)
 
 
 def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token | None:
@@ -544,9 +540,15 @@ def _grain(match: re.Match[str]) -> str:
 def _context(tokens: list[Token], start: int, end: int, left: int, right: int) -> dict[str, float]:
     before = [t for t in tokens if left <= t.start < start][-_WINDOW:]
     after = [t for t in tokens if end <= t.start < right][:_WINDOW]
+    return _weighed(before + after)
+
+
+def _weighed(tokens: Iterable[Token]) -> dict[str, float]:
+    """Each word's rarity, for words rare enough to say what happened
+    (:data:`CONTEXT_RARITY`), no date words."""
     return {
         t.key: rarity(t.norm)
-        for t in before + after
+        for t in tokens
         if t.norm not in _DATE_WORDS and rarity(t.norm) >= CONTEXT_RARITY
     }
 
