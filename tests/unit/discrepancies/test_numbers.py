@@ -390,3 +390,35 @@ def test_a_place_after_city_of_or_near_is_no_persons_subject() -> None:
     text = "The quake struck near the port city of Bandar Abbas, injuring 40 people."
     (m,) = mentions(*one(text))
     assert m.subject is None
+
+
+def test_a_concessive_clause_with_its_own_subject_is_not_the_persons() -> None:
+    (fallen,) = mentions(
+        *one(
+            "In Mr. Abbott's view, he is right to call it a crisis even though seizures have "
+            "dropped to 300,000 a year."
+        )
+    )
+    (paid,) = mentions(*one("Senator Jim Webb complained, although he paid $4 million in taxes."))
+    assert fallen.subject is None  # the seizures', not Abbott's
+    assert paid.subject == names.fold("Webb")  # "although he": still his
+
+
+def test_sentences_sharing_a_figure_pair_their_other_figures_on_fewer_words() -> None:
+    # Both give the 2.4 million of 2006; their other counts share only "border" and the unit.
+    first = "Border officers made 610,000 arrests in the last year, against 2.4 million arrests in 2006."
+    second = "Border apprehensions dropped to 450,000 in the last year from a peak of 2.4 million in 2006."
+    (found,) = conflicts(first, second)
+    assert found == {"610000", "450000"}
+    # Without the shared figure, the same words say too little.
+    assert not conflicts(first, second.replace("2.4 million", "2.6 million"))
+
+
+def test_small_counts_beside_shared_figures_are_a_stat_lines_columns() -> None:
+    # The shared 512, 48 and 390 do not make "two" and "three" touchdowns one count.
+    assert not conflicts(
+        "He has been a letdown, rushing for 512 yards and two touchdowns while catching 48 "
+        "passes for 390 yards and four scores.",
+        "He rushed for 512 yards and two touchdowns, caught 48 passes for 390 yards and four "
+        "TDs, and scored three touchdowns on punt returns this season.",
+    )

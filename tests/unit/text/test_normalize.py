@@ -83,6 +83,11 @@ def test_news_register_families_are_general() -> None:
     assert concept("Russians".lower()) == concept("russian") == concept("russia")
 
 
+def test_an_apprehension_is_an_arrest_but_apprehensive_is_a_mood() -> None:
+    assert concept("apprehensions") == concept("apprehension") == concept("arrests")
+    assert concept("apprehensive") != concept("arrests")
+
+
 def test_settling_a_claim_is_not_a_settlement_of_houses() -> None:
     assert concept("settle") != concept("village")
 

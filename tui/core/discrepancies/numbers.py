@@ -66,6 +66,14 @@ _NOT_NOUNS = frozenset(
     "hoped fear fears feared expect expects expected ensure ensures ensured".split()
 )
 """Words before "that" which open a clause about the person: "Bush thinks that he ..."."""
+_CONCESSIVE_CLAUSE = re.compile(
+    r"\b(?:even though|although|though|whereas|while)\s+(?!(?:he|she|they|it|we|I|his|her|"
+    r"their)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""A clause with a subject of its own, not a pronoun: "In Mr. Trump's case, he is defining
+a problem as an emergency even though border apprehensions have fallen to 400,000"; the
+number is the apprehensions', not Trump's ("although he paid $5" stays his)."""
 _DAY_AFTER_MONTH = re.compile(r"\b" + MONTH_WORD + r"\s*\Z")
 _MONTH_AFTER_DAY = re.compile(r"\A(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_WORD)
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\Z")
@@ -116,6 +124,9 @@ FAR_RATIO, FAR_EVIDENCE = 1.5, 1.5
 is more often a digit or a rounding than half as much again."""
 BRIDGED_EVIDENCE = SLOT_EVIDENCE / 2
 """The same, for two numbers that each fill a third's slot; every other rule still holds."""
+ANCHOR_VALUE = 100
+"""From this value a figure two sentences both state is theirs, not a commonplace ("two",
+"ten"): two sentences giving it report one set of figures."""
 CONTEXT_RARITY = 1.2
 """Words at least this rare say what a number counts ("earned", "indictment"; not "said")."""
 
@@ -360,7 +371,7 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
 def _in_relative_clause(text: str, start: int, end: int) -> bool:
     """A relative clause opens between ``start`` (a person's name) and ``end`` (a number):
     a noun before "that" or "which", not a speech or thought verb ("said that")."""
-    return any(
+    return _CONCESSIVE_CLAUSE.search(text, start, end) is not None or any(
         m.group(1) not in CUE_VERBS and m.group(1) not in _NOT_NOUNS
         for m in _RELATIVE_CLAUSE.finditer(text, start, end)
     )
@@ -415,18 +426,25 @@ def _body(name: str) -> bool:
     return not any(w in names.TITLES for w in words[last_body + 1 :])
 
 
-def same_slot(a: Mention, b: Mention, evidence: float = SLOT_EVIDENCE) -> bool:
+def same_slot(
+    a: Mention, b: Mention, evidence: float = SLOT_EVIDENCE, *, anchored: bool = False
+) -> bool:
     """Two numbers count the same thing: one unit, shared neighbours (their rarity summed
-    reaches ``evidence``), no foreign subject."""
+    reaches ``evidence``, or :data:`BRIDGED_EVIDENCE` when their sentences state a third
+    value alike: ``anchored``, see :func:`_anchoring`), no foreign subject."""
     if a.unit != b.unit or a.unit == "?":
         return False
+    if anchored:
+        evidence = min(evidence, BRIDGED_EVIDENCE)
     if not a.item & b.item:
         # A list item's own name ("... on Martha's Vineyard Holistic Retreat") tells its row;
         # without one, a list or a poll table's rows are not told apart reliably.
         if a.listed or b.listed:
             return False
-        if (a.several or b.several) and (a.anchor is None or a.anchor != b.anchor):
-            return False  # In a list, a value goes with its own name: Romney's 21, Palin's 12.
+        if (a.several or b.several) and not anchored and (a.anchor is None or a.anchor != b.anchor):
+            # In a list, a value goes with its own name: Romney's 21, Palin's 12. (Two
+            # sentences that share one of their values pair the others by their words.)
+            return False
     if a.years and b.years and a.years != b.years:
         return False  # 2014's rate is not the 2007-2014 average.
     big, small = max(a.amount.value, b.amount.value), min(a.amount.value, b.amount.value)
@@ -470,15 +488,18 @@ def _paired(
     j: int,
     rivals: Sequence[int],
     slot: Collection[int] = (),
+    *,
+    anchored: bool = False,
 ) -> bool:
     """``found[j]`` is, in its sentence, the number closest in slot to ``found[i]``
     (``rivals``: the numbers of their unit, the only ones that can fill its slot). Two
     numbers that each fill a third's slot (both in ``slot``) fill one slot, though their
     own sentences share fewer words (:data:`BRIDGED_EVIDENCE`; "as many as 1.5 million"
-    and "up to 1.6 million", each beside "covers 1.5 million women" in a third outlet)."""
+    and "up to 1.6 million", each beside "covers 1.5 million women" in a third outlet),
+    and so do two numbers whose sentences state another value alike (``anchored``)."""
     a, b = found[i], found[j]
     bridged = i in slot and j in slot
-    if not same_slot(a, b, BRIDGED_EVIDENCE if bridged else SLOT_EVIDENCE):
+    if not same_slot(a, b, BRIDGED_EVIDENCE if bridged else SLOT_EVIDENCE, anchored=anchored):
         return False
     where = (b.value.article, b.value.sentence)
     score = _overlap(a, b)
@@ -564,19 +585,24 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
     of_unit: dict[str, list[int]] = defaultdict(list)
     for n, m in enumerate(found):
         of_unit[m.unit].append(n)
+    anchored = _anchoring(found)
     for i, a in enumerate(found):
         if i in used:
             continue
         rivals = of_unit[a.unit]
-        slot = [i] + [j for j in rivals if j != i and j not in used and same_slot(a, found[j])]
+        slot = [i] + [
+            j
+            for j in rivals
+            if j != i and j not in used and same_slot(a, found[j], anchored=anchored(i, j))
+        ]
         members = set(slot[1:])  # Filling a's slot: pairs with a itself are never bridged.
         clash = [
             (x, y)
             for x in slot
             for y in slot
             if found[x].value.article < found[y].value.article
-            and _paired(found, x, y, rivals, members)
-            and _paired(found, y, x, rivals, members)
+            and _paired(found, x, y, rivals, members, anchored=anchored(x, y))
+            and _paired(found, y, x, rivals, members, anchored=anchored(x, y))
             and not found[x].amount.agrees(found[y].amount)
         ]
         if not clash:
@@ -595,6 +621,32 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
         label = _UNIT_LABELS.get(a.unit) or _unit_word(found[picked[0]])
         conflicts.append(NumberConflict(a.unit, values, f"{label}: {shown}", confidence))
     return conflicts
+
+
+def _anchoring(found: Sequence[Mention]) -> Callable[[int, int], bool]:
+    """``anchored(i, j)``: the sentences of two numbers, in two articles, state a third value
+    alike (:data:`ANCHOR_VALUE` or more, unhedged), so they report one set of figures: "the
+    1.6 million arrests that happened in 2000" beside "roughly 520,000 arrests ... last year",
+    and "from a peak of 1.6 million in the 2000 fiscal year" beside "to 400,000 in the last
+    fiscal year". Their own neighbour words then need to say less (:data:`BRIDGED_EVIDENCE`).
+    Only figures of that order are paired so: small counts beside shared figures are the
+    many columns of a stat line ("404 yards and two touchdowns" / "three touchdowns on punt
+    runbacks")."""
+    stated: dict[tuple[str, int], set[float]] = defaultdict(set)
+    for m in found:
+        if not m.amount.hedge and m.amount.value >= ANCHOR_VALUE:
+            stated[(m.value.article, m.value.sentence)].add(m.amount.value)
+
+    def anchored(i: int, j: int) -> bool:
+        a, b = found[i].value, found[j].value
+        if a.article == b.article or min(found[i].amount.value, found[j].amount.value) < (
+            ANCHOR_VALUE
+        ):
+            return False  # Small counts beside shared figures: a stat line's columns.
+        common = stated[(a.article, a.sentence)] & stated[(b.article, b.sentence)]
+        return bool(common - {found[i].amount.value, found[j].amount.value})
+
+    return anchored
 
 
 def one_per_article(

@@ -59,6 +59,7 @@ IRREGULAR = {
     "stood": "stand", "met": "meet", "paid": "pay", "beaten": "beat", "hid": "hide",
     "hidden": "hide", "froze": "freeze", "frozen": "freeze", "forbade": "forbid",
     "aerial": "air", "airstrike": "air", "airstrikes": "air", "pow": "prisoner", "pows": "prisoner",
+    "apprehension": "arrest", "apprehensions": "arrest",
 }  # fmt: skip
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
