@@ -484,3 +484,32 @@ def test_a_date_with_a_clock_time_after_it_is_a_page_stamp() -> None:
     ):
         a = article(text, None)
         assert not date_mentions(a, a.sentences[0])
+
+
+def test_a_date_opening_its_sentence_dates_the_clause_after_it() -> None:
+    voted = article(
+        "On Wednesday, the Senate voted 71-28 on a bill that renamed the agency.", "2019-05-09"
+    )
+    (x,) = date_mentions(voted, voted.sentences[0])
+    assert x.head == "elect" and "elect" in x.event and x.doer == "senate"
+    # Passing a measure is the chamber's vote on it: one happening, two days.
+    passing = article(
+        "Senate leaders were praised for passing a bill on Tuesday that renamed the agency.",
+        "2019-05-09",
+        "b",
+    )
+    (y,) = date_mentions(passing, passing.sentences[0])
+    assert "elect" in y.event
+    assert same_event(x, y) and not x.agrees(y)
+
+
+def test_a_fronted_clause_names_its_doer_and_another_doer_is_another_happening() -> None:
+    zimmer = article("On Sunday, Ms. Zimmer issued a statement about the inquiry.", "2014-01-24")
+    sheridan = article(
+        "In a statement issued Thursday, Mark Sheridan, a partner, spoke about the inquiry.",
+        "2014-01-24",
+        "b",
+    )
+    (x,) = date_mentions(zimmer, zimmer.sentences[0])
+    (y,) = date_mentions(sheridan, sheridan.sentences[0])
+    assert x.doer is not None and not same_event(x, y) and not same_event(y, x)

@@ -93,6 +93,9 @@ STRETCH_SLIP = 2
 CONTEXT_RARITY = 1.2
 _EVENT_BEFORE, _EVENT_AFTER = 2, 0
 """Words before and after a day that name its happening ("filed against X on Friday")."""
+_ONE_DOING = {"pass": "elect", "approv": "elect", "adopt": "elect"}
+"""A chamber's vote on a measure is its passing it ("the House voted 396-9 on a bill" /
+"passing a resolution on Tuesday"): one happening, whichever word dates it."""
 _WINDOW = 4
 """Content words either side of a date that say what happened then."""
 _ADVERB_LENGTH = 6
@@ -147,6 +150,9 @@ class DateMention:
     hours: tuple[float, float] | None = None
     """The time of day given with a day, as hours from its midnight ("Tuesday afternoon":
     12 to 18; "today at 11am": 10.5 to 11.5), when no time zone is named."""
+    doer: str | None = None
+    """The doer a clause the date opens names ("On Sunday, Ms. Zimmer issued a statement"),
+    folded: the other date's sentence must name it too to date the same happening."""
 
     def width(self) -> int:
         """How many days it allows (0 when unresolved: a weekday by name)."""
@@ -399,10 +405,18 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
         event = _event(tokens, match.start(), match.end(), left, right)
         head = _head(text, tokens, match.start(), left)
         after = _verb_after(text, tokens, match.end(), right)
-        if after is not None:
-            head, event = after.key, event | {after.key}
         before = names.find_names(text, left, match.start())
         actor = before[-1].key if before else None
+        fronted = _fronted(text, tokens, match.start(), match.end(), right)
+        doer = None
+        if fronted is not None:
+            after, named = fronted
+            if named is not None:
+                actor, doer = named.key, names.fold(named.text.split()[-1])
+        if after is not None:
+            head, event = _doing(after.key), event | {_doing(after.key)}
+        elif head is not None:
+            head = _doing(head)
         said = _said(text, tokens, match.start(), match.end(), left)
         found.append(
             DateMention(
@@ -420,6 +434,7 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
                 sentence=text,
                 said=said,
                 hours=timed[0] if timed is not None and span and span[0] == span[1] else None,
+                doer=doer,
             )
         )
     actors = {(m.grain, m.actor) for m in found if m.actor}
@@ -435,7 +450,12 @@ def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> 
     words = [t for t in tokens if not t.capital and t.norm not in _DATE_WORDS]
     before = [t for t in words if left <= t.start < start][-_EVENT_BEFORE:]
     after = [t for t in words if end <= t.start < right][:_EVENT_AFTER]
-    return frozenset(t.key for t in before + after if not is_adverb(t.norm))
+    return frozenset(_doing(t.key) for t in before + after if not is_adverb(t.norm))
+
+
+def _doing(key: str) -> str:
+    """One key for the words that name one doing (:data:`_ONE_DOING`)."""
+    return _ONE_DOING.get(key, key)
 
 
 def is_adverb(word: str) -> bool:
@@ -514,6 +534,29 @@ def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token |
     if following is None or not _is_doing(following.group(1)):
         return None
     return next((t for t in tokens if t.start == following.start(1)), None)
+
+
+_OPENING = re.compile(r"\W*(?:(?:on|early|late|last|this|by)\s+)?\Z", re.IGNORECASE)
+"""What may stand before a date that opens its sentence: "On Wednesday, ..."."""
+_FRONTED_SUBJECT = re.compile(r",\s+((?:[\w.'’-]+\s+){1,4}?)([a-z]+)\b")
+"""After a fronted date, its comma, a subject of one to four words and the verb."""
+
+
+def _fronted(
+    text: str, tokens: list[Token], start: int, end: int, right: int
+) -> tuple[Token, names.NameMention | None] | None:
+    """The verb, and the name of its doer, of a clause a date opens ("On Wednesday, the
+    House voted 396-9"): the date then dates that clause's happening, which follows it."""
+    if not _OPENING.match(text[:start]):
+        return None
+    clause = _FRONTED_SUBJECT.match(text, end, right)
+    if clause is None or not _is_doing(clause.group(2)):
+        return None
+    verb = next((t for t in tokens if t.start == clause.start(2)), None)
+    if verb is None:
+        return None
+    doers = names.find_names(text, clause.start(1), clause.end(1))
+    return verb, (doers[-1] if doers else None)
 
 
 def _is_doing(surface: str) -> bool:
@@ -631,11 +674,18 @@ def _one_saying(a: DateMention, b: DateMention) -> bool:
     return _shared_rarity(said_a, said_b) >= SLOT_EVIDENCE
 
 
+def _names_doer(a: DateMention, b: DateMention) -> bool:
+    """``b``'s sentence names the doer of ``a``'s clause, if ``a`` names one."""
+    return a.doer is None or a.doer in names.fold(b.sentence)
+
+
 def same_event(a: DateMention, b: DateMention) -> bool:
     """Enough shared neighbours to be one event's date. Two stretches of years are one
     term's only when each end is within :data:`STRETCH_SLIP` years of the other's, and then
     need half the words: two different terms rarely start and end so close ("1967 to
     1979" vs "1966 to 1978" for one senator)."""
+    if not (_names_doer(a, b) and _names_doer(b, a)):
+        return False  # Ms. Zimmer's statement on Sunday is not Mr. Sheridan's on Thursday.
     if a.stretch and b.stretch:
         # Ends far apart: two terms (Fox's 2000 to 2006, Calderón's 2006 to 2012).
         return _close_stretches(a, b) and evidence(a, b) >= SLOT_EVIDENCE / 2
