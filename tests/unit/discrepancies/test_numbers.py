@@ -422,3 +422,14 @@ def test_small_counts_beside_shared_figures_are_a_stat_lines_columns() -> None:
         "He rushed for 512 yards and two touchdowns, caught 48 passes for 390 yards and four "
         "TDs, and scored three touchdowns on punt returns this season.",
     )
+
+
+def test_other_after_a_number_counts_a_part_not_the_total() -> None:
+    assert not conflicts(
+        "Police seized nine assault rifles and a grenade launcher from the pirates' boat.",
+        "Police seized a grenade launcher and three other assault rifles from the pirates' boat.",
+    )
+    assert conflicts(
+        "Police seized two other assault rifles and a grenade launcher from the pirates' boat.",
+        "Police seized a grenade launcher and three other assault rifles from the pirates' boat.",
+    )

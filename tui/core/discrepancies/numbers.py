@@ -57,6 +57,9 @@ _MODIFIERS = frozenset(
 )
 """Adjectives between a number and what it counts ("19 separate actions")."""
 _INCREMENT = frozenset("additional another extra further added".split())
+_OTHER_AFTER = re.compile(r"\s+others?\b", re.IGNORECASE)
+"""After a number, "other" counts the rest of a whole ("three other assault rifles" beside
+"nine assault rifles"): a part, never compared with a total."""
 _RELATIVE_CLAUSE = re.compile(r"\b([a-z]+)\s+(?:that|which)\b")
 """A word and "that"/"which": after a noun, a relative clause opens ("the lawsuit that
 covers 1.5 million women"), and a number inside it is the thing's, not the person's."""
@@ -296,6 +299,8 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
             unit = _counted(level)  # "apprehensions have fallen ... to 400,000 in 2018"
         if i and tokens[i - 1].norm in _INCREMENT:
             unit = "more " + unit  # "an additional 40 square km" is not a total.
+        elif _OTHER_AFTER.match(text, tokens[i + 1].end if upper is not None else token.end):
+            unit = "other " + unit  # "the two other victims": some of them, not the total.
         if unit in _TIME_UNITS:
             continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
         end = tokens[i + 1].end if upper is not None else token.end
