@@ -433,3 +433,12 @@ def test_other_after_a_number_counts_a_part_not_the_total() -> None:
         "Police seized two other assault rifles and a grenade launcher from the pirates' boat.",
         "Police seized a grenade launcher and three other assault rifles from the pirates' boat.",
     )
+
+
+def test_a_sentence_stating_the_other_value_too_accounts_for_it() -> None:
+    # "seven" is there, as a coach's seasons: the 11 is another figure, not a misreport.
+    assert not conflicts(
+        "Wilkes, who played for the Hawks for 11 seasons and served as an assistant coach for "
+        "seven, was named head coach.",
+        "Wilkes was named head coach after seven seasons as an assistant coach for the Hawks.",
+    )

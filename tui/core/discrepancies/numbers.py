@@ -591,6 +591,7 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
     for n, m in enumerate(found):
         of_unit[m.unit].append(n)
     anchored = _anchoring(found)
+    accounted = _accounting(found)
     for i, a in enumerate(found):
         if i in used:
             continue
@@ -609,6 +610,7 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
             and _paired(found, x, y, rivals, members, anchored=anchored(x, y))
             and _paired(found, y, x, rivals, members, anchored=anchored(x, y))
             and not found[x].amount.agrees(found[y].amount)
+            and not accounted(x, y)
         ]
         if not clash:
             continue
@@ -626,6 +628,27 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
         label = _UNIT_LABELS.get(a.unit) or _unit_word(found[picked[0]])
         conflicts.append(NumberConflict(a.unit, values, f"{label}: {shown}", confidence))
     return conflicts
+
+
+def _accounting(found: Sequence[Mention]) -> Callable[[int, int], bool]:
+    """``accounted(x, y)``: either sentence also states the other's value, whatever it
+    counts ("played for the Sixers for 11 seasons and served as an assistant coach for
+    seven" beside "seven seasons as an assistant coach"): the value that differs is
+    another figure of that sentence's, not this slot's."""
+    stated: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for m in found:
+        stated[(m.value.article, m.value.sentence)].append(m)
+
+    def gives(x: Mention, y: Mention) -> bool:
+        return any(
+            k is not x and k.amount.agrees(y.amount)
+            for k in stated[(x.value.article, x.value.sentence)]
+        )
+
+    def accounted(x: int, y: int) -> bool:
+        return gives(found[x], found[y]) or gives(found[y], found[x])
+
+    return accounted
 
 
 def _anchoring(found: Sequence[Mention]) -> Callable[[int, int], bool]:
