@@ -513,3 +513,19 @@ def test_a_fronted_clause_names_its_doer_and_another_doer_is_another_happening()
     (x,) = date_mentions(zimmer, zimmer.sentences[0])
     (y,) = date_mentions(sheridan, sheridan.sentences[0])
     assert x.doer is not None and not same_event(x, y) and not same_event(y, x)
+
+
+def test_a_full_date_right_after_the_headline_is_the_dateline() -> None:
+    headline = "Storm knocks out power across the northern coast"
+    page = article_from_text(
+        "a",
+        f"{headline} March 3, 2014 The storm knocked out power on Sunday night.",
+        meta={"date": "2014-03-03", "title": headline},
+    )
+    assert [m.value.text for m in date_mentions(page, page.sentences[0])] == ["Sunday"]
+    prose = article_from_text(
+        "b",
+        "The storm that knocked out power on March 3, 2014 was the worst in years.",
+        meta={"date": "2014-03-05", "title": headline},
+    )
+    assert [m.value.text for m in date_mentions(prose, prose.sentences[0])] == ["March 3, 2014"]

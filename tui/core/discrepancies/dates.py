@@ -378,6 +378,8 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
             continue  # "Published: July 29, 2004": when the page was written, no event.
         if _CLOCK_STAMP.match(text, match.end()):
             continue  # "26 September 2013, 10:00 (GMT+05:00)", "May 2, 2013 | 5:03pm": a stamp.
+        if _dateline(article, sentence, match):
+            continue  # "<headline> April 4, 2012 Despite ...": when the page was written.
         span = resolve(match, today, text)
         weekday = match.group("weekday")
         if span is None and not weekday:
@@ -442,6 +444,21 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
         replace(m, contrasted=len({a for g, a in actors if g == m.grain}) > 1 and bool(m.actor))
         for m in found
     ]
+
+
+_HEADLINE_PREFIX = 24
+"""Characters of the title that the text before a dateline must open with."""
+
+
+def _dateline(article: Article, sentence: Sentence, match: re.Match[str]) -> bool:
+    """A full date (day, month and year) right after the headline that opens the text: the
+    page's dateline, scraped into the first sentence ("Gary Ross in negotiations to direct
+    'The Hunger Games' sequel April 4, 2012 Despite ..."), not an event's date."""
+    if sentence.index != 0 or not (match.group("y4") or match.group("y7")):
+        return False
+    title = " ".join(article.title.split())[:_HEADLINE_PREFIX]
+    before = " ".join(article.text[: sentence.start + match.start()].split())
+    return len(title) == _HEADLINE_PREFIX and before.startswith(title)
 
 
 def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> frozenset[str]:
