@@ -68,6 +68,21 @@ def test_a_plural_slip_inside_a_long_name_is_one_name_written_two_ways() -> None
         assert fox.text[v.start : v.end] == v.text
 
 
+def test_a_name_in_capitals_is_not_a_second_spelling_but_a_capital_inside_a_word_is() -> None:
+    headline = article_from_text(
+        "a", "SAN Diego Chargers lose again. The San Diego Chargers lost on Sunday."
+    )
+    assert plural_slips(Corpus((headline,)), [["a"]]) == []
+    firm = article_from_text(
+        "b", "He ran Tallgrass Distributors Ltd for years. TallGrass Distributors Ltd closed."
+    )
+    (found,) = plural_slips(Corpus((firm,)), [["b"]])
+    assert {v.text for v in found.values} == {
+        "Tallgrass Distributors Ltd",
+        "TallGrass Distributors Ltd",
+    }
+
+
 def kind_of(a: str, b: str) -> str:
     """The kind of the one name conflict between two articles."""
     corpus = Corpus((article_from_text("a", a), article_from_text("b", b)))

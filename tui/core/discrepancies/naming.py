@@ -278,13 +278,20 @@ def plural_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Found
                     )
                     spellings.setdefault(key, {}).setdefault(mention.text, value)
         for written in spellings.values():
-            if len(written) < 2:
-                continue
+            if len({_uncapped(w) for w in written}) < 2:
+                continue  # "SAN Diego Chargers": a headline in capitals, one spelling.
             values = tuple(written.values())
             shown = " / ".join(written)
             summary = f"{shown}: one name, written {_WAYS.get(len(written), len(written))} ways"
             found.append(Found("name", None, summary, values, 0.6))
     return found
+
+
+def _uncapped(name: str) -> str:
+    """A name with its words in capitals written as names are ("SAN Diego" -> "San
+    Diego"): headlines and scraped banners capitalise whole words, writers do not
+    ("TallGrass" against "Tallgrass" stays a second spelling)."""
+    return " ".join(w.capitalize() if len(w) > 1 and w.isupper() else w for w in name.split())
 
 
 _KIN_NAME = re.compile(
