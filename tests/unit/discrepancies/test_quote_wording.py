@@ -73,6 +73,15 @@ def test_case_punctuation_and_house_style_are_not_discrepancies() -> None:
     )
 
 
+def test_british_and_american_spellings_and_ordinals_are_house_style() -> None:
+    assert not changed(
+        "He realised the colour of the centre's defence was the eleventh-hour issue.",
+        "He realized the color of the center's defense was the 11th hour issue.",
+    )
+    assert changed("He filled the forms.", "He filed the forms.")
+    assert quote_words("the Fifth Amendment")[1] == "fifth"  # names keep their words
+
+
 def test_an_ellipsis_marks_an_omission() -> None:
     assert not changed(
         "we did it ... and we will do it again", "we did it, as promised, and we will do it again"

@@ -47,6 +47,25 @@ _HOUSE_STYLE = {
 _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
+_ORDINALS = dict(
+    zip(
+        ("1st", "2nd", "3rd", *(f"{n}th" for n in range(4, 21))),
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        strict=True,
+    )
+)
+"""Ordinals in figures, written out: "the 11th hour" is "the eleventh hour" (and "the
+Fifth Amendment" stays as written)."""
+_BRITISH = (
+    (re.compile(r"(?<=\w\w)is(e|es|ed|ing|ation|ations)\Z"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|able|ite|ites|ful)?\Z"), r"or\1"),
+    (re.compile(r"(?<=\w[^aeiou\W])re(s)?\Z"), r"er\1"),
+    (re.compile(r"(?<=\w\w[fc])ence\Z"), "ense"),
+)
+"""British spellings an American style book writes otherwise (realised / realized,
+colour / color, centre / center, defence / defense): one word, two house styles."""
 _CENSORED = re.compile(r"\b[^\W\d_]++(?:\*+|-{2,}|—{2,})[^\W\d_]*")
 """A word with letters starred or dashed out."""
 _INSERTED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
@@ -110,6 +129,8 @@ def _spelled(word: str) -> list[str]:
         return [_HOUSE_STYLE[word]]
     if word in _NUMBER_WORDS:
         return [_NUMBER_WORDS[word]]
+    if word in _ORDINALS:
+        return [_ORDINALS[word]]
     if word.endswith("'s") and word[:-2] in _IS_PRONOUNS:
         return [word[:-2], "is"]  # "he's" is "he is" (or "he has": read alike here)
     for ending, full in _CONTRACTIONS:
@@ -118,7 +139,18 @@ def _spelled(word: str) -> list[str]:
             if not stem:
                 return [full]
             return [{"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem), full]
-    return [word]
+    return [_american(word)]
+
+
+def _american(word: str) -> str:
+    """A British spelling as an American style book writes it (:data:`_BRITISH`)."""
+    if word.endswith("'s"):
+        return _american(word[:-2]) + "'s"  # "the centre's" / "the center's"
+    for pattern, replacement in _BRITISH:
+        word, changed = pattern.subn(replacement, word)
+        if changed:
+            break
+    return word
 
 
 Changes = list[tuple[list[str], list[str]]]
