@@ -16,7 +16,7 @@ from tui.core.discrepancies.dates import (
     same_event,
 )
 from tui.core.discrepancies.facts import date_conflicts
-from tui.core.models import Article
+from tui.core.models import Article, Sentence
 from tui.core.text.corpus import article_from_text
 
 
@@ -529,3 +529,26 @@ def test_a_full_date_right_after_the_headline_is_the_dateline() -> None:
         meta={"date": "2014-03-05", "title": headline},
     )
     assert [m.value.text for m in date_mentions(prose, prose.sentences[0])] == ["March 3, 2014"]
+
+
+def test_two_doings_in_two_years_are_two_happenings() -> None:
+    charged = article(
+        "In 1961 Moretti was charged with fraud over the bank's failure.", "2005-12-20"
+    )
+    acquitted = article(
+        "A clerk named Moretti, but Moretti was acquitted in 1962 of fraud over the bank's "
+        "failure.",
+        "2005-12-20",
+        "b",
+    )
+    (x,) = date_mentions(charged, charged.sentences[0])
+    (y,) = date_mentions(acquitted, acquitted.sentences[0])
+    assert x.head != y.head and not same_event(x, y)
+    # A day opening its sentence without a comma dates no clause of its own.
+    (z,) = date_mentions(*_first("On Tuesday Moretti was charged with fraud."))
+    assert z.doer is None
+
+
+def _first(text: str) -> tuple[Article, Sentence]:
+    a = article(text, "2005-12-20")
+    return a, a.sentences[0]

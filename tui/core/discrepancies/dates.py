@@ -409,7 +409,8 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
         after = _verb_after(text, tokens, match.end(), right)
         before = names.find_names(text, left, match.start())
         actor = before[-1].key if before else None
-        fronted = _fronted(text, tokens, match.start(), match.end(), right)
+        year = _grain(match) == "year"
+        fronted = _fronted(text, tokens, match.start(), match.end(), right, year=year)
         doer = None
         if fronted is not None:
             after, named = fronted
@@ -555,24 +556,31 @@ def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token |
 
 _OPENING = re.compile(r"\W*(?:(?:on|early|late|last|this|by)\s+)?\Z", re.IGNORECASE)
 """What may stand before a date that opens its sentence: "On Wednesday, ..."."""
-_FRONTED_SUBJECT = re.compile(r",\s+((?:[\w.'’-]+\s+){1,4}?)([a-z]+)\b")
-"""After a fronted date, its comma, a subject of one to four words and the verb."""
+_FRONTED_SUBJECT = re.compile(
+    r"(,?)\s+((?:[\w.'’-]+\s+){1,4}?)(?:(?:was|were|had|had been|has been|have been)\s+)?"
+    r"([a-z]+)\b"
+)
+"""After a fronted date, its comma, a subject of one to four words and the verb ("On
+Wednesday, the House voted"); a year may go without the comma ("In 1957 Gigante was
+charged"), a day not ("On Tuesday Trump ..." is as often a headline's run-on)."""
 
 
 def _fronted(
-    text: str, tokens: list[Token], start: int, end: int, right: int
+    text: str, tokens: list[Token], start: int, end: int, right: int, *, year: bool
 ) -> tuple[Token, names.NameMention | None] | None:
     """The verb, and the name of its doer, of a clause a date opens ("On Wednesday, the
     House voted 396-9"): the date then dates that clause's happening, which follows it."""
     if not _OPENING.match(text[:start]):
         return None
     clause = _FRONTED_SUBJECT.match(text, end, right)
-    if clause is None or not _is_doing(clause.group(2)):
+    if clause is None or not _is_doing(clause.group(3)):
         return None
-    verb = next((t for t in tokens if t.start == clause.start(2)), None)
+    if not clause.group(1) and not year:
+        return None
+    verb = next((t for t in tokens if t.start == clause.start(3)), None)
     if verb is None:
         return None
-    doers = names.find_names(text, clause.start(1), clause.end(1))
+    doers = names.find_names(text, clause.start(2), clause.end(2))
     return verb, (doers[-1] if doers else None)
 
 
@@ -717,7 +725,11 @@ def same_event(a: DateMention, b: DateMention) -> bool:
         return False
     if a.grain == b.grain == "day" and not _one_saying(a, b):
         return False
+    heads_differ = a.head is not None and b.head is not None and a.head != b.head
+    if heads_differ and a.grain == b.grain == "year" and not same_actor(a, b):
+        # "charged in 1957" and "acquitted in 1958": two doings. (A week's or a month's
+        # report is told with any verb: "warned last week", "issued last month".)
+        return False
     if a.grain != "day" or same_actor(a, b):
         return True
-    heads_differ = a.head is not None and b.head is not None and a.head != b.head
     return bool(a.event & b.event) and not heads_differ
