@@ -23,6 +23,16 @@ def test_one_remark_credited_to_two_people_is_an_attribution() -> None:
         assert corpus.article(v.article).text[v.start : v.end] == v.text
 
 
+def test_a_remark_two_people_made_together_is_no_attribution() -> None:
+    remark = "“We are thrilled to have her host the awards again this winter,”"
+    a = article_from_text("fox", f"The producers spoke. {remark} said Craig Zadan and Neil Meron.")
+    b = article_from_text("nyt", f"The producers spoke. {remark} said Neil Meron and Craig Zadan.")
+    corpus = Corpus((a, b))
+    quotes = extract_quotes(corpus)
+    assert {q.speaker_id for q in quotes} == {"Craig Zadan", "Neil Meron"}  # one each
+    assert quote_credits(quotes, corpus) == []
+
+
 def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
 
     remark = "“Judge Moore will do the right thing and step aside from the race,”"

@@ -17,6 +17,7 @@ from tui.core.models import Corpus, Quote
 from tui.core.quotes.attribution import NAMING_VERBS
 from tui.core.quotes.extract import clip, credited_alike, quote_keys, same_words
 from tui.core.quotes.speakers import is_org, one_person
+from tui.core.text import names
 
 CREDIT_CONFIDENCE = 0.8
 """Two named attributions of one remark: the surest kind of attribution conflict."""
@@ -37,10 +38,24 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             continue
         if not credited_alike(a, b):
             continue
+        if _named_beside(b, who_a, corpus) or _named_beside(a, who_b, corpus):
+            continue  # "said Zadan and Meron": one of two named, not another speaker.
         values = tuple(quote_value(q, corpus, q.speaker_id or "") for q in (a, b))
         summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
         found.append(Found("attribution", None, summary, values, CREDIT_CONFIDENCE))
     return found
+
+
+def _named_beside(quote: Quote, speaker: str, corpus: Corpus) -> bool:
+    """The speaker another article credits is named in this quote's sentence or the one
+    before or after it: this article names both ("said Zadan and Meron", "Zadan and
+    Meron added: ... Boone Isaacs said"), and our reading of which one spoke is the doubt,
+    not the reporter's attribution."""
+    article = corpus.article(quote.article)
+    here = article.sentence_at(quote.start)
+    around = article.sentences[max(0, here - 1) : here + 2]
+    text = names.fold(article.text[around[0].start : around[-1].end])
+    return names.fold(speaker.rsplit(maxsplit=1)[-1]) in text.split()
 
 
 LABEL_WORDS = range(2, 7)
