@@ -68,6 +68,18 @@ def test_offsets_are_the_quoted_words_without_marks() -> None:
     assert quote.speaker == "Vitali Klitschko"
 
 
+def test_a_closing_mark_spaced_like_an_opening_one_still_closes() -> None:
+    # Text rejoined from tokens: a space before the closing mark and none after it.
+    found = quotes_of(
+        'Harmon spoke. "We owe it to the fans of this city, "Harmon said. "It is the right '
+        'call, "he said.'
+    )
+    assert texts(found) == ["We owe it to the fans of this city", "It is the right call"]
+    assert found[0].speaker == "Harmon"
+    # After a comma, a mark before a sentence with no verb of saying still opens a quote.
+    assert texts(quotes_of('He said, "We will win."')) == ["We will win."]
+
+
 def test_multi_sentence_quote_is_one_quote() -> None:
     (quote,) = quotes_of('"It was hard. We held on. We will hold on," Jane Roe said.')
     assert quote.text == "It was hard. We held on. We will hold on"

@@ -27,6 +27,7 @@ from tui.core.models import (
 )
 from tui.core.quotes.attribution import Attribution, Attributor
 from tui.core.quotes.cues import transcript_label
+from tui.core.quotes.lexicon import CUE_VERBS
 from tui.core.quotes.speakers import canonical_speakers, one_person
 from tui.core.text.names import strip_titles
 
@@ -156,6 +157,8 @@ def find_spans(article: Article) -> list[_Span]:
             if (open_at is not None and pos == open_at) or pos < skip_to:
                 continue
             facing = _facing(text, pos, para.start, para.end)
+            if open_at is not None and _spaced_close(text, pos, para.end):
+                facing = "close"
             if open_at is None:
                 if facing != "close" or _first_visible(text, para.start, para.end) == pos:
                     open_at = pos
@@ -555,6 +558,20 @@ def _facing(text: str, pos: int, start: int, end: int) -> str:
     if closes and not opens:
         return "close"
     return "either"
+
+
+_SPACED_CLOSE = re.compile(r'"((?:[A-Z][\w.\'’-]*\s+){1,4})([a-z]+)\b')
+"""A straight mark, then the capitalised words of a name and a lower-case verb."""
+
+
+def _spaced_close(text: str, pos: int, end: int) -> bool:
+    """A straight mark that closes the open quote though a space stands before it and
+    none after, as text rejoined from tokens has it ('... the factor, "King said.'): after
+    a comma or a full stop and its space, a name and a verb of saying follow."""
+    if text[pos] != '"' or pos < 2 or not text[pos - 1].isspace() or text[pos - 2] not in ",.?!":
+        return False
+    after = _SPACED_CLOSE.match(text, pos, end)
+    return after is not None and after.group(2) in CUE_VERBS
 
 
 def _nested_end(text: str, pos: int, end: int) -> int | None:
