@@ -552,3 +552,19 @@ def test_two_doings_in_two_years_are_two_happenings() -> None:
 def _first(text: str) -> tuple[Article, Sentence]:
     a = article(text, "2005-12-20")
     return a, a.sentences[0]
+
+
+def test_a_prefixed_irregular_verb_names_a_happening() -> None:
+    upheld = article(
+        "A Superior Court judge on Thursday upheld a jury's recommendation for the killer.",
+        "2007-05-04",
+    )
+    laughed = article(
+        "The convicted killer laughed on Tuesday after hearing the jury's recommendation.",
+        "2007-05-04",
+        "b",
+    )
+    (x,) = date_mentions(upheld, upheld.sentences[0])
+    (y,) = date_mentions(laughed, laughed.sentences[0])
+    assert x.head is not None and y.head is not None and x.head != y.head
+    assert not same_event(x, y)

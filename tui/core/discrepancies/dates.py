@@ -585,8 +585,18 @@ def _fronted(
 
 
 def _is_doing(surface: str) -> bool:
-    """A past-tense verb that names a happening (not one of saying)."""
-    return surface not in _SPEECH and (surface.endswith("ed") or surface in _PAST_IRREGULAR)
+    """A past-tense verb that names a happening (not one of saying): regular, irregular,
+    or irregular after a prefix ("upheld", "became", "undertook")."""
+    if surface in _SPEECH:
+        return False
+    if surface.endswith("ed") or surface in _PAST_IRREGULAR:
+        return True
+    prefix = _VERB_PREFIX.match(surface)
+    return prefix is not None and surface[prefix.end() :] in _PAST_IRREGULAR
+
+
+_VERB_PREFIX = re.compile(r"(?:up|with|over|under|out|for|be|re|mis)(?=[a-z]{3})")
+"""Prefixes that make a verb of a verb: "upheld", "withheld", "overcame", "forgave"."""
 
 
 def _grain(match: re.Match[str]) -> str:
