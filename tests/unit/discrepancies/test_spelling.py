@@ -57,6 +57,14 @@ def test_accents_and_apostrophes_are_house_style() -> None:
     assert kinds == {frozenset({"Peña", "Pena"}): "entity_variant"}
 
 
+def test_a_british_and_an_american_spelling_are_house_style() -> None:
+    kinds = _kinds(
+        "She starred in films shot by Technicolor Studios for the studio.",
+        "She starred in films shot by Technicolour Studios for the studio.",
+    )
+    assert kinds == {frozenset({"Technicolor", "Technicolour"}): "entity_variant"}
+
+
 def test_a_curly_and_a_straight_apostrophe_are_one_spelling() -> None:
     kinds = _kinds(
         "Terry O'Neill, the president of the group, spoke on Monday.",

@@ -4,9 +4,10 @@ The clusters come from :func:`tui.core.text.variants.name_variants`. A cluster i
 ``name`` discrepancy (Reince Priebus / Preibus, Zelensky / Zelenskyy, Kyiv / Kiev) when
 the text says the spellings are one entity: they stand beside the same name word
 (``Reince``), or in one fact in the same place of a name. Otherwise, and when they differ
-only in house style (accents, apostrophes: Peña / Pena), it is an ``entity_variant``, shown
-to a reader checking spellings but not a disagreement: two people named Colin and Colvin
-(a first name and a surname) look alike without being one.
+only in house style (accents, apostrophes, British spelling: Peña / Pena, Technicolour /
+Technicolor), it is an ``entity_variant``, shown to a reader checking spellings but not a
+disagreement: two people named Colin and Colvin (a first name and a surname) look alike
+without being one.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from rapidfuzz.distance import Indel
 from tui.core.discrepancies.tokens import sentence_names
 from tui.core.models import Corpus, DiscrepancyKind, DiscrepancyValue, Group
 from tui.core.text import names
+from tui.core.text.normalize import american
 from tui.core.text.variants import name_variants
 
 SENTENCE_BATCH = 3_000
@@ -173,6 +175,7 @@ def _one_entity(
 
 
 def _house_style(word: str) -> str:
-    """A spelling without what house styles change: accents, apostrophes and case."""
+    """A spelling without what house styles change: accents, apostrophes, case and British
+    spelling (Technicolour / Technicolor)."""
     plain = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return american("".join(c for c in plain if not unicodedata.combining(c)).casefold())

@@ -18,6 +18,7 @@ from typing import Protocol
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Corpus, DiscrepancyValue, Quote, Sentence
 from tui.core.quotes.extract import ELLIPSIS, anchored, clip
+from tui.core.text.normalize import american
 
 GAP = "\u2026"
 """Stands for an ellipsis inside a quote: words left out there are an excerpt."""
@@ -58,14 +59,6 @@ _ORDINALS = dict(
 )
 """Ordinals in figures, written out: "the 11th hour" is "the eleventh hour" (and "the
 Fifth Amendment" stays as written)."""
-_BRITISH = (
-    (re.compile(r"(?<=\w\w)is(e|es|ed|ing|ation|ations)\Z"), r"iz\1"),
-    (re.compile(r"(?<=\w{3})our(s|ed|ing|able|ite|ites|ful)?\Z"), r"or\1"),
-    (re.compile(r"(?<=\w[^aeiou\W])re(s)?\Z"), r"er\1"),
-    (re.compile(r"(?<=\w\w[fc])ence\Z"), "ense"),
-)
-"""British spellings an American style book writes otherwise (realised / realized,
-colour / color, centre / center, defence / defense): one word, two house styles."""
 _CENSORED = re.compile(r"\b[^\W\d_]++(?:\*+|-{2,}|—{2,})[^\W\d_]*")
 """A word with letters starred or dashed out."""
 _INSERTED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
@@ -139,18 +132,7 @@ def _spelled(word: str) -> list[str]:
             if not stem:
                 return [full]
             return [{"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem), full]
-    return [_american(word)]
-
-
-def _american(word: str) -> str:
-    """A British spelling as an American style book writes it (:data:`_BRITISH`)."""
-    if word.endswith("'s"):
-        return _american(word[:-2]) + "'s"  # "the centre's" / "the center's"
-    for pattern, replacement in _BRITISH:
-        word, changed = pattern.subn(replacement, word)
-        if changed:
-            break
-    return word
+    return [american(word)]
 
 
 Changes = list[tuple[list[str], list[str]]]

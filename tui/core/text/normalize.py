@@ -316,3 +316,24 @@ def _adjacent(text: str, end: int, start: int, *, scale: bool = False) -> bool:
     closing quote mark ("we're asking for $5.6” billion": the quotation closes inside it)."""
     gap = text[end:start]
     return len(gap) <= 2 and gap.strip(" -\u00a0" + ("”\"’'" if scale else "")) == ""
+
+
+_BRITISH = (
+    (re.compile(r"(?<=\w\w)is(e|es|ed|ing|ation|ations)\Z"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|able|ite|ites|ful)?\Z"), r"or\1"),
+    (re.compile(r"(?<=\w[^aeiou\W])re(s)?\Z"), r"er\1"),
+    (re.compile(r"(?<=\w\w[fc])ence\Z"), "ense"),
+)
+"""British spellings an American style book writes otherwise (realised / realized,
+colour / color, centre / center, defence / defense): one word, two house styles."""
+
+
+def american(word: str) -> str:
+    """A British spelling as an American style book writes it (:data:`_BRITISH`)."""
+    if word.endswith("'s"):
+        return american(word[:-2]) + "'s"  # "the centre's" / "the center's"
+    for pattern, replacement in _BRITISH:
+        word, changed = pattern.subn(replacement, word)
+        if changed:
+            break
+    return word
