@@ -258,6 +258,22 @@ def article_date(article: Article) -> date | None:
         return None
 
 
+def written_on(article: Article) -> date | None:
+    """When the article was written: its metadata's date, else its dateline's (a full
+    date near the start of a text that opens with its headline, :func:`_dateline`)."""
+    known = article_date(article)
+    if known is not None:
+        return known
+    for sentence in article.sentences:
+        if sentence.start > DATELINE_REACH:
+            break
+        for match in _PATTERN.finditer(sentence.text):
+            if _dateline(article, sentence, match):
+                span = resolve(match, None, sentence.text)
+                return span[0] if span and span[0] == span[1] else None
+    return None
+
+
 def _month(name: str) -> int:
     return next(n for n, m in enumerate(MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
 
@@ -449,16 +465,20 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
 
 _HEADLINE_PREFIX = 24
 """Characters of the title that the text before a dateline must open with."""
+DATELINE_REACH = 300
+"""Characters from the start of the text within which a dateline stands."""
 
 
 def _dateline(article: Article, sentence: Sentence, match: re.Match[str]) -> bool:
-    """A full date (day, month and year) right after the headline that opens the text: the
-    page's dateline, scraped into the first sentence ("Gary Ross in negotiations to direct
-    'The Hunger Games' sequel April 4, 2012 Despite ..."), not an event's date."""
-    if sentence.index != 0 or not (match.group("y4") or match.group("y7")):
+    """A full date (day, month and year) near the start of a text that opens with its
+    headline: the page's dateline, scraped into the first sentences ("Gary Ross in
+    negotiations to direct 'The Hunger Games' sequel April 4, 2012 Despite ...",
+    "... Sheriff's Deputy (March 20, 2007) - - A jury ..."), not an event's date."""
+    at = sentence.start + match.start()
+    if at > DATELINE_REACH or not (match.group("y4") or match.group("y7")):
         return False
     title = " ".join(article.title.split())[:_HEADLINE_PREFIX]
-    before = " ".join(article.text[: sentence.start + match.start()].split())
+    before = " ".join(article.text[:at].split())
     return len(title) == _HEADLINE_PREFIX and before.startswith(title)
 
 

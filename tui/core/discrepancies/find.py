@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Generator, Sequence
 
 from tui.core.align.pipeline import Prepared
+from tui.core.discrepancies.ages import age_conflicts
 from tui.core.discrepancies.alike_places import alike_places
 from tui.core.discrepancies.credits import label_credits, quote_credits
 from tui.core.discrepancies.fact_quotes import fact_quote_wordings
@@ -63,6 +64,7 @@ def discrepancy_steps(
     found = [f for f in found if f.kind != "entity_variant" or not value_places(f) & slipped]
     found.extend(slips)
     found.extend(without_known(alike_places(corpus, stories), found))
+    found.extend(without_known(age_conflicts(corpus, stories), found))
     holding: dict[tuple[str, int], int] = {}
     for fact in groups:
         for member in fact.members:
