@@ -75,3 +75,15 @@ def test_counts_things_and_supporters_are_no_ages() -> None:
     ):
         assert conflicts(stated, other) == [], other
     assert conflicts(stated, "Bernie Sanders, 72, spoke in Ohio.") == [{"74", "72"}]
+
+
+def test_an_attackers_age_is_not_the_victims_and_a_generation_is_one_surname() -> None:
+    assert (
+        conflicts(
+            "A 40-year-old stabbed John Smith outside a bar on Friday.",
+            "John Smith, 45, was stabbed outside a bar.",
+        )
+        == []
+    )
+    assert conflicts("John Smith Jr., 30, was hurt.", "John Doe Jr., 35, was hurt.") == []
+    assert conflicts("John Smith Jr., 30, was hurt.", "John Smith, 33, was hurt.") == [{"30", "33"}]

@@ -33,6 +33,21 @@ def test_a_remark_two_people_made_together_is_no_attribution() -> None:
     assert quote_credits(quotes, corpus) == []
 
 
+def test_a_person_mentioned_nearby_or_spelled_two_ways_is_no_joint_statement() -> None:
+    remark = "“We will not raise taxes on working families this year or next year,”"
+    a = article_from_text(
+        "a",
+        f"Andrew Cuomo spoke. {remark} said Andrew Cuomo. Mayor Bill Thompson had attacked him.",
+    )
+    b = article_from_text("b", f"Bill Thompson spoke. {remark} said Bill Thompson.")
+    corpus = Corpus((a, b))
+    assert len(quote_credits(extract_quotes(corpus), corpus)) == 1
+    c = article_from_text("c", f"Carolos Papoulias spoke. {remark} said Carolos Papoulias.")
+    d = article_from_text("d", f"Karolos Papoulias spoke. {remark} said Karolos Papoulias.")
+    corpus = Corpus((c, d))
+    assert quote_credits(extract_quotes(corpus), corpus) == []
+
+
 def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
 
     remark = "“Judge Moore will do the right thing and step aside from the race,”"

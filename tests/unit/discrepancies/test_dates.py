@@ -568,3 +568,37 @@ def test_a_prefixed_irregular_verb_names_a_happening() -> None:
     (y,) = date_mentions(laughed, laughed.sentences[0])
     assert x.head is not None and y.head is not None and x.head != y.head
     assert not same_event(x, y)
+
+
+def test_passing_away_is_no_vote_and_a_doer_is_a_whole_word() -> None:
+    died = article("Senator Smith passed away on Tuesday at home in Ohio.", "2019-05-09")
+    voted = article("Senator Smith voted on Wednesday at home in Ohio.", "2019-05-09", "b")
+    (x,) = date_mentions(died, died.sentences[0])
+    (y,) = date_mentions(voted, voted.sentences[0])
+    assert "elect" not in x.event and not same_event(x, y)
+    zimmer = article("On Sunday, Ms. Zimmer issued a statement about the inquiry.", "2014-01-24")
+    firm = article(
+        "In a statement issued Thursday, a partner at Zimmerman LLP spoke about the inquiry.",
+        "2014-01-24",
+        "b",
+    )
+    (z,) = date_mentions(zimmer, zimmer.sentences[0])
+    (f,) = date_mentions(firm, firm.sentences[0])
+    assert not same_event(z, f)
+
+
+def test_a_fronted_clause_finds_its_verb_past_a_lower_case_subject() -> None:
+    (x,) = date_mentions(*_first("On Wednesday, the jury convicted Smith of fraud."))
+    assert x.head is not None
+    (y,) = date_mentions(*_first("On Monday, officials said the man fled the country."))
+    assert y.doer is None and y.head is None
+
+
+def test_a_date_inside_the_headlines_prose_is_no_dateline() -> None:
+    headline = "Jury convicts man in killing of store clerk"
+    page = article_from_text(
+        "a",
+        f"{headline} A jury on Friday convicted John Smith in the March 3, 2012 killing.",
+        meta={"title": headline},
+    )
+    assert "March 3, 2012" in [m.value.text for m in date_mentions(page, page.sentences[0])]

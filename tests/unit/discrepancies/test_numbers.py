@@ -442,3 +442,26 @@ def test_a_sentence_stating_the_other_value_too_accounts_for_it() -> None:
         "seven, was named head coach.",
         "Wilkes was named head coach after seven seasons as an assistant coach for the Hawks.",
     )
+
+
+def test_review_misfires_stay_out() -> None:
+    # A concessive clause with no subject of its own leaves the number the person's.
+    assert not conflicts(
+        "Governor Smith, while serving in Albany, earned $5 million from the fund.",
+        "Governor Jones, while serving in Albany, earned $6 million from the fund.",
+    )
+    # A value of another unit accounts for nothing: the swap is two disagreements.
+    assert (
+        len(
+            conflicts(
+                "Three gunmen killed four people at the mall on Friday.",
+                "Four gunmen killed three people at the mall on Friday.",
+            )
+        )
+        == 2
+    )
+    # A shared figure does not pair two figures that share no word of their own.
+    assert not conflicts(
+        "The city has 1,500 officers and hired 200 more last year.",
+        "The city has 1,500 officers and lost 150 last year.",
+    )

@@ -488,3 +488,10 @@ def test_two_remarks_that_end_alike_are_not_linked() -> None:
 def test_ellipsis_cuts_count_the_words_before_each_ellipsis() -> None:
     assert ellipsis_cuts("a ... b c … d") == frozenset({1, 3})
     assert ellipsis_cuts("... a") == frozenset()  # an opening ellipsis cuts nothing out
+
+
+def test_a_nested_quotation_is_not_a_spaced_closing_mark() -> None:
+    (found,) = quotes_of(
+        '"When I asked him, "Obama said no to the plan," and that was it," Jones said.'
+    )
+    assert found.speaker == "Jones"

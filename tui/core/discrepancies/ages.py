@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tui.core.discrepancies.dates import written_on
+from tui.core.discrepancies.dates import is_doing, written_on
 from tui.core.discrepancies.facts import Found
 from tui.core.models import Article, Corpus, DiscrepancyValue
 from tui.core.text import names
@@ -49,17 +49,18 @@ def _owned(text: str, match: re.Match[str]) -> bool:
     if _PLACE_BEFORE.search(text, 0, match.start("name")):
         return False
     between = (match.groupdict().get("between") or "").split()
-    if any(word in STOP_WORDS for word in between):
-        return False
+    if any(word in STOP_WORDS or is_doing(word) for word in between):
+        return False  # "a 40-year-old stabbed John Smith": the attacker's age.
     following = _NEXT_WORD.match(text, match.end("name"))
     if following is None:
         return True
     word = following.group(1)
     agent = _AGENT.match(word) is not None and word not in STOP_WORDS
-    return word not in _PERSON_NOUNS and not (agent and not word.endswith("ed"))
+    return word not in _PERSON_NOUNS and not agent
 
 
 OLDEST = 110
+"""Older than this, a number beside a name is no age."""
 AGE_SLIP = 10
 """Ages further apart than this are two people's, not one person's misreported."""
 CONFIDENCE = 0.7
@@ -178,7 +179,7 @@ def _full_names(text: str) -> dict[str, dict[str, str]]:
 def _name_words(name: str) -> list[str]:
     """The words of a name, titles off, from the last that is no name word on ("Mr.
     Gomes-and Catherine Gomes": text run together; "Sixty-year-old Sharron Smith")."""
-    words = names.strip_titles(name).split()
+    words = _SUFFIX.sub("", names.strip_titles(name)).split()
     kept: list[str] = []
     for word in reversed(words):
         if not _NAME_WORD_RE.fullmatch(word):
@@ -188,6 +189,8 @@ def _name_words(name: str) -> list[str]:
 
 
 _NAME_WORD_RE = re.compile(_NAME_WORD)
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")
+"""A generation after a surname: "John Smith Jr." is a Smith."""
 
 
 def _person(name: str, full: dict[str, dict[str, str]]) -> tuple[str, str, str] | None:

@@ -9,7 +9,10 @@ label in two mouths and two wordings, inside one fact, is :mod:`.facts`' ``attri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
 
 from tui.core.discrepancies.facts import Found
 from tui.core.discrepancies.wording import quote_value
@@ -34,7 +37,9 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     for i, j in same_words(named, excerpts=False):
         a, b = named[i], named[j]
         who_a, who_b = a.speaker_id or "", b.speaker_id or ""
-        if one_person(who_a, who_b) or is_org(who_a) or is_org(who_b):
+        if one_person(who_a, who_b) or _spelled_alike(who_a, who_b):
+            continue
+        if is_org(who_a) or is_org(who_b):
             continue
         if not credited_alike(a, b):
             continue
@@ -46,16 +51,29 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     return found
 
 
+def _spelled_alike(a: str, b: str) -> bool:
+    """One surname and given names a letter apart (Carolos / Karolos Papoulias): one
+    person whose name two outlets transliterate differently, not two speakers."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2 or names.fold(words_a[-1]) != names.fold(words_b[-1]):
+        return False
+    return Levenshtein.distance(names.fold(words_a[0]), names.fold(words_b[0])) <= 1
+
+
 def _named_beside(quote: Quote, speaker: str, corpus: Corpus) -> bool:
-    """The speaker another article credits is named in this quote's sentence or the one
-    before or after it: this article names both ("said Zadan and Meron", "Zadan and
-    Meron added: ... Boone Isaacs said"), and our reading of which one spoke is the doubt,
-    not the reporter's attribution."""
+    """The speaker another article credits is named jointly with someone ("said Zadan and
+    Meron", "Zadan and Meron added:") in this quote's sentence or the one before or after
+    it: a joint statement, whose one speaker our reading picks, not the reporters'
+    disagreement. A mere mention of the other person nearby is no such doubt."""
     article = corpus.article(quote.article)
     here = article.sentence_at(quote.start)
     around = article.sentences[max(0, here - 1) : here + 2]
-    text = names.fold(article.text[around[0].start : around[-1].end])
-    return names.fold(speaker.rsplit(maxsplit=1)[-1]) in text.split()
+    surname = re.escape(speaker.rsplit(maxsplit=1)[-1])
+    joint = re.compile(
+        rf"\b{surname}\s+(?:and|&)\s+[A-Z]"
+        rf"|\b[A-Z][\w'’-]*\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*{surname}\b"
+    )
+    return joint.search(article.text, around[0].start, around[-1].end) is not None
 
 
 LABEL_WORDS = range(2, 7)

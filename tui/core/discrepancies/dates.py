@@ -93,9 +93,17 @@ STRETCH_SLIP = 2
 CONTEXT_RARITY = 1.2
 _EVENT_BEFORE, _EVENT_AFTER = 2, 0
 """Words before and after a day that name its happening ("filed against X on Friday")."""
-_ONE_DOING = {"pass": "elect", "approv": "elect", "adopt": "elect"}
+_VOTE = "elect"
+"""The synonym key of "vote" (:mod:`tui.core.text.synonyms`)."""
+_ONE_DOING = {"pass": _VOTE, "approv": _VOTE, "adopt": _VOTE}
 """A chamber's vote on a measure is its passing it ("the House voted 396-9 on a bill" /
-"passing a resolution on Tuesday"): one happening, whichever word dates it."""
+"passing a resolution on Tuesday"): one happening, whichever word dates it, in a
+sentence about a measure (:data:`_MEASURE`; not "passed away", not "adopted a girl")."""
+_MEASURE = re.compile(
+    r"\b(?:bills?|resolutions?|measures?|legislation|laws?|budgets?|amendments?|motions?)\b",
+    re.IGNORECASE,
+)
+_PASSED_AWAY = re.compile(r"\bpass(?:ed|es|ing)?\s+away\b", re.IGNORECASE)
 _WINDOW = 4
 """Content words either side of a date that say what happened then."""
 _ADVERB_LENGTH = 6
@@ -433,9 +441,10 @@ def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
             if named is not None:
                 actor, doer = named.key, names.fold(named.text.split()[-1])
         if after is not None:
-            head, event = _doing(after.key), event | {_doing(after.key)}
-        elif head is not None:
-            head = _doing(head)
+            head, event = after.key, event | {after.key}
+        if _MEASURE.search(text) and not _PASSED_AWAY.search(text):
+            head = _ONE_DOING.get(head, head) if head else head
+            event = frozenset(_ONE_DOING.get(k, k) for k in event)
         said = _said(text, tokens, match.start(), match.end(), left)
         found.append(
             DateMention(
@@ -477,9 +486,19 @@ def _dateline(article: Article, sentence: Sentence, match: re.Match[str]) -> boo
     at = sentence.start + match.start()
     if at > DATELINE_REACH or not (match.group("y4") or match.group("y7")):
         return False
+    if _IN_PROSE_BEFORE.search(article.text, 0, at) or not _NEW_SENTENCE_AFTER.match(
+        article.text, sentence.start + match.end()
+    ):
+        return False  # "... convicted John Smith in the March 3, 2012 killing": prose.
     title = " ".join(article.title.split())[:_HEADLINE_PREFIX]
     before = " ".join(article.text[:at].split())
     return len(title) == _HEADLINE_PREFIX and before.startswith(title)
+
+
+_IN_PROSE_BEFORE = re.compile(r"\b(?:the|in|on|of|since|by|until|from|at|to|before|after)\s+\Z")
+"""Before a date, makes it part of a sentence, not a dateline."""
+_NEW_SENTENCE_AFTER = re.compile(r"\)?[\s\-–—|]*(?:[A-Z\"“]|\Z)")
+"""After a dateline, what follows: a new sentence ("April 4, 2012 Despite ...")."""
 
 
 def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> frozenset[str]:
@@ -488,12 +507,7 @@ def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> 
     words = [t for t in tokens if not t.capital and t.norm not in _DATE_WORDS]
     before = [t for t in words if left <= t.start < start][-_EVENT_BEFORE:]
     after = [t for t in words if end <= t.start < right][:_EVENT_AFTER]
-    return frozenset(_doing(t.key) for t in before + after if not is_adverb(t.norm))
-
-
-def _doing(key: str) -> str:
-    """One key for the words that name one doing (:data:`_ONE_DOING`)."""
-    return _ONE_DOING.get(key, key)
+    return frozenset(t.key for t in before + after if not is_adverb(t.norm))
 
 
 def is_adverb(word: str) -> bool:
@@ -525,7 +539,7 @@ def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
     active verb of saying says nothing of which."""
     words = [t for t in tokens if left <= t.start < start and not t.capital]
     words = [t for t in words if t.norm not in _DATE_WORDS]
-    if words and _is_doing(text[words[-1].start : words[-1].end].lower()):
+    if words and is_doing(text[words[-1].start : words[-1].end].lower()):
         return words[-1].key
     word = _PREVIOUS_WORD.search(text, left, start)
     if word is None:
@@ -569,42 +583,50 @@ def _verb_after(text: str, tokens: list[Token], end: int, right: int) -> Token |
     """The past-tense verb right after the date ("a staffer on Friday apologized"): the
     date sits between subject and verb, so that verb names its happening."""
     following = _NEXT_WORD.match(text, end, right)
-    if following is None or not _is_doing(following.group(1)):
+    if following is None or not is_doing(following.group(1)):
         return None
     return next((t for t in tokens if t.start == following.start(1)), None)
 
 
 _OPENING = re.compile(r"\W*(?:(?:on|early|late|last|this|by)\s+)?\Z", re.IGNORECASE)
 """What may stand before a date that opens its sentence: "On Wednesday, ..."."""
-_FRONTED_SUBJECT = re.compile(
-    r"(,?)\s+((?:[\w.'’-]+\s+){1,4}?)(?:(?:was|were|had|had been|has been|have been)\s+)?"
-    r"([a-z]+)\b"
-)
-"""After a fronted date, its comma, a subject of one to four words and the verb ("On
-Wednesday, the House voted"); a year may go without the comma ("In 1957 Gigante was
-charged"), a day not ("On Tuesday Trump ..." is as often a headline's run-on)."""
+_FRONTED_CLAUSE = re.compile(r"(,?)\s+((?:[\w.'’-]+\s+){0,5}[\w.'’-]+)")
+"""After a fronted date, its comma and the next six words: a subject of one to four
+words, perhaps an auxiliary, and the verb ("On Wednesday, the House voted", "In 1957
+Gigante was charged")."""
+_FRONTED_SUBJECT_WORDS = 4
+_AUXILIARY = frozenset("was were had has have been".split())
 
 
 def _fronted(
     text: str, tokens: list[Token], start: int, end: int, right: int, *, year: bool
 ) -> tuple[Token, names.NameMention | None] | None:
     """The verb, and the name of its doer, of a clause a date opens ("On Wednesday, the
-    House voted 396-9"): the date then dates that clause's happening, which follows it."""
+    House voted 396-9"): the date then dates that clause's happening, which follows it.
+    A year may go without the comma ("In 1957 Gigante was charged"), a day not ("On
+    Tuesday Trump ..." is as often a headline's run-on)."""
     if not _OPENING.match(text[:start]):
         return None
-    clause = _FRONTED_SUBJECT.match(text, end, right)
-    if clause is None or not _is_doing(clause.group(3)):
+    clause = _FRONTED_CLAUSE.match(text, end, right)
+    if clause is None or (not clause.group(1) and not year):
         return None
-    if not clause.group(1) and not year:
-        return None
-    verb = next((t for t in tokens if t.start == clause.start(3)), None)
-    if verb is None:
-        return None
-    doers = names.find_names(text, clause.start(2), clause.end(2))
-    return verb, (doers[-1] if doers else None)
+    words = list(re.finditer(r"[\w.'’-]+", text[: clause.end(2)][clause.start(2) :]))
+    for n, word in enumerate(words[1 : _FRONTED_SUBJECT_WORDS + 2], start=1):
+        surface = word.group(0)
+        if surface in _SPEECH:
+            return None  # "On Monday, officials said the man fled": the saying's day.
+        if surface in _AUXILIARY or not is_doing(surface):
+            continue
+        at = clause.start(2) + word.start()
+        verb = next((t for t in tokens if t.start == at), None)
+        if verb is None:
+            return None
+        doers = names.find_names(text, clause.start(2), clause.start(2) + words[n - 1].end())
+        return verb, (doers[-1] if doers else None)
+    return None
 
 
-def _is_doing(surface: str) -> bool:
+def is_doing(surface: str) -> bool:
     """A past-tense verb that names a happening (not one of saying): regular, irregular,
     or irregular after a prefix ("upheld", "became", "undertook")."""
     if surface in _SPEECH:
@@ -612,11 +634,13 @@ def _is_doing(surface: str) -> bool:
     if surface.endswith("ed") or surface in _PAST_IRREGULAR:
         return True
     prefix = _VERB_PREFIX.match(surface)
-    return prefix is not None and surface[prefix.end() :] in _PAST_IRREGULAR
+    return prefix is not None and surface[prefix.end() :] in _PREFIXED_IRREGULAR
 
 
 _VERB_PREFIX = re.compile(r"(?:up|with|over|under|out|for|be|re|mis)(?=[a-z]{3})")
 """Prefixes that make a verb of a verb: "upheld", "withheld", "overcame", "forgave"."""
+_PREFIXED_IRREGULAR = _PAST_IRREGULAR - {"shot", "hit", "sat", "set"}
+"""Irregular forms a prefix keeps a verb ("upshot" is a noun)."""
 
 
 def _grain(match: re.Match[str]) -> str:
@@ -731,7 +755,7 @@ def _one_saying(a: DateMention, b: DateMention) -> bool:
 
 def _names_doer(a: DateMention, b: DateMention) -> bool:
     """``b``'s sentence names the doer of ``a``'s clause, if ``a`` names one."""
-    return a.doer is None or a.doer in names.fold(b.sentence)
+    return a.doer is None or a.doer in names.fold(b.sentence).split()
 
 
 def same_event(a: DateMention, b: DateMention) -> bool:

@@ -60,6 +60,8 @@ _INCREMENT = frozenset("additional another extra further added".split())
 _OTHER_AFTER = re.compile(r"\s+others?\b", re.IGNORECASE)
 """After a number, "other" counts the rest of a whole ("three other assault rifles" beside
 "nine assault rifles"): a part, never compared with a total."""
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
+"""After a number, counts an increment: "hired 200 more" (not "200 more than")."""
 _RELATIVE_CLAUSE = re.compile(r"\b([a-z]+)\s+(?:that|which)\b")
 """A word and "that"/"which": after a noun, a relative clause opens ("the lawsuit that
 covers 1.5 million women"), and a number inside it is the thing's, not the person's."""
@@ -70,13 +72,16 @@ _NOT_NOUNS = frozenset(
 )
 """Words before "that" which open a clause about the person: "Bush thinks that he ..."."""
 _CONCESSIVE_CLAUSE = re.compile(
-    r"\b(?:even though|although|though|whereas|while)\s+(?!(?:he|she|they|it|we|I|his|her|"
-    r"their)\b)[a-z]",
+    r"\b(?:even though|although|though|whereas|while)\s+"
+    r"(?!(?:he|she|they|it|we|I|his|her|their|never|not|a|an)\b)(?![a-z]+ing\b)"
+    r"(?:[\w'’-]+\s+){1,3}(?:have|has|had|is|are|was|were|will|would|did|does|do|can|could|"
+    r"[a-z]+ed)\b",
     re.IGNORECASE,
 )
-"""A clause with a subject of its own, not a pronoun: "In Mr. Trump's case, he is defining
-a problem as an emergency even though border apprehensions have fallen to 400,000"; the
-number is the apprehensions', not Trump's ("although he paid $5" stays his)."""
+"""A clause with a subject of its own, not a pronoun, and its verb: "In Mr. Trump's case,
+he is defining a problem as an emergency even though border apprehensions have fallen to
+400,000"; the number is the apprehensions', not Trump's ("although he paid $5" stays
+his; "while serving in Albany, earned $5 million" has no subject of its own)."""
 _DAY_AFTER_MONTH = re.compile(r"\b" + MONTH_WORD + r"\s*\Z")
 _MONTH_AFTER_DAY = re.compile(r"\A(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_WORD)
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\Z")
@@ -162,6 +167,9 @@ class Mention:
     item: frozenset[str] = frozenset()
     """Names (not people) after the number and before the next one: in a list of
     expenses ("$4,272.78 on the Navigator of the Seas cruise"), what the value is for."""
+    bare: bool = False
+    """No noun follows the number ("an assistant coach for seven,"): what it counts is
+    understood from before, and its unit may be another word for the same thing."""
 
 
 def unit_of(tokens: Sequence[Token], index: int, *, noun_after: bool = True) -> str:
@@ -297,13 +305,15 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         unit = "money" if money else unit_of(tokens, i + ranged, noun_after=after)
         if not money and not ranged and (level := _changed_to(text, everything, full)):
             unit = _counted(level)  # "apprehensions have fallen ... to 400,000 in 2018"
-        if i and tokens[i - 1].norm in _INCREMENT:
-            unit = "more " + unit  # "an additional 40 square km" is not a total.
-        elif _OTHER_AFTER.match(text, tokens[i + 1].end if upper is not None else token.end):
-            unit = "other " + unit  # "the two other victims": some of them, not the total.
+        end = tokens[i + 1].end if upper is not None else token.end
+        other = _OTHER_AFTER.match(text, end)
+        if (i and tokens[i - 1].norm in _INCREMENT) or _MORE_AFTER.match(text, end):
+            unit = "more " + unit  # "an additional 40 square km", "200 more": no total.
+        elif other:
+            # "the two other victims", "two others": some of them, not the total.
+            unit = "others" if other.group(0).strip().lower() == "others" else "other " + unit
         if unit in _TIME_UNITS:
             continue  # "16 years" and "75 years" are usually two people's ages, not a conflict.
-        end = tokens[i + 1].end if upper is not None else token.end
         surface = text[token.start : end]
         decade = text[end : end + 2].rstrip(" ,.;") == "s"  # "in his 50s"
         stated = amount(surface, value, hedge_before(everything, full), upper, decade)
@@ -320,7 +330,7 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
         }
         context = frozenset(weights)
         before = [m for m in people if m.end <= token.start]
-        if before and _in_relative_clause(text, before[-1].end, token.start):
+        if before and _in_own_clause(text, before[-1].end, token.start):
             subject = None  # "Ginsburg voiced concerns about the suit that covers 1.5 million"
         elif before:
             subject = names.fold(before[-1].text.split()[-1])
@@ -355,6 +365,7 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
                 years,
                 anchor,
                 item=item,
+                bare=not after,
             )
         )
     seen: set[str] = set()
@@ -373,9 +384,11 @@ def mentions(article: Article, sentence: Sentence) -> list[Mention]:
     return result
 
 
-def _in_relative_clause(text: str, start: int, end: int) -> bool:
-    """A relative clause opens between ``start`` (a person's name) and ``end`` (a number):
-    a noun before "that" or "which", not a speech or thought verb ("said that")."""
+def _in_own_clause(text: str, start: int, end: int) -> bool:
+    """A clause of another subject opens between ``start`` (a person's name) and ``end``
+    (a number): a relative clause, a noun before "that" or "which" (not a speech or
+    thought verb: "said that"), or a concessive clause with its own subject
+    (:data:`_CONCESSIVE_CLAUSE`)."""
     return _CONCESSIVE_CLAUSE.search(text, start, end) is not None or any(
         m.group(1) not in CUE_VERBS and m.group(1) not in _NOT_NOUNS
         for m in _RELATIVE_CLAUSE.finditer(text, start, end)
@@ -631,17 +644,18 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
 
 
 def _accounting(found: Sequence[Mention]) -> Callable[[int, int], bool]:
-    """``accounted(x, y)``: either sentence also states the other's value, whatever it
-    counts ("played for the Sixers for 11 seasons and served as an assistant coach for
-    seven" beside "seven seasons as an assistant coach"): the value that differs is
-    another figure of that sentence's, not this slot's."""
+    """``accounted(x, y)``: either sentence also states the other's value, of the same
+    unit or with no noun after it ("played for the Sixers for 11 seasons and served as an
+    assistant coach for seven" beside "seven seasons as an assistant coach"): the value
+    that differs is another figure of that sentence's, not this slot's. ("Three gunmen
+    killed four people" / "Four gunmen killed three people" still disagree twice.)"""
     stated: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for m in found:
         stated[(m.value.article, m.value.sentence)].append(m)
 
     def gives(x: Mention, y: Mention) -> bool:
         return any(
-            k is not x and k.amount.agrees(y.amount)
+            k is not x and (k.unit == y.unit or k.bare) and k.amount.agrees(y.amount)
             for k in stated[(x.value.article, x.value.sentence)]
         )
 
@@ -672,7 +686,12 @@ def _anchoring(found: Sequence[Mention]) -> Callable[[int, int], bool]:
         ):
             return False  # Small counts beside shared figures: a stat line's columns.
         common = stated[(a.article, a.sentence)] & stated[(b.article, b.sentence)]
-        return bool(common - {found[i].amount.value, found[j].amount.value})
+        if not common - {found[i].amount.value, found[j].amount.value}:
+            return False
+        # Still a word of their own in common ("border"): "hired 200" and "lost 150" beside
+        # one force of 1,500 officers are two figures.
+        x, y = found[i], found[j]
+        return any(k in y.context for k in x.weights if k != x.unit)
 
     return anchored
 

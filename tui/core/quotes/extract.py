@@ -560,8 +560,12 @@ def _facing(text: str, pos: int, start: int, end: int) -> str:
     return "either"
 
 
-_SPACED_CLOSE = re.compile(r'"((?:[A-Z][\w.\'’-]*\s+){1,4})([a-z]+)\b')
-"""A straight mark, then the capitalised words of a name and a lower-case verb."""
+_SPACED_CLOSE = re.compile(
+    r'"((?:[A-Z][\w.\'’-]*\s+){1,4})([a-z]+)(?:\s+(?:in|on|at|to)\s+[^"“”.,]{1,30})?[.,:]'
+)
+"""A straight mark, then the capitalised words of a name, a lower-case verb and the end
+of the attribution, perhaps past a short phrase ("Harmon said.", "Papoulias said in a
+statement."): not a quotation nested inside ('"Obama said no to the plan,"')."""
 
 
 def _spaced_close(text: str, pos: int, end: int) -> bool:
