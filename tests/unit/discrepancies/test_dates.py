@@ -16,7 +16,7 @@ from tui.core.discrepancies.dates import (
     same_event,
 )
 from tui.core.discrepancies.facts import date_conflicts
-from tui.core.models import Article, Sentence
+from tui.core.models import Article
 from tui.core.text.corpus import article_from_text
 
 
@@ -487,31 +487,27 @@ def test_a_date_with_a_clock_time_after_it_is_a_page_stamp() -> None:
 
 
 def test_a_date_opening_its_sentence_dates_the_clause_after_it() -> None:
-    voted = article(
+    x = _dated(
         "On Wednesday, the Senate voted 71-28 on a bill that renamed the agency.", "2019-05-09"
     )
-    (x,) = date_mentions(voted, voted.sentences[0])
     assert x.head == "elect" and "elect" in x.event and x.doer == "senate"
     # Passing a measure is the chamber's vote on it: one happening, two days.
-    passing = article(
+    y = _dated(
         "Senate leaders were praised for passing a bill on Tuesday that renamed the agency.",
         "2019-05-09",
         "b",
     )
-    (y,) = date_mentions(passing, passing.sentences[0])
     assert "elect" in y.event
     assert same_event(x, y) and not x.agrees(y)
 
 
 def test_a_fronted_clause_names_its_doer_and_another_doer_is_another_happening() -> None:
-    zimmer = article("On Sunday, Ms. Zimmer issued a statement about the inquiry.", "2014-01-24")
-    sheridan = article(
+    x = _dated("On Sunday, Ms. Zimmer issued a statement about the inquiry.", "2014-01-24")
+    y = _dated(
         "In a statement issued Thursday, Mark Sheridan, a partner, spoke about the inquiry.",
         "2014-01-24",
         "b",
     )
-    (x,) = date_mentions(zimmer, zimmer.sentences[0])
-    (y,) = date_mentions(sheridan, sheridan.sentences[0])
     assert x.doer is not None and not same_event(x, y) and not same_event(y, x)
 
 
@@ -532,65 +528,50 @@ def test_a_full_date_right_after_the_headline_is_the_dateline() -> None:
 
 
 def test_two_doings_in_two_years_are_two_happenings() -> None:
-    charged = article(
-        "In 1961 Moretti was charged with fraud over the bank's failure.", "2005-12-20"
-    )
-    acquitted = article(
+    x = _dated("In 1961 Moretti was charged with fraud over the bank's failure.", "2005-12-20")
+    y = _dated(
         "A clerk named Moretti, but Moretti was acquitted in 1962 of fraud over the bank's "
         "failure.",
         "2005-12-20",
         "b",
     )
-    (x,) = date_mentions(charged, charged.sentences[0])
-    (y,) = date_mentions(acquitted, acquitted.sentences[0])
     assert x.head != y.head and not same_event(x, y)
     # A day opening its sentence without a comma dates no clause of its own.
-    (z,) = date_mentions(*_first("On Tuesday Moretti was charged with fraud."))
+    z = _dated("On Tuesday Moretti was charged with fraud.", "2005-12-20")
     assert z.doer is None
 
 
-def _first(text: str) -> tuple[Article, Sentence]:
-    a = article(text, "2005-12-20")
-    return a, a.sentences[0]
-
-
 def test_a_prefixed_irregular_verb_names_a_happening() -> None:
-    upheld = article(
+    x = _dated(
         "A Superior Court judge on Thursday upheld a jury's recommendation for the killer.",
         "2007-05-04",
     )
-    laughed = article(
+    y = _dated(
         "The convicted killer laughed on Tuesday after hearing the jury's recommendation.",
         "2007-05-04",
         "b",
     )
-    (x,) = date_mentions(upheld, upheld.sentences[0])
-    (y,) = date_mentions(laughed, laughed.sentences[0])
     assert x.head is not None and y.head is not None and x.head != y.head
     assert not same_event(x, y)
 
 
 def test_passing_away_is_no_vote_and_a_doer_is_a_whole_word() -> None:
-    died = article("Senator Smith passed away on Tuesday at home in Ohio.", "2019-05-09")
-    voted = article("Senator Smith voted on Wednesday at home in Ohio.", "2019-05-09", "b")
-    (x,) = date_mentions(died, died.sentences[0])
-    (y,) = date_mentions(voted, voted.sentences[0])
+    x = _dated("Senator Smith passed away on Tuesday at home in Ohio.", "2019-05-09")
+    y = _dated("Senator Smith voted on Wednesday at home in Ohio.", "2019-05-09", "b")
     assert "elect" not in x.event and not same_event(x, y)
-    zimmer = article("On Sunday, Ms. Zimmer issued a statement about the inquiry.", "2014-01-24")
-    firm = article(
+    z = _dated("On Sunday, Ms. Zimmer issued a statement about the inquiry.", "2014-01-24")
+    f = _dated(
         "In a statement issued Thursday, a partner at Zimmerman LLP spoke about the inquiry.",
         "2014-01-24",
         "b",
     )
-    (z,) = date_mentions(zimmer, zimmer.sentences[0])
-    (f,) = date_mentions(firm, firm.sentences[0])
     assert not same_event(z, f)
 
 
 def test_a_fronted_clause_finds_its_verb_past_a_lower_case_subject() -> None:
-    (x,) = date_mentions(*_first("On Wednesday, the jury convicted Smith of fraud."))
+    x = _dated("On Wednesday, the jury convicted Smith of fraud.", "2005-12-20")
     assert x.head is not None
-    (y,) = date_mentions(*_first("On Monday, officials said the man fled the country."))
+    y = _dated("On Monday, officials said the man fled the country.", "2005-12-20")
     assert y.doer is None and y.head is None
 
 
@@ -602,3 +583,10 @@ def test_a_date_inside_the_headlines_prose_is_no_dateline() -> None:
         meta={"title": headline},
     )
     assert "March 3, 2012" in [m.value.text for m in date_mentions(page, page.sentences[0])]
+
+
+def _dated(text: str, when: str | None = "2016-09-29", name: str = "a") -> DateMention:
+    """The one date of a one-sentence article."""
+    a = article(text, when, name)
+    (found,) = date_mentions(a, a.sentences[0])
+    return found

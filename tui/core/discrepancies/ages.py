@@ -33,32 +33,18 @@ _YEAR_OLD = re.compile(
 )
 """An age before a name, past a few lower-case words: "the 60-year-old former waitress
 Sharron Smith", "Sixty-year-old Sharron Diane Crawford Smith"."""
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")
+"""A generation after a surname: "John Smith Jr." is a Smith."""
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|near)\s+\Z")
+"""Before a name, makes it a place: "Gary Gomes of New Bedford, 35,"."""
 _PERSON_NOUNS = frozenset(
     "man woman men women boy girl resident native teen teenager student mother father son "
     "daughter couple officer soldier player fan aide staffer voter".split()
 )
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)s?\Z")
+"""A noun of someone who does something ("supporter", "volunteer", "resident")."""
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-
-
-def _owned(text: str, match: re.Match[str]) -> bool:
-    """The age is the named person's: not a town's or a campaign's before a person ("of
-    New Bedford, 35,", "a 78-year-old Trump supporter"), nor a thing's between ("a
-    25-year-old court file on Donald Trump")."""
-    if _PLACE_BEFORE.search(text, 0, match.start("name")):
-        return False
-    between = (match.groupdict().get("between") or "").split()
-    if any(word in STOP_WORDS or is_doing(word) for word in between):
-        return False  # "a 40-year-old stabbed John Smith": the attacker's age.
-    following = _NEXT_WORD.match(text, match.end("name"))
-    if following is None:
-        return True
-    word = following.group(1)
-    agent = _AGENT.match(word) is not None and word not in STOP_WORDS
-    return word not in _PERSON_NOUNS and not agent
-
-
 OLDEST = 110
 """Older than this, a number beside a name is no age."""
 AGE_SLIP = 10
@@ -121,6 +107,8 @@ def _unexplained(corpus: Corpus, a: _Age, b: _Age) -> bool:
 
 
 def _years_between(a: date | None, b: date | None) -> int:
+    """Whole years, rounded up, between two dates (none when either is unknown): the
+    most two ages of one person can differ by between them."""
     if a is None or b is None:
         return 0
     return math.ceil(abs((a - b).days) / 365.25)
@@ -150,6 +138,23 @@ def _ages(article: Article) -> list[_Age]:
                 )
                 found.append(_Age(surname, given, age, value, shown))
     return sorted(found, key=lambda a: a.value.start)
+
+
+def _owned(text: str, match: re.Match[str]) -> bool:
+    """The age is the named person's: not a town's or a campaign's before a person ("of
+    New Bedford, 35,", "a 78-year-old Trump supporter"), nor a thing's between ("a
+    25-year-old court file on Donald Trump")."""
+    if _PLACE_BEFORE.search(text, 0, match.start("name")):
+        return False
+    between = (match.groupdict().get("between") or "").split()
+    if any(word in STOP_WORDS or is_doing(word) for word in between):
+        return False  # "a 40-year-old stabbed John Smith": the attacker's age.
+    following = _NEXT_WORD.match(text, match.end("name"))
+    if following is None:
+        return True
+    word = following.group(1)
+    agent = _AGENT.match(word) is not None and word not in STOP_WORDS
+    return word not in _PERSON_NOUNS and not agent
 
 
 def _number(written: str) -> int | None:
@@ -186,11 +191,6 @@ def _name_words(name: str) -> list[str]:
             break
         kept.insert(0, word)
     return kept
-
-
-_NAME_WORD_RE = re.compile(_NAME_WORD)
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")
-"""A generation after a surname: "John Smith Jr." is a Smith."""
 
 
 def _person(name: str, full: dict[str, dict[str, str]]) -> tuple[str, str, str] | None:

@@ -2,9 +2,12 @@
 
 Only where each article names its speaker at the cue (:attr:`Quote.named`): a pronoun
 or the paragraph before may point to the wrong person in our reading, not in the
-reporter's. And a label one article says a group with no name gave (what aides called
-"orphan districts") that another quotes in a named person's own words. (The same short
-label in two mouths and two wordings, inside one fact, is :mod:`.facts`' ``attribution``.)
+reporter's. Nor where one article names the other's speaker jointly with someone near
+the quote ("said Zadan and Meron": which one spoke is our reading's doubt), nor for one
+person transliterated two ways (Carolos / Karolos Papoulias). And a label one article
+says a group with no name gave (what aides called "orphan districts") that another quotes
+in a named person's own words. (The same short label in two mouths and two wordings,
+inside one fact, is :mod:`.facts`' ``attribution``.)
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def quote_credits(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             continue
         if not credited_alike(a, b):
             continue
-        if _named_beside(b, who_a, corpus) or _named_beside(a, who_b, corpus):
+        if _named_jointly(b, who_a, corpus) or _named_jointly(a, who_b, corpus):
             continue  # "said Zadan and Meron": one of two named, not another speaker.
         values = tuple(quote_value(q, corpus, q.speaker_id or "") for q in (a, b))
         summary = f"“{clip(a.text, 60)}” credited to {who_a} and to {who_b}"
@@ -60,7 +63,7 @@ def _spelled_alike(a: str, b: str) -> bool:
     return Levenshtein.distance(names.fold(words_a[0]), names.fold(words_b[0])) <= 1
 
 
-def _named_beside(quote: Quote, speaker: str, corpus: Corpus) -> bool:
+def _named_jointly(quote: Quote, speaker: str, corpus: Corpus) -> bool:
     """The speaker another article credits is named jointly with someone ("said Zadan and
     Meron", "Zadan and Meron added:") in this quote's sentence or the one before or after
     it: a joint statement, whose one speaker our reading picks, not the reporters'

@@ -610,7 +610,7 @@ def _fronted(
     clause = _FRONTED_CLAUSE.match(text, end, right)
     if clause is None or (not clause.group(1) and not year):
         return None
-    words = list(re.finditer(r"[\w.'’-]+", text[: clause.end(2)][clause.start(2) :]))
+    words = list(re.finditer(r"[\w.'’-]+", clause.group(2)))
     for n, word in enumerate(words[1 : _FRONTED_SUBJECT_WORDS + 2], start=1):
         surface = word.group(0)
         if surface in _SPEECH:

@@ -643,15 +643,21 @@ def conflicts_among(found: Sequence[Mention]) -> list[NumberConflict]:
     return conflicts
 
 
+def _by_sentence(found: Sequence[Mention]) -> dict[tuple[str, int], list[Mention]]:
+    """The mentions of each sentence, by (article, sentence index)."""
+    stated: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for m in found:
+        stated[(m.value.article, m.value.sentence)].append(m)
+    return stated
+
+
 def _accounting(found: Sequence[Mention]) -> Callable[[int, int], bool]:
     """``accounted(x, y)``: either sentence also states the other's value, of the same
     unit or with no noun after it ("played for the Sixers for 11 seasons and served as an
     assistant coach for seven" beside "seven seasons as an assistant coach"): the value
     that differs is another figure of that sentence's, not this slot's. ("Three gunmen
     killed four people" / "Four gunmen killed three people" still disagree twice.)"""
-    stated: dict[tuple[str, int], list[Mention]] = defaultdict(list)
-    for m in found:
-        stated[(m.value.article, m.value.sentence)].append(m)
+    stated = _by_sentence(found)
 
     def gives(x: Mention, y: Mention) -> bool:
         return any(
@@ -674,10 +680,10 @@ def _anchoring(found: Sequence[Mention]) -> Callable[[int, int], bool]:
     Only figures of that order are paired so: small counts beside shared figures are the
     many columns of a stat line ("404 yards and two touchdowns" / "three touchdowns on punt
     runbacks")."""
-    stated: dict[tuple[str, int], set[float]] = defaultdict(set)
-    for m in found:
-        if not m.amount.hedge and m.amount.value >= ANCHOR_VALUE:
-            stated[(m.value.article, m.value.sentence)].add(m.amount.value)
+    stated = {
+        place: {m.amount.value for m in ms if not m.amount.hedge and m.amount.value >= ANCHOR_VALUE}
+        for place, ms in _by_sentence(found).items()
+    }
 
     def anchored(i: int, j: int) -> bool:
         a, b = found[i].value, found[j].value
