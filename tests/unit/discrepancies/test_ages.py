@@ -87,3 +87,10 @@ def test_an_attackers_age_is_not_the_victims_and_a_generation_is_one_surname() -
     )
     assert conflicts("John Smith Jr., 30, was hurt.", "John Doe Jr., 35, was hurt.") == []
     assert conflicts("John Smith Jr., 30, was hurt.", "John Smith, 33, was hurt.") == [{"30", "33"}]
+
+
+def test_an_adjective_in_ed_before_the_name_keeps_the_age_the_persons() -> None:
+    assert conflicts(
+        "The 24-year-old accused gunman James Holmes appeared in court.",
+        "James Holmes, 25, appeared in court.",
+    ) == [{"24", "25"}]

@@ -48,6 +48,17 @@ def test_a_person_mentioned_nearby_or_spelled_two_ways_is_no_joint_statement() -
     assert quote_credits(extract_quotes(corpus), corpus) == []
 
 
+def test_a_joint_credit_past_titles_and_appositions_is_no_attribution() -> None:
+    remark = "“We will not raise taxes on working families this year or next year,”"
+    a = article_from_text(
+        "a",
+        f"The senators spoke. {remark} said Sen. John McCain, R-Ariz., and Sen. Lindsey Graham.",
+    )
+    b = article_from_text("b", f"Lindsey Graham spoke. {remark} said Sen. Lindsey Graham.")
+    corpus = Corpus((a, b))
+    assert quote_credits(extract_quotes(corpus), corpus) == []
+
+
 def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
 
     remark = "“Judge Moore will do the right thing and step aside from the race,”"

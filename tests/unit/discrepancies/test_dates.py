@@ -14,6 +14,7 @@ from tui.core.discrepancies.dates import (
     evidence,
     is_adverb,
     same_event,
+    written_on,
 )
 from tui.core.discrepancies.facts import date_conflicts
 from tui.core.models import Article
@@ -590,3 +591,19 @@ def _dated(text: str, when: str | None = "2016-09-29", name: str = "a") -> DateM
     a = article(text, when, name)
     (found,) = date_mentions(a, a.sentences[0])
     return found
+
+
+def test_second_review_misfires_stay_out() -> None:
+    # A name ending in -ed is no verb: the doer of "filed" is Cruz.
+    cruz = _dated("On Friday, Sen. Ted Cruz filed a bill to end the program.", "2013-07-05")
+    assert cruz.doer == "cruz"
+    # Datelines past an agency, a stamp word, a clock time or a byline.
+    headline = "Gunman kills three at mall in suburban Omaha"
+    for tail in (
+        " April 4, 2012 (Reuters) - A gunman killed three.",
+        " Posted on April 4, 2012 A gunman killed three.",
+        " April 4, 2012, 10:15 AM A gunman killed three.",
+        " April 4, 2012 by John Smith. A gunman killed three.",
+    ):
+        page = article_from_text("a", headline + tail, meta={"title": headline})
+        assert written_on(page) == date(2012, 4, 4), tail

@@ -465,3 +465,10 @@ def test_review_misfires_stay_out() -> None:
         "The city has 1,500 officers and hired 200 more last year.",
         "The city has 1,500 officers and lost 150 last year.",
     )
+
+
+def test_a_concessive_clause_with_an_irregular_verb_is_its_own() -> None:
+    assert conflicts(
+        "Mr. Trump declared an emergency even though border apprehensions fell to 400,000 in 2018.",
+        "Border apprehensions fell to 500,000 in 2018, a federal report showed.",
+    ) == [{"400000", "500000"}]

@@ -495,3 +495,12 @@ def test_a_nested_quotation_is_not_a_spaced_closing_mark() -> None:
         '"When I asked him, "Obama said no to the plan," and that was it," Jones said.'
     )
     assert found.speaker == "Jones"
+
+
+def test_a_spaced_closing_mark_before_a_spaced_attribution_still_closes() -> None:
+    found = quotes_of(
+        'Harmon spoke. "We owe it to the fans of this city , "Harmon said . "It is the right '
+        'call , "he said Tuesday.'
+    )
+    assert texts(found) == ["We owe it to the fans of this city", "It is the right call"]
+    assert {q.speaker for q in found} == {"Harmon"}

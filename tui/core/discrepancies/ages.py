@@ -147,7 +147,7 @@ def _owned(text: str, match: re.Match[str]) -> bool:
     if _PLACE_BEFORE.search(text, 0, match.start("name")):
         return False
     between = (match.groupdict().get("between") or "").split()
-    if any(word in STOP_WORDS or is_doing(word) for word in between):
+    if any(word in STOP_WORDS for word in between) or (between and is_doing(between[-1])):
         return False  # "a 40-year-old stabbed John Smith": the attacker's age.
     following = _NEXT_WORD.match(text, match.end("name"))
     if following is None:

@@ -73,8 +73,9 @@ def _named_jointly(quote: Quote, speaker: str, corpus: Corpus) -> bool:
     around = article.sentences[max(0, here - 1) : here + 2]
     surname = re.escape(speaker.rsplit(maxsplit=1)[-1])
     joint = re.compile(
-        rf"\b{surname}\s+(?:and|&)\s+[A-Z]"
-        rf"|\b[A-Z][\w'’-]*\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*{surname}\b"
+        rf"\b{surname}(?:,\s*[^,]{{1,15}},)?\s+(?:and|&)\s+[A-Z]"
+        rf"|\b[A-Z][\w.'’-]*(?:,\s*[^,]{{1,15}},)?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*"
+        rf"{surname}\b"
     )
     return joint.search(article.text, around[0].start, around[-1].end) is not None
 

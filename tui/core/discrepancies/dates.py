@@ -100,8 +100,8 @@ _ONE_DOING = {"pass": _VOTE, "approv": _VOTE, "adopt": _VOTE}
 "passing a resolution on Tuesday"): one happening, whichever word dates it, in a
 sentence about a measure (:data:`_MEASURE`; not "passed away", not "adopted a girl")."""
 _MEASURE = re.compile(
-    r"\b(?:bills?|resolutions?|measures?|legislation|laws?|budgets?|amendments?|motions?)\b",
-    re.IGNORECASE,
+    r"\b(?:bills?|resolutions?|measures?|legislation|laws?|budgets?|amendments?|motions?|"
+    r"treat(?:y|ies)|nominations?|Act)\b"
 )
 _PASSED_AWAY = re.compile(r"\bpass(?:ed|es|ing)?\s+away\b", re.IGNORECASE)
 _WINDOW = 4
@@ -495,10 +495,17 @@ def _dateline(article: Article, sentence: Sentence, match: re.Match[str]) -> boo
     return len(title) == _HEADLINE_PREFIX and before.startswith(title)
 
 
-_IN_PROSE_BEFORE = re.compile(r"\b(?:the|in|on|of|since|by|until|from|at|to|before|after)\s+\Z")
-"""Before a date, makes it part of a sentence, not a dateline."""
-_NEW_SENTENCE_AFTER = re.compile(r"\)?[\s\-–—|]*(?:[A-Z\"“]|\Z)")
-"""After a dateline, what follows: a new sentence ("April 4, 2012 Despite ...")."""
+_IN_PROSE_BEFORE = re.compile(
+    r"\b(?:the|in|(?<!Posted )(?<!Published )(?<!Updated )on|of|since|by|until|from|at|to|"
+    r"before|after)\s+\Z"
+)
+"""Before a date, makes it part of a sentence, not a dateline ("Posted on" is a stamp)."""
+_NEW_SENTENCE_AFTER = re.compile(
+    r"\)?(?:\s*\([^)]{1,20}\))?(?:,?\s*\d{1,2}:\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?)?"
+    r"[\s\-–—|]*(?:by\s+)?(?:[A-Z\"“]|\Z)"
+)
+"""After a dateline, what follows: a new sentence, perhaps past an agency, a clock time or
+a byline ("April 4, 2012 Despite ...", "April 4, 2012 (Reuters) - A gunman ...")."""
 
 
 def _event(tokens: list[Token], start: int, end: int, left: int, right: int) -> frozenset[str]:
@@ -615,8 +622,8 @@ def _fronted(
         surface = word.group(0)
         if surface in _SPEECH:
             return None  # "On Monday, officials said the man fled": the saying's day.
-        if surface in _AUXILIARY or not is_doing(surface):
-            continue
+        if surface in _AUXILIARY or not surface.islower() or not is_doing(surface):
+            continue  # "Sen. Ted Cruz filed": a name ending in -ed is no verb.
         at = clause.start(2) + word.start()
         verb = next((t for t in tokens if t.start == at), None)
         if verb is None:

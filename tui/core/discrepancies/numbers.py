@@ -73,9 +73,9 @@ _NOT_NOUNS = frozenset(
 """Words before "that" which open a clause about the person: "Bush thinks that he ..."."""
 _CONCESSIVE_CLAUSE = re.compile(
     r"\b(?:even though|although|though|whereas|while)\s+"
-    r"(?!(?:he|she|they|it|we|I|his|her|their|never|not|a|an)\b)(?![a-z]+ing\b)"
+    r"(?!(?:he|she|they|it|we|I|his|her|their|never|not)\b)(?![a-z]+ing\b)"
     r"(?:[\w'’-]+\s+){1,3}(?:have|has|had|is|are|was|were|will|would|did|does|do|can|could|"
-    r"[a-z]+ed)\b",
+    r"fell|rose|grew|hit|went|came|took|made|got|ran|saw|showed|[a-z]+ed)\b",
     re.IGNORECASE,
 )
 """A clause with a subject of its own, not a pronoun, and its verb: "In Mr. Trump's case,

@@ -560,12 +560,11 @@ def _facing(text: str, pos: int, start: int, end: int) -> str:
     return "either"
 
 
-_SPACED_CLOSE = re.compile(
-    r'"((?:[A-Z][\w.\'’-]*\s+){1,4})([a-z]+)(?:\s+(?:in|on|at|to)\s+[^"“”.,]{1,30})?[.,:]'
-)
-"""A straight mark, then the capitalised words of a name, a lower-case verb and the end
-of the attribution, perhaps past a short phrase ("Harmon said.", "Papoulias said in a
-statement."): not a quotation nested inside ('"Obama said no to the plan,"')."""
+_SPACED_CLOSE = re.compile(r'"((?:[A-Z][\w.\'’-]*\s+){1,4})([a-z]+)\b[^"“”]{0,60}?[.,:](?!\s*"\s)')
+"""A straight mark, then the capitalised words of a name, a lower-case verb and, within a
+short phrase, the end of the attribution ("Harmon said.", "Smith said Tuesday.",
+"Papoulias said in a statement."); not a quotation nested inside, whose own closing mark
+follows ('"Obama said no to the plan," and')."""
 
 
 def _spaced_close(text: str, pos: int, end: int) -> bool:
