@@ -33,30 +33,35 @@ def test_a_remark_two_people_made_together_is_no_attribution() -> None:
     assert quote_credits(quotes, corpus) == []
 
 
+_PLEDGE = "“We will not raise taxes on working families this year or next year,”"
+
+
+def credited(first: str, second: str) -> int:
+    """Attribution conflicts between two one-paragraph articles."""
+    corpus = Corpus((article_from_text("a", first), article_from_text("b", second)))
+    return len(quote_credits(extract_quotes(corpus), corpus))
+
+
 def test_a_person_mentioned_nearby_or_spelled_two_ways_is_no_joint_statement() -> None:
-    remark = "“We will not raise taxes on working families this year or next year,”"
-    a = article_from_text(
-        "a",
-        f"Andrew Cuomo spoke. {remark} said Andrew Cuomo. Mayor Bill Thompson had attacked him.",
+    assert (
+        credited(
+            f"Andrew Cuomo spoke. {_PLEDGE} said Andrew Cuomo. Mayor Bill Thompson had "
+            "attacked him.",
+            f"Bill Thompson spoke. {_PLEDGE} said Bill Thompson.",
+        )
+        == 1
     )
-    b = article_from_text("b", f"Bill Thompson spoke. {remark} said Bill Thompson.")
-    corpus = Corpus((a, b))
-    assert len(quote_credits(extract_quotes(corpus), corpus)) == 1
-    c = article_from_text("c", f"Carolos Papoulias spoke. {remark} said Carolos Papoulias.")
-    d = article_from_text("d", f"Karolos Papoulias spoke. {remark} said Karolos Papoulias.")
-    corpus = Corpus((c, d))
-    assert quote_credits(extract_quotes(corpus), corpus) == []
+    assert not credited(
+        f"Carolos Papoulias spoke. {_PLEDGE} said Carolos Papoulias.",
+        f"Karolos Papoulias spoke. {_PLEDGE} said Karolos Papoulias.",
+    )
 
 
 def test_a_joint_credit_past_titles_and_appositions_is_no_attribution() -> None:
-    remark = "“We will not raise taxes on working families this year or next year,”"
-    a = article_from_text(
-        "a",
-        f"The senators spoke. {remark} said Sen. John McCain, R-Ariz., and Sen. Lindsey Graham.",
+    assert not credited(
+        f"The senators spoke. {_PLEDGE} said Sen. John McCain, R-Ariz., and Sen. Lindsey Graham.",
+        f"Lindsey Graham spoke. {_PLEDGE} said Sen. Lindsey Graham.",
     )
-    b = article_from_text("b", f"Lindsey Graham spoke. {remark} said Sen. Lindsey Graham.")
-    corpus = Corpus((a, b))
-    assert quote_credits(extract_quotes(corpus), corpus) == []
 
 
 def test_an_organisation_and_its_spokesperson_are_no_attribution() -> None:
