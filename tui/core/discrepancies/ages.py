@@ -34,8 +34,6 @@ _YEAR_OLD = re.compile(
 """An age before a name, past a few lower-case words: "the 60-year-old former waitress
 Sharron Smith", "Sixty-year-old Sharron Diane Crawford Smith"."""
 _NAME_WORD_RE = re.compile(_NAME_WORD)
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")
-"""A generation after a surname: "John Smith Jr." is a Smith."""
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|near)\s+\Z")
 """Before a name, makes it a place: "Gary Gomes of New Bedford, 35,"."""
 _PERSON_NOUNS = frozenset(
@@ -85,7 +83,8 @@ def _conflict(corpus: Corpus, ages: list[_Age]) -> list[Found]:
         given[age.value.article].add(age.age)
         first.setdefault(age.value.article, age)
     stated = [a for article, a in first.items() if len(given[article]) == 1]
-    clash = any(a.age != b.age and _unexplained(corpus, a, b) for a in stated for b in stated)
+    written = {article: written_on(corpus.article(article)) for article in first}
+    clash = any(a.age != b.age and _unexplained(a, b, written) for a in stated for b in stated)
     if not clash:
         return []
     shown = " vs ".join(dict.fromkeys(str(a.age) for a in sorted(stated, key=lambda a: a.age)))
@@ -94,13 +93,13 @@ def _conflict(corpus: Corpus, ages: list[_Age]) -> list[Found]:
     return [Found("number", None, f"age of {name}: {shown}", values, CONFIDENCE)]
 
 
-def _unexplained(corpus: Corpus, a: _Age, b: _Age) -> bool:
-    """Two ages of one person the time between the two articles does not explain."""
+def _unexplained(a: _Age, b: _Age, written: dict[str, date | None]) -> bool:
+    """Two ages of one person the time between the two articles (``written``: when each
+    article was written) does not explain."""
     gap = abs(a.age - b.age)
     if gap > AGE_SLIP:
         return False
-    when_a = written_on(corpus.article(a.value.article))
-    when_b = written_on(corpus.article(b.value.article))
+    when_a, when_b = written[a.value.article], written[b.value.article]
     if (when_a is None) != (when_b is None):
         return False  # One article's time unknown: a birthday or two may lie between.
     return gap > _years_between(when_a, when_b)
@@ -184,7 +183,7 @@ def _full_names(text: str) -> dict[str, dict[str, str]]:
 def _name_words(name: str) -> list[str]:
     """The words of a name, titles off, from the last that is no name word on ("Mr.
     Gomes-and Catherine Gomes": text run together; "Sixty-year-old Sharron Smith")."""
-    words = _SUFFIX.sub("", names.strip_titles(name)).split()
+    words = names.NAME_SUFFIX.sub("", names.strip_titles(name)).split()  # "Jr.": a Smith
     kept: list[str] = []
     for word in reversed(words):
         if not _NAME_WORD_RE.fullmatch(word):
