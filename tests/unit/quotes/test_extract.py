@@ -503,4 +503,29 @@ def test_a_spaced_closing_mark_before_a_spaced_attribution_still_closes() -> Non
         'call , "he said Tuesday.'
     )
     assert texts(found) == ["We owe it to the fans of this city", "It is the right call"]
-    assert {q.speaker for q in found} == {"Harmon"}
+    clean = quotes_of(
+        'Harmon spoke. "We owe it to the fans of this city," Harmon said. "It is the right '
+        'call," he said Tuesday.'
+    )
+    assert [q.speaker for q in found] == [q.speaker for q in clean]
+
+
+def test_a_spaced_closing_mark_before_a_pronoun_and_a_verb_of_saying_still_closes() -> None:
+    found = quotes_of(
+        'Inspector Gaskin spoke. "It looks like a lack of experience, "he told the Timaru '
+        "Herald. Rescuers left."
+    )
+    assert texts(found) == ["It looks like a lack of experience"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said Michael Hutchins, executive director of The Wildlife Society.",
+        "the officer said, adding the skiffs reversed course.",
+        "she told a debate on the loan to Greece.",
+    ],
+)
+def test_a_spaced_closing_mark_before_any_attribution_still_closes(attribution: str) -> None:
+    found = quotes_of(f'"Politics plays a huge role in such decisions, "{attribution} Rain fell.')
+    assert texts(found) == ["Politics plays a huge role in such decisions"]

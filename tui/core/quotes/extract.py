@@ -560,21 +560,26 @@ def _facing(text: str, pos: int, start: int, end: int) -> str:
     return "either"
 
 
-_SPACED_CLOSE = re.compile(r'"((?:[A-Z][\w.\'’-]*\s+){1,4})([a-z]+)\b[^"“”]{0,60}?[.,:](?!\s*"\s)')
-"""A straight mark, then the capitalised words of a name, a lower-case verb and, within a
-short phrase, the end of the attribution ("Harmon said.", "Smith said Tuesday.",
-"Papoulias said in a statement."); not a quotation nested inside, whose own closing mark
-follows ('"Obama said no to the plan," and')."""
+_SPACED_CLOSE = re.compile(
+    r'"(?:(?P<first>[a-z]+)\s+(?=[A-Z]|(?:the|an?)\s)'
+    r"|(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:he|she|they)\s+|(?:the|an?)\s+(?:[a-z]+\s+){1,2})"
+    r'(?P<verb>[a-z]+)\b)[^"“”]{0,60}?[.,:](?!\s*"\s)'
+)
+"""A straight mark, then an attribution: a verb and the speaker ("said Michael Hutchins,
+executive director"), or the speaker (the capitalised words of a name, a pronoun, "the"
+and a noun) and a verb ("Harmon said.", "he told the Timaru Herald.", "the officer
+said,"), ending within a short phrase; not a quotation nested inside, whose own closing
+mark follows ('"Obama said no to the plan," and')."""
 
 
 def _spaced_close(text: str, pos: int, end: int) -> bool:
     """A straight mark that closes the open quote though a space stands before it and
     none after, as text rejoined from tokens has it ('... the factor, "King said.'): after
-    a comma or a full stop and its space, a name and a verb of saying follow."""
+    a comma or a full stop and its space, an attribution with a verb of saying follows."""
     if text[pos] != '"' or pos < 2 or not text[pos - 1].isspace() or text[pos - 2] not in ",.?!":
         return False
     after = _SPACED_CLOSE.match(text, pos, end)
-    return after is not None and after.group(2) in CUE_VERBS
+    return after is not None and (after.group("first") or after.group("verb")) in CUE_VERBS
 
 
 def _nested_end(text: str, pos: int, end: int) -> int | None:
