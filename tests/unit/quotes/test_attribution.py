@@ -211,6 +211,14 @@ def test_a_participle_cue_shares_the_main_subject(text: str, speaker: str) -> No
             '"We expect a close count," said Ann Lee\'s deputy campaign manager, Tom Hale.',
             "Tom Hale",
         ),
+        (
+            '"Deploy this update," said Microsoft security response communications head Tom Hale.',
+            "Tom Hale",
+        ),
+        (
+            '"Deploy this update," Microsoft security response communications head Tom Hale said.',
+            "Tom Hale",
+        ),
     ],
 )
 def test_inverted_speakers_roles_and_media(text: str, speaker: str) -> None:

@@ -69,6 +69,10 @@ _PASSIVE_NAMING = frozenset("is was are were be been being".split())
 """A form of "be" between "what" and a naming verb makes it a passive that names no one
 ("what is now called", "what has long been called", "what have come to be called")."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
+_CHAIN_WORDS = 3
+"""Lower-case words between two names of a role chain ("Obama campaign manager Jim
+Messina"); more only when the last is a role ("Microsoft security response communications
+head Christopher Budd")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,8 +325,10 @@ class Attributor:
             if subject.kind == "role" and named and re.fullmatch(r",?\s+", gap):
                 subject = event  # ``Trump's adviser Jason Miller``
                 continue
-            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", gap) or PREPOSITIONS & set(words):
+            if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,5}", gap) or PREPOSITIONS & set(words):
                 break
+            if len(words) > _CHAIN_WORDS and words[-1] not in ROLE_NOUNS:
+                break  # A long run of words ends in a role before a name: "... communications head".
             if "and" in words or "or" in words:
                 break
             subject = event
