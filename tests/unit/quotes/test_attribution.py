@@ -532,3 +532,13 @@ def test_an_organisation_with_a_curly_possessive_is_one() -> None:
     assert canonical_speakers(["Washington Post’s"]) == {"Washington Post’s": "Washington Post"}
     names = canonical_speakers(["Washington Post’s", "The Washington Post"])
     assert len(set(names.values())) == 1  # One outlet, whichever way it is written.
+
+
+def test_a_speaker_in_the_quote_s_own_sentence_beats_one_in_the_next() -> None:
+    text = (
+        'Mr. Kelly said there was "nothing to indicate the shooting was wrong." Mr. Cerar '
+        'concurred, saying, "It appears to be a good shooting."'
+    )
+    assert speakers(text) == ["Kelly", "Cerar"]
+    # A sentence that is only a speaker and a cue still takes the quote before it.
+    assert speakers('"We are coming!" Bush said.') == ["Bush"]

@@ -154,7 +154,9 @@ class Attributor:
         lead = re.match(r"\s*,?\s*", after)
         assert lead is not None
         if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
-            return self._closing(end)  # The quote closed its sentence: ``!" Bush said.``
+            # The quote closed its sentence: ``!" Bush said.``; unless its own sentence
+            # named its speaker ('Kelly said there was "nothing ..." Cerar concurred').
+            return None if self._before(start) else self._closing(end)
         comma = inner.rstrip(" '’‘")[-1:] in ",?!…—–-" or "," in after[: lead.end()]
         words = list(cues.WORD.finditer(self.masked, end, s_end))[:24]
         for n, word in enumerate(words):
