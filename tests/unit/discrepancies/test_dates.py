@@ -50,6 +50,36 @@ def test_relative_dates() -> None:
     assert first("It happened this month.") == (date(2016, 9, 1), date(2016, 9, 30))
 
 
+def test_counted_back_dates() -> None:
+    # 29 September 2016 was a Thursday.
+    assert first("He spoke three days ago.") == (date(2016, 9, 26),) * 2
+    assert first("He spoke two weeks ago.") == (date(2016, 9, 12), date(2016, 9, 18))
+    assert first("He spoke a couple of weeks ago.") == (date(2016, 9, 12), date(2016, 9, 18))
+    assert first("He spoke a few months ago.") == (date(2016, 5, 1), date(2016, 7, 31))
+    assert first("He debated her four years ago.") == (date(2012, 1, 1), date(2012, 12, 31))
+    assert first("The girls were killed 41 years ago.") == (date(1975, 1, 1), date(1975, 12, 31))
+    assert _dated("He spoke two weeks ago.").grain == "week"
+
+
+def test_a_date_counted_back_is_compared_before_another_of_its_sentence() -> None:
+    fox = article(
+        "Ryan, since introducing the budget last month, has talked about the doctrine in "
+        "several interviews including one a couple weeks ago on the Christian Broadcasting "
+        "Network.",
+        "2012-04-25",
+        name="fox",
+    )
+    nyt = article(
+        "In an interview this month on the Christian Broadcasting Network, Mr. Ryan claimed "
+        "that his budget was consistent with Catholic moral teaching.",
+        "2012-04-24",
+        name="nyt",
+    )
+    found = [m for a in (fox, nyt) for s in a.sentences for m in date_mentions(a, s)]
+    assert [m.value.text for m in found] == ["last month", "a couple weeks ago", "this month"]
+    assert not date_conflicts(0, found)  # The interview, about 11 April, was this month.
+
+
 def test_absolute_dates_and_year_ranges() -> None:
     assert first("The letter was sent on Aug. 6.") == (date(2016, 8, 6),) * 2
     assert first("The order came in January 2012.") == (date(2012, 1, 1), date(2012, 1, 31))

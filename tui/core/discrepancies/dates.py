@@ -41,6 +41,15 @@ _NAMED_MONTH = (
 )
 """A month by its name alone, after a word that makes it a date ("in April", "last May",
 "in mid May"), not the modal "may"."""
+_COUNTS = {
+    "a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4),
+    "five": (5, 5), "six": (6, 6), "seven": (7, 7), "eight": (8, 8), "nine": (9, 9),
+    "ten": (10, 10), "a couple": (2, 2), "a couple of": (2, 2), "a few": (2, 4),
+    "several": (3, 7),
+}  # fmt: skip
+"""How many days, weeks, months or years ago a word says: "a few" from two to four."""
+_SLACK_DAYS = {"day": 0, "week": 3}
+"""Days either side of "N days/weeks ago": a week ago is any day of about that week."""
 # Every alternative holds a digit, day, night, week, year, month or a named month: see
 # _MAY_HOLD_DATE.
 _PATTERN = re.compile(
@@ -54,7 +63,9 @@ _PATTERN = re.compile(
     r"|(?P<month>" + _NAMED_MONTH + r")(?![\s,]*\d)"
     r"|(?P<rel>\b(?:yesterday|today|tonight|last night|(?:this|last|over the) weekend|"
     r"last week|this week|earlier this year|this year|last year|this month|last month)\b)"
-    r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<ago>\b(?P<count>" + "|".join(_COUNTS) + r"|\d{1,2})\s+"
+    r"(?P<span>day|week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
 )
 _MAY_HOLD_DATE = re.compile(r"\d|day|night|week|year|month|" + _NAMED_MONTH, re.IGNORECASE)
@@ -321,6 +332,8 @@ def resolve(match: re.Match[str], today: date | None, sentence: str) -> tuple[da
         return None
     if g["rel"]:
         return _relative(g["rel"].lower(), today)
+    if g["ago"]:
+        return _ago(g["count"].lower(), g["span"].lower(), today)
     weekday = WEEKDAYS.index(g["weekday"].lower())
     back = (today.weekday() - weekday) % 7
     if back and _FUTURE.search(sentence, max(0, match.start() - _FUTURE_REACH), match.start()):
@@ -382,6 +395,26 @@ def _relative(phrase: str, today: date) -> tuple[date, date]:
         return _month_span(today.year, today.month)
     last = today.replace(day=1) - timedelta(days=1)  # "last month"
     return _month_span(last.year, last.month)
+
+
+def _ago(count: str, span: str, today: date) -> tuple[date, date]:
+    """A date counted back from the article's ("two weeks ago", "a few months ago", "four
+    years ago"): the whole months or years for those, a few days' slack for weeks."""
+    few, many = _COUNTS.get(" ".join(count.split())) or (int(count), int(count))
+    if span == "year":
+        return date(today.year - many, 1, 1), date(today.year - few, 12, 31)
+    if span == "month":
+        earliest, latest = (_months_back(today, n) for n in (many, few))
+        return _month_span(*earliest)[0], _month_span(*latest)[1]
+    days = 7 if span == "week" else 1
+    slack = timedelta(days=_SLACK_DAYS[span])
+    return today - timedelta(days=many * days) - slack, today - timedelta(days=few * days) + slack
+
+
+def _months_back(today: date, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` before the article's."""
+    index = today.year * 12 + today.month - 1 - months
+    return index // 12, index % 12 + 1
 
 
 def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
@@ -656,6 +689,8 @@ def _grain(match: re.Match[str]) -> str:
         return "day"
     if g["myear"] or g["month"]:
         return "month"
+    if g["ago"]:
+        return g["span"].lower()
     rel = (g["rel"] or "").lower()
     if rel in ("yesterday", "today", "tonight", "last night"):
         return "day"
