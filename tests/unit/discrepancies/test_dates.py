@@ -50,6 +50,38 @@ def test_relative_dates() -> None:
     assert first("It happened this month.") == (date(2016, 9, 1), date(2016, 9, 30))
 
 
+def test_earlier_and_later_this_week_or_month_leave_the_article_s_day_out() -> None:
+    # 29 September 2016 was a Thursday.
+    assert first("He spoke earlier this week.") == (date(2016, 9, 26), date(2016, 9, 28))
+    assert first("He speaks later this week.") == (date(2016, 9, 30), date(2016, 10, 2))
+    assert first("He quit earlier this month.") == (date(2016, 9, 1), date(2016, 9, 28))
+    assert first("He quits later this month.") == (date(2016, 9, 30), date(2016, 9, 30))
+
+
+def test_a_day_is_compared_with_earlier_this_week_not_with_last_week() -> None:
+    fox = article(
+        "He blamed his rival for the National Enquirer story published Friday that alleged "
+        "affairs.",
+        "2016-03-25",
+        name="fox",
+    )
+    huffpost = article(
+        "The tabloid National Enquirer published a story earlier this week alleging affairs.",
+        "2016-03-25",
+        name="huffpost",
+    )
+    found = [m for a in (fox, huffpost) for s in a.sentences for m in date_mentions(a, s)]
+    (conflict,) = date_conflicts(0, found)
+    assert {v.text for v in conflict.values} == {"Friday", "earlier this week"}
+    loose = article(
+        "The tabloid National Enquirer published a story last week alleging affairs.",
+        "2016-03-25",
+        name="huffpost",
+    )
+    found = [m for a in (fox, loose) for s in a.sentences for m in date_mentions(a, s)]
+    assert not date_conflicts(0, found)  # "Last week" is said of the past seven days too.
+
+
 def test_counted_back_dates() -> None:
     # 29 September 2016 was a Thursday.
     assert first("He spoke three days ago.") == (date(2016, 9, 26),) * 2

@@ -62,7 +62,8 @@ _PATTERN = re.compile(
     r"|(?P<year>(?<![$\d,.])\b(?:in|by|during|of)\s+(?P<y6>(?:19|20)\d\d))\b(?!\s*(?:to|-|through))"
     r"|(?P<month>" + _NAMED_MONTH + r")(?![\s,]*\d)"
     r"|(?P<rel>\b(?:yesterday|today|tonight|last night|(?:this|last|over the) weekend|"
-    r"last week|this week|earlier this year|this year|last year|this month|last month)\b)"
+    r"last week|(?:earlier |later )?this week|earlier this year|this year|last year|"
+    r"(?:earlier |later )?this month|last month)\b)"
     r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<ago>\b(?P<count>" + "|".join(_COUNTS) + r"|\d{1,2})\s+"
     r"(?P<span>day|week|month|year)s?\s+ago)\b",
@@ -385,14 +386,24 @@ def _relative(phrase: str, today: date) -> tuple[date, date]:
         return monday - timedelta(days=7), monday - timedelta(days=1)
     if phrase == "this week":
         return monday, monday + timedelta(days=6)
+    if phrase == "earlier this week":  # Before the article's day, from Monday.
+        return monday, max(monday, today - timedelta(days=1))
+    if phrase == "later this week":
+        sunday = monday + timedelta(days=6)
+        return min(today + timedelta(days=1), sunday), sunday
     if phrase == "earlier this year":
         return date(today.year, 1, 1), today
     if phrase == "this year":
         return date(today.year, 1, 1), date(today.year, 12, 31)
     if phrase == "last year":
         return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
-    if phrase == "this month":
-        return _month_span(today.year, today.month)
+    if phrase.endswith("this month"):
+        first, last = _month_span(today.year, today.month)
+        if phrase.startswith("earlier"):
+            return first, max(first, today - timedelta(days=1))
+        if phrase.startswith("later"):
+            return min(today + timedelta(days=1), last), last
+        return first, last
     last = today.replace(day=1) - timedelta(days=1)  # "last month"
     return _month_span(last.year, last.month)
 
@@ -593,6 +604,8 @@ def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
     return None
 
 
+_BOUNDED_WEEK = ("earlier", "later")
+"""Weeks that say which of their days they mean ("earlier this week"): compared with days."""
 _SCALE = {"day": "day", "week": "weeks", "month": "weeks", "year": "year"}
 """Grains whose dates are compared with each other: a week and a month ("last week",
 "last month", "March 2020") can each date one report, and cannot both be right; a day
@@ -747,7 +760,8 @@ def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
     """Keys that two dates of one event share (:func:`same_event` holds only then): the
     grain with each word around the date, and with the actor. Sentences are compared only
     when they share one (an index finds them)."""
-    scales = {_SCALE[m.grain], "day"} if m.named_month else {_SCALE[m.grain]}
+    bounded = m.grain == "week" and m.value.text.lower().startswith(_BOUNDED_WEEK)
+    scales = {_SCALE[m.grain], "day"} if m.named_month or bounded else {_SCALE[m.grain]}
     keys = {(scale, "word", k) for k in m.weights for scale in scales}
     if m.actor is not None:
         keys |= {(scale, "actor", m.actor) for scale in scales}
@@ -779,6 +793,11 @@ def comparable(a: DateMention, b: DateMention) -> bool:
     name and a day too."""
     if _SCALE[a.grain] == _SCALE[b.grain]:
         return True
+    if {a.grain, b.grain} == {"day", "week"}:
+        # "earlier this week" leaves the article's day out, as "last week" (said loosely
+        # of the past seven days) does not: a day of it, or not, is checked.
+        week = a if a.grain == "week" else b
+        return week.value.text.lower().startswith(_BOUNDED_WEEK)
     return (a.named_month and b.grain == "day") or (b.named_month and a.grain == "day")
 
 
