@@ -542,3 +542,24 @@ def test_a_speaker_in_the_quote_s_own_sentence_beats_one_in_the_next() -> None:
     assert speakers(text) == ["Kelly", "Cerar"]
     # A sentence that is only a speaker and a cue still takes the quote before it.
     assert speakers('"We are coming!" Bush said.') == ["Bush"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Your budget appears to reflect the values of Ayn Rand," says the letter, which the '
+        "faculty sent to Mr. Ryan.",
+        '"Your budget appears to reflect the values of Ayn Rand," the faculty letter stated.',
+        'The letter says: "Your budget appears to reflect the values of Ayn Rand."',
+    ],
+)
+def test_a_document_holds_words_no_person_said(text: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None
+    assert (quote.speaker_mention or "").lower().endswith("letter")
+    assert quote.cue in ("says", "stated")
+
+
+def test_a_person_named_before_still_beats_the_statement() -> None:
+    text = 'Smith issued a statement. "We are saddened," Smith said in the statement.'
+    assert speakers(text) == ["Smith"]

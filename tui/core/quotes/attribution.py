@@ -21,6 +21,7 @@ from tui.core.models import Article
 from tui.core.quotes import cues
 from tui.core.quotes.lexicon import (
     CUE_NOUNS,
+    DOCUMENTS,
     NAME_PREFIXES,
     PERSON_TITLES,
     PREPOSITIONS,
@@ -40,6 +41,7 @@ Rule = Literal[
     "noun",
     "context",
     "subject",
+    "document",
     "none",
 ]
 
@@ -69,6 +71,18 @@ _PASSIVE_NAMING = frozenset("is was are were be been being".split())
 """A form of "be" between "what" and a naming verb makes it a passive that names no one
 ("what is now called", "what has long been called", "what have come to be called")."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
+_DOCUMENT = r"(?P<text>[Tt]he\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(DOCUMENTS)) + r"))\b"
+_DOCUMENT_CUE = (
+    r"(?P<cue>says|said|states|stated|reads|read|notes|noted|adds|added|argues|argued"
+    r"|concludes|concluded|continues|continued)\b"
+)
+_DOCUMENT_AFTER = (
+    re.compile(r"\s*,?\s*" + _DOCUMENT_CUE + r"\s+" + _DOCUMENT),
+    re.compile(r"\s*,?\s*" + _DOCUMENT + r"\s+" + _DOCUMENT_CUE),
+)
+_DOCUMENT_BEFORE = re.compile(_DOCUMENT + r"\s+" + _DOCUMENT_CUE + r"\s*[:,]?\s*\Z")
+"""A document and a verb of saying right after a quote (``," says the letter``, ``," the
+statement said``) or right before it (``The letter says: "``)."""
 _CHAIN_WORDS = 3
 """Lower-case words between two names of a role chain ("Obama campaign manager Jim
 Messina"); more only when the last is a role ("Microsoft security response communications
@@ -128,6 +142,7 @@ class Attributor:
             or self._dash(end)
             or self._context(start)
             or self._topic(start, end)
+            or self._document(start, end)
             or self._speakerless_cue(start)
             or Attribution(None, None, None, "none", "no speech cue or speaker near the quote")
         )
@@ -289,6 +304,19 @@ class Attributor:
         if not last.eligible:
             return None  # ``a blunt message to Trump: "..."``: whom it was said to.
         return last if re.fullmatch(r"\s*:\s*", self.masked[last.end : start]) else None
+
+    def _document(self, start: int, end: int) -> Attribution | None:
+        """``"...," says the letter`` / ``The letter says: "..."``: a text, not a person,
+        holds the words; the speaker stays unknown and the mention says which text."""
+        s_end = self._sentence_end(end)
+        after = (pattern.match(self.masked, end, s_end) for pattern in _DOCUMENT_AFTER)
+        found = next((m for m in after if m), None) or _DOCUMENT_BEFORE.search(
+            self.masked, self._sentence_start(start), start
+        )
+        if found is None:
+            return None
+        text = found.group("text")
+        return Attribution(None, text, found.group("cue"), "document", f"a document: “{text}”")
 
     def _dash(self, end: int) -> Attribution | None:
         """``"..." — Name`` at the end of a sentence."""

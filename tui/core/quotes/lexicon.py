@@ -45,6 +45,12 @@ CUE_NOUNS = frozenset(
 )
 """Nouns that introduce a quote after a possessive (``His response: "..."``)."""
 
+DOCUMENTS = frozenset(
+    "letter statement memo memorandum report email e-mail complaint indictment lawsuit filing "
+    "ruling opinion order release resolution document affidavit motion brief".split()
+)
+"""Texts that "say" what they hold ("says the letter"): a source that is no person."""
+
 PREPOSITIONS = frozenset(
     "of for to by with from on about against at in into toward towards over under than like "
     "including after before between during among within without upon onto behind".split()
