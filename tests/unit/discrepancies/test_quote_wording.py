@@ -403,3 +403,24 @@ def test_s_before_been_is_has_not_a_possessive() -> None:
     assert quote_words("he's got it") == ["he", "has", "got", "it"]
     assert quote_words("what he's got.") == ["what", "he", "has", "got"]
     assert quote_words("the daughter's car") == ["the", "daughter's", "car"]
+
+
+def test_a_person_s_words_and_a_document_s_are_two_texts() -> None:
+    letter = (
+        "Faculty members wrote to Mr. Ryan. “Your budget appears to reflect the values of "
+        "your favorite philosopher, Ayn Rand, rather than the Gospel of Jesus Christ,” says "
+        "the letter."
+    )
+    assert not wordings_of(
+        huffpost="Father Reese spoke. “I am afraid that Chairman Ryan’s budget reflects the "
+        "values of his favorite philosopher Ayn Rand rather than the gospel of Jesus Christ,” "
+        "said Father Reese.",
+        nyt=letter,
+    )
+    # A person reading from the letter quotes the letter: one text, worded twice.
+    assert wordings_of(
+        huffpost="Father Reese spoke. Reading from the letter, Father Reese said, “Your budget "
+        "reflects the values of your favorite philosopher, Ayn Rand, rather than the Gospel of "
+        "Jesus Christ.”",
+        nyt=letter,
+    )

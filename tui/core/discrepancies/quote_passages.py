@@ -9,6 +9,7 @@ compared with the passage another outlet reproduces, and each that differs insid
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from tui.core.discrepancies.wording import (
 )
 from tui.core.models import Corpus, Quote
 from tui.core.quotes import linked_quotes
+from tui.core.quotes.lexicon import DOCUMENTS
 
 SPLIT_GAP = 80
 """Characters between two quotes of one article that are one quotation cut by its
@@ -100,7 +102,7 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
     """One ``quote_wording`` discrepancy per passage that linked quotes word differently
     inside, and the quotes of an outlet's report that differ from that report."""
     found: list[Found] = []
-    for group in linked_quotes(quotes):
+    for group in (part for linked in linked_quotes(quotes) for part in _texts(linked, corpus)):
         said = wordings(group, corpus)
         who = min(group, key=lambda q: (q.article, q.start)).speaker or "an unknown speaker"
         for members, shown, changed in differences(said):
@@ -109,6 +111,31 @@ def quote_wordings(quotes: Sequence[Quote], corpus: Corpus) -> list[Found]:
             confidence = max(0.5, 0.9 - 0.05 * max(0, changed - 2))
             found.append(Found("quote_wording", None, summary, values, confidence))
     return found + outlet_quotes(quotes, corpus)
+
+
+def _texts(group: list[Quote], corpus: Corpus) -> list[list[Quote]]:
+    """A remark's quotes, apart by text when one article quotes a document ("says the
+    letter") and another a person who said it, with no document in that sentence ("said
+    Father Reese"): his words and the letter's are two texts, not one worded twice. (A
+    person "reading from a letter" or saying it "in a statement" quotes the document.)"""
+    documents = [q for q in group if _document(q)]
+    spoken = [q for q in group if q.speaker and not _cites_document(q, corpus)]
+    if not documents or not spoken:
+        return [group]
+    return [[q for q in group if q not in spoken], spoken]
+
+
+def _document(quote: Quote) -> bool:
+    """A quote the article credits to a document, not a person (``says the letter``)."""
+    mention = (quote.speaker_mention or "").split()
+    return quote.speaker is None and bool(mention) and mention[-1].lower() in DOCUMENTS
+
+
+def _cites_document(quote: Quote, corpus: Corpus) -> bool:
+    """The quote's sentence names a document ("Reading from a letter, ...")."""
+    article = corpus.article(quote.article)
+    sentence = article.sentences[article.sentence_at(quote.start)]
+    return any(word in DOCUMENTS for word in re.findall(r"[a-z]+", sentence.text.lower()))
 
 
 def differences(said: Sequence[Wording]) -> list[tuple[list[int], str, int]]:
