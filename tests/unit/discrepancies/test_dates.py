@@ -14,6 +14,7 @@ from tui.core.discrepancies.dates import (
     evidence,
     is_adverb,
     same_event,
+    slot_keys,
     written_on,
 )
 from tui.core.discrepancies.facts import date_conflicts
@@ -51,9 +52,15 @@ def test_relative_dates() -> None:
 
 
 def test_earlier_and_later_this_week_or_month_leave_the_article_s_day_out() -> None:
-    # 29 September 2016 was a Thursday.
-    assert first("He spoke earlier this week.") == (date(2016, 9, 26), date(2016, 9, 28))
+    # 29 September 2016 was a Thursday; 26 September a Monday, 2 October a Sunday.
+    assert first("He spoke earlier this week.") == (date(2016, 9, 25), date(2016, 9, 28))
+    assert first("He spoke earlier this week.", "2016-09-26") == (date(2016, 9, 25),) * 2
     assert first("He speaks later this week.") == (date(2016, 9, 30), date(2016, 10, 2))
+    # On a weekend, "later this week" is the week ahead.
+    assert first("He speaks later this week.", "2016-10-02") == (
+        date(2016, 10, 3),
+        date(2016, 10, 9),
+    )
     assert first("He quit earlier this month.") == (date(2016, 9, 1), date(2016, 9, 28))
     assert first("He quits later this month.") == (date(2016, 9, 30), date(2016, 9, 30))
 
@@ -82,15 +89,34 @@ def test_a_day_is_compared_with_earlier_this_week_not_with_last_week() -> None:
     assert not date_conflicts(0, found)  # "Last week" is said of the past seven days too.
 
 
+def test_earlier_this_week_is_indexed_with_days_and_last_week_is_not() -> None:
+    bounded = _dated("The tabloid published a story earlier this week.")
+    loose = _dated("The tabloid published a story last week.")
+    assert any(scale == "day" for scale, _, _ in slot_keys(bounded))
+    assert not any(scale == "day" for scale, _, _ in slot_keys(loose))
+
+
 def test_counted_back_dates() -> None:
     # 29 September 2016 was a Thursday.
     assert first("He spoke three days ago.") == (date(2016, 9, 26),) * 2
     assert first("He spoke two weeks ago.") == (date(2016, 9, 12), date(2016, 9, 18))
     assert first("He spoke a couple of weeks ago.") == (date(2016, 9, 12), date(2016, 9, 18))
-    assert first("He spoke a few months ago.") == (date(2016, 5, 1), date(2016, 7, 31))
-    assert first("He debated her four years ago.") == (date(2012, 1, 1), date(2012, 12, 31))
-    assert first("The girls were killed 41 years ago.") == (date(1975, 1, 1), date(1975, 12, 31))
+    # Months and years are rounded: give or take half of one.
+    assert first("He spoke a few months ago.") == (date(2016, 5, 14), date(2016, 8, 13))
+    assert first("He debated her four years ago.") == (date(2012, 3, 31), date(2013, 3, 30))
+    assert first("The girls were killed 41 years ago.") == (date(1975, 3, 31), date(1976, 3, 29))
+    assert first("He left a month ago.", "2016-03-31") == (date(2016, 2, 14), date(2016, 3, 15))
     assert _dated("He spoke two weeks ago.").grain == "week"
+    # A count is a whole number: not the end of "twenty-five" or "3.5".
+    a = article("Twenty-five years ago, the wall fell. He left 3.5 years ago.")
+    assert not [m for s in a.sentences for m in date_mentions(a, s)]
+
+
+def test_a_rounded_count_back_agrees_with_the_year_it_means() -> None:
+    dated = article("Obama beat Romney four years ago, the senator said.", "2017-01-10", "a")
+    named = article("Obama beat Romney in 2012, the senator said.", "2017-01-10", "b")
+    found = [m for a in (dated, named) for s in a.sentences for m in date_mentions(a, s)]
+    assert not date_conflicts(0, found)
 
 
 def test_a_date_counted_back_is_compared_before_another_of_its_sentence() -> None:

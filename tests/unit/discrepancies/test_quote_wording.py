@@ -15,7 +15,7 @@ from tui.core.discrepancies.wording import (
     quote_words,
     word_diff,
 )
-from tui.core.models import Corpus, Quote
+from tui.core.models import Article, Corpus, Quote
 from tui.core.quotes.extract import extract_quotes
 from tui.core.text.corpus import article_from_text, load_corpus
 
@@ -417,10 +417,29 @@ def test_a_person_s_words_and_a_document_s_are_two_texts() -> None:
         "said Father Reese.",
         nyt=letter,
     )
-    # A person reading from the letter quotes the letter: one text, worded twice.
-    assert wordings_of(
-        huffpost="Father Reese spoke. Reading from the letter, Father Reese said, “Your budget "
-        "reflects the values of your favorite philosopher, Ayn Rand, rather than the Gospel of "
-        "Jesus Christ.”",
-        nyt=letter,
+
+
+@pytest.mark.parametrize(
+    ("said", "compared"),
+    [("said Father Reese.", False), ("said Father Reese, reading from the letter.", True)],
+)
+def test_a_person_reading_from_the_document_quotes_it(said: str, compared: bool) -> None:
+    words = "Your budget reflects the values of your favorite philosopher, Ayn Rand"
+    person = article_from_text("huffpost", f"“{words} and no one else,” {said}")
+    document = article_from_text("nyt", f"“{words} and nobody else,” says the letter.")
+    corpus = Corpus((person, document))
+
+    def quote(article: Article, qid: str, other: str, speaker: str | None) -> Quote:
+        start = article.text.index(words)
+        end = article.text.index("else") + len("else")
+        mention = speaker or "the letter"
+        return Quote(
+            qid, article.id, start, end, article.text[start:end], speaker, mention, "said",
+            same_as=(other,),
+        )  # fmt: skip
+
+    quotes = (
+        quote(person, "q0", "q1", "Father Reese"),
+        quote(document, "q1", "q0", None),
     )
+    assert bool(quote_wordings(quotes, corpus)) is compared

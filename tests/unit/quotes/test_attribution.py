@@ -560,6 +560,22 @@ def test_a_document_holds_words_no_person_said(text: str) -> None:
     assert quote.cue in ("says", "stated")
 
 
-def test_a_person_named_before_still_beats_the_statement() -> None:
-    text = 'Smith issued a statement. "We are saddened," Smith said in the statement.'
-    assert speakers(text) == ["Smith"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a great day for the country," said the ruling party\'s secretary general.',
+        '"The findings are alarming and call for action now," said the report\'s authors.',
+    ],
+)
+def test_a_document_word_opening_a_longer_subject_is_no_document(text: str) -> None:
+    assert all(
+        not (q.speaker_mention or "").endswith(("ruling", "report")) for q in quotes_of(text)
+    )
+
+
+def test_the_paragraph_s_speaker_beats_the_statement_that_carries_the_words() -> None:
+    text = (
+        '"We grieve with the families tonight," Mayor Ann Lee said. "We are saddened by '
+        'the loss of these brave officers," the statement said.'
+    )
+    assert speakers(text) == ["Ann Lee", "Ann Lee"]

@@ -529,3 +529,10 @@ def test_a_spaced_closing_mark_before_a_pronoun_and_a_verb_of_saying_still_close
 def test_a_spaced_closing_mark_before_any_attribution_still_closes(attribution: str) -> None:
     found = quotes_of(f'"Politics plays a huge role in such decisions, "{attribution} Rain fell.')
     assert texts(found) == ["Politics plays a huge role in such decisions"]
+
+
+def test_a_nested_quotation_opening_on_a_bare_verb_is_no_spaced_close() -> None:
+    (found,) = quotes_of(
+        '"My father always told me, "report the truth, no matter what," and I did," she said.'
+    )
+    assert found.text.endswith("and I did")

@@ -48,8 +48,10 @@ _COUNTS = {
     "several": (3, 7),
 }  # fmt: skip
 """How many days, weeks, months or years ago a word says: "a few" from two to four."""
-_SLACK_DAYS = {"day": 0, "week": 3}
-"""Days either side of "N days/weeks ago": a week ago is any day of about that week."""
+_SATURDAY = 5
+"""``date.weekday()`` of Saturday."""
+_SLACK_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182}
+"""Days either side of "N days/weeks/months/years ago": half the unit, but for days."""
 # Every alternative holds a digit, day, night, week, year, month or a named month: see
 # _MAY_HOLD_DATE.
 _PATTERN = re.compile(
@@ -65,7 +67,7 @@ _PATTERN = re.compile(
     r"last week|(?:earlier |later )?this week|earlier this year|this year|last year|"
     r"(?:earlier |later )?this month|last month)\b)"
     r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|(?P<ago>\b(?P<count>" + "|".join(_COUNTS) + r"|\d{1,2})\s+"
+    r"|(?P<ago>(?<![-–.\d/])\b(?P<count>" + "|".join(_COUNTS) + r"|\d{1,2})\s+"
     r"(?P<span>day|week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
 )
@@ -386,11 +388,14 @@ def _relative(phrase: str, today: date) -> tuple[date, date]:
         return monday - timedelta(days=7), monday - timedelta(days=1)
     if phrase == "this week":
         return monday, monday + timedelta(days=6)
-    if phrase == "earlier this week":  # Before the article's day, from Monday.
-        return monday, max(monday, today - timedelta(days=1))
+    if phrase == "earlier this week":
+        # Before the article's day, from the Sunday that opens an American week.
+        sunday = monday - timedelta(days=1)
+        return sunday, max(sunday, today - timedelta(days=1))
     if phrase == "later this week":
-        sunday = monday + timedelta(days=6)
-        return min(today + timedelta(days=1), sunday), sunday
+        # After the article's day; on a weekend, the week ahead.
+        end = monday + timedelta(days=6 if today.weekday() < _SATURDAY else 13)
+        return today + timedelta(days=1), end
     if phrase == "earlier this year":
         return date(today.year, 1, 1), today
     if phrase == "this year":
@@ -409,23 +414,24 @@ def _relative(phrase: str, today: date) -> tuple[date, date]:
 
 
 def _ago(count: str, span: str, today: date) -> tuple[date, date]:
-    """A date counted back from the article's ("two weeks ago", "a few months ago", "four
-    years ago"): the whole months or years for those, a few days' slack for weeks."""
+    """A date counted back from the article's ("three days ago", "two weeks ago", "a few
+    months ago", "four years ago"): that many units back, give or take half a unit (a
+    week's three days, a month's fifteen, a year's six months), as such counts are
+    rounded ("four years ago" in January 2017 is the 2012 election)."""
     few, many = _COUNTS.get(" ".join(count.split())) or (int(count), int(count))
-    if span == "year":
-        return date(today.year - many, 1, 1), date(today.year - few, 12, 31)
-    if span == "month":
-        earliest, latest = (_months_back(today, n) for n in (many, few))
-        return _month_span(*earliest)[0], _month_span(*latest)[1]
-    days = 7 if span == "week" else 1
     slack = timedelta(days=_SLACK_DAYS[span])
-    return today - timedelta(days=many * days) - slack, today - timedelta(days=few * days) + slack
+    return _back(today, many, span) - slack, _back(today, few, span) + slack
 
 
-def _months_back(today: date, months: int) -> tuple[int, int]:
-    """The (year, month) ``months`` before the article's."""
+def _back(today: date, count: int, span: str) -> date:
+    """The day ``count`` days, weeks, months or years before the article's (the month's
+    last day when the same day does not exist: 31 March, one month back, is 29 February)."""
+    if span in ("day", "week"):
+        return today - timedelta(days=count * (7 if span == "week" else 1))
+    months = count * (12 if span == "year" else 1)
     index = today.year * 12 + today.month - 1 - months
-    return index // 12, index % 12 + 1
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(today.day, _month_span(year, month)[1].day))
 
 
 def date_mentions(article: Article, sentence: Sentence) -> list[DateMention]:
@@ -604,8 +610,9 @@ def _head(text: str, tokens: list[Token], start: int, left: int) -> str | None:
     return None
 
 
-_BOUNDED_WEEK = ("earlier", "later")
-"""Weeks that say which of their days they mean ("earlier this week"): compared with days."""
+_BOUNDED_WEEK = ("earlier",)
+"""A week that says which of its days it means ("earlier this week": those before the
+article's) is compared with days; "later this week" is not (on a weekend, which week?)."""
 _SCALE = {"day": "day", "week": "weeks", "month": "weeks", "year": "year"}
 """Grains whose dates are compared with each other: a week and a month ("last week",
 "last month", "March 2020") can each date one report, and cannot both be right; a day
@@ -790,12 +797,11 @@ def _years_apart(a: DateMention, b: DateMention) -> bool:
 
 def comparable(a: DateMention, b: DateMention) -> bool:
     """Dates of grains that can date one happening (see :data:`_SCALE`); a month by its
-    name and a day too."""
+    name and a day too, and "earlier this week" and a day (:data:`_BOUNDED_WEEK`; not "last
+    week", which reporters say loosely of the past seven days)."""
     if _SCALE[a.grain] == _SCALE[b.grain]:
         return True
     if {a.grain, b.grain} == {"day", "week"}:
-        # "earlier this week" leaves the article's day out, as "last week" (said loosely
-        # of the past seven days) does not: a day of it, or not, is checked.
         week = a if a.grain == "week" else b
         return week.value.text.lower().startswith(_BOUNDED_WEEK)
     return (a.named_month and b.grain == "day") or (b.named_month and a.grain == "day")

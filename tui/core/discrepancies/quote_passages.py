@@ -135,7 +135,9 @@ def _cites_document(quote: Quote, corpus: Corpus) -> bool:
     """The quote's sentence names a document ("Reading from a letter, ...")."""
     article = corpus.article(quote.article)
     sentence = article.sentences[article.sentence_at(quote.start)]
-    return any(word in DOCUMENTS for word in re.findall(r"[a-z]+", sentence.text.lower()))
+    return any(
+        word in DOCUMENTS for word in re.findall(r"[a-z]+(?:-[a-z]+)*", sentence.text.lower())
+    )
 
 
 def differences(said: Sequence[Wording]) -> list[tuple[list[int], str, int]]:

@@ -76,8 +76,13 @@ _DOCUMENT_CUE = (
     r"(?P<cue>says|said|states|stated|reads|read|notes|noted|adds|added|argues|argued"
     r"|concludes|concluded|continues|continued)\b"
 )
+_DOCUMENT_END = (
+    r"(?=\s*(?:[,.;:!?)\]—–]|\Z)|\s+(?:which|that|from|by|released|issued|sent|signed|filed)\b)"
+)
+"""After "says the letter": the attribution ends ("," "." "which ..."), so the document
+is the whole subject ("said the ruling party's secretary general" has none)."""
 _DOCUMENT_AFTER = (
-    re.compile(r"\s*,?\s*" + _DOCUMENT_CUE + r"\s+" + _DOCUMENT),
+    re.compile(r"\s*,?\s*" + _DOCUMENT_CUE + r"\s+" + _DOCUMENT + _DOCUMENT_END),
     re.compile(r"\s*,?\s*" + _DOCUMENT + r"\s+" + _DOCUMENT_CUE),
 )
 _DOCUMENT_BEFORE = re.compile(_DOCUMENT + r"\s+" + _DOCUMENT_CUE + r"\s*[:,]?\s*\Z")
@@ -358,7 +363,7 @@ class Attributor:
             if not re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,5}", gap) or PREPOSITIONS & set(words):
                 break
             if len(words) > _CHAIN_WORDS and words[-1] not in ROLE_NOUNS:
-                break  # A long run of words ends in a role before a name: "... communications head".
+                break  # Only a role ends a long run before a name ("... communications head").
             if "and" in words or "or" in words:
                 break
             subject = event

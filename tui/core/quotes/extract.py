@@ -561,12 +561,12 @@ def _facing(text: str, pos: int, start: int, end: int) -> str:
 
 
 _SPACED_CLOSE = re.compile(
-    r'"(?:(?P<first>[a-z]+)\s+(?=[A-Z]|(?:the|an?)\s)'
+    r'"(?:(?P<first>[a-z]+(?:ed|id|ld|ote|s))\s+(?=[A-Z]|(?:the|an?)\s)'
     r"|(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:he|she|they)\s+|(?:the|an?)\s+(?:[a-z]+\s+){1,2})"
     r'(?P<verb>[a-z]+)\b)[^"“”]{0,60}?[.,:](?!\s*"\s)'
 )
-"""A straight mark, then an attribution: a verb and the speaker ("said Michael Hutchins,
-executive director"), or the speaker (the capitalised words of a name, a pronoun, "the"
+"""A straight mark, then an attribution: a verb in the past or in -s and the speaker
+("said Michael Hutchins, executive director"; not '"report the truth,'), or the speaker (the capitalised words of a name, a pronoun, "the"
 and a noun) and a verb ("Harmon said.", "he told the Timaru Herald.", "the officer
 said,"), ending within a short phrase; not a quotation nested inside, whose own closing
 mark follows ('"Obama said no to the plan," and')."""
@@ -575,7 +575,8 @@ mark follows ('"Obama said no to the plan," and')."""
 def _spaced_close(text: str, pos: int, end: int) -> bool:
     """A straight mark that closes the open quote though a space stands before it and
     none after, as text rejoined from tokens has it ('... the factor, "King said.'): after
-    a comma or a full stop and its space, an attribution with a verb of saying follows."""
+    a comma, a full stop, "?" or "!" and a space, an attribution with a verb of saying
+    follows."""
     if text[pos] != '"' or pos < 2 or not text[pos - 1].isspace() or text[pos - 2] not in ",.?!":
         return False
     after = _SPACED_CLOSE.match(text, pos, end)
