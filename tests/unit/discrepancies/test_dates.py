@@ -26,6 +26,11 @@ def article(text: str, when: str | None = "2016-09-29", name: str = "a") -> Arti
     return article_from_text(name, text, meta={"date": when} if when else {})
 
 
+def dates_of(*articles: Article) -> list[DateMention]:
+    """Every date of the articles, in order."""
+    return [m for a in articles for s in a.sentences for m in date_mentions(a, s)]
+
+
 def first(text: str, when: str | None = "2016-09-29") -> tuple[date | None, date | None]:
     a = article(text, when)
     (m, *_) = date_mentions(a, a.sentences[0])
@@ -77,7 +82,7 @@ def test_a_day_is_compared_with_earlier_this_week_not_with_last_week() -> None:
         "2016-03-25",
         name="huffpost",
     )
-    found = [m for a in (fox, huffpost) for s in a.sentences for m in date_mentions(a, s)]
+    found = dates_of(fox, huffpost)
     (conflict,) = date_conflicts(0, found)
     assert {v.text for v in conflict.values} == {"Friday", "earlier this week"}
     loose = article(
@@ -85,7 +90,7 @@ def test_a_day_is_compared_with_earlier_this_week_not_with_last_week() -> None:
         "2016-03-25",
         name="huffpost",
     )
-    found = [m for a in (fox, loose) for s in a.sentences for m in date_mentions(a, s)]
+    found = dates_of(fox, loose)
     assert not date_conflicts(0, found)  # "Last week" is said of the past seven days too.
 
 
@@ -109,13 +114,13 @@ def test_counted_back_dates() -> None:
     assert _dated("He spoke two weeks ago.").grain == "week"
     # A count is a whole number: not the end of "twenty-five" or "3.5".
     a = article("Twenty-five years ago, the wall fell. He left 3.5 years ago.")
-    assert not [m for s in a.sentences for m in date_mentions(a, s)]
+    assert not dates_of(a)
 
 
 def test_a_rounded_count_back_agrees_with_the_year_it_means() -> None:
     dated = article("Obama beat Romney four years ago, the senator said.", "2017-01-10", "a")
     named = article("Obama beat Romney in 2012, the senator said.", "2017-01-10", "b")
-    found = [m for a in (dated, named) for s in a.sentences for m in date_mentions(a, s)]
+    found = dates_of(dated, named)
     assert not date_conflicts(0, found)
 
 
@@ -133,7 +138,7 @@ def test_a_date_counted_back_is_compared_before_another_of_its_sentence() -> Non
         "2012-04-24",
         name="nyt",
     )
-    found = [m for a in (fox, nyt) for s in a.sentences for m in date_mentions(a, s)]
+    found = dates_of(fox, nyt)
     assert [m.value.text for m in found] == ["last month", "a couple weeks ago", "this month"]
     assert not date_conflicts(0, found)  # The interview, about 11 April, was this month.
 
@@ -344,7 +349,7 @@ def test_last_week_and_last_month_can_date_one_report() -> None:
         "2011-06-17",
         name="nyt",
     )
-    found = [m for a in (fox, nyt) for s in a.sentences for m in date_mentions(a, s)]
+    found = dates_of(fox, nyt)
     (conflict,) = date_conflicts(0, found)
     assert {v.text for v in conflict.values} == {"last week", "last month"}
     # A week and a year still date different things ("last week" vs "in 2036").

@@ -565,11 +565,12 @@ _SPACED_CLOSE = re.compile(
     r"|(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:he|she|they)\s+|(?:the|an?)\s+(?:[a-z]+\s+){1,2})"
     r'(?P<verb>[a-z]+)\b)[^"“”]{0,60}?[.,:](?!\s*"\s)'
 )
-"""A straight mark, then an attribution: a verb in the past or in -s and the speaker
-("said Michael Hutchins, executive director"; not '"report the truth,'), or the speaker (the capitalised words of a name, a pronoun, "the"
-and a noun) and a verb ("Harmon said.", "he told the Timaru Herald.", "the officer
-said,"), ending within a short phrase; not a quotation nested inside, whose own closing
-mark follows ('"Obama said no to the plan," and')."""
+"""A straight mark, then an attribution ending within a short phrase: a verb in the past
+or in -s and the speaker ("said Michael Hutchins, executive director"; not '"report the
+truth,'), or the speaker (the capitalised words of a name, a pronoun, "the" and a noun)
+and a verb ("Harmon said.", "he told the Timaru Herald.", "the officer said,"); not a
+quotation nested inside, whose own closing mark follows ('"Obama said no to the plan,"
+and')."""
 
 
 def _spaced_close(text: str, pos: int, end: int) -> bool:
