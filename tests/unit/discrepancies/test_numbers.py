@@ -191,6 +191,23 @@ def test_an_institution_is_no_persons_subject() -> None:
     assert women.subject is None
 
 
+def test_a_name_ending_in_a_country_is_a_body_not_a_subject() -> None:
+    airtime = "They have reserved $500,000 of airtime in Fort Myers, West Palm Beach and Miami."
+    found = conflicts(
+        "The ad, to air in Miami, West Palm Beach and Fort Myers, is costing Secure America "
+        "$1 million, the group confirmed.",
+        airtime,
+    )
+    assert found == [{"1000000", "500000"}]
+    assert _person("Bill Clinton") and not _person("Secure America")
+    # A person's figure is still not another sentence's, which names no one.
+    assert not conflicts(
+        "The ad, to air in Miami, West Palm Beach and Fort Myers, is costing Bill Clinton "
+        "$1 million, his office confirmed.",
+        airtime,
+    )
+
+
 def test_two_values_each_in_a_third_outlets_slot_are_compared() -> None:
     # The first two share only "lawsuit"; each shares much more with the third.
     (found,) = number_conflicts(

@@ -27,7 +27,7 @@ from tui.core.discrepancies.quantities import (
 )
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, DiscrepancyValue, Sentence
-from tui.core.quotes.lexicon import CUE_VERBS, GEOGRAPHY, ORG_WORDS
+from tui.core.quotes.lexicon import COUNTRIES, CUE_VERBS, GEOGRAPHY, ORG_WORDS
 from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import Token, format_number, has_number, rarity, readable_number
@@ -428,8 +428,10 @@ def _person(name: str) -> bool:
         return False
     titled = bare != name
     plain = len(words) in (2, 3) and all(w[:1].isupper() for w in words) and not is_org(name)
-    # "the Persian Gulf", "the Red Sea": a place's name, though two capitalised words.
-    place = names.bare_word(words[-1]).lower() in GEOGRAPHY
+    # "the Persian Gulf", "the Red Sea": a place's name, though two capitalised words;
+    # "Secure America": a body's.
+    last = names.bare_word(words[-1]).lower()
+    place = last in GEOGRAPHY or last in COUNTRIES
     return titled or (plain and not place)
 
 

@@ -96,6 +96,14 @@ PLACES = frozenset(
 )
 """Places that make a span a place, or open a title before a name (``Kyiv Mayor``)."""
 
+COUNTRIES = frozenset(
+    "america russia ukraine china iran israel europe britain france germany poland belarus "
+    "syria iraq afghanistan libya mexico canada japan korea india pakistan kenya australia "
+    "africa asia".split()
+)
+"""Countries and continents among :data:`PLACES` that no one bears as a surname: a name
+that ends in one is a body or a slogan ("Secure America", "Team Europe"), not a person."""
+
 COUNTRY_CODES = frozenset("us usa u.s u.s.a uk u.k".split())
 """Upper-case country names (``US``), places rather than organisations."""
 
