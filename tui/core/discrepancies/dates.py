@@ -767,8 +767,7 @@ def slot_keys(m: DateMention) -> frozenset[tuple[str, str, str]]:
     """Keys that two dates of one event share (:func:`same_event` holds only then): the
     grain with each word around the date, and with the actor. Sentences are compared only
     when they share one (an index finds them)."""
-    bounded = m.grain == "week" and m.value.text.lower().startswith(_BOUNDED_WEEK)
-    scales = {_SCALE[m.grain], "day"} if m.named_month or bounded else {_SCALE[m.grain]}
+    scales = {_SCALE[m.grain], "day"} if m.named_month or _bounded(m) else {_SCALE[m.grain]}
     keys = {(scale, "word", k) for k in m.weights for scale in scales}
     if m.actor is not None:
         keys |= {(scale, "actor", m.actor) for scale in scales}
@@ -795,6 +794,11 @@ def _years_apart(a: DateMention, b: DateMention) -> bool:
     return abs(a.low.year - b.low.year) > STRETCH_SLIP
 
 
+def _bounded(m: DateMention) -> bool:
+    """A week that says which of its days it means (:data:`_BOUNDED_WEEK`)."""
+    return m.grain == "week" and m.value.text.lower().startswith(_BOUNDED_WEEK)
+
+
 def comparable(a: DateMention, b: DateMention) -> bool:
     """Dates of grains that can date one happening (see :data:`_SCALE`); a month by its
     name and a day too, and "earlier this week" and a day (:data:`_BOUNDED_WEEK`; not "last
@@ -802,8 +806,7 @@ def comparable(a: DateMention, b: DateMention) -> bool:
     if _SCALE[a.grain] == _SCALE[b.grain]:
         return True
     if {a.grain, b.grain} == {"day", "week"}:
-        week = a if a.grain == "week" else b
-        return week.value.text.lower().startswith(_BOUNDED_WEEK)
+        return _bounded(a if a.grain == "week" else b)
     return (a.named_month and b.grain == "day") or (b.named_month and a.grain == "day")
 
 

@@ -118,9 +118,10 @@ def _texts(group: list[Quote], corpus: Corpus) -> list[list[Quote]]:
     letter") and another a person who said it, with no document in that sentence ("said
     Father Reese"): his words and the letter's are two texts, not one worded twice. (A
     person "reading from a letter" or saying it "in a statement" quotes the document.)"""
-    documents = [q for q in group if _document(q)]
+    if not any(_document(q) for q in group):
+        return [group]
     spoken = [q for q in group if q.speaker and not _cites_document(q, corpus)]
-    if not documents or not spoken:
+    if not spoken:
         return [group]
     return [[q for q in group if q not in spoken], spoken]
 

@@ -176,7 +176,7 @@ class Attributor:
         if inner[-1:] in ".!?…" and after[lead.end() : lead.end() + 1].isupper():
             # The quote closed its sentence: ``!" Bush said.``; unless its own sentence
             # named its speaker ('Kelly said there was "nothing ..." Cerar concurred').
-            return None if self._before(start) else self._closing(end)
+            return self._before(start) or self._closing(end)
         comma = inner.rstrip(" '’‘")[-1:] in ",?!…—–-" or "," in after[: lead.end()]
         words = list(cues.WORD.finditer(self.masked, end, s_end))[:24]
         for n, word in enumerate(words):
