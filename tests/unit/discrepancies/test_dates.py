@@ -228,6 +228,14 @@ def test_unaligned_sentences_need_one_happening() -> None:
     assert not date_conflicts(None, found, strict=True)  # matched only: joined is not left
 
 
+def test_a_face_off_and_a_debate_are_one_happening() -> None:
+    a = article("The face-off Thursday night was taking on importance for the vice president.")
+    b = article("The vice presidential debate on Tuesday was a reboot for the campaign.", name="b")
+    face_off, debate = dates_of(a, b)
+    assert same_event(face_off, debate)
+    assert face_off.event & debate.event
+
+
 def test_an_adverb_says_how_not_what_happened() -> None:
     a = article("The governor's second and final term officially ends in 2019.", "2016-08-31")
     b = article(
