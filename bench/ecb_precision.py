@@ -196,6 +196,8 @@ def listings(
         assert o is not None
         added, dropped = sorted(n.pair_key - o.pair_key), sorted(o.pair_key - n.pair_key)
         note = "" if added or dropped else " (same pairs, other offsets)"
+        if n.kind != o.kind:
+            note = f" (the same values, judged as {o.kind})"
         lines.append(
             f"  {n.uid} -> {o.uid} [{n.kind}] {o.column}{note}"
             + (f"  +{added}" if added else "")

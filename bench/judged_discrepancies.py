@@ -4,7 +4,8 @@
 finds: each new discrepancy matched to one the audit judged (same folder and kind, and
 the same (article, sentence, start, end) of every value, *exact*; else one's (article,
 sentence) pairs all among the other's, largest overlap first, *fallback*; an original is
-matched at most once), and per kind how many judged TRUE and FALSE items are still
+matched at most once; the very values under another kind match by fallback too: a finding
+relabelled, unless one is a spelling variant), and per kind how many judged TRUE and FALSE items are still
 reported and how many nobody has judged (NEW).
 """
 
@@ -20,6 +21,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 JUDGEMENTS = REPO / "tests" / "data" / "ecbplus_discrepancy_judgements.json"
 KINDS = ("number", "date", "place", "name", "attribution", "quote_wording", "entity_variant")
+VARIANT = "entity_variant"
+"""The kind that shows a spelling variant and claims no conflict."""
 VERDICTS = ("TRUE", "FALSE", "UNSURE", "ARTIFACT")
 UNSAMPLED = "unsampled"
 """The verdict column of the quote_wordings left out of the judged sample."""
@@ -139,6 +142,23 @@ def match(originals: Sequence[Item], new: Sequence[Item]) -> None:
         ]
         if same:
             _pair(min(same, key=lambda o: (o.verdict is None, o.id)), n, "exact")
+    by_folder: dict[str, list[Item]] = defaultdict(list)
+    for o in originals:
+        by_folder[o.folder].append(o)
+    for n in new:
+        # The very values under another kind of conflict (a street spelled two ways, once a
+        # name, now a place): the judged finding relabelled, not a new one to judge. A
+        # spelling variant claims no conflict, so its verdict is not a conflict's.
+        same = [
+            o
+            for o in by_folder[n.folder]
+            if n.match is None
+            and o.match is None
+            and o.exact_key == n.exact_key
+            and VARIANT not in (o.kind, n.kind)
+        ]
+        if same:
+            _pair(min(same, key=lambda o: (o.verdict is None, o.id)), n, "fallback")
     candidates: list[tuple[tuple[int, int, bool, int, int, int], Item, Item]] = []
     for n in new:
         if n.match is not None:

@@ -10,6 +10,7 @@ import pytest
 from bench import ecb_precision
 from bench.judged_discrepancies import (
     JUDGEMENTS,
+    VARIANT,
     VERDICTS,
     Item,
     judged_items,
@@ -107,6 +108,24 @@ def test_fewer_values_in_the_same_sentences_match_by_fallback() -> None:
     )
     match([judged], new)
     assert new[0].match is judged and new[0].how == "fallback"
+
+
+def test_the_same_values_under_another_kind_are_the_judged_finding_relabelled() -> None:
+    a = {"article": "3_1ecb", "sentence": 4, "start": 10, "end": 28}
+    b = {"article": "3_2ecb", "sentence": 7, "start": 50, "end": 69}
+    judged = Item("3_ecb", 0, "name", "", (a, b), verdict="TRUE")
+    new = new_items(
+        {"3_ecb": {"discrepancies": [{"id": 0, "kind": "place", "summary": "", "values": [b, a]}]}}
+    )
+    match([judged], new)
+    assert new[0].match is judged and new[0].how == "fallback"
+    counts = tally([judged], new)
+    assert counts["name"]["TRUE", "kept"] == 1 and counts["place"]["NEW"] == 0
+    variant = new_items(
+        {"3_ecb": {"discrepancies": [{"id": 1, "kind": VARIANT, "summary": "", "values": [a, b]}]}}
+    )
+    match([Item("3_ecb", 0, "name", "", (a, b), verdict="FALSE")], variant)
+    assert variant[0].match is None  # a variant claims no conflict: judged anew
 
 
 def test_the_judged_run_scores_as_itself(judgements: dict[str, Any]) -> None:
