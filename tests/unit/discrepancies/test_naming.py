@@ -100,6 +100,16 @@ def test_a_place_spelled_two_ways_is_a_place_discrepancy() -> None:
     )
 
 
+def test_a_street_spelled_two_ways_is_a_place_discrepancy() -> None:
+    assert (
+        kind_of(
+            "The bodies were found in an apartment on Independent Street on Tuesday.",
+            "The bodies were found in the Independence Street apartment on Tuesday.",
+        )
+        == "place"
+    )
+
+
 def test_a_surname_slipped_once_inside_one_article_is_one_name_written_two_ways() -> None:
     huff = article_from_text(
         "huffpost",

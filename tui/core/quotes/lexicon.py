@@ -73,9 +73,9 @@ ORG_WORDS = frozenset(
 )
 """Words that make a capitalised span an organisation (``Kursk Regional Council``)."""
 
-PLACE_ENDINGS = frozenset("island islands county beach".split())
-"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach),
-never a person's surname (unlike Park, Lake or Hills)."""
+PLACE_ENDINGS = frozenset("island islands county beach street avenue road boulevard".split())
+"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach,
+Independence Street), never a person's surname (unlike Park, Lake or Hills)."""
 GEOGRAPHY = PLACE_ENDINGS | frozenset(
     "gulf sea ocean river strait peninsula coast valley desert canal mountains".split()
 )
