@@ -118,3 +118,9 @@ def test_shared_starts_and_derivations_are_not_variants(a: str, b: str) -> None:
 def test_weekdays_and_opening_verbs_are_not_part_of_a_name() -> None:
     found = [m.text for m in find_names("On Tuesday Ginsburg wrote. Calling Mr. Smith, he left.")]
     assert found == ["Ginsburg", "Mr. Smith"]
+
+
+def test_words_run_together_by_a_scraped_page_are_no_name() -> None:
+    text = "In Manchester, N.H.FlagShareLikeReplyMari Hayman 5pts. Mike McDonald met DCCameraGuy."
+    found = [m.text for m in find_names(text)]
+    assert found == ["Manchester", "N.H.", "Mike McDonald", "DCCameraGuy"]

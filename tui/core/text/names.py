@@ -64,6 +64,10 @@ _NAME = re.compile(
 )
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 """``R-Ohio``, ``D-Calif.``: a US party and state, not a name."""
+_GLUED = re.compile(r"(?:[a-z][A-Z].*){3}")
+"""Three words or more run together (``FlagShareLikeReplyAni``, a scraped page's buttons
+before a commenter's name): page residue, not a name; a name has at most two such joins
+(``McDonald``, ``DeShawn``, ``DCCameraGuy``)."""
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 """``Jr.``, ``III``: part of a name, but not its surname."""
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -270,6 +274,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         if not words or (len(words) == 1 and opens_sentence(text, s) and is_common_word(words[0])):
             continue
         if _PARTY_TAG.match(words[-1]) and len(words) == 1:
+            continue
+        if any(_GLUED.search(word) for word in words):
             continue
         surface = text[s:e]
         if surface[-1:] == "." and not _INITIALS_END.search(surface):
