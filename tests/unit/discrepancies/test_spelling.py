@@ -80,3 +80,11 @@ def test_a_plural_possessive_or_a_closing_quote_is_no_spelling() -> None:
         "Mark Felt, known as 'Deep Throat,' died on Friday.",
     )
     assert kinds == {}
+
+
+def test_the_hyphen_of_a_compound_whose_end_is_shared_is_no_spelling() -> None:
+    kinds = _kinds(
+        "Bernie Sanders endorsed Tim Canova in late May.",
+        "Canova cast himself as a Sanders- and Elizabeth Warren-style progressive.",
+    )
+    assert kinds == {}

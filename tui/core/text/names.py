@@ -204,12 +204,13 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
-_TRAILING_MARKS = re.compile(r"(?:['’]s?)+$")
+_TRAILING_MARKS = re.compile(r"(?:['’]s?|-)+$")
 
 
 def bare_word(word: str) -> str:
     """A name word without what follows it in print: a possessive ("Saints'",
-    "Reid's") or a closing quote mark ("'Deep Throat''")."""
+    "Reid's"), a closing quote mark ("'Deep Throat''") or the hyphen of a compound whose
+    end is shared ("a Sanders- and Warren-style progressive")."""
     return _TRAILING_MARKS.sub("", word)
 
 
