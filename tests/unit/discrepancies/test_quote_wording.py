@@ -337,6 +337,18 @@ def test_two_renderings_that_differ_throughout_are_not_one_quotation_altered() -
     )
 
 
+def test_one_answer_transcribed_two_ways_is_one_quotation_altered() -> None:
+    # Five places differ, but six words agree in a row and most words are shared.
+    assert wordings_of(
+        fox='"He says he is a Christian. But I am talking about his world view or his -- the '
+        "way he approaches problems in this country. And I think they're different than how "
+        'most people do in America," Rick Santorum said.',
+        huffpost="\"I've repeatedly said that I believe the president's Christian -- he says "
+        "he's Christian. But I am talking about his worldview, the way he addresses problems "
+        "in this country, and they're different than most people view it,\" Rick Santorum said.",
+    )
+
+
 def test_two_lines_that_share_a_phrase_are_not_one_quotation_altered() -> None:
     # More words differ than agree, and no five agree in a row: two lines of one speech.
     assert not wordings_of(

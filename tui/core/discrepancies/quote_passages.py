@@ -43,6 +43,14 @@ or two lines of one speech: "grabs power away from the elites and the power brok
 with words changed. Two translations of one statement that differ in three places stay
 one quotation."""
 
+ANSWER_RUN = 6
+ANSWER_SHARE = 0.6
+"""Two wordings that share a run of :data:`ANSWER_RUN` words and this part of the shorter
+one's words are one quotation however many places they differ in: one answer that two
+outlets transcribed differently ("But I am talking about his world view or his -- the way
+he approaches problems" / "But I am talking about his worldview, the way he addresses
+problems"). Two renderings or two lines of a speech share shorter runs."""
+
 MIN_PASSAGE_RUN = 5
 """Words in a row that two wordings must have in common to be one quotation when, on the
 side with more, as many words differ as they share: "we are talking about an invasion of
@@ -231,7 +239,7 @@ def _passage_pairs(said: Sequence[Wording]) -> dict[Pair, _Compared]:
 
 def _compare(one: Wording, other: Wording) -> _Compared | None:
     """Two wordings that quote one passage, compared; None when they share too little to
-    be one, or are two renderings of it (:data:`RENDERING_SHARE`)."""
+    be one, or are two renderings of it (:data:`RENDERING_SHARE`, :data:`ANSWER_RUN`)."""
     matcher = SequenceMatcher(None, one.words, other.words, autojunk=False)
     changes = changes_by(matcher, one.words, other.words)
     if changes is None:
@@ -244,9 +252,9 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
     shared = sum(b.size for b in blocks)
     # An outlet's insertion or ellipsis inside the stretch is a place they differ too.
     places = len(changes) + _cuts(one, spans[0]) + _cuts(other, spans[1])
-    if places >= RENDERING_CHANGES and shared < RENDERING_SHARE * min(
-        len(one.words), len(other.words)
-    ):
+    shorter = min(len(one.words), len(other.words))
+    one_answer = max(b.size for b in blocks) >= ANSWER_RUN and shared >= ANSWER_SHARE * shorter
+    if places >= RENDERING_CHANGES and shared < RENDERING_SHARE * shorter and not one_answer:
         return None
     # The words one wording has where the other has others, on the side with more.
     differing = max(
