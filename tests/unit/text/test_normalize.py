@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -163,3 +164,20 @@ def test_has_number_never_misses_a_number_the_tokenizer_reads(text: str) -> None
 def test_has_number_skips_sentences_without_one() -> None:
     assert not has_number("The senator said nothing more on Tuesday.")
     assert has_number("Nearly a dozen people") and has_number("76,000 evacuated")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("He was sentenced to 2 1/2 years, with 9 months to serve.", [2.5, 9.0]),
+        ("Gomes served 9 months of a 2-1/2 year sentence.", [9.0, 2.5]),
+        ("five points in the first 3½ minutes and ½ a mile", [5.0, 3.5, 0.5]),
+        ("open 24/7 since the 9/11 attacks of 1/2/2013", [24.0, 7.0, 9.0, 11.0, 1.0, 2.0, 2013.0]),
+    ],
+)
+def test_a_mixed_number_is_one_number_and_a_slash_between_others_is_not(
+    text: str, values: list[float]
+) -> None:
+    numbers = [t for t in tokenize(text) if t.kind == "number"]
+    assert [t.value for t in numbers] == values
+    assert all(text[t.start : t.end].strip() == text[t.start : t.end] for t in numbers)

@@ -20,9 +20,14 @@ from tui.core.text.synonyms import IGNORED, IRREGULAR, SYNONYMS
 
 TokenKind = Literal["word", "number"]
 
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375,
+           "⅝": 0.625, "⅞": 0.875}  # fmt: skip
+"""Fractions one character writes (``3½``)."""
 _TOKEN = re.compile(
     r"(?P<init>(?:[A-Za-z]\.){2,})"
     r"|(?P<ord>\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<mixed>(?P<whole>\d+)[ -](?P<over>[1-7])/(?P<under>[2348])(?![\d/]))"
+    r"|(?P<vulgar>(?:(?P<vwhole>\d+)[ -]?)?(?P<part>[" + "".join(_VULGAR) + r"]))"
     r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
 )
@@ -172,6 +177,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if group == "ord":
             ordinal = match.group(0).lower()
             add(Token(s, e, ordinal, ordinal))
+            continue
+        if group == "mixed":
+            # "2 1/2 years", "a 2-1/2 year sentence": one number, not 2, 1 and 2.
+            whole, over, under = (int(match.group(g)) for g in ("whole", "over", "under"))
+            add(_number(s, e, whole + over / under))
+            continue
+        if group == "vulgar":
+            whole = int(match.group("vwhole") or 0)
+            add(_number(s, e, whole + _VULGAR[match.group("part")]))
             continue
         digits = match.group("num")
         add(_number(s, s + len(digits), float(digits.replace(",", ""))))
