@@ -3,9 +3,9 @@
 :mod:`bench.ecb_precision` runs the current code on ECB+ and prints what this module
 finds: each new discrepancy matched to one the audit judged (same folder and kind, and
 the same (article, sentence, start, end) of every value, *exact*; else one's (article,
-sentence) pairs all among the other's, largest overlap first, *fallback*; an original is
-matched at most once; the very values under another kind match by fallback too: a finding
-relabelled, unless one is a spelling variant), and per kind how many judged TRUE and FALSE items are still
+sentence) pairs all among the other's, largest overlap first, *fallback*; last, the very
+values under another kind of conflict, a finding relabelled, by fallback too; an original
+is matched at most once), and per kind how many judged TRUE and FALSE items are still
 reported and how many nobody has judged (NEW).
 """
 
@@ -126,7 +126,8 @@ def _pair(original: Item, new: Item, how: str) -> None:
 
 
 def match(originals: Sequence[Item], new: Sequence[Item]) -> None:
-    """Pair each new item with at most one original, exact matches first.
+    """Pair each new item with at most one original: exact matches first, then fallbacks
+    of the same kind, then the very values under another kind of conflict.
 
     Ties go to judged originals, then to the lower id; fallbacks go by the largest
     (article, sentence) overlap, then the smallest difference, then the closest id.
@@ -142,23 +143,6 @@ def match(originals: Sequence[Item], new: Sequence[Item]) -> None:
         ]
         if same:
             _pair(min(same, key=lambda o: (o.verdict is None, o.id)), n, "exact")
-    by_folder: dict[str, list[Item]] = defaultdict(list)
-    for o in originals:
-        by_folder[o.folder].append(o)
-    for n in new:
-        # The very values under another kind of conflict (a street spelled two ways, once a
-        # name, now a place): the judged finding relabelled, not a new one to judge. A
-        # spelling variant claims no conflict, so its verdict is not a conflict's.
-        same = [
-            o
-            for o in by_folder[n.folder]
-            if n.match is None
-            and o.match is None
-            and o.exact_key == n.exact_key
-            and VARIANT not in (o.kind, n.kind)
-        ]
-        if same:
-            _pair(min(same, key=lambda o: (o.verdict is None, o.id)), n, "fallback")
     candidates: list[tuple[tuple[int, int, bool, int, int, int], Item, Item]] = []
     for n in new:
         if n.match is not None:
@@ -181,6 +165,23 @@ def match(originals: Sequence[Item], new: Sequence[Item]) -> None:
     for _, n, o in candidates:
         if n.match is None and o.match is None:
             _pair(o, n, "fallback")
+    by_folder: dict[str, list[Item]] = defaultdict(list)
+    for o in originals:
+        by_folder[o.folder].append(o)
+    for n in new:
+        # The very values under another kind of conflict (a street spelled two ways, once a
+        # name, now a place): the judged finding relabelled, not a new one to judge. A
+        # spelling variant claims no conflict, so its verdict is not a conflict's.
+        same = [
+            o
+            for o in by_folder[n.folder]
+            if n.match is None
+            and o.match is None
+            and o.exact_key == n.exact_key
+            and VARIANT not in (o.kind, n.kind)
+        ]
+        if same:
+            _pair(min(same, key=lambda o: (o.verdict is None, o.id)), n, "fallback")
 
 
 # --- the table ------------------------------------------------------------------------------

@@ -126,6 +126,20 @@ def test_the_same_values_under_another_kind_are_the_judged_finding_relabelled() 
     )
     match([Item("3_ecb", 0, "name", "", (a, b), verdict="FALSE")], variant)
     assert variant[0].match is None  # a variant claims no conflict: judged anew
+    c = {"article": "3_3ecb", "sentence": 1, "start": 0, "end": 5}
+    both = new_items(
+        {
+            "3_ecb": {
+                "discrepancies": [
+                    {"id": 0, "kind": "place", "summary": "", "values": [a, b]},
+                    {"id": 1, "kind": "name", "summary": "", "values": [a, b, c]},
+                ]
+            }
+        }
+    )
+    name = Item("3_ecb", 0, "name", "", (a, b), verdict="TRUE")
+    match([name], both)
+    assert both[1].match is name and both[0].match is None  # its own kind first
 
 
 def test_the_judged_run_scores_as_itself(judgements: dict[str, Any]) -> None:

@@ -108,6 +108,13 @@ def test_a_street_spelled_two_ways_is_a_place_discrepancy() -> None:
         )
         == "place"
     )
+    assert (  # A person may be named Street: only a street the text places things on.
+        kind_of(
+            "Mayor Jon Street said the budget was balanced on Tuesday.",
+            "Mayor John Street said the budget was balanced on Tuesday.",
+        )
+        == "name"
+    )
 
 
 def test_a_surname_slipped_once_inside_one_article_is_one_name_written_two_ways() -> None:

@@ -124,6 +124,23 @@ def test_a_value_parsed_back_from_its_span_is_the_same(value: int, hedge: str) -
             assert token.value == float(m.value.value)
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from([(" 1/2", 0.5), ("-1/2", 0.5), (" 3/4", 0.75), ("-3/8", 0.375), ("½", 0.5)]),
+)
+def test_a_mixed_number_parsed_back_from_its_span_is_the_same(
+    whole: int, fraction: tuple[str, float]
+) -> None:
+    written, part = fraction
+    a = article("a", f"Officials said {whole}{written} million residents were evacuated.")
+    (m,) = mentions(a, a.sentences[0])
+    span = a.text[m.value.start : m.value.end]
+    assert span == m.value.text == f"{whole}{written} million"
+    token = next(t for t in tokenize(span) if t.kind == "number")
+    assert token.value == float(m.value.value) == (whole + part) * 1_000_000
+
+
 def test_a_list_is_not_compared_and_two_values_go_with_their_names() -> None:
     assert not conflicts(
         "In the poll, Newt Gingrich garnered 11 percent, while Sarah Palin earned 10 percent.",

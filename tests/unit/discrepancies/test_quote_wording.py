@@ -347,6 +347,13 @@ def test_one_answer_transcribed_two_ways_is_one_quotation_altered() -> None:
         "he's Christian. But I am talking about his worldview, the way he addresses problems "
         "in this country, and they're different than most people view it,\" Rick Santorum said.",
     )
+    # Two lines of one speech that share a stock phrase, and few of their other words.
+    assert not wordings_of(
+        fox='"This is a fight for the people of the United States, and for our jobs, our '
+        'schools and our future," Barack Obama said.',
+        nyt='"This is about respect for the people of the United States, about our values, our '
+        'children and our safety," Barack Obama said.',
+    )
 
 
 def test_two_lines_that_share_a_phrase_are_not_one_quotation_altered() -> None:

@@ -173,6 +173,8 @@ def test_has_number_skips_sentences_without_one() -> None:
         ("Gomes served 9 months of a 2-1/2 year sentence.", [9.0, 2.5]),
         ("five points in the first 3½ minutes and ½ a mile", [5.0, 3.5, 0.5]),
         ("open 24/7 since the 9/11 attacks of 1/2/2013", [24.0, 7.0, 9.0, 11.0, 1.0, 2.0, 2013.0]),
+        ("In 2013 1/2 of them, 1/2 3/4 cup", [2013.0, 1.0, 2.0, 1.0, 2.0, 3.0, 4.0]),
+        ("a third, 2⅓, has no exact decimal", [2.0]),
     ],
 )
 def test_a_mixed_number_is_one_number_and_a_slash_between_others_is_not(
@@ -181,3 +183,13 @@ def test_a_mixed_number_is_one_number_and_a_slash_between_others_is_not(
     numbers = [t for t in tokenize(text) if t.kind == "number"]
     assert [t.value for t in numbers] == values
     assert all(text[t.start : t.end].strip() == text[t.start : t.end] for t in numbers)
+
+
+def test_a_percent_sign_follows_a_mixed_number_too() -> None:
+    tokens = tokenize("rates of 6 1/2% and 3½%")
+    assert [t.key for t in tokens if t.kind == "number" or t.norm == "%"] == [
+        "#6.5",
+        "percent",
+        "#3.5",
+        "percent",
+    ]

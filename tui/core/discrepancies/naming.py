@@ -29,7 +29,7 @@ from tui.core.discrepancies.matched import (
 )
 from tui.core.discrepancies.tokens import sentence_names, sentence_tokens
 from tui.core.models import Article, Corpus, DiscrepancyKind, DiscrepancyValue, Group
-from tui.core.quotes.lexicon import PLACE_ENDINGS
+from tui.core.quotes.lexicon import PLACE_ENDINGS, STREET_ENDINGS
 from tui.core.quotes.speakers import is_org
 from tui.core.text import names
 from tui.core.text.normalize import RARE, SPELLING_RARITY, content_tokens, rarity
@@ -124,8 +124,7 @@ def name_conflicts(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
                 seen.add(key)  # type: ignore[arg-type]
                 values = _every_spelling(mentions, a, b)
                 shown = " / ".join(dict.fromkeys(v.value for v in values))
-                ending = {a.last.lower(), b.last.lower()}
-                kind: DiscrepancyKind = "place" if ending <= PLACE_ENDINGS else "name"
+                kind: DiscrepancyKind = "place" if _place(a, b, values, corpus) else "name"
                 found.append(
                     Found(kind, None, f"{shown}: one name, spelled differently", values, 0.6)
                 )
@@ -330,6 +329,24 @@ def relative_slips(corpus: Corpus, stories: Sequence[Sequence[str]]) -> list[Fou
                         summary = f"{a} / {b}: one name ({relation}), spelled differently"
                         found.append(Found("name", None, summary, (written[a], written[b]), 0.6))
     return found
+
+
+_PLACED_BEFORE = re.compile(r"(?:\b(?:on|at|in|near|off|along|the|an|a)|\d)\s+\Z", re.IGNORECASE)
+"""What stands before a street the text places something on: "on", "at 24", "the"."""
+
+
+def _place(a: FullName, b: FullName, values: Sequence[DiscrepancyValue], corpus: Corpus) -> bool:
+    """The two spellings name a place: an island, county or beach, or a street that one of
+    its mentions places something on (:data:`STREET_ENDINGS`)."""
+    ending = {a.last.lower(), b.last.lower()}
+    if ending <= PLACE_ENDINGS:
+        return True
+    if not ending <= STREET_ENDINGS:
+        return False
+    return any(
+        _PLACED_BEFORE.search(corpus.article(v.article).text, max(0, v.start - 12), v.start)
+        for v in values
+    )
 
 
 def _every_spelling(

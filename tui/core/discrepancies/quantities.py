@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.text.normalize import Token
+from tui.core.text.normalize import LEADING_NUMBER, Token, number_value
 
 APPROXIMATE = frozenset("about around roughly approximately some estimated nearly".split())
 """Hedges that put the value within a rounding unit either side."""
@@ -146,10 +146,10 @@ def range_end(text: str, tokens: list[Token], index: int) -> float | None:
 def scaled_like(low: float, high: float, high_surface: str) -> float:
     """A range's lower end in its upper end's scale: "$5-6 million" is 5 million to 6
     million, not 5 dollars to 6 million."""
-    stated = re.match(r"\d[\d.,]*", high_surface)
+    stated = LEADING_NUMBER.match(high_surface)
     if stated is None or not _SCALE.search(high_surface):
         return low
-    written = float(stated.group(0).rstrip(".,").replace(",", ""))
+    written = number_value(stated.group(0))
     if written <= 0:
         return low  # "from 3 billion to 0 billion": nothing to scale by.
     scale = high / written

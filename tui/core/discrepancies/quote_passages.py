@@ -10,7 +10,7 @@ compared with the passage another outlet reproduces, and each that differs insid
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -29,6 +29,7 @@ from tui.core.discrepancies.wording import (
 from tui.core.models import Corpus, Quote
 from tui.core.quotes import linked_quotes
 from tui.core.quotes.lexicon import DOCUMENTS
+from tui.core.text.synonyms import STOP_WORDS
 
 SPLIT_GAP = 80
 """Characters between two quotes of one article that are one quotation cut by its
@@ -44,12 +45,14 @@ with words changed. Two translations of one statement that differ in three place
 one quotation."""
 
 ANSWER_RUN = 6
+"""Words in a row that two wordings share, at least, to be one answer transcribed two
+ways ("But I am talking about his world view or his -- the way he approaches problems" /
+"But I am talking about his worldview, the way he addresses problems"), however many
+places they differ in (:data:`RENDERING_CHANGES`)."""
 ANSWER_SHARE = 0.6
-"""Two wordings that share a run of :data:`ANSWER_RUN` words and this part of the shorter
-one's words are one quotation however many places they differ in: one answer that two
-outlets transcribed differently ("But I am talking about his world view or his -- the way
-he approaches problems" / "But I am talking about his worldview, the way he addresses
-problems"). Two renderings or two lines of a speech share shorter runs."""
+"""Part of the shorter wording's content words (no function words) the other shares, at
+least, for :data:`ANSWER_RUN`: two lines of one speech share a stock phrase ("for the
+people of the United States") but few of their other words."""
 
 MIN_PASSAGE_RUN = 5
 """Words in a row that two wordings must have in common to be one quotation when, on the
@@ -239,7 +242,8 @@ def _passage_pairs(said: Sequence[Wording]) -> dict[Pair, _Compared]:
 
 def _compare(one: Wording, other: Wording) -> _Compared | None:
     """Two wordings that quote one passage, compared; None when they share too little to
-    be one, or are two renderings of it (:data:`RENDERING_SHARE`, :data:`ANSWER_RUN`)."""
+    be one, or are two renderings of it (:data:`RENDERING_SHARE`; but see
+    :data:`ANSWER_RUN`)."""
     matcher = SequenceMatcher(None, one.words, other.words, autojunk=False)
     changes = changes_by(matcher, one.words, other.words)
     if changes is None:
@@ -253,7 +257,9 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
     # An outlet's insertion or ellipsis inside the stretch is a place they differ too.
     places = len(changes) + _cuts(one, spans[0]) + _cuts(other, spans[1])
     shorter = min(len(one.words), len(other.words))
-    one_answer = max(b.size for b in blocks) >= ANSWER_RUN and shared >= ANSWER_SHARE * shorter
+    one_answer = max(b.size for b in blocks) >= ANSWER_RUN and _content_share(one, other) >= (
+        ANSWER_SHARE
+    )
     if places >= RENDERING_CHANGES and shared < RENDERING_SHARE * shorter and not one_answer:
         return None
     # The words one wording has where the other has others, on the side with more.
@@ -263,6 +269,13 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
     if differing >= shared and max(b.size for b in blocks) < MIN_PASSAGE_RUN:
         return None  # As many words differ as agree, and no stretch of one remark agrees.
     return _Compared(matcher.ratio(), changes, spans)
+
+
+def _content_share(one: Wording, other: Wording) -> float:
+    """The part of the shorter wording's content words that the other has too."""
+    a, b = (Counter(w for w in x.words if w != GAP and w not in STOP_WORDS) for x in (one, other))
+    shorter = min(a.total(), b.total())
+    return (a & b).total() / shorter if shorter else 0.0
 
 
 def _cuts(wording: Wording, span: Pair) -> int:

@@ -73,9 +73,13 @@ ORG_WORDS = frozenset(
 )
 """Words that make a capitalised span an organisation (``Kursk Regional Council``)."""
 
-PLACE_ENDINGS = frozenset("island islands county beach street avenue road boulevard".split())
-"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach,
-Independence Street), never a person's surname (unlike Park, Lake or Hills)."""
+PLACE_ENDINGS = frozenset("island islands county beach".split())
+"""A "First Last" name ending in one of these is a place (Parris Island, Palm Beach),
+never a person's surname (unlike Park, Lake or Hills)."""
+STREET_ENDINGS = frozenset("street avenue road boulevard".split())
+"""A name ending in one of these is a street where the text places something on it ("on
+Independence Street", "at 24 Independent Street", "the Independent Street apartment");
+elsewhere it may be a person (Mayor John Street, Huston Street)."""
 GEOGRAPHY = PLACE_ENDINGS | frozenset(
     "gulf sea ocean river strait peninsula coast valley desert canal mountains".split()
 )

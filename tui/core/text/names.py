@@ -65,9 +65,9 @@ _NAME = re.compile(
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 """``R-Ohio``, ``D-Calif.``: a US party and state, not a name."""
 _GLUED = re.compile(r"(?:[a-z][A-Z].*){3}")
-"""Three words or more run together (``FlagShareLikeReplyAni``, a scraped page's buttons
-before a commenter's name): page residue, not a name; a name has at most two such joins
-(``McDonald``, ``DeShawn``, ``DCCameraGuy``)."""
+"""Four words or more run together, three joins of a lower-case letter to a capital
+(``FlagShareLikeReplyAni``, a scraped page's buttons before a commenter's name): page
+residue, not a name; names and brands have fewer (``McDonald``, ``GlaxoSmithKline``)."""
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 """``Jr.``, ``III``: part of a name, but not its surname."""
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -204,13 +204,12 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
-_TRAILING_MARKS = re.compile(r"(?:['’]s?|-)+$")
+_TRAILING_MARKS = re.compile(r"(?:['’]s?)+$")
 
 
 def bare_word(word: str) -> str:
     """A name word without what follows it in print: a possessive ("Saints'",
-    "Reid's"), a closing quote mark ("'Deep Throat''") or the hyphen of a compound whose
-    end is shared ("a Sanders- and Warren-style progressive")."""
+    "Reid's") or a closing quote mark ("'Deep Throat''")."""
     return _TRAILING_MARKS.sub("", word)
 
 
@@ -281,7 +280,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         surface = text[s:e]
         if surface[-1:] == "." and not _INITIALS_END.search(surface):
             surface = surface.rstrip(".")
-        surface = _POSSESSIVE.sub("", surface)
+        surface = _POSSESSIVE.sub("", surface).rstrip("-")  # "a Sanders- and Warren-style"
         e = s + len(surface)
         key = fold(surface)
         if key and len(key) > 1:

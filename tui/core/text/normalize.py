@@ -20,15 +20,22 @@ from tui.core.text.synonyms import IGNORED, IRREGULAR, SYNONYMS
 
 TokenKind = Literal["word", "number"]
 
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375,
-           "⅝": 0.625, "⅞": 0.875}  # fmt: skip
-"""Fractions one character writes (``3½``)."""
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+"""Fractions one character writes (``3½``): halves, quarters and eighths, whose decimals
+are short and exact (a third has no decimal to show or to parse back)."""
+_NUMBER = (
+    # A whole number and a half, quarter or eighth: "2 1/2", "2-1/2" (not "2013 1/2", a
+    # date's "1/2/2013" or "1/2 3/4").
+    r"(?<![\d/.,])\d{1,3}[ -](?:[1357]/8|[13]/4|1/2)(?![\d/])"
+    r"|(?:\d{1,3}[ -]?)?[" + "".join(_VULGAR) + r"]"
+    r"|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+LEADING_NUMBER = re.compile(_NUMBER)
+"""A number as written at the start of a text (:func:`number_value` reads it)."""
 _TOKEN = re.compile(
     r"(?P<init>(?:[A-Za-z]\.){2,})"
     r"|(?P<ord>\d+(?:st|nd|rd|th)\b)"
-    r"|(?P<mixed>(?P<whole>\d+)[ -](?P<over>[1-7])/(?P<under>[2348])(?![\d/]))"
-    r"|(?P<vulgar>(?:(?P<vwhole>\d+)[ -]?)?(?P<part>[" + "".join(_VULGAR) + r"]))"
-    r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
+    r"|(?P<num>" + _NUMBER + r")(?P<pct>\s?%)?"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
 )
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -178,20 +185,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             ordinal = match.group(0).lower()
             add(Token(s, e, ordinal, ordinal))
             continue
-        if group == "mixed":
-            # "2 1/2 years", "a 2-1/2 year sentence": one number, not 2, 1 and 2.
-            whole, over, under = (int(match.group(g)) for g in ("whole", "over", "under"))
-            add(_number(s, e, whole + over / under))
-            continue
-        if group == "vulgar":
-            whole = int(match.group("vwhole") or 0)
-            add(_number(s, e, whole + _VULGAR[match.group("part")]))
-            continue
         digits = match.group("num")
-        add(_number(s, s + len(digits), float(digits.replace(",", ""))))
+        add(_number(s, s + len(digits), number_value(digits)))
         if group == "pct":
             add(Token(e - 1, e, "%", "percent"))
     return _merge_numbers(_compounds(raw, text), text)
+
+
+def number_value(written: str) -> float:
+    """The value of a number as :data:`LEADING_NUMBER` matches it: ``1,000``, ``2.5``,
+    ``2 1/2``, ``2-1/2`` or ``3½`` ("2 1/2 years" is one number, not 2, 1 and 2)."""
+    part = _VULGAR.get(written[-1])
+    if part is not None:
+        written = written[:-1].rstrip(" -")
+    elif "/" in written:
+        written, _, fraction = written.replace("-", " ").rpartition(" ")
+        over, under = fraction.split("/")
+        part = int(over) / int(under)
+    return (float(written.replace(",", "")) if written else 0.0) + (part or 0.0)
 
 
 _new_token = tuple.__new__
