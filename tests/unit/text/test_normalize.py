@@ -82,7 +82,8 @@ def test_news_register_families_are_general() -> None:
     assert concept("wounded") == concept("injured")
     assert concept("annexing") == concept("occupying")
     assert concept("Russians".lower()) == concept("russian") == concept("russia")
-    assert concept("face-off") == concept("faceoff") == concept("debate") == concept("debates")
+    assert concept("faceoff") == concept("debate") == concept("debates")
+    assert [t.key for t in tokenize("face-off")] == [concept("debate")]  # joined, then folded
 
 
 def test_an_apprehension_is_an_arrest_but_apprehensive_is_a_mood() -> None:

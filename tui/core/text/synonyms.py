@@ -129,7 +129,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "gun": ("gun", "guns", "firearm", "firearms", "weapon", "weapons"),
     "hospital": ("hospital", "hospitalized"),
     "fund": ("fund", "funding", "funds", "financing"),
-    "debate": ("debat", "debate", "faceoff", "face-off"),
+    "debate": ("debat", "debate", "faceoff"),
 }
 """Stems that news reports use interchangeably for one fact, keyed by a concept name."""
 
