@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 
 from tui.core.discrepancies.facts import Found
 from tui.core.discrepancies.wording import (
@@ -257,10 +257,11 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
     # An outlet's insertion or ellipsis inside the stretch is a place they differ too.
     places = len(changes) + _cuts(one, spans[0]) + _cuts(other, spans[1])
     shorter = min(len(one.words), len(other.words))
-    one_answer = max(b.size for b in blocks) >= ANSWER_RUN and _content_share(one, other) >= (
-        ANSWER_SHARE
-    )
-    if places >= RENDERING_CHANGES and shared < RENDERING_SHARE * shorter and not one_answer:
+    if (
+        places >= RENDERING_CHANGES
+        and shared < RENDERING_SHARE * shorter
+        and not _one_answer(one, other, blocks)
+    ):
         return None
     # The words one wording has where the other has others, on the side with more.
     differing = max(
@@ -271,11 +272,15 @@ def _compare(one: Wording, other: Wording) -> _Compared | None:
     return _Compared(matcher.ratio(), changes, spans)
 
 
-def _content_share(one: Wording, other: Wording) -> float:
-    """The part of the shorter wording's content words that the other has too."""
+def _one_answer(one: Wording, other: Wording, blocks: Sequence[Match]) -> bool:
+    """Two renderings that are one answer transcribed two ways: a run of
+    :data:`ANSWER_RUN` shared words, and :data:`ANSWER_SHARE` of the shorter wording's
+    content words in the other (asked only of wordings that differ in many places)."""
+    if max(b.size for b in blocks) < ANSWER_RUN:
+        return False
     a, b = (Counter(w for w in x.words if w != GAP and w not in STOP_WORDS) for x in (one, other))
     shorter = min(a.total(), b.total())
-    return (a & b).total() / shorter if shorter else 0.0
+    return bool(shorter) and (a & b).total() / shorter >= ANSWER_SHARE
 
 
 def _cuts(wording: Wording, span: Pair) -> int:
